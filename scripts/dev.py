@@ -1,0 +1,91 @@
+"""Set up and run the program or its tests on a fresh machine: `python3 scripts/dev.py start|test`.
+
+Creates `.venv` beside the checkout, installs the project into it, and on Debian/Ubuntu installs
+the system libraries Qt needs (with sudo when not root). Works the same on Windows
+(`py -3.11 scripts\\dev.py start`), where no system packages are needed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+# What Qt needs on a bare Debian to run (DESIGN §5), plus tools the tests use:
+# nsis compiles the installer script, poppler-utils renders PDFs for a look by eye.
+DEBIAN_PACKAGES = [
+    "libegl1", "libgl1", "libxkbcommon0", "libxkbcommon-x11-0", "libfontconfig1",
+    "libdbus-1-3", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-shape0",
+    "libxcb-randr0", "libxcb-render-util0", "libxcb-xinerama0", "libxcb-image0",
+]  # fmt: skip
+DEBIAN_TEST_PACKAGES = ["nsis", "poppler-utils", "binutils"]
+
+
+def run(cmd: list[str], **kwargs: object) -> None:
+    print("+", " ".join(cmd), flush=True)
+    subprocess.run(cmd, check=True, **kwargs)  # type: ignore[call-overload]  # kwargs pass-through
+
+
+def apt_install(packages: list[str]) -> None:
+    if not sys.platform.startswith("linux") or shutil.which("apt-get") is None:
+        return
+    missing = [
+        p for p in packages
+        if subprocess.run(["dpkg", "-s", p], capture_output=True).returncode != 0
+    ]  # fmt: skip
+    if not missing:
+        return
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    run([*sudo, "apt-get", "update", "-qq"], env=env)
+    run([*sudo, "apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], env=env)
+
+
+def venv_python() -> Path:
+    scripts = "Scripts" if os.name == "nt" else "bin"
+    return VENV / scripts / ("python.exe" if os.name == "nt" else "python")
+
+
+def ensure_venv(extras: str) -> Path:
+    if not venv_python().exists():
+        try:
+            run([sys.executable, "-m", "venv", str(VENV)])
+        except subprocess.CalledProcessError:
+            apt_install([f"python3.{sys.version_info.minor}-venv"])
+            shutil.rmtree(VENV, ignore_errors=True)
+            run([sys.executable, "-m", "venv", str(VENV)])
+    python = str(venv_python())
+    run([python, "-m", "pip", "install", "-q", "--upgrade", "pip"])
+    run([python, "-m", "pip", "install", "-q", "-e", f"{ROOT}{extras}"])
+    return venv_python()
+
+
+def start(args: list[str]) -> int:
+    apt_install(DEBIAN_PACKAGES)
+    python = ensure_venv("")
+    return subprocess.call([str(python), "-m", "wenming_desktop", *args])
+
+
+def test(args: list[str]) -> int:
+    apt_install(DEBIAN_PACKAGES + DEBIAN_TEST_PACKAGES)
+    python = str(ensure_venv("[test,build]"))
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    lint = subprocess.call([python, "-m", "ruff", "check", str(ROOT)], cwd=ROOT)
+    tests = subprocess.call([python, "-m", "pytest", *args], cwd=ROOT, env=env)
+    return tests or lint
+
+
+def main() -> int:
+    if len(sys.argv) < 2 or sys.argv[1] not in ("start", "test"):
+        print(__doc__)
+        return 2
+    command, rest = sys.argv[1], sys.argv[2:]
+    return start(rest) if command == "start" else test(rest)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

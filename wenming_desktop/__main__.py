@@ -1,0 +1,7 @@
+"""`python -m wenming_desktop` does what the `wenming` command does."""
+
+import sys
+
+from wenming_desktop.cli import main
+
+sys.exit(main())

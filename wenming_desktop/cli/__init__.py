@@ -1,0 +1,91 @@
+"""The command line front `wenming`: the window by default, headless commands otherwise.
+
+Each subject registers its commands from its own module (`register(subparsers, common)`), so a
+new command is a new module plus one line in COMMAND_MODULES.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from wenming_desktop import APP_NAME, __version__
+from wenming_desktop.config import resolve_data_folder
+from wenming_desktop.domain.errors import UserError
+from wenming_desktop.logs import setup_logging
+
+from . import data_commands
+
+COMMAND_MODULES = (data_commands,)
+
+log = logging.getLogger(__name__)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its own messages in Chinese and exit status 2 on a usage error."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]  # argparse's is NoReturn
+        self.print_usage(sys.stderr)
+        print(f"命令行参数错误：{message}", file=sys.stderr)
+        sys.exit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="数据文件夹（也可用环境变量 WENMING_DATA_DIR 指定）",
+    )
+    parser = _Parser(
+        prog="wenming", description=f"{APP_NAME}：不带参数时打开窗口", parents=[common]
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+    for module in COMMAND_MODULES:
+        module.register(subparsers, common)
+    return parser
+
+
+def _console_safe() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _console_safe()
+    args = build_parser().parse_args(argv)
+    folder = None
+    try:
+        folder = resolve_data_folder(getattr(args, "data_dir", None))
+        if args.command is None:
+            from wenming_desktop.ui.app import run_gui  # Qt only when the window is wanted
+
+            return run_gui(folder)
+        folder.ensure()
+        setup_logging(folder.log_file)
+        return int(args.handler(args, folder) or 0)
+    except UserError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("已取消", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        log.exception("unexpected error in command %s", args.command)
+        first_line = str(exc).splitlines()[0][:200] if str(exc) else ""
+        print(
+            f"程序内部错误：{type(exc).__name__}: {first_line}。"
+            f"详细信息已写入 {folder.log_file if folder else '日志'}",
+            file=sys.stderr,
+        )
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

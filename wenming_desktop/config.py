@@ -1,0 +1,84 @@
+"""Where the data lives: the data folder (platformdirs), its sub-folders and the database URL."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+from .domain.errors import UserError
+
+ENV_DATA_DIR = "WENMING_DATA_DIR"
+ENV_DATABASE_URL = "WENMING_DATABASE_URL"
+DB_FILENAME = "wenming.db"
+CONFIG_FILENAME = "config.json"
+
+
+def default_data_dir() -> Path:
+    return user_data_path("WenmingDesktop", appauthor=False, roaming=False)
+
+
+@dataclass(frozen=True)
+class DataFolder:
+    """The data folder and the fixed places inside it."""
+
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / DB_FILENAME
+
+    @property
+    def attachments(self) -> Path:
+        return self.root / "attachments"
+
+    @property
+    def exports(self) -> Path:
+        return self.root / "exports"
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def log_file(self) -> Path:
+        return self.logs / "wenming.log"
+
+    def ensure(self) -> None:
+        try:
+            for folder in (self.root, self.attachments, self.exports, self.backups, self.logs):
+                folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(f"无法创建数据文件夹“{self.root}”：{exc.strerror or exc}") from None
+
+    def database_url(self) -> str | None:
+        """A server database URL from the environment or config.json, else None (SQLite)."""
+        url = os.environ.get(ENV_DATABASE_URL, "").strip()
+        if url:
+            return url
+        config_file = self.root / CONFIG_FILENAME
+        if not config_file.exists():
+            return None
+        try:
+            data = json.loads(config_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise UserError(f"配置文件“{config_file}”无法读取：{exc}") from None
+        url = str(data.get("database_url", "")).strip()
+        return url or None
+
+
+def resolve_data_folder(explicit: str | os.PathLike[str] | None = None) -> DataFolder:
+    """--data-dir, then $WENMING_DATA_DIR, then the per-user data folder."""
+    if explicit:
+        return DataFolder(Path(explicit).expanduser().absolute())
+    env = os.environ.get(ENV_DATA_DIR, "").strip()
+    if env:
+        return DataFolder(Path(env).expanduser().absolute())
+    return DataFolder(default_data_dir())

@@ -1,0 +1,1 @@
+"""Plain-Python rules of the office's work: no Qt, no SQLAlchemy, fully unit-tested."""

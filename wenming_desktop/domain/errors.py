@@ -1,0 +1,16 @@
+"""The error a user can understand and act on, kept apart from bugs (STYLE habit 4)."""
+
+
+class UserError(Exception):
+    """A problem with the user's input, file or data; its message is Chinese and shown as is."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class Cancelled(Exception):
+    """Raised inside long work when the user pressed cancel; not an error to report."""

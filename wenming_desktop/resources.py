@@ -1,0 +1,26 @@
+"""Finding the shipped resources (fonts, icons, style) in a checkout or a PyInstaller bundle."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def resources_dir() -> Path:
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def font_path() -> Path:
+    """WenQuanYi Micro Hei: embeds in PDFs and covers Chinese when the system has no CJK font."""
+    return resources_dir() / "fonts" / "wqy-microhei.ttc"
+
+
+def icon_path() -> Path:
+    return resources_dir() / "icons" / "wenming.png"
+
+
+def style_path() -> Path:
+    return resources_dir() / "style.qss"

@@ -1,0 +1,39 @@
+"""Reading and changing the program's settings (hospital name, office name …)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from wenming_desktop.storage import audit
+from wenming_desktop.storage.database import Database
+from wenming_desktop.storage.models import Setting
+
+LABELS: dict[str, str] = {
+    "hospital_name": "医院名称",
+    "office_name": "科室/部门名称",
+}
+
+
+def get_settings(db: Database) -> dict[str, str]:
+    with db.read() as session:
+        return {row.key: row.value for row in session.scalars(select(Setting))}
+
+
+def get_setting(db: Database, key: str, default: str = "") -> str:
+    with db.read() as session:
+        row = session.get(Setting, key)
+        return row.value if row is not None else default
+
+
+def update_settings(db: Database, values: dict[str, str]) -> None:
+    with db.write() as session:
+        for key, value in values.items():
+            row = session.get(Setting, key)
+            old = row.value if row is not None else None
+            if old == value:
+                continue
+            if row is None:
+                session.add(Setting(key=key, value=value))
+            else:
+                row.value = value
+            audit.record(session, "update", "setting", None, {key: old}, {key: value})

@@ -1,0 +1,47 @@
+"""Opening the data folder: the database, its migrations and the default lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.exc import DatabaseError
+
+from wenming_desktop.config import DataFolder
+from wenming_desktop.domain.errors import UserError
+from wenming_desktop.storage import schema
+from wenming_desktop.storage.database import Database, make_engine
+from wenming_desktop.storage.seed import seed_defaults
+
+
+@dataclass
+class Workspace:
+    """What every use case needs: the folder and the database in it."""
+
+    folder: DataFolder
+    db: Database
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def open_workspace(folder: DataFolder, migrate: bool = True) -> Workspace:
+    """Open (creating if needed) the database of a data folder, migrated to this version."""
+    folder.ensure()
+    url = folder.database_url()
+    db = Database(make_engine(url)) if url else Database.open_sqlite(folder.database)
+    try:
+        if migrate:
+            schema.upgrade(db.engine)
+            with db.write() as session:
+                seed_defaults(session)
+        elif schema.needs_upgrade(db.engine):
+            raise UserError("数据库结构不是最新版本，请先用图形界面或任一写入命令打开一次")
+    except DatabaseError as exc:
+        db.dispose()
+        raise UserError(
+            f"无法打开数据库“{db.describe()}”：文件已损坏或不是本程序的数据库（{exc.orig}）"
+        ) from None
+    except BaseException:
+        db.dispose()
+        raise
+    return Workspace(folder, db)

@@ -1,0 +1,1 @@
+"""SQLAlchemy models, the engine and its transactions, Alembic migrations and queries."""

@@ -1,0 +1,89 @@
+"""The engine, its SQLite set-up, and the one place writes go through (STYLE habit 2)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.orm import Session, sessionmaker
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path.as_posix()}"
+
+
+def make_engine(url: str) -> Engine:
+    """An engine whose SQLite connections use WAL, enforce foreign keys and sync fully.
+
+    Python's sqlite3 driver starts transactions on its own schedule (not before SELECTs, and it
+    commits before DDL); following SQLAlchemy's SQLite dialect documentation we switch that off
+    and emit BEGIN ourselves, so every `Database.write()` block is exactly one transaction.
+    """
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+class Database:
+    """Engine plus session factory; `write()` is the single writer's transaction."""
+
+    def __init__(self, engine: Engine, path: Path | None = None) -> None:
+        self.engine = engine
+        self.path = path
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open_sqlite(cls, path: Path) -> Database:
+        return cls(make_engine(sqlite_url(path)), path)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on any exception."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+            session.rollback()
+
+    def describe(self) -> str:
+        """Where the data lives, for the status bar and messages."""
+        if self.path is not None:
+            return str(self.path)
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def quick_check(self) -> list[str]:
+        """SQLite's quick integrity check; an empty list means fine."""
+        if not self.is_sqlite:
+            return []
+        with self.engine.connect() as conn:
+            rows = [r[0] for r in conn.execute(text("PRAGMA quick_check"))]
+        return [] if rows == ["ok"] else rows
+
+    def dispose(self) -> None:
+        self.engine.dispose()

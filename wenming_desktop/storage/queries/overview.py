@@ -1,0 +1,88 @@
+"""Figures for 首页 and 台账与归档: counts per year over the records."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from ..models import Activity, Checkup, Participation, Resident, Village, Volunteer
+
+
+class YearFigures(NamedTuple):
+    year: int
+    activities_done: int
+    activities_planned: int
+    people_served: int
+    volunteer_minutes: int
+    checkups: int
+
+
+class Totals(NamedTuple):
+    villages: int
+    volunteers_active: int
+    volunteers_registered: int
+    residents: int
+
+
+def totals(session: Session) -> Totals:
+    def count(stmt: object) -> int:
+        return int(session.scalar(stmt) or 0)  # type: ignore[call-overload]  # select objects
+
+    active = Volunteer.active.is_(True)
+    return Totals(
+        count(select(func.count()).select_from(Village)),
+        count(select(func.count()).select_from(Volunteer).where(active)),
+        count(
+            select(func.count())
+            .select_from(Volunteer)
+            .where(active, Volunteer.registered.is_(True))
+        ),
+        count(select(func.count()).select_from(Resident)),
+    )
+
+
+def figures_by_year(session: Session) -> list[YearFigures]:
+    """One row per year that has any activity or checkup, newest first."""
+    year = func.extract("year", Activity.start_at)
+    acts = {
+        int(y): (int(done or 0), int(planned or 0), int(served or 0))
+        for y, done, planned, served in session.execute(
+            select(
+                year,
+                func.sum(case((Activity.status == "done", 1), else_=0)),
+                func.sum(case((Activity.status == "planned", 1), else_=0)),
+                func.sum(
+                    case(
+                        (Activity.status == "done", func.coalesce(Activity.actual_attendance, 0)),
+                        else_=0,
+                    )
+                ),
+            ).group_by(year)
+        )
+    }
+    minutes = {
+        int(y): int(m or 0)
+        for y, m in session.execute(
+            select(
+                year,
+                func.sum(
+                    func.coalesce(
+                        Participation.corrected_minutes, Participation.recorded_minutes, 0
+                    )
+                ),
+            )
+            .join(Activity, Activity.id == Participation.activity_id)
+            .group_by(year)
+        )
+    }
+    checkup_year = func.extract("year", Checkup.checkup_date)
+    checks = {
+        int(y): int(n)
+        for y, n in session.execute(select(checkup_year, func.count()).group_by(checkup_year))
+    }
+    years = sorted(set(acts) | set(checks), reverse=True)
+    return [
+        YearFigures(y, *acts.get(y, (0, 0, 0)), minutes.get(y, 0), checks.get(y, 0)) for y in years
+    ]

@@ -1,0 +1,54 @@
+"""Village rows for the list, with how many activities and residents refer to each."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..models import Activity, Resident, Village
+
+
+class VillageRow(NamedTuple):
+    id: int
+    name: str
+    station_name: str
+    contact_person: str
+    contact_phone: str
+    pairing_start: object
+    pairing_end: object
+    activity_count: int
+    resident_count: int
+    notes: str
+
+
+def village_rows(session: Session) -> list[VillageRow]:
+    activities = (
+        select(Activity.village_id, func.count().label("n"))
+        .group_by(Activity.village_id)
+        .subquery()
+    )
+    residents = (
+        select(Resident.village_id, func.count().label("n"))
+        .group_by(Resident.village_id)
+        .subquery()
+    )
+    stmt = (
+        select(
+            Village.id,
+            Village.name,
+            Village.station_name,
+            Village.contact_person,
+            Village.contact_phone,
+            Village.pairing_start,
+            Village.pairing_end,
+            func.coalesce(activities.c.n, 0),
+            func.coalesce(residents.c.n, 0),
+            Village.notes,
+        )
+        .outerjoin(activities, activities.c.village_id == Village.id)
+        .outerjoin(residents, residents.c.village_id == Village.id)
+        .order_by(Village.id)
+    )
+    return [VillageRow(*row) for row in session.execute(stmt)]

@@ -1,0 +1,78 @@
+"""Composing and starting the GUI: Qt application, fonts, translations, workspace, window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from wenming_desktop import APP_NAME
+from wenming_desktop.config import DataFolder
+from wenming_desktop.domain.errors import UserError
+from wenming_desktop.logs import setup_logging
+from wenming_desktop.resources import font_path, icon_path, style_path
+from wenming_desktop.services.workspace import Workspace, open_workspace
+
+from .context import PageContext
+from .errors import install_excepthook
+from .main_window import MainWindow
+from .tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+# Preferred Chinese UI fonts, system first; the bundled font is the last resort (DESIGN §5).
+UI_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC"]
+
+
+def prepare_application(app: QApplication) -> None:
+    """Translations, fonts and style: everything the window needs before it is built."""
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    translator = QTranslator(app)
+    translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(
+        QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qt", "_", translations
+    ):
+        app.installTranslator(translator)
+    families = [app.font().family(), *UI_FONTS]
+    font_id = QFontDatabase.addApplicationFont(str(font_path()))
+    if font_id >= 0:
+        families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    else:
+        log.warning("bundled font not loaded from %s", font_path())
+    font = QFont(app.font())
+    font.setFamilies(families)
+    font.setPointSize(10)
+    app.setFont(font)
+    if icon_path().exists():
+        app.setWindowIcon(QIcon(str(icon_path())))
+    if style_path().exists():
+        app.setStyleSheet(style_path().read_text(encoding="utf-8"))
+
+
+def build_window(workspace: Workspace) -> MainWindow:
+    context = PageContext(workspace=workspace, runner=TaskRunner())
+    return MainWindow(context)
+
+
+def run_gui(folder: DataFolder) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    prepare_application(app)
+    try:
+        folder.ensure()
+        setup_logging(folder.log_file)
+        install_excepthook(folder.log_file)
+        workspace = open_workspace(folder)
+    except UserError as exc:
+        QMessageBox.critical(None, APP_NAME, exc.message)
+        return 1
+    window = build_window(workspace)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        workspace.close()

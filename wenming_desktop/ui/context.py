@@ -1,0 +1,27 @@
+"""What every page is given: the workspace, the background runner, and error display."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from wenming_desktop.services.workspace import Workspace
+
+from .errors import show_error
+from .tasks import TaskRunner
+
+
+@dataclass
+class PageContext:
+    workspace: Workspace
+    runner: TaskRunner  # database work, one at a time
+
+    def show_error(self, parent: QWidget | None, exc: BaseException) -> None:
+        show_error(parent, exc, self.workspace.folder.log_file)
+
+    def load(self, parent: QWidget, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        """Run a read off the GUI thread and hand its result to `done` on the GUI thread."""
+        self.runner.run(lambda _progress: work(), done, lambda exc: self.show_error(parent, exc))

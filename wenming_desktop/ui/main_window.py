@@ -1,0 +1,78 @@
+"""The main window: navigation on the left, one page at a time, the data file in the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from wenming_desktop import APP_NAME
+
+from .context import PageContext
+from .pages.base import Page
+from .pages.filing import FilingPage
+from .pages.home import HomePage
+from .pages.read_only import ActivitiesPage, CheckupsPage, VolunteersPage
+from .pages.settings import SettingsPage
+from .pages.villages import VillagesPage
+
+PAGE_CLASSES: tuple[type[Page], ...] = (
+    HomePage,
+    VillagesPage,
+    VolunteersPage,
+    ActivitiesPage,
+    CheckupsPage,
+    FilingPage,
+    SettingsPage,
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: PageContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setWindowTitle(APP_NAME)
+        self.resize(1280, 800)
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(150)
+        self.navigation.setIconSize(QSize(20, 20))
+        self.stack = QStackedWidget()
+        self.pages: dict[str, Page] = {}
+        for page_class in PAGE_CLASSES:
+            page = page_class(context)
+            self.pages[page.title] = page
+            self.navigation.addItem(page.title)
+            self.stack.addWidget(page)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.data_label = QLabel(f"数据文件：{context.workspace.db.describe()}")
+        self.statusBar().addWidget(self.data_label)
+        self.navigation.currentRowChanged.connect(self._open_page)
+        self.navigation.setCurrentRow(0)
+
+    def show_page(self, title: str) -> Page:
+        page = self.pages[title]
+        self.navigation.setCurrentRow(list(self.pages).index(title))
+        return page
+
+    def _open_page(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        if isinstance(page, Page):
+            page.refresh()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.context.runner.wait(10_000)
+        super().closeEvent(event)

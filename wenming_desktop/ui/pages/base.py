@@ -1,0 +1,69 @@
+"""The common frame of a page: a title, and a refresh when the page is shown."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from ..context import PageContext
+from ..table_model import Column, RowTableModel
+
+
+class Page(QWidget):
+    title = ""
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.layout_ = QVBoxLayout(self)
+        heading = QLabel(self.title)
+        heading.setObjectName("pageTitle")
+        self.layout_.addWidget(heading)
+
+    def refresh(self) -> None:
+        """Reload what the page shows; called when the page is opened."""
+
+
+def make_table(model: RowTableModel, parent: QWidget | None = None) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setDefaultSectionSize(26)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    header.setSortIndicatorShown(True)
+    for i, column in enumerate(model.columns):
+        if column.width:
+            view.setColumnWidth(i, column.width)
+    return view
+
+
+class ReadOnlyListPage(Page):
+    """A list of records shown read-only until the page's own issue completes it."""
+
+    columns: tuple[Column, ...] = ()
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.note = QLabel("本页目前只显示记录；新增、编辑和导出功能将在后续版本中提供。")
+        self.note.setObjectName("hint")
+        self.layout_.addWidget(self.note)
+        self.model = RowTableModel(self.columns, self)
+        self.table = make_table(self.model, self)
+        self.layout_.addWidget(self.table)
+        self.count = QLabel("")
+        self.layout_.addWidget(self.count)
+
+    def fetch(self) -> list:  # runs on the worker thread
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        self.context.load(self, self.fetch, self._show)
+
+    def _show(self, rows: list) -> None:
+        self.model.set_rows(rows)
+        self.count.setText(f"共 {len(rows)} 条")

@@ -1,0 +1,118 @@
+"""The 结对村 page: list, add, edit and delete paired villages."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+
+from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.villages import VillageData
+from wenming_desktop.services import villages
+from wenming_desktop.storage.queries.villages import VillageRow
+
+from ..context import PageContext
+from ..dialogs.village_dialog import VillageDialog
+from ..table_model import ROW_ROLE, Column, RowTableModel
+from .base import Page, make_table
+
+COLUMNS = [
+    Column("村名", VillageRow._fields.index("name"), width=180),
+    Column("实践站", VillageRow._fields.index("station_name"), width=200),
+    Column("联系人", VillageRow._fields.index("contact_person"), width=80),
+    Column("联系电话", VillageRow._fields.index("contact_phone"), width=120),
+    Column("结对开始", VillageRow._fields.index("pairing_start"), width=100),
+    Column("结对结束", VillageRow._fields.index("pairing_end"), width=100),
+    Column("活动数", VillageRow._fields.index("activity_count"), align_right=True, width=70),
+    Column("村民数", VillageRow._fields.index("resident_count"), align_right=True, width=70),
+    Column("备注", VillageRow._fields.index("notes")),
+]
+
+
+class VillagesPage(Page):
+    title = "结对村"
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("新增结对村")
+        self.edit_button = QPushButton("编辑")
+        self.delete_button = QPushButton("删除")
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.layout_.addLayout(buttons)
+        self.model = RowTableModel(COLUMNS, self)
+        self.table = make_table(self.model, self)
+        self.layout_.addWidget(self.table)
+        self.count = QLabel("")
+        self.layout_.addWidget(self.count)
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit)
+        self.delete_button.clicked.connect(self.delete)
+        self.table.doubleClicked.connect(lambda _index: self.edit())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    @property
+    def db(self):  # the workspace's Database
+        return self.context.workspace.db
+
+    def refresh(self) -> None:
+        # A few villages: read on the GUI thread so the list is current the moment it is shown.
+        self._show(villages.list_villages(self.db))
+
+    def _show(self, rows: list[VillageRow]) -> None:
+        self.model.set_rows(rows)
+        self.count.setText(f"共 {len(rows)} 个结对村")
+        self._update_buttons()
+
+    def selected(self) -> VillageRow | None:
+        indexes = self.table.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        return indexes[0].data(ROW_ROLE)
+
+    def _update_buttons(self) -> None:
+        has = self.selected() is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def add(self) -> None:
+        dialog = VillageDialog(lambda data: villages.add_village(self.db, data), parent=self)
+        if dialog.exec():
+            self.refresh()
+
+    def edit(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        try:
+            initial = villages.get_village(self.db, row.id)
+        except UserError as exc:
+            self.context.show_error(self, exc)
+            self.refresh()
+            return
+
+        def save(data: VillageData) -> None:
+            villages.update_village(self.db, row.id, data)
+
+        if VillageDialog(save, initial, parent=self).exec():
+            self.refresh()
+
+    def delete(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "删除结对村",
+            f"确定删除结对村“{row.name}”吗？此操作不能撤销。",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            villages.delete_village(self.db, row.id)
+        except UserError as exc:
+            self.context.show_error(self, exc)
+        self.refresh()
