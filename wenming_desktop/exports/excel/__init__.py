@@ -1,0 +1,1 @@
+"""Print-ready Excel ledgers."""

@@ -1,0 +1,1 @@
+"""PDF sheets, records and summaries with reportlab; the CJK font is embedded."""

@@ -1,0 +1,60 @@
+"""An A4 document whose every page carries "第 x 页 共 y 页", written atomically."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, SimpleDocTemplate
+
+from ..files import atomic_output
+from .fonts import register_fonts
+
+
+class _NumberedCanvas(Canvas):
+    """Defers each page so the total is known when the footer is drawn."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # reportlab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self.setFont(register_fonts(), 9)
+            width = self._pagesize[0]
+            self.drawCentredString(width / 2, 10 * mm, f"第 {self._pageNumber} 页 共 {total} 页")
+            super().showPage()
+        super().save()
+
+
+def build_pdf(
+    path: Path,
+    story: Sequence[Flowable],
+    title: str,
+    pagesize: tuple[float, float] = A4,
+    margins_mm: float = 15,
+) -> None:
+    """Lay out `story` on A4 pages with page numbers; the file appears only when complete."""
+    register_fonts()
+    with atomic_output(Path(path)) as temp:
+        doc = SimpleDocTemplate(
+            str(temp),
+            pagesize=pagesize,
+            leftMargin=margins_mm * mm,
+            rightMargin=margins_mm * mm,
+            topMargin=margins_mm * mm,
+            bottomMargin=(margins_mm + 5) * mm,
+            title=title,
+            author="文明实践工作台",
+        )
+        doc.build(list(story), canvasmaker=_NumberedCanvas)
