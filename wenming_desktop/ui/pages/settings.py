@@ -1,24 +1,14 @@
-"""设置: the hospital's name and office, and where the data lives."""
+"""设置: tabs, one module each (单位信息 first); a subject adds its tab to SETTINGS_TABS."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QWidget,
-)
-
-from wenming_desktop import __version__
-from wenming_desktop.domain.errors import UserError
-from wenming_desktop.services import settings
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from ..context import PageContext
 from .base import Page
+from .settings_unit import UnitSettingsTab
+
+SETTINGS_TABS: tuple[type[QWidget], ...] = (UnitSettingsTab,)
 
 
 class SettingsPage(Page):
@@ -26,52 +16,15 @@ class SettingsPage(Page):
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        unit = QGroupBox("单位信息（用于台账标题、签到表和证明）")
-        form = QFormLayout(unit)
-        self.hospital = QLineEdit()
-        self.hospital.setPlaceholderText("例如：鹤岗市中医院")
-        self.office = QLineEdit()
-        form.addRow("医院名称", self.hospital)
-        form.addRow("科室/部门", self.office)
-        row = QHBoxLayout()
-        self.save_button = QPushButton("保存")
-        self.saved = QLabel("")
-        row.addWidget(self.save_button)
-        row.addWidget(self.saved)
-        row.addStretch(1)
-        form.addRow(row)
-        self.layout_.addWidget(unit)
-        where = QGroupBox("数据")
-        info = QFormLayout(where)
-        folder = context.workspace.folder
-        info.addRow("数据文件夹", self._selectable(str(folder.root)))
-        info.addRow("数据库", self._selectable(context.workspace.db.describe()))
-        info.addRow("日志文件", self._selectable(str(folder.log_file)))
-        info.addRow("程序版本", QLabel(__version__))
-        self.layout_.addWidget(where)
-        self.layout_.addStretch(1)
-        self.save_button.clicked.connect(self.save)
-
-    @staticmethod
-    def _selectable(text: str) -> QLabel:
-        label = QLabel(text)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setWordWrap(True)
-        return label
+        self.tabs = QTabWidget()
+        for tab_class in SETTINGS_TABS:
+            tab = tab_class(context)  # type: ignore[call-arg]  # every tab takes the context
+            self.tabs.addTab(tab, tab.windowTitle())
+        self.layout_.addWidget(self.tabs)
+        self.tabs.currentChanged.connect(lambda _i: self.refresh())
 
     def refresh(self) -> None:
-        values = settings.get_settings(self.context.workspace.db)
-        self.hospital.setText(values.get("hospital_name", ""))
-        self.office.setText(values.get("office_name", ""))
-        self.saved.setText("")
-
-    def save(self) -> None:
-        hospital = self.hospital.text().strip()
-        if not hospital:
-            self.context.show_error(self, UserError("医院名称不能为空"))
-            return
-        settings.update_settings(
-            self.context.workspace.db,
-            {"hospital_name": hospital, "office_name": self.office.text().strip()},
-        )
-        self.saved.setText("已保存")
+        tab = self.tabs.currentWidget()
+        refresh = getattr(tab, "refresh", None)
+        if refresh is not None:
+            refresh()
