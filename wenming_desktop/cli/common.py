@@ -14,8 +14,8 @@ Subparsers = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 @contextmanager
-def workspace(folder: DataFolder) -> Iterator[Workspace]:
-    ws = open_workspace(folder)
+def workspace(folder: DataFolder, migrate: bool = True) -> Iterator[Workspace]:
+    ws = open_workspace(folder, migrate=migrate)
     try:
         yield ws
     finally:

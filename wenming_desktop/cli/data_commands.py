@@ -7,7 +7,7 @@ from typing import Any
 
 from wenming_desktop.config import DataFolder
 from wenming_desktop.services.demo import load_demo
-from wenming_desktop.services.integrity import full_check
+from wenming_desktop.services.integrity import check_sqlite_file, full_check
 
 from .common import workspace
 
@@ -49,12 +49,14 @@ def _check(args: argparse.Namespace, folder: DataFolder) -> int:
     if not folder.database.exists() and folder.database_url() is None:
         print(f"错误：数据文件夹“{folder.root}”中没有数据库", flush=True)
         return 1
-    with workspace(folder) as ws:
-        problems = full_check(ws.db)
+    problems = check_sqlite_file(folder.database) if folder.database_url() is None else []
+    if not problems:
+        with workspace(folder, migrate=False) as ws:
+            problems = full_check(ws.db)
     if problems:
         for line in problems:
             print(line)
-        print(f"检查未通过：发现 {len(problems)} 个问题（{ws.db.describe()}）")
+        print(f"检查未通过：发现 {len(problems)} 个问题（{folder.database}）")
         return 1
     print(f"检查通过：{ws.db.describe()}")
     return 0

@@ -50,12 +50,12 @@ def parse_id_number(raw: str) -> IdInfo:
     last = number[17]
     if not (last.isdigit() or last == "X"):
         raise UserError(f"身份证号“{number}”第18位（校验位）只能是数字或X")
+    birth = _birth_date(number[6:14], number)
     expected = id_check_char(number[:17])
     if last != expected:
         raise UserError(
             f"身份证号“{number}”第18位（校验位）应为{expected}，实际为{last}，请核对号码"
         )
-    birth = _birth_date(number[6:14], number)
     return IdInfo(number, birth, _gender(number[16]))
 
 

@@ -53,7 +53,7 @@ def parse_period(code: str) -> Period:
         return Period(text, date(year, first_month, 1), _month_end(year, first_month + 2))
     month = int(part)
     if not 1 <= month <= 12:
-        raise UserError(f"期间“{code}”中的月份 {part} 不存在")
+        raise UserError(f"期间“{code}”中的月份 {part} 不存在，月份应为 01–12")
     return Period(text, date(year, month, 1), _month_end(year, month))
 
 

@@ -289,8 +289,8 @@ def _activities(
     volunteers: list[tuple[int, bool]],
     large: bool,
 ) -> list[tuple[int, int, date, bool]]:
-    categories = dict(conn.execute(select(Category.name, Category.id)).tuples().all())
-    village_names = dict(conn.execute(select(Village.id, Village.name)).tuples().all())
+    categories = dict(conn.execute(select(Category.name, Category.id)).all())
+    village_names = dict(conn.execute(select(Village.id, Village.name)).all())
     kinds = list(conn.scalars(select(ServiceKind.id).order_by(ServiceKind.sort_order)))
     dept_ids = list(conn.scalars(select(Department.id).order_by(Department.id)))[:9]
     slots = _activity_slots(m, scale, villages, large)

@@ -34,12 +34,13 @@ def open_workspace(folder: DataFolder, migrate: bool = True) -> Workspace:
             schema.upgrade(db.engine)
             with db.write() as session:
                 seed_defaults(session)
-        elif schema.needs_upgrade(db.engine):
-            raise UserError("数据库结构不是最新版本，请先用图形界面或任一写入命令打开一次")
-    except DatabaseError as exc:
+        else:
+            schema.needs_upgrade(db.engine)  # refuses a database from a newer program
+    except (DatabaseError, UnicodeDecodeError) as exc:
         db.dispose()
         raise UserError(
-            f"无法打开数据库“{db.describe()}”：文件已损坏或不是本程序的数据库（{exc.orig}）"
+            f"无法打开数据库“{db.describe()}”：文件已损坏或不是本程序的数据库"
+            f"（{getattr(exc, 'orig', exc)}）"
         ) from None
     except BaseException:
         db.dispose()

@@ -67,9 +67,9 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        """A session for reading; closing it ends its transaction without expiring loaded rows."""
         with self._sessions() as session:
             yield session
-            session.rollback()
 
     def describe(self) -> str:
         """Where the data lives, for the status bar and messages."""

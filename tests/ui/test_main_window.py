@@ -1,0 +1,36 @@
+from pathlib import Path
+
+from PySide6.QtGui import QFontDatabase
+
+from wenming_desktop.ui.main_window import PAGE_CLASSES
+from wenming_desktop.ui.pages.base import Page
+
+
+def wait_for_page(window, qtbot, page: Page) -> None:
+    window.context.runner.wait(30_000)
+    qtbot.wait(50)
+
+
+def test_every_page_opens_with_the_demo_data(demo_window, qtbot, tmp_path: Path) -> None:
+    titles = [cls.title for cls in PAGE_CLASSES]
+    assert titles == ["首页", "结对村", "志愿者", "活动", "健康体检", "台账与归档", "设置"]
+    for title in titles:
+        page = demo_window.show_page(title)
+        wait_for_page(demo_window, qtbot, page)
+        assert demo_window.stack.currentWidget() is page
+        image = demo_window.grab()
+        assert not image.isNull()
+        image.save(str(tmp_path / f"{title}.png"))
+    home = demo_window.pages["首页"]
+    assert home.figures["villages"].text() == "4"
+    assert home.model.rowCount() == 2
+
+
+def test_status_bar_names_the_data_file(window) -> None:
+    assert str(window.context.workspace.folder.database) in window.data_label.text()
+
+
+def test_bundled_cjk_font_is_registered(prepared_app) -> None:
+    families = QFontDatabase.families()
+    assert any("WenQuanYi" in family for family in families)
+    assert "WenQuanYi Micro Hei" in prepared_app.font().families()
