@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ..context import PageContext
@@ -26,6 +27,8 @@ class Page(QWidget):
 def make_table(model: RowTableModel, parent: QWidget | None = None) -> QTableView:
     view = QTableView(parent)
     view.setModel(model)
+    # No column claims to be sorted until the user clicks one: rows arrive in the query's order.
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(True)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
