@@ -35,6 +35,10 @@ class DataFolder:
     def attachments(self) -> Path:
         return self.root / "attachments"
 
+    def attachment_file(self, sha256: str, suffix: str) -> Path:
+        """Where an attachment's bytes live: named by content hash, fanned out by its prefix."""
+        return self.attachments / sha256[:2] / f"{sha256}{suffix.lower()}"
+
     @property
     def exports(self) -> Path:
         return self.root / "exports"

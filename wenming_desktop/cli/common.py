@@ -6,11 +6,10 @@ import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from wenming_desktop.config import DataFolder
 from wenming_desktop.services.workspace import Workspace, open_workspace
-
-Subparsers = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 @contextmanager
@@ -28,6 +27,23 @@ def output_path(folder: DataFolder, explicit: str | None, default_name: str) -> 
         return Path(explicit).expanduser().absolute()
     folder.exports.mkdir(parents=True, exist_ok=True)
     return folder.exports / default_name
+
+
+def command_group(
+    subparsers: Any, common: argparse.ArgumentParser, name: str, help_text: str
+) -> Any:
+    """The sub-commands of a shared group (`export …`, `import …`), created once.
+
+    Several subject modules add to the same group, so the group's parser is made by whichever
+    registers first and found again by the others.
+    """
+    parser = subparsers.choices.get(name)
+    if parser is None:
+        parser = subparsers.add_parser(name, parents=[common], help=help_text)
+        group = parser.add_subparsers(dest="target", metavar="内容", parser_class=type(parser))
+        group.required = True
+        return group
+    return next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
 
 
 def add_output_option(parser: argparse.ArgumentParser) -> None:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QWidget
 
 from wenming_desktop.domain.hours import format_hours
-from wenming_desktop.services.overview import Overview, load_overview
-from wenming_desktop.storage.queries.overview import YearFigures
+from wenming_desktop.services.overview import Overview, YearFigures, load_overview
 
 from ..context import PageContext
 from ..table_model import Column, RowTableModel

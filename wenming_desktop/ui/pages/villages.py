@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWi
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.villages import VillageData
 from wenming_desktop.services import villages
-from wenming_desktop.storage.queries.villages import VillageRow
+from wenming_desktop.services.villages import VillageRow
+from wenming_desktop.storage.database import Database
 
 from ..context import PageContext
 from ..dialogs.village_dialog import VillageDialog
@@ -53,7 +54,7 @@ class VillagesPage(Page):
         self._update_buttons()
 
     @property
-    def db(self):  # the workspace's Database
+    def db(self) -> Database:
         return self.context.workspace.db
 
     def refresh(self) -> None:

@@ -1,0 +1,76 @@
+"""`wenming export summary|record` and `wenming packet`: summaries, record sheets, packets."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from wenming_desktop.config import DataFolder
+from wenming_desktop.domain.periods import parse_period
+from wenming_desktop.exports.files import safe_filename
+from wenming_desktop.services.filing import build_packet, default_packet_name
+from wenming_desktop.services.progress import Progress
+from wenming_desktop.services.records import export_activity_record, load_detail
+from wenming_desktop.services.summary import export_summary
+from wenming_desktop.services.villages import find_village
+
+from .common import add_output_option, command_group, output_path, workspace
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    exports = command_group(subparsers, common, "export", "导出台账、表格和PDF")
+    summary = exports.add_parser("summary", parents=[common], help="期间工作总结（PDF）")
+    summary.add_argument("--period", required=True, help="2026、2026-H1、2026-Q3 或 2026-07")
+    summary.add_argument("--village", help="只统计一个结对村（村名的任一唯一部分）")
+    add_output_option(summary)
+    summary.set_defaults(handler=_summary)
+    record = exports.add_parser("record", parents=[common], help="活动记录表（PDF）")
+    record.add_argument("activity_id", type=int, metavar="ACTIVITY_ID", help="活动编号")
+    add_output_option(record)
+    record.set_defaults(handler=_record)
+    packet = subparsers.add_parser("packet", parents=[common], help="生成归档材料包")
+    packet.add_argument("--period", required=True, help="2026、2026-H1、2026-Q3 或 2026-07")
+    packet.add_argument("--village", help="只包含一个结对村（村名的任一唯一部分）")
+    packet.add_argument(
+        "-o", "--output", metavar="DIR", help="输出文件夹，或以 .zip 结尾的压缩文件"
+    )
+    packet.set_defaults(handler=_packet)
+
+
+def _summary(args: argparse.Namespace, folder: DataFolder) -> int:
+    period = parse_period(args.period)
+    with workspace(folder) as ws:
+        village_id, village = find_village(ws.db, args.village) if args.village else (None, "")
+        name = safe_filename(f"{period.label}工作总结{('_' + village) if village else ''}.pdf")
+        path = output_path(folder, args.output, name)
+        export_summary(ws.db, path, period, village_id)
+    print(f"已导出工作总结：{path}")
+    return 0
+
+
+def _record(args: argparse.Namespace, folder: DataFolder) -> int:
+    with workspace(folder) as ws:
+        detail = load_detail(ws, args.activity_id)
+        name = safe_filename(f"活动记录表_{detail.day:%Y-%m-%d}_{detail.title}.pdf")
+        path = output_path(folder, args.output, name)
+        export_activity_record(ws, args.activity_id, path)
+    print(f"已导出活动记录表：{path}")
+    return 0
+
+
+def _packet(args: argparse.Namespace, folder: DataFolder) -> int:
+    period = parse_period(args.period)
+    with workspace(folder) as ws:
+        village_id, village = find_village(ws.db, args.village) if args.village else (None, "")
+        target = output_path(
+            folder, args.output, default_packet_name(period, village or "全部结对村")
+        )
+        as_zip = Path(target).suffix.lower() == ".zip"
+
+        def show(done: int, total: int, message: str) -> None:
+            print(f"[{done}/{total}] {message}", flush=True)
+
+        result = build_packet(ws, period, village_id, target, as_zip, Progress(show))
+    print(f"归档材料包已生成：{result.path}（{result.activities} 场活动，{result.files} 个文件）")
+    return 0

@@ -1,0 +1,144 @@
+"""Assembling a filing packet on disk: staging folder, index PDF, SHA-256 manifest, final move.
+
+The packet is built in a hidden staging folder beside the target and moved into place (or zipped
+to a temporary file and renamed) only when complete, so a cancelled or failed run leaves nothing
+half-made under the final name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+from wenming_desktop.domain.errors import UserError
+
+from .files import atomic_output
+from .pdf.document import build_pdf
+from .pdf.fonts import register_fonts, styles
+
+INDEX_NAME = "00_目录.pdf"
+MANIFEST_NAME = "清单_SHA256.txt"
+_PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp"}
+
+
+def pdf_page_count(path: Path) -> int:
+    """Pages of a PDF by its page objects; exact for reportlab's output, a fair count for scans."""
+    return len(_PAGE.findall(path.read_bytes()))
+
+
+def page_count_text(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        return str(pdf_page_count(path))
+    if suffix in IMAGE_SUFFIXES:
+        return "1"
+    return "—"
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@contextmanager
+def staging_folder(target: Path) -> Iterator[Path]:
+    """A hidden folder beside `target`, removed if the block fails or is cancelled."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".归档生成中-", dir=target.parent))
+    except OSError as exc:
+        raise UserError(f"无法在“{target.parent}”中创建归档材料包：{exc.strerror or exc}") from None
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def files_in(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.is_file())
+
+
+def write_index(staging: Path, title: str, subtitle: str) -> None:
+    """The 目录 PDF: every file of the packet with its folder and page count."""
+    font = register_fonts()
+    s = styles()
+    rows: list[list[object]] = [["序号", "文件夹", "文件名", "页数"]]
+    for number, path in enumerate(files_in(staging), start=1):
+        relative = path.relative_to(staging)
+        folder = relative.parent.as_posix() if relative.parent != Path(".") else "—"
+        rows.append(
+            [number, Paragraph(escape(folder), s["cell"]),
+             Paragraph(escape(relative.name), s["cell"]), page_count_text(path)]
+        )  # fmt: skip
+    rows.append(["", "—", Paragraph(escape(INDEX_NAME), s["cell"]), "本目录"])
+    rows.append(
+        ["", "—", Paragraph(escape(f"{MANIFEST_NAME}（各文件SHA-256校验值）"), s["cell"]), "—"]
+    )
+    table = Table(rows, colWidths=[14 * mm, 40 * mm, 106 * mm, 20 * mm], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), font),
+                ("FONTSIZE", (0, 0), (-1, -1), 9),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f2dcdb")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        )
+    )
+    story = [
+        Paragraph(escape(title), s["title"]),
+        Paragraph(escape(subtitle), s["subtitle"]),
+        Spacer(1, 6),
+        table,
+    ]
+    build_pdf(staging / INDEX_NAME, story, title=title)
+
+
+def write_manifest(staging: Path) -> None:
+    """`sha256sum -c` compatible: one "<hash>  <path>" line per file, paths relative, UTF-8."""
+    lines = [
+        f"{sha256_of(path)}  {path.relative_to(staging).as_posix()}"
+        for path in files_in(staging)
+        if path.name != MANIFEST_NAME
+    ]
+    (staging / MANIFEST_NAME).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def publish(staging: Path, target: Path, as_zip: bool) -> Path:
+    """Move the finished packet into place in one step."""
+    try:
+        if as_zip:
+            with (
+                atomic_output(target) as temp,
+                zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as archive,
+            ):
+                for path in files_in(staging):
+                    relative = path.relative_to(staging).as_posix()
+                    archive.write(path, f"{target.stem}/{relative}")
+            return target
+        if target.exists():
+            if any(target.iterdir()):
+                raise UserError(f"目标文件夹“{target}”已存在且不为空；请另选位置或先移走它")
+            target.rmdir()
+        os.replace(staging, target)
+        staging.mkdir()  # the staging context removes it again
+        return target
+    except OSError as exc:
+        raise UserError(f"无法写入归档材料包“{target}”：{exc.strerror or exc}") from None
