@@ -64,3 +64,7 @@ def test_defaults_are_seeded_once(workspace: Workspace, tmp_path: Path) -> None:
     with again.db.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM category")).scalar() == 14
     again.close()
+
+
+def test_the_head_constant_is_alembics_head() -> None:
+    assert schema.alembic_head() == schema.HEAD_REVISION

@@ -114,3 +114,10 @@ DEFAULT_DEADLINES: tuple[tuple[str, str], ...] = (
     ("工作小结", "10-20"),
     ("全年工作总结", "02-20"),
 )
+
+# The clerk's own sections of a summary, in the order a 工作总结 uses them (policy document 004).
+SUMMARY_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("achievements", "工作成效"),
+    ("problems", "存在问题"),
+    ("next_steps", "下一步打算"),
+)

@@ -15,14 +15,11 @@ from pathlib import Path
 from wenming_desktop.domain.activity_record import ActivityDetail
 from wenming_desktop.domain.periods import Period
 from wenming_desktop.domain.vocabulary import AttachmentKind
-from wenming_desktop.exports import packet
 from wenming_desktop.exports.files import safe_filename
 from wenming_desktop.storage.queries.filing import done_activity_ids
 
 from .progress import Progress
-from .records import load_detail, write_record
 from .settings import get_settings
-from .summary import export_summary
 from .villages import get_village
 from .workspace import Workspace
 
@@ -63,6 +60,12 @@ def build_packet(
     progress: Progress | None = None,
 ) -> PacketResult:
     """Write the packet for `period` (all villages or one) to `target` (a folder or a .zip)."""
+    # reportlab and the PDF writers load here, not when the window starts.
+    from wenming_desktop.exports import packet
+
+    from .records import load_detail, write_record
+    from .summary import export_summary
+
     progress = progress or Progress()
     with ws.db.read() as session:
         activity_ids = done_activity_ids(session, period.start, period.end, village_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -16,7 +17,7 @@ from wenming_desktop.domain.thresholds import (
     bmi_band,
     glucose_band,
 )
-from wenming_desktop.exports.pdf.summary import TEXT_SECTIONS, SummaryDocument, write_summary_pdf
+from wenming_desktop.domain.vocabulary import SUMMARY_SECTIONS
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import PeriodText, Village
@@ -24,7 +25,10 @@ from wenming_desktop.storage.queries.summary import SummaryFigures, checkup_valu
 
 from .settings import get_settings
 
-SECTION_KEYS = tuple(key for key, _ in TEXT_SECTIONS)
+if TYPE_CHECKING:
+    from wenming_desktop.exports.pdf.summary import SummaryDocument
+
+SECTION_KEYS = tuple(key for key, _ in SUMMARY_SECTIONS)
 BAND_LABELS = ("血压偏高", "血糖偏高", "空腹血糖受损", "偏瘦", "超重", "肥胖")
 BMI_LABELS = {Band.LOW: "偏瘦", Band.OVERWEIGHT: "超重", Band.OBESE: "肥胖"}
 
@@ -96,6 +100,8 @@ def save_texts(db: Database, period: Period, village_id: int | None, texts: dict
 def build_document(
     db: Database, period: Period, village_id: int | None, today: date | None = None
 ) -> SummaryDocument:
+    from wenming_desktop.exports.pdf.summary import SummaryDocument
+
     figures = compute_figures(db, period, village_id)
     settings = get_settings(db)
     scope = "全部结对村"
@@ -143,5 +149,7 @@ def build_document(
 
 
 def export_summary(db: Database, path: Path, period: Period, village_id: int | None) -> Path:
+    from wenming_desktop.exports.pdf.summary import write_summary_pdf  # reportlab: not at start
+
     write_summary_pdf(path, build_document(db, period, village_id))
     return path

@@ -1,22 +1,29 @@
-"""Bringing a database to the schema this program knows, through Alembic, or refusing it."""
+"""Bringing a database to the schema this program knows, through Alembic, or refusing it.
+
+Alembic is imported only when a migration or a revision lookup is needed: on a normal start
+the stored revision is compared with HEAD_REVISION, which a test keeps equal to Alembic's head.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, inspect, text
 
 from wenming_desktop.domain.errors import UserError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).with_name("migrations")
+HEAD_REVISION = "0001_initial"
 
 
 def _config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     if connection is not None:
@@ -24,26 +31,30 @@ def _config(connection: Connection | None = None) -> Config:
     return config
 
 
-def head_revision() -> str:
+def alembic_head() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None, "the migration history is empty"
     return head
 
 
+def head_revision() -> str:
+    return HEAD_REVISION
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
-
-
-def needs_upgrade(engine: Engine) -> bool:
-    current = current_revision(engine)
-    _refuse_unknown(current)
-    return current != head_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def _refuse_unknown(current: str | None) -> None:
-    if current is None:
+    if current is None or current == HEAD_REVISION:
         return
+    from alembic.script import ScriptDirectory
+
     scripts = ScriptDirectory.from_config(_config())
     known = {rev.revision for rev in scripts.walk_revisions()}
     if current not in known:
@@ -51,6 +62,12 @@ def _refuse_unknown(current: str | None) -> None:
             f"数据库由更新版本的程序写入（结构版本 {current}），本程序无法识别。"
             "为保护数据，未做任何改动；请安装新版程序后再打开。"
         )
+
+
+def needs_upgrade(engine: Engine) -> bool:
+    current = current_revision(engine)
+    _refuse_unknown(current)
+    return current != HEAD_REVISION
 
 
 def upgrade(engine: Engine, before: Callable[[str | None], None] | None = None) -> bool:
@@ -61,10 +78,12 @@ def upgrade(engine: Engine, before: Callable[[str | None], None] | None = None) 
     """
     current = current_revision(engine)
     _refuse_unknown(current)
-    if current == head_revision():
+    if current == HEAD_REVISION:
         return False
     if before is not None:
         before(current)
+    from alembic import command
+
     with engine.begin() as conn:
         command.upgrade(_config(conn), "head")
     return True

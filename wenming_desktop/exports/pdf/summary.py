@@ -10,16 +10,13 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from wenming_desktop.domain.vocabulary import SUMMARY_SECTIONS
+
 from .charts import bar_chart, column_chart
 from .document import build_pdf
 from .fonts import register_fonts, styles
 
-# The clerk's own sections, in the order a 工作总结 uses them (policy document 004).
-TEXT_SECTIONS: tuple[tuple[str, str], ...] = (
-    ("achievements", "工作成效"),
-    ("problems", "存在问题"),
-    ("next_steps", "下一步打算"),
-)
+TEXT_SECTIONS = SUMMARY_SECTIONS
 
 
 @dataclass(frozen=True)

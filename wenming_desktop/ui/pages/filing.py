@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.periods import Period, parse_period
+from wenming_desktop.domain.vocabulary import SUMMARY_SECTIONS
 from wenming_desktop.exports.files import safe_filename
-from wenming_desktop.exports.pdf.summary import TEXT_SECTIONS
 from wenming_desktop.services import summary, villages
 from wenming_desktop.services.filing import PacketResult, build_packet, default_packet_name
 from wenming_desktop.services.progress import Progress
@@ -67,7 +67,7 @@ class FilingPage(Page):
         texts = QGroupBox("工作总结中由您填写的部分（按期间和范围分别保存）")
         form = QFormLayout(texts)
         self.sections: dict[str, QPlainTextEdit] = {}
-        for key, label in TEXT_SECTIONS:
+        for key, label in SUMMARY_SECTIONS:
             edit = QPlainTextEdit()
             edit.setPlaceholderText(f"填写{label}，每段一行")
             edit.setMinimumHeight(80)
