@@ -12,6 +12,8 @@ from wenming_desktop.storage import schema
 from wenming_desktop.storage.database import Database, make_engine
 from wenming_desktop.storage.seed import seed_defaults
 
+from .settings import PDF_FONT_KEY, apply_pdf_font, get_setting
+
 
 @dataclass
 class Workspace:
@@ -45,4 +47,5 @@ def open_workspace(folder: DataFolder, migrate: bool = True) -> Workspace:
     except BaseException:
         db.dispose()
         raise
+    apply_pdf_font(get_setting(db, PDF_FONT_KEY))
     return Workspace(folder, db)

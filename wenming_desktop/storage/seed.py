@@ -18,6 +18,7 @@ from .models import Category, Deadline, ServiceKind, Setting
 DEFAULT_SETTINGS: dict[str, str] = {
     "hospital_name": "",
     "office_name": "文明办",
+    "pdf_font_file": "",
 }
 
 

@@ -1,8 +1,14 @@
-"""Registering the bundled CJK font with reportlab (embedded, so text shows and can be copied)."""
+"""Registering the CJK font with reportlab (embedded, so text shows and can be copied).
+
+The bundled WenQuanYi Micro Hei is the default; on Windows the clerk may choose a system font
+file instead (设置 → 单位信息). reportlab's font registry is process-wide, so the choice is too.
+"""
 
 from __future__ import annotations
 
+import logging
 from functools import cache
+from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
@@ -10,15 +16,34 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from wenming_desktop.resources import font_path
 
+from .font_choice import chosen_font_file
+
 FONT = "WenQuanYiMicroHei"
+SYSTEM_FONT = "SystemCJK"
+
+log = logging.getLogger(__name__)
+
+
+def register_fonts() -> str:
+    """The reportlab name of the chosen font, registered on first use."""
+    return _register(chosen_font_file())
 
 
 @cache
-def register_fonts() -> str:
-    """Register WenQuanYi Micro Hei once (subfontIndex=0 of the .ttc); return its name."""
-    pdfmetrics.registerFont(TTFont(FONT, str(font_path()), subfontIndex=0))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT, italic=FONT, boldItalic=FONT)
+def _register(chosen: Path | None) -> str:
+    if chosen is not None:
+        try:
+            _add(SYSTEM_FONT, chosen)
+            return SYSTEM_FONT
+        except Exception:  # unreadable or CFF-outlined: every PDF must still come out
+            log.exception("font %s cannot be embedded; using the bundled font", chosen)
+    _add(FONT, font_path())
     return FONT
+
+
+def _add(name: str, path: Path) -> None:
+    pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=0))
+    pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
 
 
 def styles() -> dict[str, ParagraphStyle]:

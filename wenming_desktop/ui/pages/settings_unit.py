@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from wenming_desktop import __version__
 from wenming_desktop.domain.errors import UserError
+from wenming_desktop.exports.pdf.font_choice import system_font_file
 from wenming_desktop.services import settings
 
 from ..context import PageContext
@@ -32,8 +34,16 @@ class UnitSettingsTab(QWidget):
         self.hospital = QLineEdit()
         self.hospital.setPlaceholderText("例如：鹤岗市中医院")
         self.office = QLineEdit()
+        self.pdf_font = QComboBox()
+        self.pdf_font.addItem("程序自带字体（文泉驿微米黑，任何电脑都能正确显示）", "")
+        system_font = system_font_file()
+        if system_font is not None:
+            self.pdf_font.addItem(f"系统字体（{system_font.name}）", str(system_font))
+        else:
+            self.pdf_font.setToolTip("本机没有可嵌入的系统中文字体；系统字体仅在 Windows 上可选")
         form.addRow("医院名称", self.hospital)
         form.addRow("科室/部门", self.office)
+        form.addRow("PDF 字体", self.pdf_font)
         row = QHBoxLayout()
         self.save_button = QPushButton("保存")
         self.saved = QLabel("")
@@ -64,6 +74,8 @@ class UnitSettingsTab(QWidget):
         values = settings.get_settings(self.context.workspace.db)
         self.hospital.setText(values.get("hospital_name", ""))
         self.office.setText(values.get("office_name", ""))
+        index = self.pdf_font.findData(values.get(settings.PDF_FONT_KEY, ""))
+        self.pdf_font.setCurrentIndex(max(index, 0))
         self.saved.setText("")
 
     def save(self) -> None:
@@ -73,6 +85,10 @@ class UnitSettingsTab(QWidget):
             return
         settings.update_settings(
             self.context.workspace.db,
-            {"hospital_name": hospital, "office_name": self.office.text().strip()},
+            {
+                "hospital_name": hospital,
+                "office_name": self.office.text().strip(),
+                settings.PDF_FONT_KEY: self.pdf_font.currentData(),
+            },
         )
         self.saved.setText("已保存")
