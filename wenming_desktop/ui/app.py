@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from wenming_desktop import APP_NAME
@@ -14,9 +14,11 @@ from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.logs import setup_logging
 from wenming_desktop.resources import font_path, icon_path, style_path
+from wenming_desktop.services.first_start import needs_first_start
 from wenming_desktop.services.workspace import Workspace, open_workspace
 
 from .context import PageContext
+from .dialogs.first_start import FirstStartDialog
 from .errors import install_excepthook
 from .main_window import MainWindow
 from .tasks import TaskRunner
@@ -58,7 +60,22 @@ def build_window(workspace: Workspace) -> MainWindow:
     return MainWindow(context)
 
 
+def high_dpi_policy() -> None:
+    """Fractional scaling (125 %, 150 % on office laptops) unrounded, so text stays crisp."""
+    if QApplication.instance() is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+
+
+def offer_first_start(workspace: Workspace) -> None:
+    """On an empty data folder, ask for the unit and villages (or load the demo data)."""
+    if needs_first_start(workspace.db):
+        FirstStartDialog(workspace).exec()
+
+
 def run_gui(folder: DataFolder) -> int:
+    high_dpi_policy()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     prepare_application(app)
@@ -70,6 +87,7 @@ def run_gui(folder: DataFolder) -> int:
     except UserError as exc:
         QMessageBox.critical(None, APP_NAME, exc.message)
         return 1
+    offer_first_start(workspace)
     window = build_window(workspace)
     window.show()
     try:

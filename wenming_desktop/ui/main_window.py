@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from wenming_desktop import APP_NAME
 
 from .context import PageContext
+from .dialogs.about import AboutDialog
 from .pages.base import Page
 from .pages.filing import FilingPage
 from .pages.home import HomePage
@@ -54,13 +57,31 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.navigation)
+        layout.addLayout(self._navigation_column())
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.data_label = QLabel(f"数据文件：{context.workspace.db.describe()}")
         self.statusBar().addWidget(self.data_label)
         self.navigation.currentRowChanged.connect(self._open_page)
         self.navigation.setCurrentRow(0)
+
+    def _navigation_column(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        column.setSpacing(0)
+        column.addWidget(self.navigation, 1)
+        self.about_button = QPushButton("关于本程序")
+        self.about_button.setObjectName("aboutButton")
+        self.about_button.setFixedWidth(self.navigation.width())
+        self.about_button.clicked.connect(self.show_about)
+        column.addWidget(self.about_button)
+        return column
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self.context.workspace.folder.root, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
 
     def show_page(self, title: str) -> Page:
         page = self.pages[title]

@@ -1,0 +1,8 @@
+"""The bundle's entry point: the window without arguments, `wenming.exe self-test` etc. with."""
+
+import sys
+
+from wenming_desktop.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""The GUI step of `wenming self-test`: the main window opened offscreen, every page shown, closed.
+
+Errors that would pop up a message box are collected instead (nobody is there to click), and
+the About and first-start dialogs are built too, so a missing licence file or icon in a bundle
+fails the self-test rather than the clerk.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from wenming_desktop.resources import font_path, icon_path, style_path
+from wenming_desktop.services.workspace import Workspace
+
+from .app import high_dpi_policy, prepare_application
+from .context import PageContext
+from .dialogs.first_start import FirstStartDialog
+from .main_window import MainWindow
+from .tasks import TaskRunner
+
+
+class _CollectingContext(PageContext):
+    """A page context that records errors instead of showing them in a modal box."""
+
+    errors: list[str]
+
+    def show_error(self, parent: QWidget | None, exc: BaseException) -> None:
+        self.errors.append(f"{type(exc).__name__}: {exc}")
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        high_dpi_policy()
+        app = QApplication([sys.argv[0] if sys.argv else "wenming", "-platform", "offscreen"])
+    assert isinstance(app, QApplication)
+    prepare_application(app)
+    return app
+
+
+def check_main_window(workspace: Workspace) -> str:
+    """Open the window, visit every page, open the dialogs, close; raise on any problem."""
+    missing = [str(p) for p in (font_path(), icon_path(), style_path()) if not p.exists()]
+    if missing:
+        raise RuntimeError(f"资源文件缺失：{'、'.join(missing)}")
+    app = _application()
+    context = _CollectingContext(workspace=workspace, runner=TaskRunner())
+    context.errors = []
+    uncaught: list[str] = []
+    previous_hook = sys.excepthook
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        uncaught.append(f"{kind.__name__}: {exc}")
+
+    sys.excepthook = hook
+    window = MainWindow(context)
+    try:
+        window.show()
+        for row in range(window.navigation.count()):
+            window.navigation.setCurrentRow(row)
+            context.runner.wait(60_000)
+            app.processEvents()
+        context.runner.wait(60_000)
+        app.processEvents()
+        about = window.show_about()
+        licences = about.parts.count()
+        about.close()
+        FirstStartDialog(workspace, window).close()
+        pages = window.navigation.count()
+    finally:
+        window.close()
+        context.runner.wait(60_000)
+        app.processEvents()
+        window.deleteLater()
+        app.processEvents()
+        sys.excepthook = previous_hook
+    problems = context.errors + uncaught
+    if problems:
+        raise RuntimeError("；".join(problems))
+    return f"{pages} 个页面均已打开，关于对话框列出 {licences} 个组件（{app.platformName()}）"
