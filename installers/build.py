@@ -81,10 +81,10 @@ def build_installer(bundle: Path, out_file: Path) -> Path:
     if tool is None:
         raise SystemExit("makensis (NSIS 3) not found: install NSIS to build the installer")
     out_file.parent.mkdir(parents=True, exist_ok=True)
-    # makensis accepts '-' options everywhere; Windows builds also accept '/'.
+    # -WX: a warning in the script fails the build, as a broken script must.
     subprocess.run(
         [
-            tool, "-V2", "-INPUTCHARSET", "UTF8",
+            tool, "-V2", "-WX", "-INPUTCHARSET", "UTF8",
             f"-DVERSION={version()}", f"-DBUNDLE_DIR={bundle}", f"-DOUT_FILE={out_file}",
             f"-DROOT={ROOT}", str(NSI),
         ],

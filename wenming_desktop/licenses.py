@@ -24,7 +24,7 @@ class BundledPart:
 
 BUNDLED: tuple[BundledPart, ...] = (
     BundledPart(
-        "文泉驿微米黑 WenQuanYi Micro Hei",
+        "文泉驿微米黑（字体）",
         "界面与PDF中的中文字体",
         "Apache-2.0",
         ("fonts/LICENSE-wqy-microhei.txt",),

@@ -38,11 +38,11 @@ class FirstStartDialog(QDialog):
         self.workspace = workspace
         self.runner = TaskRunner(self)
         self.choice = ""  # "setup" or "demo" once done
-        intro = QLabel(
+        self.intro = QLabel(
             "这是一个新的数据文件夹。请先填写单位信息和结对村，以后可在“设置”和“结对村”中修改。"
             f"\n数据保存在：{workspace.folder.root}"
         )
-        intro.setWordWrap(True)
+        self.intro.setWordWrap(True)
         self.hospital = QLineEdit()
         self.hospital.setPlaceholderText("例如：鹤岗市中医院")
         self.office = QLineEdit("文明办")
@@ -68,7 +68,7 @@ class FirstStartDialog(QDialog):
         buttons.addWidget(self.later_button)
         buttons.addWidget(self.start_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(self.intro)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
