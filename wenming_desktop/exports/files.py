@@ -12,6 +12,7 @@ from pathlib import Path
 from wenming_desktop.domain.errors import UserError
 
 _INVALID = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+_MAX_BYTES = 200  # UTF-8 bytes: well under the 255 that Linux and macOS allow per name
 _RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{p}{i}" for p in ("COM", "LPT") for i in range(1, 10)}
 
 
@@ -26,6 +27,9 @@ def safe_filename(name: str, max_length: int = 120) -> str:
     if len(clean) > max_length:
         keep = max_length - len(suffix) - 1
         stem = stem[:keep]
+    # Linux and macOS count bytes (255 at most): 120 Chinese characters are 360 UTF-8 bytes.
+    while len(f"{stem}.{suffix}".encode()) > _MAX_BYTES and len(stem) > 1:
+        stem = stem[:-1]
     return f"{stem}.{suffix}" if suffix else stem
 
 
