@@ -12,6 +12,7 @@ from wenming_desktop.services.first_start import needs_first_start
 from wenming_desktop.services.settings import get_settings
 from wenming_desktop.services.villages import list_villages
 from wenming_desktop.services.workspace import Workspace
+from wenming_desktop.ui.app import offer_first_start
 from wenming_desktop.ui.dialogs.about import AboutDialog
 from wenming_desktop.ui.dialogs.first_start import FirstStartDialog
 from wenming_desktop.ui.selftest import check_main_window
@@ -92,3 +93,25 @@ def test_selftest_window_check_in_process(prepared_app, demo_workspace) -> None:
     summary = check_main_window(demo_workspace)
     assert "7 个页面均已打开" in summary
     assert f"{len(BUNDLED)} 个组件" in summary
+
+
+def test_run_gui_offers_first_start_on_an_empty_folder(
+    qtbot, prepared_app, workspace, when_dialog_opens
+) -> None:
+    seen: list[FirstStartDialog] = []
+
+    def fill_in(dialog) -> None:
+        assert isinstance(dialog, FirstStartDialog)
+        seen.append(dialog)
+        dialog.hospital.setText("鹤岗市中医院")
+        qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+
+    when_dialog_opens(fill_in)
+    offer_first_start(workspace)
+    assert len(seen) == 1
+    assert not needs_first_start(workspace.db)
+
+
+def test_no_first_start_dialog_on_a_folder_with_data(prepared_app, demo_workspace, monkeypatch):
+    monkeypatch.setattr(FirstStartDialog, "exec", lambda self: pytest.fail("dialog opened"))
+    offer_first_start(demo_workspace)

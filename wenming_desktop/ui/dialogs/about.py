@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import platform
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QUrl, qVersion
 from PySide6.QtGui import QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -39,7 +40,10 @@ class AboutDialog(QDialog):
             )
         )
         head.addWidget(icon)
-        name = QLabel(f"<b style='font-size:18px'>{APP_NAME}</b><br>版本 {__version__}")
+        runtime = f"Python {platform.python_version()}，Qt {qVersion()}"
+        name = QLabel(
+            f"<b style='font-size:18px'>{APP_NAME}</b><br>版本 {__version__}（{runtime}）"
+        )
         head.addWidget(name, 1)
         layout.addLayout(head)
         form = QFormLayout()
