@@ -4,7 +4,13 @@ import pytest
 from sqlalchemy import select
 
 from wenming_desktop.domain.errors import UserError
-from wenming_desktop.services.first_start import needs_first_start, set_up, split_village_names
+from wenming_desktop.services.first_start import (
+    demo_folder,
+    needs_first_start,
+    open_demo,
+    set_up,
+    split_village_names,
+)
 from wenming_desktop.services.selftest import FOLDER_NAME, run_selftest
 from wenming_desktop.services.settings import get_settings
 from wenming_desktop.services.villages import list_villages
@@ -64,3 +70,15 @@ def test_set_up_refuses_missing_hospital_and_writes_nothing(workspace: Workspace
         set_up(workspace.db, "鹤岗市中医院", "文明办", ["东兴村", "村" * 101])
     assert list_villages(workspace.db) == []
     assert needs_first_start(workspace.db)
+
+
+def test_demo_data_go_to_their_own_folder(data_folder) -> None:
+    first = open_demo(data_folder)
+    first.close()
+    again = open_demo(data_folder)  # a second look reuses the folder, no second demo load
+    try:
+        assert again.folder == demo_folder(data_folder)
+        assert len(list_villages(again.db)) == 4
+    finally:
+        again.close()
+    assert not data_folder.database.exists()

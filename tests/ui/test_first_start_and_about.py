@@ -58,7 +58,13 @@ def test_first_start_loads_demo_data(dialog, qtbot, workspace) -> None:
         qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
         assert not dialog.start_button.isEnabled()
     assert dialog.choice == "demo"
-    assert len(list_villages(workspace.db)) == 4
+    demo = dialog.demo_workspace
+    try:
+        assert demo.folder.root == workspace.folder.root.with_name("数据 文件夹-演示数据")
+        assert len(list_villages(demo.db)) == 4
+    finally:
+        demo.close()
+    assert needs_first_start(workspace.db)  # the clerk's own folder stays empty
 
 
 def test_later_closes_without_writing(dialog, qtbot, workspace) -> None:
@@ -107,11 +113,29 @@ def test_run_gui_offers_first_start_on_an_empty_folder(
         qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
 
     when_dialog_opens(fill_in)
-    offer_first_start(workspace)
+    assert offer_first_start(workspace) == (workspace, False)
     assert len(seen) == 1
     assert not needs_first_start(workspace.db)
 
 
 def test_no_first_start_dialog_on_a_folder_with_data(prepared_app, demo_workspace, monkeypatch):
     monkeypatch.setattr(FirstStartDialog, "exec", lambda self: pytest.fail("dialog opened"))
-    offer_first_start(demo_workspace)
+    assert offer_first_start(demo_workspace) == (demo_workspace, False)
+
+
+def test_demo_choice_switches_to_the_demo_folder(
+    qtbot, prepared_app, data_folder, when_dialog_opens
+) -> None:
+    from wenming_desktop.services.workspace import open_workspace
+
+    workspace = open_workspace(data_folder)
+    when_dialog_opens(
+        lambda dialog: qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
+    )
+    shown, demo = offer_first_start(workspace)
+    try:
+        assert demo and shown is not workspace
+        assert shown.folder.root.name == "数据 文件夹-演示数据"
+        assert not needs_first_start(shown.db)
+    finally:
+        shown.close()

@@ -1,4 +1,8 @@
-"""The first start on an empty data folder: the hospital, the office and the paired villages."""
+"""The first start on an empty data folder: the hospital, the office and the paired villages.
+
+"Load the demo data to look around" writes them into a separate folder beside the data folder
+(`<data folder>-演示数据`), so the clerk's own folder stays empty and ready for real records.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,16 @@ import re
 
 from sqlalchemy import func, select
 
+from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import normalize_text
 from wenming_desktop.domain.villages import VillageData, validate_village
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Setting, Village, Volunteer
+
+from .demo import load_demo
+from .workspace import Workspace, open_workspace
 
 _SEPARATORS = re.compile(r"[\n\r、，,；;]+")
 
@@ -24,6 +32,22 @@ def needs_first_start(db: Database) -> bool:
         volunteers = session.scalar(select(func.count()).select_from(Volunteer)) or 0
         hospital = session.get(Setting, "hospital_name")
     return not villages and not volunteers and not (hospital and hospital.value.strip())
+
+
+def demo_folder(folder: DataFolder) -> DataFolder:
+    return DataFolder(folder.root.with_name(f"{folder.root.name}-演示数据"))
+
+
+def open_demo(folder: DataFolder) -> Workspace:
+    """The demo folder beside `folder`, with the demo data written on first use."""
+    workspace = open_workspace(demo_folder(folder))
+    try:
+        if needs_first_start(workspace.db):
+            load_demo(workspace.db)
+    except BaseException:
+        workspace.close()
+        raise
+    return workspace
 
 
 def split_village_names(text: str) -> list[str]:

@@ -68,10 +68,19 @@ def high_dpi_policy() -> None:
         )
 
 
-def offer_first_start(workspace: Workspace) -> None:
-    """On an empty data folder, ask for the unit and villages (or load the demo data)."""
-    if needs_first_start(workspace.db):
-        FirstStartDialog(workspace).exec()
+def offer_first_start(workspace: Workspace) -> tuple[Workspace, bool]:
+    """On an empty data folder, ask for the unit and villages, or switch to the demo folder.
+
+    Returns the workspace to show and whether it is the demo one.
+    """
+    if not needs_first_start(workspace.db):
+        return workspace, False
+    dialog = FirstStartDialog(workspace)
+    dialog.exec()
+    if dialog.demo_workspace is None:
+        return workspace, False
+    workspace.close()
+    return dialog.demo_workspace, True
 
 
 def run_gui(folder: DataFolder) -> int:
@@ -87,8 +96,10 @@ def run_gui(folder: DataFolder) -> int:
     except UserError as exc:
         QMessageBox.critical(None, APP_NAME, exc.message)
         return 1
-    offer_first_start(workspace)
+    workspace, demo = offer_first_start(workspace)
     window = build_window(workspace)
+    if demo:
+        window.setWindowTitle(f"{APP_NAME}（演示数据）")
     window.show()
     try:
         return app.exec()

@@ -1,5 +1,5 @@
 """首次使用: on an empty data folder, ask for the hospital, the office and the paired villages,
-or fill the folder with the demo data to look around."""
+or open the demo data (in their own folder) to look around."""
 
 from __future__ import annotations
 
@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 
 from wenming_desktop import APP_NAME
 from wenming_desktop.domain.errors import UserError
-from wenming_desktop.services.demo import load_demo
-from wenming_desktop.services.first_start import set_up, split_village_names
+from wenming_desktop.services.first_start import open_demo, set_up, split_village_names
 from wenming_desktop.services.workspace import Workspace
 
 from ..tasks import TaskRunner
@@ -29,7 +28,8 @@ log = logging.getLogger(__name__)
 
 
 class FirstStartDialog(QDialog):
-    """Accepted after the set-up or the demo data were written; rejected for 以后再说."""
+    """Accepted after the set-up (choice "setup") or with the demo workspace opened (choice
+    "demo", `demo_workspace` set; the caller owns it); rejected for 以后再说."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,8 +38,10 @@ class FirstStartDialog(QDialog):
         self.workspace = workspace
         self.runner = TaskRunner(self)
         self.choice = ""  # "setup" or "demo" once done
+        self.demo_workspace: Workspace | None = None
         self.intro = QLabel(
             "这是一个新的数据文件夹。请先填写单位信息和结对村，以后可在“设置”和“结对村”中修改。"
+            "也可以先载入演示数据看看：演示数据另存一处，不会写入您的数据文件夹。"
             f"\n数据保存在：{workspace.folder.root}"
         )
         self.intro.setWordWrap(True)
@@ -61,6 +63,9 @@ class FirstStartDialog(QDialog):
         self.start_button = QPushButton("开始使用")
         self.start_button.setDefault(True)
         self.demo_button = QPushButton("载入演示数据看看")
+        self.demo_button.setToolTip(
+            "演示数据保存在单独的文件夹中，不会写入您的数据文件夹；下次打开程序时仍会出现本窗口"
+        )
         self.later_button = QPushButton("以后再说")
         buttons = QHBoxLayout()
         buttons.addWidget(self.demo_button)
@@ -92,13 +97,13 @@ class FirstStartDialog(QDialog):
 
     def load_demo(self) -> None:
         self._busy(True)
-        self.error.setText("正在写入演示数据，请稍候…")
-        self.runner.run(
-            lambda _progress: load_demo(self.workspace.db), self._demo_done, self._failed
-        )
+        self.error.setText("正在准备演示数据，请稍候…")
+        folder = self.workspace.folder
+        self.runner.run(lambda _progress: open_demo(folder), self._demo_done, self._failed)
 
-    def _demo_done(self, _counts: object) -> None:
+    def _demo_done(self, workspace: Workspace) -> None:
         self.choice = "demo"
+        self.demo_workspace = workspace
         super().accept()
 
     def _failed(self, exc: BaseException) -> None:
