@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
-from roster_samples import ID_QIAN, ID_X, ID_ZHANG, messy_hr_workbook
 
+from tests.roster_samples import ID_QIAN, ID_X, ID_ZHANG, messy_hr_workbook
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.services.sheet_reader import (
     FieldSpec,

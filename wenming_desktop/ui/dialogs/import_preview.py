@@ -70,8 +70,6 @@ class ImportPreviewDialog(QDialog):
             [(p.sheet, p.row, p.column, p.reason) for p in preview.problems]
         )
         self.problems_table = make_table(self.problems_model, self)
-        self.rows_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.problems_table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         problems_box = QWidget()
         problems_layout = QVBoxLayout(problems_box)
         problems_layout.setContentsMargins(0, 0, 0, 0)
