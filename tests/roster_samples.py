@@ -25,7 +25,7 @@ def valid_id(first17: str) -> str:
 ID_ZHANG = valid_id("23040219850302001")  # 张三丰
 # A first-17 whose check character is X, to be written with a lower-case x.
 ID_X = "11010519491231002X"
-ID_QIAN = valid_id("23040219900101003")
+ID_QIAN = valid_id("23040219900101004")
 
 
 def set_cached_values(path: Path, sheet_xml: str, values: dict[str, str]) -> None:
@@ -51,7 +51,7 @@ def set_cached_values(path: Path, sheet_xml: str, values: dict[str, str]) -> Non
 def messy_hr_workbook(path: Path, *, with_bad_rows: bool = True) -> Path:
     """An HR sheet as HR sends it: title row, two-row merged header, odd wording, dirty values.
 
-    Rows (Excel row numbers): 4 张三丰 (clean), 5 李四 (lower-case x, text date 1985年3月2日,
+    Rows (Excel row numbers): 4 张三丰 (clean), 5 李四 (lower-case x, text date 1949年12月31日,
     phone as text with full-width digits), 6 赵六 (full-width spaces, full-width staff number,
     serial date), 7 钱七 (职称 as a formula with cached result), and with `with_bad_rows`:
     8 王五 (ID stored as a number), 9 孙八 (bad mobile, bad check digit); then blank rows.
@@ -91,7 +91,7 @@ def messy_hr_workbook(path: Path, *, with_bad_rows: bool = True) -> Path:
             "1002",
             "外科",
             "女",
-            "1985年3月2日",
+            "1949年12月31日",
             ID_X.lower(),
             "群众",
             "１３８ １２３４ ５６７９",

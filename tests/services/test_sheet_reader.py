@@ -54,7 +54,7 @@ def test_messy_sheet_header_and_values(tmp_path: Path) -> None:
 def test_cell_helpers_on_messy_values(tmp_path: Path) -> None:
     rows = dict(read_sheet(messy_hr_workbook(tmp_path / "a.xlsx"), FIELDS).rows)
     assert cell_date(rows[4]["birth"]) == date(1985, 3, 2)
-    assert cell_date(rows[5]["birth"]) == date(1985, 3, 2)
+    assert cell_date(rows[5]["birth"]) == date(1949, 12, 31)
     assert cell_date(rows[6]["birth"]) == date(1985, 3, 2)  # serial 31108
     assert cell_date(rows[7]["birth"]) == date(1990, 1, 1)
     assert cell_id_number(rows[4]["id_number"]) == ID_ZHANG

@@ -1,11 +1,215 @@
-"""Use cases of the volunteer roster."""
+"""Use cases of the volunteer roster: list, add, edit, deactivate or delete, find by staff no."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.name_pinyin import name_initials
+from wenming_desktop.domain.roster import VolunteerData, validate_volunteer
+from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
+from wenming_desktop.storage.models import (
+    Certificate,
+    Checkup,
+    Department,
+    Participation,
+    PartyBranch,
+    Team,
+    Volunteer,
+)
 from wenming_desktop.storage.queries.volunteers import VolunteerRow, volunteer_rows
+
+REMOVED_DELETED = "deleted"
+REMOVED_DEACTIVATED = "deactivated"
+
+_PLAIN_FIELDS = (
+    "staff_no",
+    "name",
+    "gender",
+    "birth_date",
+    "id_number",
+    "phone",
+    "title",
+    "position",
+    "political_status",
+    "registered",
+    "registry_no",
+    "registered_on",
+    "specialty",
+    "active",
+    "notes",
+)
 
 
 def list_volunteers(db: Database) -> list[VolunteerRow]:
     with db.read() as session:
         return volunteer_rows(session)
+
+
+def _load(session: Session, volunteer_id: int) -> Volunteer:
+    volunteer = session.get(Volunteer, volunteer_id)
+    if volunteer is None:
+        raise UserError(f"志愿者（编号 {volunteer_id}）不存在，可能已被删除")
+    return volunteer
+
+
+def get_volunteer(db: Database, volunteer_id: int) -> VolunteerData:
+    with db.read() as session:
+        v = _load(session, volunteer_id)
+        return VolunteerData(
+            **{f: getattr(v, f) for f in _PLAIN_FIELDS},
+            department=v.department.name if v.department else "",
+            party_branch=v.party_branch.name if v.party_branch else "",
+            teams=tuple(sorted(t.name for t in v.teams)),
+        )
+
+
+def find_by_staff_no(db: Database, staff_no: str) -> tuple[int, str]:
+    """(id, name) of the volunteer with this staff number, else UserError."""
+    with db.read() as session:
+        row = session.execute(
+            select(Volunteer.id, Volunteer.name).where(Volunteer.staff_no == staff_no.strip())
+        ).first()
+    if row is None:
+        raise UserError(f"没有工号为“{staff_no.strip()}”的志愿者")
+    return row.id, row.name
+
+
+def refuse_duplicates(session: Session, clean: VolunteerData, own_id: int | None) -> None:
+    for column, value, label in (
+        (Volunteer.staff_no, clean.staff_no, "工号"),
+        (Volunteer.id_number, clean.id_number, "身份证号"),
+    ):
+        if not value:
+            continue
+        stmt = select(Volunteer.name).where(column == value)
+        if own_id is not None:
+            stmt = stmt.where(Volunteer.id != own_id)
+        other = session.scalar(stmt)
+        if other is not None:
+            raise UserError(f"{label}“{value}”已属于志愿者“{other}”，不能重复")
+
+
+def _named(session: Session, model: Any, name: str, label: str, create: bool) -> Any:
+    if not name:
+        return None
+    item = session.scalar(select(model).where(model.name == name))
+    if item is None:
+        if not create:
+            raise UserError(f"{label}“{name}”不在列表中，请先在“设置 → 名单维护”中添加")
+        item = model(name=name)
+        session.add(item)
+        session.flush()
+        audit.record(session, "create", model.__tablename__, item.id, None, {"name": name})
+    return item
+
+
+def apply_data(
+    session: Session, volunteer: Volunteer, clean: VolunteerData, create_lists: bool = False
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Copy validated data onto the volunteer; returns the changed fields (old, new)."""
+    old: dict[str, Any] = {}
+    new: dict[str, Any] = {}
+    values: dict[str, Any] = {f: getattr(clean, f) for f in _PLAIN_FIELDS}
+    values["pinyin_initials"] = name_initials(clean.name)
+    for key, value in values.items():
+        if getattr(volunteer, key) != value:
+            old[key] = getattr(volunteer, key)
+            new[key] = value
+            setattr(volunteer, key, value)
+    department = _named(session, Department, clean.department, "科室", create_lists)
+    branch = _named(session, PartyBranch, clean.party_branch, "党支部", create_lists)
+    for key, item in (("department", department), ("party_branch", branch)):
+        current = getattr(volunteer, key)
+        if current is not item:
+            old[key] = current.name if current else None
+            new[key] = item.name if item else None
+            setattr(volunteer, key, item)
+    teams = [_named(session, Team, name, "服务队", create_lists) for name in clean.teams]
+    if {t.name for t in volunteer.teams} != set(clean.teams):
+        old["teams"] = sorted(t.name for t in volunteer.teams)
+        new["teams"] = sorted(clean.teams)
+        volunteer.teams = teams
+    return old, new
+
+
+def add_volunteer(db: Database, data: VolunteerData) -> int:
+    clean = validate_volunteer(data)
+    with db.write() as session:
+        refuse_duplicates(session, clean, None)
+        volunteer = Volunteer()
+        session.add(volunteer)
+        _old, new = apply_data(session, volunteer, clean)
+        session.flush()
+        audit.record(session, "create", "volunteer", volunteer.id, None, new)
+        return volunteer.id
+
+
+def update_volunteer(db: Database, volunteer_id: int, data: VolunteerData) -> None:
+    clean = validate_volunteer(data)
+    with db.write() as session:
+        volunteer = _load(session, volunteer_id)
+        refuse_duplicates(session, clean, volunteer_id)
+        old, new = apply_data(session, volunteer, clean)
+        if new:
+            audit.record(session, "update", "volunteer", volunteer_id, old, new)
+
+
+def _history(session: Session, volunteer_id: int) -> int:
+    total = 0
+    for model, column in (
+        (Participation, Participation.volunteer_id),
+        (Checkup, Checkup.doctor_id),
+        (Certificate, Certificate.volunteer_id),
+    ):
+        total += session.scalar(
+            select(func.count()).select_from(model).where(column == volunteer_id)
+        )
+    return total
+
+
+def remove_volunteer(db: Database, volunteer_id: int) -> str:
+    """Delete a volunteer without history; one with service records is deactivated instead."""
+    with db.write() as session:
+        volunteer = _load(session, volunteer_id)
+        if _history(session, volunteer_id):
+            if volunteer.active:
+                volunteer.active = False
+                audit.record(
+                    session,
+                    "update",
+                    "volunteer",
+                    volunteer_id,
+                    {"active": True},
+                    {"active": False},
+                )
+            return REMOVED_DEACTIVATED
+        snapshot = {"name": volunteer.name, "staff_no": volunteer.staff_no}
+        volunteer.teams = []
+        session.delete(volunteer)
+        audit.record(session, "delete", "volunteer", volunteer_id, snapshot, None)
+        return REMOVED_DELETED
+
+
+def set_active(db: Database, volunteer_id: int, active: bool) -> None:
+    with db.write() as session:
+        volunteer = _load(session, volunteer_id)
+        if volunteer.active != active:
+            audit.record(
+                session,
+                "update",
+                "volunteer",
+                volunteer_id,
+                {"active": volunteer.active},
+                {"active": active},
+            )
+            volunteer.active = active
+
+
+def has_history(db: Database, volunteer_id: int) -> bool:
+    with db.read() as session:
+        return _history(session, volunteer_id) > 0

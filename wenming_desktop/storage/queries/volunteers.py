@@ -1,4 +1,4 @@
-"""Volunteer rows for the roster list."""
+"""Volunteer rows for the roster list, and lookups the roster use cases need."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import NamedTuple
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..models import Department, Participation, PartyBranch, Volunteer
+from ..models import Department, Participation, PartyBranch, Team, Volunteer, volunteer_team
 
 
 class VolunteerRow(NamedTuple):
@@ -25,6 +25,9 @@ class VolunteerRow(NamedTuple):
     registry_no: str
     active: bool
     total_minutes: int
+    id_number: str | None
+    position: str
+    teams: str  # "、"-joined team names
 
 
 def volunteer_rows(session: Session) -> list[VolunteerRow]:
@@ -54,10 +57,56 @@ def volunteer_rows(session: Session) -> list[VolunteerRow]:
             Volunteer.registry_no,
             Volunteer.active,
             func.coalesce(minutes.c.m, 0),
+            Volunteer.id_number,
+            Volunteer.position,
         )
         .outerjoin(Department, Department.id == Volunteer.department_id)
         .outerjoin(PartyBranch, PartyBranch.id == Volunteer.party_branch_id)
         .outerjoin(minutes, minutes.c.volunteer_id == Volunteer.id)
         .order_by(Volunteer.staff_no, Volunteer.id)
     )
-    return [VolunteerRow(*row) for row in session.execute(stmt)]
+    teams = team_names_by_volunteer(session)
+    return [VolunteerRow(*row, "、".join(teams.get(row[0], []))) for row in session.execute(stmt)]
+
+
+def team_names_by_volunteer(session: Session) -> dict[int, list[str]]:
+    stmt = (
+        select(volunteer_team.c.volunteer_id, Team.name)
+        .join(Team, Team.id == volunteer_team.c.team_id)
+        .order_by(Team.name)
+    )
+    result: dict[int, list[str]] = {}
+    for volunteer_id, name in session.execute(stmt):
+        result.setdefault(volunteer_id, []).append(name)
+    return result
+
+
+def participation_count(session: Session, volunteer_id: int) -> int:
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Participation)
+            .where(Participation.volunteer_id == volunteer_id)
+        )
+        or 0
+    )
+
+
+class Keys(NamedTuple):
+    """Existing volunteers by staff number and by ID number, for matching imported rows."""
+
+    by_staff_no: dict[str, int]
+    by_id_number: dict[str, int]
+
+
+def volunteer_keys(session: Session) -> Keys:
+    by_staff: dict[str, int] = {}
+    by_id: dict[str, int] = {}
+    for vid, staff_no, id_number in session.execute(
+        select(Volunteer.id, Volunteer.staff_no, Volunteer.id_number)
+    ):
+        if staff_no:
+            by_staff[staff_no] = vid
+        if id_number:
+            by_id[id_number] = vid
+    return Keys(by_staff, by_id)
