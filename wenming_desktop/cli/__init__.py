@@ -16,9 +16,9 @@ from wenming_desktop.config import resolve_data_folder
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.logs import setup_logging
 
-from . import data_commands, filing_commands, selftest_commands
+from . import data_commands, filing_commands, roster_commands, selftest_commands
 
-COMMAND_MODULES = (data_commands, filing_commands, selftest_commands)
+COMMAND_MODULES = (data_commands, filing_commands, selftest_commands, roster_commands)
 
 log = logging.getLogger(__name__)
 

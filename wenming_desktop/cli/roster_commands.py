@@ -1,0 +1,156 @@
+"""Roster commands: `import volunteers|registry`, `export volunteers|hours|certificate`."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from wenming_desktop.config import DataFolder
+from wenming_desktop.domain.errors import UserError
+from wenming_desktop.exports.files import safe_filename
+from wenming_desktop.services import registry, roster_exports
+from wenming_desktop.services.certificates import issue_certificate
+from wenming_desktop.services.roster import find_by_staff_no
+from wenming_desktop.services.roster_import import apply_import, plan_import
+from wenming_desktop.services.settings import get_setting
+from wenming_desktop.services.sheet_reader import cell_date
+
+from .common import add_output_option, command_group, output_path, workspace
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    imports = command_group(subparsers, common, "import", "从 Excel 导入名单")
+    volunteers = imports.add_parser(
+        "volunteers", parents=[common], help="从人事科的职工花名册导入志愿者（.xlsx）"
+    )
+    volunteers.add_argument("file", metavar="FILE.xlsx")
+    volunteers.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入")
+    volunteers.add_argument(
+        "--skip-invalid", action="store_true", help="有错误的行跳过，只导入无误的行"
+    )
+    volunteers.set_defaults(handler=_import_volunteers)
+    reg = imports.add_parser(
+        "registry", parents=[common], help="导入全国志愿服务信息系统的志愿者名单并核对"
+    )
+    reg.add_argument("file", metavar="FILE.xlsx")
+    reg.add_argument("--dry-run", action="store_true", help="只核对并报告，不更新注册信息")
+    reg.add_argument(
+        "-o", "--output", metavar="PATH", help="差异表；默认写入数据文件夹的 exports 目录"
+    )
+    reg.set_defaults(handler=_import_registry)
+
+    exports = command_group(subparsers, common, "export", "导出台账、表格和PDF")
+    roster = exports.add_parser("volunteers", parents=[common], help="志愿者花名册（Excel）")
+    roster.add_argument(
+        "--unmasked", action="store_true", help="导出完整的身份证号和电话（记入操作日志）"
+    )
+    roster.add_argument("--active-only", action="store_true", help="不含已停用的志愿者")
+    add_output_option(roster)
+    roster.set_defaults(handler=_export_volunteers)
+    hours = exports.add_parser("hours", parents=[common], help="志愿服务时长台账（Excel）")
+    hours.add_argument("--year", type=int, default=date.today().year, help="年度，默认今年")
+    add_output_option(hours)
+    hours.set_defaults(handler=_export_hours)
+    cert = exports.add_parser("certificate", parents=[common], help="志愿服务记录证明（PDF）")
+    cert.add_argument("staff_no", metavar="STAFF_NO", help="工号")
+    cert.add_argument("--from", dest="date_from", required=True, help="开始日期，如 2026-01-01")
+    cert.add_argument("--to", dest="date_to", required=True, help="结束日期，如 2026-12-31")
+    add_output_option(cert)
+    cert.set_defaults(handler=_export_certificate)
+
+
+def _import_volunteers(args: argparse.Namespace, folder: DataFolder) -> int:
+    with workspace(folder) as ws:
+        plan = plan_import(ws.db, Path(args.file))
+        preview = plan.preview
+        counts: dict[str, int] = {}
+        for row in preview.rows:
+            counts[row.action] = counts.get(row.action, 0) + 1
+        print(
+            f"“{Path(args.file).name}”共 {len(preview.rows)} 行："
+            + "，".join(f"{k} {v} 行" for k, v in counts.items())
+        )
+        for problem in preview.problems:
+            print(problem.text)
+        if args.dry_run:
+            print("试运行：未写入任何数据")
+            return 1 if preview.problems else 0
+        if preview.problems and not args.skip_invalid:
+            print(
+                f"有 {len(preview.problems)} 个问题，未导入任何数据。"
+                "请修改表格后重新导入，或加 --skip-invalid 只导入无误的行。"
+            )
+            return 1
+        result = apply_import(ws.db, plan, skip_invalid=args.skip_invalid)
+    print(f"已导入：新增 {result.added} 人，更新 {result.updated} 人，拒绝 {result.refused} 行")
+    return 1 if result.refused else 0
+
+
+def _import_registry(args: argparse.Namespace, folder: DataFolder) -> int:
+    with workspace(folder) as ws:
+        report = registry.plan_registry(ws.db, Path(args.file))
+        for problem in report.problems:
+            print(problem.text)
+        print(
+            f"匹配 {len(report.matched)} 人；{registry.NOT_REGISTERED} {len(report.not_registered)}"
+            f" 人，{registry.NOT_ON_ROSTER} {len(report.not_on_roster)} 人，"
+            f"{registry.HOURS_DIFFER} {len(report.hours_differ)} 人"
+        )
+        path = output_path(folder, args.output, "志愿者注册核对差异表.xlsx")
+        hospital = get_setting(ws.db, "hospital_name") or "本院"
+        registry.export_differences(report, path, hospital)
+        print(f"差异表：{path}")
+        if args.dry_run:
+            print("试运行：未更新注册信息")
+        else:
+            changed = registry.apply_registry(ws.db, report)
+            print(f"已更新 {changed} 名志愿者的注册信息")
+    return 1 if report.problems else 0
+
+
+def _export_volunteers(args: argparse.Namespace, folder: DataFolder) -> int:
+    path = output_path(folder, args.output, roster_exports.roster_filename())
+    with workspace(folder) as ws:
+        count = roster_exports.export_roster(
+            ws.db, path, unmasked=args.unmasked, include_inactive=not args.active_only
+        )
+    note = "（含完整身份证号和电话，已记入操作日志）" if args.unmasked else ""
+    print(f"已导出志愿者花名册 {count} 人{note}：{path}")
+    return 0
+
+
+def _export_hours(args: argparse.Namespace, folder: DataFolder) -> int:
+    if not 2000 <= args.year <= 2100:
+        raise UserError(f"年度 {args.year} 不合理")
+    path = output_path(folder, args.output, roster_exports.hours_filename(args.year))
+    with workspace(folder) as ws:
+        count = roster_exports.export_hours(ws.db, path, args.year)
+    print(f"已导出{args.year}年度志愿服务时长台账 {count} 人：{path}")
+    return 0
+
+
+def _parse_day(text: str, what: str) -> date:
+    try:
+        day = cell_date(text)
+    except UserError as exc:
+        raise UserError(f"{what}：{exc.message}") from None
+    if day is None:
+        raise UserError(f"请给出{what}")
+    return day
+
+
+def _export_certificate(args: argparse.Namespace, folder: DataFolder) -> int:
+    date_from = _parse_day(args.date_from, "开始日期")
+    date_to = _parse_day(args.date_to, "结束日期")
+    with workspace(folder) as ws:
+        volunteer_id, name = find_by_staff_no(ws.db, args.staff_no)
+        default = safe_filename(f"志愿服务记录证明_{name}_{date_from:%Y%m%d}-{date_to:%Y%m%d}.pdf")
+        path = output_path(folder, args.output, default)
+        issued = issue_certificate(ws.db, volunteer_id, date_from, date_to, path)
+    print(
+        f"已开具志愿服务记录证明 {issued.number}：{name}，{issued.activity_count} 次，"
+        f"{issued.total_minutes / 60:.1f} 小时：{path}"
+    )
+    return 0

@@ -1,0 +1,121 @@
+"""Service hours per volunteer and year, and the hospital's figures (DESIGN §2: 100 % registered,
+at least 48 hours per person per year, cumulative star levels)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from wenming_desktop.domain.hours import meets_yearly_target, star_level
+from wenming_desktop.storage.database import Database
+from wenming_desktop.storage.queries.hours import (
+    activity_counts,
+    cumulative_minutes,
+    monthly_minutes,
+)
+from wenming_desktop.storage.queries.volunteers import VolunteerRow, volunteer_rows
+
+
+@dataclass(frozen=True)
+class VolunteerHours:
+    """One volunteer's year: minutes per month, total, target, stars, activities."""
+
+    volunteer: VolunteerRow
+    months: tuple[int, ...]
+    year_minutes: int
+    activities: int
+    cumulative_minutes: int
+
+    @property
+    def target_met(self) -> bool:
+        return meets_yearly_target(self.year_minutes)
+
+    @property
+    def stars(self) -> str:
+        return star_level(self.cumulative_minutes)
+
+
+@dataclass(frozen=True)
+class DepartmentFigures:
+    department: str
+    volunteers: int
+    registered: int
+    minutes: int
+    below_target: int
+
+    @property
+    def average_minutes(self) -> float:
+        return self.minutes / self.volunteers if self.volunteers else 0.0
+
+
+@dataclass(frozen=True)
+class HospitalFigures:
+    """The hospital's figures for a year, over active volunteers."""
+
+    year: int
+    volunteers: int
+    registered: int
+    total_minutes: int
+    below_target: int
+    departments: tuple[DepartmentFigures, ...]
+
+    @property
+    def registration_rate(self) -> float | None:
+        return self.registered / self.volunteers if self.volunteers else None
+
+    @property
+    def average_minutes(self) -> float:
+        return self.total_minutes / self.volunteers if self.volunteers else 0.0
+
+
+@dataclass(frozen=True)
+class YearHours:
+    year: int
+    volunteers: list[VolunteerHours]  # every volunteer on the roster, active or not
+    hospital: HospitalFigures
+
+
+NO_DEPARTMENT = "（未分科室）"
+
+
+def year_hours(db: Database, year: int) -> YearHours:
+    """Everything the 志愿者 page, 首页 panel and hours ledger show for `year`."""
+    with db.read() as session:
+        rows = volunteer_rows(session)
+        months = monthly_minutes(session, year)
+        counts = activity_counts(session, year)
+        cumulative = cumulative_minutes(session, datetime(year + 1, 1, 1))
+    volunteers = []
+    for row in rows:
+        per_month = tuple(months.get(row.id, [0] * 12))
+        volunteers.append(
+            VolunteerHours(
+                row, per_month, sum(per_month), counts.get(row.id, 0), cumulative.get(row.id, 0)
+            )
+        )
+    return YearHours(year, volunteers, hospital_figures(year, volunteers))
+
+
+def hospital_figures(year: int, volunteers: list[VolunteerHours]) -> HospitalFigures:
+    active = [v for v in volunteers if v.volunteer.active]
+    by_department: dict[str, list[VolunteerHours]] = {}
+    for v in active:
+        by_department.setdefault(v.volunteer.department or NO_DEPARTMENT, []).append(v)
+    departments = tuple(
+        DepartmentFigures(
+            name,
+            len(group),
+            sum(1 for v in group if v.volunteer.registered),
+            sum(v.year_minutes for v in group),
+            sum(1 for v in group if not v.target_met),
+        )
+        for name, group in sorted(by_department.items())
+    )
+    return HospitalFigures(
+        year,
+        len(active),
+        sum(1 for v in active if v.volunteer.registered),
+        sum(v.year_minutes for v in active),
+        sum(1 for v in active if not v.target_met),
+        departments,
+    )
