@@ -182,3 +182,57 @@ def registry_workbook(path: Path, rows: list[tuple[object, ...]]) -> Path:
         sheet.append(list(row))
     book.save(path)
     return path
+
+
+def small_roster(db) -> dict[str, int]:
+    """Three volunteers with known hours: 张三丰 50 h in 2025 (Jan 20 h, Mar 30 h) plus 2024
+    60 h; 李四 10 h in 2025 with a correction; 王五 unregistered, none. Returns name → id."""
+    from wenming_desktop.storage.models import (
+        Activity,
+        Category,
+        Department,
+        Participation,
+        Setting,
+        Village,
+        Volunteer,
+    )
+
+    with db.write() as s:
+        s.merge(Setting(key="hospital_name", value="测试中医院"))
+        village = Village(name="东兴村")
+        internal = Department(name="内科")
+        surgery = Department(name="外科")
+        s.add_all([village, internal, surgery])
+        category = s.query(Category).first()
+        people = {
+            "张三丰": Volunteer(name="张三丰", staff_no="1001", pinyin_initials="zsf",
+                                department=internal, registered=True, registry_no="R1",
+                                id_number=ID_ZHANG, phone="13812345678", gender="男"),
+            "李四": Volunteer(name="李四", staff_no="1002", pinyin_initials="ls",
+                              department=surgery, registered=True, registry_no="R2",
+                              phone="13812345679"),
+            "王五": Volunteer(name="王五", staff_no="1003", pinyin_initials="ww",
+                              department=surgery, registered=False),
+        }  # fmt: skip
+        s.add_all(people.values())
+
+        def activity(day: datetime, title: str) -> Activity:
+            a = Activity(title=title, category=category, village=village, start_at=day,
+                         end_at=day, status="done")  # fmt: skip
+            s.add(a)
+            return a
+
+        jan = activity(datetime(2025, 1, 15, 8), "一月义诊")
+        mar = activity(datetime(2025, 3, 15, 8), "三月义诊")
+        old = activity(datetime(2024, 6, 15, 8), "去年活动")
+        s.flush()
+        zhang, li = people["张三丰"], people["李四"]
+        s.add_all([
+            Participation(activity_id=jan.id, volunteer_id=zhang.id, recorded_minutes=20 * 60),
+            Participation(activity_id=mar.id, volunteer_id=zhang.id, recorded_minutes=30 * 60),
+            Participation(activity_id=old.id, volunteer_id=zhang.id, recorded_minutes=60 * 60),
+            Participation(activity_id=mar.id, volunteer_id=li.id, recorded_minutes=5 * 60,
+                          corrected_minutes=10 * 60, correction_reason="漏签退"),
+        ])  # fmt: skip
+        s.flush()
+        return {name: v.id for name, v in people.items()}
