@@ -22,9 +22,10 @@ from .dialogs.about import AboutDialog
 from .pages.base import Page
 from .pages.filing import FilingPage
 from .pages.home import HomePage
-from .pages.read_only import ActivitiesPage, CheckupsPage, VolunteersPage
+from .pages.read_only import ActivitiesPage, CheckupsPage
 from .pages.settings import SettingsPage
 from .pages.villages import VillagesPage
+from .pages.volunteers import VolunteersPage
 
 PAGE_CLASSES: tuple[type[Page], ...] = (
     HomePage,

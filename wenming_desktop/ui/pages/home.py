@@ -9,6 +9,7 @@ from wenming_desktop.services.overview import Overview, YearFigures, load_overvi
 
 from ..context import PageContext
 from ..table_model import Column, RowTableModel
+from ..widgets.roster_summary import RosterSummary
 from .base import Page, make_table
 
 YEAR_COLUMNS = [
@@ -50,6 +51,7 @@ class HomePage(Page):
             grid.addWidget(value, 1, i)
             self.figures[key] = value
         self.layout_.addWidget(box)
+        self.layout_.addWidget(RosterSummary(context, with_departments=False))
         self.layout_.addWidget(QLabel("各年度工作量"))
         self.model = RowTableModel(YEAR_COLUMNS, self)
         self.table = make_table(self.model, self)

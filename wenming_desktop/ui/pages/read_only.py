@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from wenming_desktop.domain.hours import format_hours
-from wenming_desktop.domain.identity import mask_id, mask_phone
+from wenming_desktop.domain.identity import mask_id
 from wenming_desktop.domain.vocabulary import ActivityStatus
 from wenming_desktop.services.activities import list_activities
 from wenming_desktop.services.checkups import list_checkups
-from wenming_desktop.services.roster import list_volunteers
 
 from ..table_model import Column
 from .base import ReadOnlyListPage
@@ -15,35 +14,6 @@ from .base import ReadOnlyListPage
 
 def _status(value: str) -> str:
     return ActivityStatus(value).label
-
-
-def _registered(value: bool) -> str:
-    return "已注册" if value else "未注册"
-
-
-def _active(value: bool) -> str:
-    return "在册" if value else "已停用"
-
-
-class VolunteersPage(ReadOnlyListPage):
-    title = "志愿者"
-    columns = (
-        Column("工号", 1, width=70),
-        Column("姓名", 2, width=80),
-        Column("性别", 4, width=50),
-        Column("科室", 5, width=80),
-        Column("职称", 6, width=90),
-        Column("政治面貌", 7, width=90),
-        Column("党支部", 8, width=100),
-        Column("联系电话", 9, mask_phone, width=110),
-        Column("注册状态", 10, _registered, width=80),
-        Column("志愿者编号", 11, width=120),
-        Column("状态", 12, _active, width=60),
-        Column("累计时长(小时)", 13, format_hours, align_right=True),
-    )
-
-    def fetch(self) -> list:
-        return list_volunteers(self.context.workspace.db)
 
 
 class ActivitiesPage(ReadOnlyListPage):

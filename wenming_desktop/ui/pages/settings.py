@@ -6,9 +6,10 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from ..context import PageContext
 from .base import Page
+from .settings_lists import RosterListsTab
 from .settings_unit import UnitSettingsTab
 
-SETTINGS_TABS: tuple[type[QWidget], ...] = (UnitSettingsTab,)
+SETTINGS_TABS: tuple[type[QWidget], ...] = (UnitSettingsTab, RosterListsTab)
 
 
 class SettingsPage(Page):

@@ -1,0 +1,162 @@
+"""Add or edit a volunteer; validation errors show in the dialog, which stays open."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.roster import GENDERS, VolunteerData
+from wenming_desktop.domain.vocabulary import POLITICAL_STATUSES
+
+from .village_dialog import OptionalDate
+
+
+def _combo(items: Sequence[str], current: str) -> QComboBox:
+    box = QComboBox()
+    box.addItem("")
+    box.addItems(list(items))
+    if current and box.findText(current) < 0:
+        box.addItem(current)  # a value no longer in the list stays visible
+    box.setCurrentText(current)
+    return box
+
+
+class VolunteerDialog(QDialog):
+    """`save` is called with the entered data; a UserError it raises is shown in the dialog."""
+
+    def __init__(
+        self,
+        save: Callable[[VolunteerData], None],
+        lists: dict[str, list[str]],
+        initial: VolunteerData | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("编辑志愿者" if initial else "新增志愿者")
+        self.setMinimumWidth(640)
+        self._save = save
+        data = initial or VolunteerData(name="")
+        self._initial = data
+        self.name = QLineEdit(data.name)
+        self.staff_no = QLineEdit(data.staff_no or "")
+        self.gender = _combo(GENDERS, data.gender)
+        self.birth = OptionalDate("已填写")
+        self.birth.set_value(data.birth_date)
+        self.id_number = QLineEdit(data.id_number or "")
+        self.id_number.setPlaceholderText("18位；填写后自动核对校验位、出生日期和性别")
+        self.phone = QLineEdit(data.phone)
+        self.phone.setPlaceholderText("11位手机号")
+        self.department = _combo(lists.get("department", []), data.department)
+        self.title = QLineEdit(data.title)
+        self.position = QLineEdit(data.position)
+        self.political = _combo(POLITICAL_STATUSES, data.political_status)
+        self.branch = _combo(lists.get("party_branch", []), data.party_branch)
+        self.teams = QListWidget()
+        self.teams.setFixedHeight(80)
+        for name in sorted(set(lists.get("team", [])) | set(data.teams)):
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if name in data.teams else Qt.CheckState.Unchecked
+            )
+            self.teams.addItem(item)
+        self.registered = QCheckBox("已在全国志愿服务信息系统注册")
+        self.registered.setChecked(data.registered)
+        self.registry_no = QLineEdit(data.registry_no)
+        self.registered_on = OptionalDate("已填写")
+        self.registered_on.set_value(data.registered_on)
+        self.specialty = QLineEdit(data.specialty)
+        self.active = QCheckBox("在册（取消勾选即停用，历史记录保留）")
+        self.active.setChecked(data.active)
+        self.notes = QPlainTextEdit(data.notes)
+        self.notes.setFixedHeight(50)
+        left, right = QFormLayout(), QFormLayout()
+        left.addRow("姓名 *", self.name)
+        left.addRow("工号", self.staff_no)
+        left.addRow("性别", self.gender)
+        left.addRow("出生日期", self.birth)
+        left.addRow("身份证号", self.id_number)
+        left.addRow("手机", self.phone)
+        left.addRow("科室", self.department)
+        left.addRow("职称", self.title)
+        left.addRow("职务", self.position)
+        right.addRow("政治面貌", self.political)
+        right.addRow("党支部", self.branch)
+        right.addRow("服务队", self.teams)
+        right.addRow("", self.registered)
+        right.addRow("志愿者编号", self.registry_no)
+        right.addRow("注册日期", self.registered_on)
+        right.addRow("专长", self.specialty)
+        right.addRow("", self.active)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        self.error = QLabel("")
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        form = QFormLayout()
+        form.addRow("备注", self.notes)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def data(self) -> VolunteerData:
+        teams = tuple(
+            self.teams.item(i).text()
+            for i in range(self.teams.count())
+            if self.teams.item(i).checkState() == Qt.CheckState.Checked
+        )
+        return VolunteerData(
+            name=self.name.text(),
+            staff_no=self.staff_no.text() or None,
+            gender=self.gender.currentText(),
+            birth_date=self.birth.value(),
+            id_number=self.id_number.text() or None,
+            phone=self.phone.text(),
+            department=self.department.currentText(),
+            title=self.title.text(),
+            position=self.position.text(),
+            political_status=self.political.currentText(),
+            party_branch=self.branch.currentText(),
+            registered=self.registered.isChecked(),
+            registry_no=self.registry_no.text(),
+            registered_on=self.registered_on.value(),
+            specialty=self.specialty.text(),
+            teams=teams,
+            active=self.active.isChecked(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def accept(self) -> None:
+        try:
+            self._save(self.data())
+        except UserError as exc:
+            self.error.setText(exc.message)
+            return
+        super().accept()

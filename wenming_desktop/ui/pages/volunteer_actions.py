@@ -1,0 +1,175 @@
+"""The 志愿者 page's long actions, run through the TaskRunner: HR import with its preview,
+the roster and hours ledgers, and the service certificate."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QFileDialog
+
+from wenming_desktop.exports.files import safe_filename
+from wenming_desktop.services import roster_exports
+from wenming_desktop.services.certificates import IssuedCertificate, issue_certificate
+from wenming_desktop.services.progress import Progress
+from wenming_desktop.services.roster_import import (
+    ImportResult,
+    RosterImportPlan,
+    apply_import,
+    plan_import,
+)
+
+from ..dialogs.certificate_dialog import CertificateDialog
+from ..dialogs.import_preview import CHOICE_VALID_ONLY, ImportPreviewDialog
+from ..tasks import ProgressDialog
+
+if TYPE_CHECKING:
+    from .volunteers import VolunteersPage
+
+
+class VolunteerActions:
+    """Owned by the page; every piece of work runs off the GUI thread with a progress dialog."""
+
+    def __init__(self, page: VolunteersPage) -> None:
+        self.page = page
+        self.progress_dialog: ProgressDialog | None = None
+        self.preview_dialog: ImportPreviewDialog | None = None
+
+    @property
+    def _exports(self) -> Path:
+        return self.page.context.workspace.folder.exports
+
+    def _run(
+        self, title: str, work: Callable[[Progress], Any], done: Callable[[Any], None]
+    ) -> Progress:
+        dialog = ProgressDialog(title, self.page)
+        self.progress_dialog = dialog
+
+        def finish(result: Any) -> None:
+            self._close()
+            done(result)
+
+        def fail(exc: BaseException) -> None:
+            self._close()
+            self.page.context.show_error(self.page, exc)
+
+        def cancelled() -> None:
+            self._close()
+            self.page.status.setText("已取消")
+
+        progress = self.page.context.runner.run(
+            work, finish, fail, on_progress=dialog.update_progress, on_cancelled=cancelled
+        )
+        dialog.attach(progress)
+        dialog.show()
+        return progress
+
+    def _close(self) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.close()
+            self.progress_dialog.deleteLater()
+            self.progress_dialog = None
+
+    # HR import
+
+    def choose_and_import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self.page, "选择人事花名册", str(Path.home()), "Excel 工作簿 (*.xlsx)"
+        )
+        if name:
+            self.start_import(Path(name))
+
+    def start_import(self, path: Path) -> Progress:
+        db = self.page.db
+        return self._run("正在检查花名册…", lambda p: plan_import(db, path, p), self._show_preview)
+
+    def _show_preview(self, plan: RosterImportPlan) -> None:
+        dialog = ImportPreviewDialog(f"导入志愿者：{plan.path.name}", plan.preview, self.page)
+        self.preview_dialog = dialog
+        accepted = dialog.exec()
+        self.preview_dialog = None
+        if not accepted or dialog.choice is None:
+            self.page.status.setText("已取消导入，未写入任何数据")
+            return
+        skip = dialog.choice == CHOICE_VALID_ONLY
+        db = self.page.db
+        self._run("正在导入志愿者…", lambda p: apply_import(db, plan, skip, p), self._imported)
+
+    def _imported(self, result: ImportResult) -> None:
+        refused = f"，跳过有错误的 {result.refused} 行" if result.refused else ""
+        self.page.status.setText(
+            f"导入完成：新增 {result.added} 人，更新 {result.updated} 人{refused}"
+        )
+        self.page.refresh()
+
+    # ledgers
+
+    def choose_roster_file(self) -> None:
+        suggested = self._exports / roster_exports.roster_filename()
+        name, _ = QFileDialog.getSaveFileName(
+            self.page, "导出志愿者花名册", str(suggested), "Excel 工作簿 (*.xlsx)"
+        )
+        if name:
+            self.export_roster(Path(name), self.page.unmasked.isChecked())
+
+    def export_roster(self, path: Path, unmasked: bool) -> Progress:
+        db = self.page.db
+        return self._run(
+            "正在导出志愿者花名册…",
+            lambda p: roster_exports.export_roster(db, path, unmasked=unmasked, progress=p),
+            lambda count: self.page.status.setText(f"已导出志愿者花名册 {count} 人：{path}"),
+        )
+
+    def choose_hours_file(self) -> None:
+        year = self.page.year.value()
+        suggested = self._exports / roster_exports.hours_filename(year)
+        name, _ = QFileDialog.getSaveFileName(
+            self.page, "导出志愿服务时长台账", str(suggested), "Excel 工作簿 (*.xlsx)"
+        )
+        if name:
+            self.export_hours(Path(name), year)
+
+    def export_hours(self, path: Path, year: int) -> Progress:
+        db = self.page.db
+        return self._run(
+            "正在导出志愿服务时长台账…",
+            lambda p: roster_exports.export_hours(db, path, year, progress=p),
+            lambda count: self.page.status.setText(
+                f"已导出{year}年度志愿服务时长台账 {count} 人：{path}"
+            ),
+        )
+
+    # certificate
+
+    def choose_certificate(self) -> None:
+        line = self.page.selected()
+        if line is None:
+            return
+        dialog = CertificateDialog(f"{line.name}（{line.staff_no}）", self.page)
+        if not dialog.exec():
+            return
+        date_from, date_to = dialog.period()
+        suggested = self._exports / safe_filename(
+            f"志愿服务记录证明_{line.name}_{date_from:%Y%m%d}-{date_to:%Y%m%d}.pdf"
+        )
+        name, _ = QFileDialog.getSaveFileName(
+            self.page, "保存志愿服务记录证明", str(suggested), "PDF 文件 (*.pdf)"
+        )
+        if name:
+            self.issue(line.id, date_from, date_to, Path(name))
+
+    def issue(self, volunteer_id: int, date_from: Any, date_to: Any, path: Path) -> Progress:
+        db = self.page.db
+
+        def done(issued: IssuedCertificate) -> None:
+            self.page.status.setText(
+                f"已开具志愿服务记录证明 {issued.number}（{issued.volunteer}，"
+                f"{issued.activity_count} 次，{issued.total_minutes / 60:.1f} 小时）：{path}"
+            )
+
+        return self._run(
+            "正在开具证明…",
+            lambda _p: issue_certificate(db, volunteer_id, date_from, date_to, path),
+            done,
+        )
