@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.name_pinyin import name_initials
@@ -59,13 +60,39 @@ def _load(session: Session, volunteer_id: int) -> Volunteer:
 
 def get_volunteer(db: Database, volunteer_id: int) -> VolunteerData:
     with db.read() as session:
-        v = _load(session, volunteer_id)
-        return VolunteerData(
-            **{f: getattr(v, f) for f in _PLAIN_FIELDS},
-            department=v.department.name if v.department else "",
-            party_branch=v.party_branch.name if v.party_branch else "",
-            teams=tuple(sorted(t.name for t in v.teams)),
+        return _data_of(_load(session, volunteer_id))
+
+
+def load_many(session: Session, ids: Iterable[int]) -> dict[int, Volunteer]:
+    """Many volunteers with their lists, in chunks (SQLite limits the parameters per query)."""
+    wanted = list(set(ids))
+    result: dict[int, Volunteer] = {}
+    for start in range(0, len(wanted), 500):
+        stmt = (
+            select(Volunteer)
+            .where(Volunteer.id.in_(wanted[start : start + 500]))
+            .options(
+                selectinload(Volunteer.department),
+                selectinload(Volunteer.party_branch),
+                selectinload(Volunteer.teams),
+            )
         )
+        result.update((v.id, v) for v in session.scalars(stmt))
+    return result
+
+
+def data_by_id(session: Session, ids: Iterable[int]) -> dict[int, VolunteerData]:
+    """VolunteerData of many volunteers at once (the import's updates)."""
+    return {vid: _data_of(v) for vid, v in load_many(session, ids).items()}
+
+
+def _data_of(v: Volunteer) -> VolunteerData:
+    return VolunteerData(
+        **{f: getattr(v, f) for f in _PLAIN_FIELDS},
+        department=v.department.name if v.department else "",
+        party_branch=v.party_branch.name if v.party_branch else "",
+        teams=tuple(sorted(t.name for t in v.teams)),
+    )
 
 
 def find_by_staff_no(db: Database, staff_no: str) -> tuple[int, str]:
@@ -94,22 +121,38 @@ def refuse_duplicates(session: Session, clean: VolunteerData, own_id: int | None
             raise UserError(f"{label}“{value}”已属于志愿者“{other}”，不能重复")
 
 
-def _named(session: Session, model: Any, name: str, label: str, create: bool) -> Any:
-    if not name:
-        return None
-    item = session.scalar(select(model).where(model.name == name))
-    if item is None:
-        if not create:
-            raise UserError(f"{label}“{name}”不在列表中，请先在“设置 → 名单维护”中添加")
-        item = model(name=name)
-        session.add(item)
-        session.flush()
-        audit.record(session, "create", model.__tablename__, item.id, None, {"name": name})
-    return item
+class NameCache:
+    """Departments, party branches and teams by name, loaded once per transaction; a missing
+    one is created (import) or refused (dialog)."""
+
+    def __init__(self, session: Session, create: bool) -> None:
+        self._session = session
+        self._create = create
+        self._items: dict[Any, dict[str, Any]] = {}
+
+    def get(self, model: Any, name: str, label: str) -> Any:
+        if not name:
+            return None
+        items = self._items.get(model)
+        if items is None:
+            items = {item.name: item for item in self._session.scalars(select(model))}
+            self._items[model] = items
+        item = items.get(name)
+        if item is None:
+            if not self._create:
+                raise UserError(f"{label}“{name}”不在列表中，请先在“设置 → 名单维护”中添加")
+            item = model(name=name)
+            self._session.add(item)
+            self._session.flush()
+            audit.record(
+                self._session, "create", model.__tablename__, item.id, None, {"name": name}
+            )
+            items[name] = item
+        return item
 
 
 def apply_data(
-    session: Session, volunteer: Volunteer, clean: VolunteerData, create_lists: bool = False
+    session: Session, volunteer: Volunteer, clean: VolunteerData, names: NameCache | None = None
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Copy validated data onto the volunteer; returns the changed fields (old, new)."""
     old: dict[str, Any] = {}
@@ -121,15 +164,16 @@ def apply_data(
             old[key] = getattr(volunteer, key)
             new[key] = value
             setattr(volunteer, key, value)
-    department = _named(session, Department, clean.department, "科室", create_lists)
-    branch = _named(session, PartyBranch, clean.party_branch, "党支部", create_lists)
+    names = names or NameCache(session, create=False)
+    department = names.get(Department, clean.department, "科室")
+    branch = names.get(PartyBranch, clean.party_branch, "党支部")
     for key, item in (("department", department), ("party_branch", branch)):
         current = getattr(volunteer, key)
         if current is not item:
             old[key] = current.name if current else None
             new[key] = item.name if item else None
             setattr(volunteer, key, item)
-    teams = [_named(session, Team, name, "服务队", create_lists) for name in clean.teams]
+    teams = [names.get(Team, name, "服务队") for name in clean.teams]
     if {t.name for t in volunteer.teams} != set(clean.teams):
         old["teams"] = sorted(t.name for t in volunteer.teams)
         new["teams"] = sorted(clean.teams)

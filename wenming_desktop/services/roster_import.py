@@ -138,9 +138,14 @@ def plan_import(
     """Read and judge the HR sheet; writes nothing."""
     path = Path(path)
     sheet = read_sheet(path, HR_FIELDS)
-    keys = None
     with db.read() as session:
         keys = volunteer_keys(session)
+        matched = [
+            keys.by_staff_no.get(cell_text(raw.get("staff_no")))
+            or keys.by_id_number.get(cell_text(raw.get("id_number")).upper())
+            for _row, raw in sheet.rows
+        ]
+        existing_data = roster.data_by_id(session, [m for m in matched if m])
     problems = list(sheet.problems)
     rows: list[PreviewRow] = []
     records: list[tuple[int, VolunteerData, int | None]] = []
@@ -172,7 +177,7 @@ def plan_import(
         existing_id = by_staff or by_id
         data = VolunteerData(name=values.get("name") or "")
         if not row_problems:
-            existing = roster.get_volunteer(db, existing_id) if existing_id else None
+            existing = existing_data.get(existing_id) if existing_id else None
             try:
                 data = validate_volunteer(_merge(existing, values))
             except UserError as exc:
@@ -208,6 +213,12 @@ def apply_import(
     with db.write() as session:
         # Matched again inside the transaction: the roster may have changed since the preview.
         keys = volunteer_keys(session)
+        names = roster.NameCache(session, create=True)
+        targets = {
+            keys.by_staff_no.get(data.staff_no or "") or keys.by_id_number.get(data.id_number or "")
+            for _row, data, _id in plan.records
+        }
+        loaded = roster.load_many(session, [t for t in targets if t])
         for done, (row, data, _planned_id) in enumerate(plan.records):
             if progress is not None and done % 200 == 0:
                 progress.report(done, len(plan.records), "正在写入…")
@@ -215,16 +226,15 @@ def apply_import(
                 data.id_number or ""
             )
             if existing_id:
-                volunteer = session.get(Volunteer, existing_id)
-                assert volunteer is not None
-                old, new = roster.apply_data(session, volunteer, data, create_lists=True)
+                volunteer = loaded[existing_id]
+                old, new = roster.apply_data(session, volunteer, data, names)
                 if new:
                     updated += 1
                     audit.record(session, "update", "volunteer", existing_id, old, new)
                 continue
             volunteer = Volunteer()
             session.add(volunteer)
-            roster.apply_data(session, volunteer, data, create_lists=True)
+            roster.apply_data(session, volunteer, data, names)
             new_rows.append((row, data, volunteer))
         session.flush()
         added = [
