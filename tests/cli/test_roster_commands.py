@@ -54,6 +54,11 @@ def test_exports_and_certificate(tmp_path) -> None:
                    "2025-01-01", "--to", "2025年12月31日")  # fmt: skip
     assert cert.returncode == 0, cert.stderr
     assert "ZYZM" in cert.stdout
+    number = cert.stdout.split("证明 ")[1].split("：")[0]
+    check = run_cli("--data-dir", str(data), "certificate", number)
+    assert check.returncode == 0 and f"证明 {number}：" in check.stdout
+    unknown = run_cli("--data-dir", str(data), "certificate", "ZYZM209900001")
+    assert unknown.returncode == 1 and "没有编号为" in unknown.stderr
     missing = run_cli("--data-dir", str(data), "export", "certificate", "NOPE", "--from",
                       "2025-01-01", "--to", "2025-12-31")  # fmt: skip
     assert missing.returncode == 1 and "没有工号为“NOPE”的志愿者" in missing.stderr

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-import pypdfium2 as pdfium
 import pytest
 
+from tests.pdf_helpers import flat, pdf_text, render_pages
 from tests.roster_samples import small_roster
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.services.certificates import find_certificate, issue_certificate
@@ -21,7 +21,8 @@ def test_certificate_pdf_and_record(workspace, tmp_path) -> None:
     )  # fmt: skip
     assert issued.number == "ZYZM202600001"
     assert issued.total_minutes == 3000 and issued.activity_count == 2
-    text = pdfium.PdfDocument(path)[0].get_textpage().get_text_range()
+    text = flat(pdf_text(path))
+    assert len(render_pages(path, tmp_path)) == 1
     for expected in ("志愿服务记录证明", "ZYZM202600001", "张三丰", "230402********0016",
                      "50.0 小时", "一月义诊", "三月义诊", "测试中医院", "（盖章）",
                      "2026年1月5日", "第 1 页 共 1 页"):  # fmt: skip

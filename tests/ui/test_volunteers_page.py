@@ -8,11 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from tests.roster_samples import messy_hr_workbook
+from tests.roster_samples import messy_hr_workbook, registry_workbook, small_roster
 from wenming_desktop.domain.name_pinyin import name_initials
 from wenming_desktop.domain.roster import VolunteerData
 from wenming_desktop.services import roster
 from wenming_desktop.ui.dialogs.import_preview import ImportPreviewDialog
+from wenming_desktop.ui.dialogs.registry_dialog import RegistryDialog
 from wenming_desktop.ui.dialogs.volunteer_dialog import VolunteerDialog
 from wenming_desktop.ui.pages.volunteers import RosterLine, VolunteersPage
 
@@ -159,6 +160,33 @@ def test_import_from_the_page_with_preview(window, qtbot, when_dialog_opens, tmp
     assert shown == [(False, True)]
     assert "新增 4 人" in page.status.text() and "跳过有错误的 2 行" in page.status.text()
     qtbot.waitUntil(lambda: len(_names(page)) == 4)
+
+
+def test_registry_reconciliation_from_the_page(window, qtbot, when_dialog_opens, tmp_path) -> None:
+    small_roster(window.context.workspace.db)
+    page = _open(window, qtbot)
+    path = registry_workbook(
+        tmp_path / "系统.xlsx",
+        [("李四", "13812345679", "", "R2", "2020-01-02", 12.5), ("外人", "13900000000", "", "R9",
+         "", 1)],
+    )  # fmt: skip
+    seen: list[list[str]] = []
+    diff = tmp_path / "差异.xlsx"
+
+    def act(dialog: RegistryDialog) -> None:
+        seen.append(
+            [dialog.differences.index(i, 0).data() for i in range(dialog.differences.rowCount())]
+        )
+        page.actions.export_differences(dialog.report, diff)
+        qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+
+    when_dialog_opens(act)
+    page.actions.start_registry(path)
+    qtbot.waitUntil(lambda: "已更新 1 名志愿者的注册信息" in page.status.text(), timeout=20_000)
+    _settle(window, qtbot)
+    assert sorted(seen[0]) == sorted(["花名册有、系统中未找到"] * 2 + ["系统中有、花名册中没有",
+                                                                    "时长不一致"])  # fmt: skip
+    assert diff.exists()
 
 
 def test_exports_from_the_page(demo_window, qtbot, tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.exports.files import safe_filename
 from wenming_desktop.services import registry, roster_exports
-from wenming_desktop.services.certificates import issue_certificate
+from wenming_desktop.services.certificates import find_certificate, issue_certificate
 from wenming_desktop.services.roster import find_by_staff_no
 from wenming_desktop.services.roster_import import apply_import, plan_import
 from wenming_desktop.services.settings import get_setting
@@ -59,6 +59,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     cert.add_argument("--to", dest="date_to", required=True, help="结束日期，如 2026-12-31")
     add_output_option(cert)
     cert.set_defaults(handler=_export_certificate)
+    check = subparsers.add_parser(
+        "certificate", parents=[common], help="按编号查验已开具的志愿服务记录证明"
+    )
+    check.add_argument("number", metavar="NUMBER", help="证明编号，如 ZYZM202600001")
+    check.set_defaults(handler=_check_certificate)
 
 
 def _import_volunteers(args: argparse.Namespace, folder: DataFolder) -> int:
@@ -93,11 +98,7 @@ def _import_registry(args: argparse.Namespace, folder: DataFolder) -> int:
         report = registry.plan_registry(ws.db, Path(args.file))
         for problem in report.problems:
             print(problem.text)
-        print(
-            f"匹配 {len(report.matched)} 人；{registry.NOT_REGISTERED} {len(report.not_registered)}"
-            f" 人，{registry.NOT_ON_ROSTER} {len(report.not_on_roster)} 人，"
-            f"{registry.HOURS_DIFFER} {len(report.hours_differ)} 人"
-        )
+        print(registry.summary_text(report))
         path = output_path(folder, args.output, "志愿者注册核对差异表.xlsx")
         hospital = get_setting(ws.db, "hospital_name") or "本院"
         registry.export_differences(report, path, hospital)
@@ -152,5 +153,16 @@ def _export_certificate(args: argparse.Namespace, folder: DataFolder) -> int:
     print(
         f"已开具志愿服务记录证明 {issued.number}：{name}，{issued.activity_count} 次，"
         f"{issued.total_minutes / 60:.1f} 小时：{path}"
+    )
+    return 0
+
+
+def _check_certificate(args: argparse.Namespace, folder: DataFolder) -> int:
+    with workspace(folder) as ws:
+        c = find_certificate(ws.db, args.number)
+    print(
+        f"证明 {c.number}：{c.volunteer}（工号 {c.staff_no or '无'}），"
+        f"{c.date_from:%Y-%m-%d} 至 {c.date_to:%Y-%m-%d}，服务 {c.activity_count} 次，"
+        f"{c.total_minutes / 60:.1f} 小时，开具日期 {c.issued_on:%Y-%m-%d}"
     )
     return 0

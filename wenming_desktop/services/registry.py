@@ -201,30 +201,40 @@ NOT_ON_ROSTER = "系统中有、花名册中没有"
 HOURS_DIFFER = "时长不一致"
 
 
-def export_differences(report: RegistryReport, path: Path, hospital: str) -> int:
-    """The differences as a print-ready sheet; returns the number of rows."""
+def _h(minutes: int | None) -> float | None:
+    return None if minutes is None else round(minutes / 60, 1)
 
-    def h(minutes: int | None) -> float | None:
-        return None if minutes is None else round(minutes / 60, 1)
 
-    rows: list[list[Any]] = []
+def difference_rows(report: RegistryReport) -> list[tuple[Any, ...]]:
+    """(type, name, staff no, department, phone, ID, registry no, system h, ours h, diff h,
+    registry row) for each difference, masked; the sheet and the page's dialog both show these."""
+    rows: list[tuple[Any, ...]] = []
     for _vid, name, staff_no, department in report.not_registered:
-        rows.append(
-            [NOT_REGISTERED, name, staff_no, department, "", "", "", None, None, None, None]
-        )
+        rows.append((NOT_REGISTERED, name, staff_no, department, "", "", "", None, None, None,
+                     None))  # fmt: skip
     for o in report.not_on_roster:
-        rows.append([NOT_ON_ROSTER, o.name, "", "", mask_phone(o.phone), mask_id(o.id_number),
-                     o.registry_no, None, None, None, o.row])  # fmt: skip
+        rows.append((NOT_ON_ROSTER, o.name, "", "", mask_phone(o.phone), mask_id(o.id_number),
+                     o.registry_no, None, None, None, o.row))  # fmt: skip
     for m in report.hours_differ:
         assert m.registry_minutes is not None
-        rows.append([HOURS_DIFFER, m.name, m.staff_no, m.department, "", "", m.registry_no,
-                     h(m.registry_minutes), h(m.our_minutes),
-                     h(m.registry_minutes - m.our_minutes), m.row])  # fmt: skip
-    subtitle = (
-        f"核对文件：{report.path.name}　匹配 {len(report.matched)} 人；{NOT_REGISTERED} "
-        f"{len(report.not_registered)} 人，{NOT_ON_ROSTER} {len(report.not_on_roster)} 人，"
-        f"{HOURS_DIFFER} {len(report.hours_differ)} 人"
+        rows.append((HOURS_DIFFER, m.name, m.staff_no, m.department, "", "", m.registry_no,
+                     _h(m.registry_minutes), _h(m.our_minutes),
+                     _h(m.registry_minutes - m.our_minutes), m.row))  # fmt: skip
+    return rows
+
+
+def summary_text(report: RegistryReport) -> str:
+    return (
+        f"匹配 {len(report.matched)} 人；{NOT_REGISTERED} {len(report.not_registered)} 人，"
+        f"{NOT_ON_ROSTER} {len(report.not_on_roster)} 人，{HOURS_DIFFER} "
+        f"{len(report.hours_differ)} 人"
     )
+
+
+def export_differences(report: RegistryReport, path: Path, hospital: str) -> int:
+    """The differences as a print-ready sheet; returns the number of rows."""
+    rows = difference_rows(report)
+    subtitle = f"核对文件：{report.path.name}　{summary_text(report)}"
     with Ledger(path) as book:
         sheet = book.sheet("核对差异", f"{hospital}志愿者注册核对差异表", subtitle, DIFF_COLUMNS)
         for i, row in enumerate(rows, start=1):

@@ -1,5 +1,5 @@
 """The 志愿者 page's long actions, run through the TaskRunner: HR import with its preview,
-the roster and hours ledgers, and the service certificate."""
+reconciliation with the national system, the roster and hours ledgers, the certificate."""
 
 from __future__ import annotations
 
@@ -9,19 +9,23 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFileDialog
 
+from wenming_desktop.domain.errors import UserError
 from wenming_desktop.exports.files import safe_filename
-from wenming_desktop.services import roster_exports
+from wenming_desktop.services import registry, roster_exports
 from wenming_desktop.services.certificates import IssuedCertificate, issue_certificate
 from wenming_desktop.services.progress import Progress
+from wenming_desktop.services.registry import RegistryReport
 from wenming_desktop.services.roster_import import (
     ImportResult,
     RosterImportPlan,
     apply_import,
     plan_import,
 )
+from wenming_desktop.services.settings import get_setting
 
 from ..dialogs.certificate_dialog import CertificateDialog
 from ..dialogs.import_preview import CHOICE_VALID_ONLY, ImportPreviewDialog
+from ..dialogs.registry_dialog import RegistryDialog
 from ..tasks import ProgressDialog
 
 if TYPE_CHECKING:
@@ -35,6 +39,7 @@ class VolunteerActions:
         self.page = page
         self.progress_dialog: ProgressDialog | None = None
         self.preview_dialog: ImportPreviewDialog | None = None
+        self.registry_dialog: RegistryDialog | None = None
 
     @property
     def _exports(self) -> Path:
@@ -102,6 +107,61 @@ class VolunteerActions:
             f"导入完成：新增 {result.added} 人，更新 {result.updated} 人{refused}"
         )
         self.page.refresh()
+
+    # reconciliation with the national volunteer system
+
+    def choose_registry_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self.page, "选择志愿服务信息系统导出的名单", str(Path.home()), "Excel 工作簿 (*.xlsx)"
+        )
+        if name:
+            self.start_registry(Path(name))
+
+    def start_registry(self, path: Path) -> Progress:
+        db = self.page.db
+        return self._run(
+            "正在核对注册名单…", lambda _p: registry.plan_registry(db, path), self._show_registry
+        )
+
+    def _show_registry(self, report: RegistryReport) -> None:
+        dialog = RegistryDialog(report, lambda: self.choose_differences_file(report), self.page)
+        self.registry_dialog = dialog
+        accepted = dialog.exec()
+        self.registry_dialog = None
+        if not accepted or not dialog.apply:
+            self.page.status.setText("未更新注册信息")
+            return
+        db = self.page.db
+        self._run(
+            "正在更新注册信息…",
+            lambda _p: registry.apply_registry(db, report),
+            self._registry_applied,
+        )
+
+    def _registry_applied(self, changed: int) -> None:
+        self.page.status.setText(f"已更新 {changed} 名志愿者的注册信息")
+        self.page.refresh()
+
+    def choose_differences_file(self, report: RegistryReport) -> None:
+        suggested = self._exports / "志愿者注册核对差异表.xlsx"
+        parent = self.registry_dialog or self.page
+        name, _ = QFileDialog.getSaveFileName(
+            parent, "导出核对差异表", str(suggested), "Excel 工作簿 (*.xlsx)"
+        )
+        if name:
+            self.export_differences(report, Path(name))
+
+    def export_differences(self, report: RegistryReport, path: Path) -> None:
+        """Small (one row per difference): written on the GUI thread, dialog stays open."""
+        try:
+            count = registry.export_differences(report, path, self._hospital())
+        except UserError as exc:
+            self.page.context.show_error(self.registry_dialog or self.page, exc)
+            return
+        self.page.status.setText(f"已导出核对差异表 {count} 行：{path}")
+
+    def _hospital(self) -> str:
+        return get_setting(self.page.db, "hospital_name") or "本院"
 
     # ledgers
 

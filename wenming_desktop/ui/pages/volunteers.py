@@ -147,12 +147,14 @@ class VolunteersPage(Page):
         self.edit_button = QPushButton("编辑")
         self.remove_button = QPushButton("停用/删除")
         self.import_button = QPushButton("导入人事花名册…")
+        self.registry_button = QPushButton("核对注册系统名单…")
         self.export_roster_button = QPushButton("导出花名册…")
         self.unmasked = QCheckBox("含完整身份证号和电话")
         self.export_hours_button = QPushButton("导出时长台账…")
         self.certificate_button = QPushButton("开具服务证明…")
         for widget in (
             self.add_button, self.edit_button, self.remove_button, self.import_button,
+            self.registry_button,
             self.export_roster_button, self.unmasked, self.export_hours_button,
             self.certificate_button,
         ):  # fmt: skip
@@ -183,6 +185,7 @@ class VolunteersPage(Page):
         self.edit_button.clicked.connect(self.edit)
         self.remove_button.clicked.connect(self.remove)
         self.import_button.clicked.connect(self.actions.choose_and_import)
+        self.registry_button.clicked.connect(self.actions.choose_registry_file)
         self.export_roster_button.clicked.connect(self.actions.choose_roster_file)
         self.export_hours_button.clicked.connect(self.actions.choose_hours_file)
         self.certificate_button.clicked.connect(self.actions.choose_certificate)
