@@ -1,4 +1,4 @@
-"""The 志愿者, 活动 and 健康体检 pages in their read-only form (their issues complete them)."""
+"""The 活动 and 健康体检 pages in their read-only form (their issues complete them)."""
 
 from __future__ import annotations
 
