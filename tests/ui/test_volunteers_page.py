@@ -224,3 +224,17 @@ def test_home_shows_the_roster_summary(demo_window, qtbot) -> None:
     summary = home.findChild(RosterSummary)
     assert summary is not None
     qtbot.waitUntil(lambda: summary.figures["registration"].text().endswith("%"))
+
+
+def test_certificate_from_the_page(window, qtbot, tmp_path) -> None:
+    from datetime import date
+
+    ids = small_roster(window.context.workspace.db)
+    page = _open(window, qtbot)
+    target = tmp_path / "证明.pdf"
+    page.actions.issue(ids["张三丰"], date(2025, 1, 1), date(2025, 12, 31), target)
+    qtbot.waitUntil(lambda: "已开具志愿服务记录证明" in page.status.text(), timeout=20_000)
+    assert target.exists()
+    number = page.status.text().split("证明 ")[1].split("（")[0]
+    assert page.actions.describe_certificate(number).startswith(f"证明 {number} 已登记：张三丰")
+    assert "没有编号为" in page.actions.describe_certificate("ZYZM209900009")

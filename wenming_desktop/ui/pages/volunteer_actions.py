@@ -7,12 +7,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.exports.files import safe_filename
 from wenming_desktop.services import registry, roster_exports
-from wenming_desktop.services.certificates import IssuedCertificate, issue_certificate
+from wenming_desktop.services.certificates import (
+    IssuedCertificate,
+    find_certificate,
+    issue_certificate,
+)
 from wenming_desktop.services.progress import Progress
 from wenming_desktop.services.registry import RegistryReport
 from wenming_desktop.services.roster_import import (
@@ -218,6 +222,24 @@ class VolunteerActions:
         )
         if name:
             self.issue(line.id, date_from, date_to, Path(name))
+
+    def check_certificate(self) -> None:
+        number, ok = QInputDialog.getText(
+            self.page, "查验服务证明", "证明编号（如 ZYZM202600001）："
+        )
+        if ok and number.strip():
+            self.page.status.setText(self.describe_certificate(number))
+
+    def describe_certificate(self, number: str) -> str:
+        try:
+            c = find_certificate(self.page.db, number)
+        except UserError as exc:
+            return exc.message
+        return (
+            f"证明 {c.number} 已登记：{c.volunteer}（工号 {c.staff_no or '无'}），"
+            f"{c.date_from:%Y-%m-%d} 至 {c.date_to:%Y-%m-%d}，服务 {c.activity_count} 次，"
+            f"{c.total_minutes / 60:.1f} 小时，开具日期 {c.issued_on:%Y-%m-%d}"
+        )
 
     def issue(self, volunteer_id: int, date_from: Any, date_to: Any, path: Path) -> Progress:
         db = self.page.db

@@ -152,11 +152,12 @@ class VolunteersPage(Page):
         self.unmasked = QCheckBox("含完整身份证号和电话")
         self.export_hours_button = QPushButton("导出时长台账…")
         self.certificate_button = QPushButton("开具服务证明…")
+        self.check_button = QPushButton("查验证明…")
         for widget in (
             self.add_button, self.edit_button, self.remove_button, self.import_button,
             self.registry_button,
             self.export_roster_button, self.unmasked, self.export_hours_button,
-            self.certificate_button,
+            self.certificate_button, self.check_button,
         ):  # fmt: skip
             buttons.addWidget(widget)
         buttons.addStretch(1)
@@ -189,6 +190,7 @@ class VolunteersPage(Page):
         self.export_roster_button.clicked.connect(self.actions.choose_roster_file)
         self.export_hours_button.clicked.connect(self.actions.choose_hours_file)
         self.certificate_button.clicked.connect(self.actions.choose_certificate)
+        self.check_button.clicked.connect(self.actions.check_certificate)
         self.table.doubleClicked.connect(lambda _index: self.edit())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
