@@ -44,7 +44,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     exports = command_group(subparsers, common, "export", "导出台账、表格和PDF")
     roster = exports.add_parser("volunteers", parents=[common], help="志愿者花名册（Excel）")
     roster.add_argument(
-        "--unmasked", action="store_true", help="导出完整的身份证号和电话（记入操作日志）"
+        "--unmasked",
+        "--unmask",
+        dest="unmasked",
+        action="store_true",
+        help="导出完整的身份证号和电话（记入操作日志）",
     )
     roster.add_argument("--active-only", action="store_true", help="不含已停用的志愿者")
     add_output_option(roster)
