@@ -35,3 +35,9 @@ def test_village_validation_normalises_and_refuses() -> None:
         validate_village(
             VillageData(name="东兴村", pairing_start=date(2026, 1, 1), pairing_end=date(2025, 1, 1))
         )
+
+
+def test_both_readings_of_a_polyphonic_surname_match() -> None:
+    assert matches("szq", "单志强", "szq|dzq")
+    assert matches("dzq", "单志强", "szq|dzq")
+    assert not matches("zq", "单志强", "szq|dzq")

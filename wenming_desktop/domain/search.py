@@ -26,7 +26,11 @@ def matches(
         return True
     if query in name.lower():
         return True
-    if query.isascii() and query.isalpha() and initials.startswith(query):
+    if (
+        query.isascii()
+        and query.isalpha()
+        and any(reading.startswith(query) for reading in initials.split("|"))
+    ):  # "|" separates a polyphonic surname's readings (domain/name_pinyin.py)
         return True
     if number and (number.lower().startswith(query) or number.lower().endswith(query)):
         return True

@@ -16,8 +16,8 @@ from sqlalchemy import Connection, func, insert, select
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import id_check_char
+from wenming_desktop.domain.name_pinyin import name_initials
 from wenming_desktop.domain.periods import concentrated_week
-from wenming_desktop.domain.pinyin import initials
 from wenming_desktop.domain.vocabulary import (
     CHRONIC_CONDITIONS,
     PAIRING_CATEGORIES,
@@ -218,7 +218,7 @@ def _volunteers(
             {
                 "staff_no": f"ZY{i + 1:04d}",
                 "name": name,
-                "pinyin_initials": initials(name),
+                "pinyin_initials": name_initials(name),
                 "gender": "男" if male else "女",
                 "birth_date": birth,
                 "id_number": m.id_number(birth, male, "230402"),
@@ -426,7 +426,7 @@ def _residents_and_checkups(
             {
                 "village_id": village,
                 "name": name,
-                "pinyin_initials": initials(name),
+                "pinyin_initials": name_initials(name),
                 "id_number": m.id_number(birth, male),
                 "birth_date": birth,
                 "gender": "男" if male else "女",

@@ -74,6 +74,7 @@ def figures_by_year(session: Session) -> list[YearFigures]:
                 ),
             )
             .join(Activity, Activity.id == Participation.activity_id)
+            .where(Activity.status == "done")  # as the hours ledger counts them
             .group_by(year)
         )
     }
