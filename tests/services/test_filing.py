@@ -109,3 +109,33 @@ def test_activity_record_pdf(demo_workspace: Workspace, tmp_path: Path) -> None:
         assert participant.name in text
         assert participant.phone not in text  # no phone numbers on the record
     render_pages(path, tmp_path)
+
+
+def test_packet_contents_carry_no_full_id_or_phone(
+    demo_workspace: Workspace, tmp_path: Path
+) -> None:
+    import re
+
+    from openpyxl import load_workbook
+
+    target = tmp_path / "out" / "packet"
+    build_packet(demo_workspace, parse_period("2026-Q2"), None, target)
+    ledgers = sorted(p.name for p in (target / "01_台账").iterdir())
+    assert "志愿者花名册.xlsx" in ledgers
+    assert "志愿服务时长台账.xlsx" in ledgers
+    full_id = re.compile(r"\d{17}[\dXx]")
+    mobile = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+    for path in target.rglob("*"):
+        if path.suffix == ".xlsx":
+            book = load_workbook(path, read_only=True)
+            text = " ".join(
+                str(v) for sheet in book for row in sheet.iter_rows(values_only=True) for v in row
+                if v is not None
+            )  # fmt: skip
+            book.close()
+        elif path.suffix == ".pdf":
+            text = pdf_text(path)
+        else:
+            continue
+        assert not full_id.search(text), path.name
+        assert not mobile.search(text), path.name

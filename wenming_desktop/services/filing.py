@@ -28,9 +28,35 @@ SUMMARY_FOLDER = "02_工作总结"
 RECORD_FOLDER = "03_活动记录"
 ATTACHMENT_FOLDER = "04_附件"
 
-# A ledger of the period: (file name, writer(workspace, period, village_id, path)).
+# A ledger of the period: (file name, writer(workspace, period, village_id, path)). Every ledger
+# goes in masked: a packet is handed over, so no full ID or phone number leaves in it.
 LedgerWriter = Callable[[Workspace, Period, "int | None", Path], object]
-LEDGERS: list[tuple[str, LedgerWriter]] = []
+
+
+def _roster(ws: Workspace, _period: Period, _village: int | None, path: Path) -> object:
+    from .roster_exports import export_roster
+
+    return export_roster(ws.db, path)
+
+
+def _hours(ws: Workspace, period: Period, _village: int | None, path: Path) -> object:
+    """The yearly hours ledger of the period's year (hours are a yearly target)."""
+    from .roster_exports import export_hours
+
+    return export_hours(ws.db, path, period.start.year)
+
+
+def _villages(ws: Workspace, _period: Period, _village: int | None, path: Path) -> object:
+    from .village_ledger import export_villages
+
+    return export_villages(ws.db, path)
+
+
+LEDGERS: list[tuple[str, LedgerWriter]] = [
+    ("结对村名册.xlsx", _villages),
+    ("志愿者花名册.xlsx", _roster),
+    ("志愿服务时长台账.xlsx", _hours),
+]
 
 
 @dataclass(frozen=True)
