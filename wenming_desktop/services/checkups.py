@@ -1,11 +1,206 @@
-"""Use cases of residents and health checkups."""
+"""Use cases of health checkups: entry (one per resident and day), history, follow-up."""
 
 from __future__ import annotations
 
+import dataclasses
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from wenming_desktop.domain.checkups import (
+    CONDITION_SEPARATOR,
+    NUMERIC_FIELDS,
+    SELF_CARE_KEYS,
+    CheckupData,
+    validate_checkup,
+)
+from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.identity import normalize_text
+from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
-from wenming_desktop.storage.queries.checkups import CheckupRow, checkup_rows
+from wenming_desktop.storage.models import Activity, Checkup, Resident, Volunteer
+from wenming_desktop.storage.queries.checkups import (
+    CheckupDayRow,
+    CheckupRow,
+    DoctorRow,
+    activity_day,
+    checkup_day_rows,
+    checkup_id_on,
+    checkup_rows,
+    doctor_rows,
+)
 
 
-def list_checkups(db: Database) -> list[CheckupRow]:
+class DuplicateCheckup(UserError):
+    """The resident already has a checkup that day; `existing_id` is the one to open."""
+
+    def __init__(self, message: str, existing_id: int) -> None:
+        super().__init__(message)
+        self.existing_id = existing_id
+
+
+def list_checkups(
+    db: Database,
+    village_id: int | None = None,
+    year: int | None = None,
+    resident_id: int | None = None,
+    activity_id: int | None = None,
+    open_follow_ups: bool = False,
+) -> list[CheckupRow]:
     with db.read() as session:
-        return checkup_rows(session)
+        return checkup_rows(session, village_id, year, resident_id, activity_id, open_follow_ups)
+
+
+def resident_history(db: Database, resident_id: int) -> list[CheckupRow]:
+    """All checkups of one resident, oldest first (for the side-by-side history and chart)."""
+    with db.read() as session:
+        rows = checkup_rows(session, resident_id=resident_id)
+    return list(reversed(rows))
+
+
+def checkup_days(db: Database, village_id: int | None = None) -> list[CheckupDayRow]:
+    with db.read() as session:
+        return checkup_day_rows(session, village_id)
+
+
+def get_day(db: Database, activity_id: int) -> CheckupDayRow:
+    with db.read() as session:
+        row = activity_day(session, activity_id)
+    if row is None:
+        raise UserError(f"活动（编号 {activity_id}）不存在，可能已被删除")
+    return row
+
+
+def doctors(db: Database) -> list[DoctorRow]:
+    with db.read() as session:
+        return doctor_rows(session)
+
+
+def find_checkup(db: Database, resident_id: int, day: date) -> int | None:
+    with db.read() as session:
+        return checkup_id_on(session, resident_id, day)
+
+
+def get_checkup(db: Database, checkup_id: int) -> CheckupData:
+    with db.read() as session:
+        return _data_of(_load(session, checkup_id))
+
+
+def _load(session: Session, checkup_id: int) -> Checkup:
+    checkup = session.get(Checkup, checkup_id)
+    if checkup is None:
+        raise UserError(f"体检记录（编号 {checkup_id}）不存在，可能已被删除")
+    return checkup
+
+
+def _data_of(checkup: Checkup) -> CheckupData:
+    scores = {k: getattr(checkup, f"self_care_{k}") for k in SELF_CARE_KEYS}
+    return CheckupData(
+        resident_id=checkup.resident_id,
+        checkup_date=checkup.checkup_date,
+        activity_id=checkup.activity_id,
+        **{name: getattr(checkup, name) for name in NUMERIC_FIELDS},
+        chronic_conditions=tuple(
+            c for c in checkup.chronic_conditions.split(CONDITION_SEPARATOR) if c
+        ),
+        constitution=checkup.constitution,
+        self_care={k: v for k, v in scores.items() if v is not None},
+        conclusion=checkup.conclusion,
+        advice=checkup.advice,
+        doctor_id=checkup.doctor_id,
+    )
+
+
+def _columns(clean: CheckupData) -> dict[str, object]:
+    values: dict[str, object] = {
+        "resident_id": clean.resident_id,
+        "checkup_date": clean.checkup_date,
+        "activity_id": clean.activity_id,
+        **{name: getattr(clean, name) for name in NUMERIC_FIELDS},
+        "chronic_conditions": CONDITION_SEPARATOR.join(clean.chronic_conditions),
+        "constitution": clean.constitution,
+        "conclusion": clean.conclusion,
+        "advice": clean.advice,
+        "doctor_id": clean.doctor_id,
+    }
+    for key in SELF_CARE_KEYS:
+        values[f"self_care_{key}"] = clean.self_care.get(key)
+    return values
+
+
+def _check_references(session: Session, clean: CheckupData) -> None:
+    if session.get(Resident, clean.resident_id) is None:
+        raise UserError("所选村民不存在，可能已被删除")
+    if clean.activity_id is not None and session.get(Activity, clean.activity_id) is None:
+        raise UserError("所选体检活动不存在，可能已被删除")
+    if clean.doctor_id is not None and session.get(Volunteer, clean.doctor_id) is None:
+        raise UserError("所选体检医生不在志愿者名册中")
+
+
+def save_checkup(db: Database, data: CheckupData, checkup_id: int | None = None) -> int:
+    """Add a checkup (checkup_id None) or change one; a second one per resident and day is
+    refused with DuplicateCheckup naming the first."""
+    clean = validate_checkup(data)
+    values = _columns(clean)
+    with db.write() as session:
+        _check_references(session, clean)
+        existing = checkup_id_on(session, clean.resident_id, clean.checkup_date)
+        if existing is not None and existing != checkup_id:
+            name = session.get(Resident, clean.resident_id).name  # type: ignore[union-attr]  # checked above
+            raise DuplicateCheckup(
+                f"“{name}”在 {clean.checkup_date:%Y-%m-%d} 已有体检记录，已为您打开该记录",
+                existing,
+            )
+        if checkup_id is None:
+            checkup = Checkup(**values)
+            session.add(checkup)
+            session.flush()
+            audit.record(session, "create", "checkup", checkup.id, None, values)
+            return checkup.id
+        checkup = _load(session, checkup_id)
+        old: dict[str, object] = {}
+        new: dict[str, object] = {}
+        for key, value in values.items():
+            if getattr(checkup, key) != value:
+                old[key] = getattr(checkup, key)
+                new[key] = value
+                setattr(checkup, key, value)
+        if new:
+            audit.record(session, "update", "checkup", checkup_id, old, new)
+        return checkup_id
+
+
+def delete_checkup(db: Database, checkup_id: int) -> None:
+    with db.write() as session:
+        checkup = _load(session, checkup_id)
+        old = {"resident_id": checkup.resident_id, "checkup_date": checkup.checkup_date}
+        session.delete(checkup)
+        audit.record(session, "delete", "checkup", checkup_id, old, None)
+
+
+def mark_followed_up(db: Database, checkup_id: int, on: date, by: str, note: str) -> None:
+    """Record that an abnormal result was followed up: when, by whom, and what came of it."""
+    who = normalize_text(by)
+    if not who:
+        raise UserError("请填写随访人")
+    if on > date.today():
+        raise UserError("随访日期不能晚于今天")
+    with db.write() as session:
+        checkup = _load(session, checkup_id)
+        if on < checkup.checkup_date:
+            raise UserError("随访日期不能早于体检日期")
+        old = {
+            "followed_up_on": checkup.followed_up_on,
+            "followed_up_by": checkup.followed_up_by,
+            "follow_up_note": checkup.follow_up_note,
+        }
+        checkup.followed_up_on = on
+        checkup.followed_up_by = who
+        checkup.follow_up_note = note.strip()
+        new = {"followed_up_on": on, "followed_up_by": who, "follow_up_note": note.strip()}
+        audit.record(session, "follow_up", "checkup", checkup_id, old, new)
+
+
+def as_dict(data: CheckupData) -> dict[str, object]:
+    """Plain values of a checkup (for tests and the CLI)."""
+    return dataclasses.asdict(data)

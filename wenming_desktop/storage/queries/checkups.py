@@ -1,53 +1,223 @@
-"""Checkup rows for the checkup list (newest first)."""
+"""Checkup rows: the records list, ledger, history and follow-up list; checkup days; doctors."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import NamedTuple
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, and_, extract, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
-from ..models import Checkup, Resident, Village
+from ..models import Activity, Category, Checkup, Department, Resident, Village, Volunteer
 
 
 class CheckupRow(NamedTuple):
     id: int
     checkup_date: date
+    activity_id: int | None
+    village_id: int
     village: str
+    resident_id: int
     name: str
     gender: str
     birth_date: date | None
     id_number: str | None
-    systolic: int | None
-    diastolic: int | None
-    fasting_glucose: float | None
+    phone: str
+    group_name: str
     height_cm: float | None
     weight_kg: float | None
+    waist_cm: float | None
+    systolic: int | None
+    diastolic: int | None
+    heart_rate: int | None
+    fasting_glucose: float | None
+    chronic_conditions: str
     constitution: str
+    self_care_eating: int | None
+    self_care_grooming: int | None
+    self_care_dressing: int | None
+    self_care_toilet: int | None
+    self_care_moving: int | None
     conclusion: str
+    advice: str
+    doctor: str | None
+    followed_up_on: date | None
+    followed_up_by: str
+    follow_up_note: str
 
 
-def checkup_rows(session: Session) -> list[CheckupRow]:
-    stmt = (
+# Mirrors domain.checkups.needs_follow_up (blood pressure ≥ 140/90, fasting glucose ≥ 6.1);
+# a test checks the two agree on the demo data.
+NEEDS_FOLLOW_UP = or_(
+    Checkup.systolic >= 140,
+    Checkup.diastolic >= 90,
+    Checkup.fasting_glucose >= 6.1,
+)
+
+
+def _select() -> Select:
+    doctor = aliased(Volunteer)
+    return (
         select(
             Checkup.id,
             Checkup.checkup_date,
+            Checkup.activity_id,
+            Village.id,
             Village.name,
+            Resident.id,
             Resident.name,
             Resident.gender,
             Resident.birth_date,
             Resident.id_number,
-            Checkup.systolic,
-            Checkup.diastolic,
-            Checkup.fasting_glucose,
+            Resident.phone,
+            Resident.group_name,
             Checkup.height_cm,
             Checkup.weight_kg,
+            Checkup.waist_cm,
+            Checkup.systolic,
+            Checkup.diastolic,
+            Checkup.heart_rate,
+            Checkup.fasting_glucose,
+            Checkup.chronic_conditions,
             Checkup.constitution,
+            Checkup.self_care_eating,
+            Checkup.self_care_grooming,
+            Checkup.self_care_dressing,
+            Checkup.self_care_toilet,
+            Checkup.self_care_moving,
             Checkup.conclusion,
+            Checkup.advice,
+            doctor.name,
+            Checkup.followed_up_on,
+            Checkup.followed_up_by,
+            Checkup.follow_up_note,
         )
         .join(Resident, Resident.id == Checkup.resident_id)
         .join(Village, Village.id == Resident.village_id)
-        .order_by(Checkup.checkup_date.desc(), Checkup.id.desc())
+        .outerjoin(doctor, doctor.id == Checkup.doctor_id)
     )
+
+
+def checkup_rows(
+    session: Session,
+    village_id: int | None = None,
+    year: int | None = None,
+    resident_id: int | None = None,
+    activity_id: int | None = None,
+    open_follow_ups: bool = False,
+    newest_first: bool = True,
+) -> list[CheckupRow]:
+    """Checkups filtered by village, year, resident, checkup day or open follow-up."""
+    stmt = _select()
+    if village_id is not None:
+        stmt = stmt.where(Resident.village_id == village_id)
+    if year is not None:
+        stmt = stmt.where(extract("year", Checkup.checkup_date) == year)
+    if resident_id is not None:
+        stmt = stmt.where(Checkup.resident_id == resident_id)
+    if activity_id is not None:
+        stmt = stmt.where(Checkup.activity_id == activity_id)
+    if open_follow_ups:
+        stmt = stmt.where(and_(NEEDS_FOLLOW_UP, Checkup.followed_up_on.is_(None)))
+    if newest_first:
+        stmt = stmt.order_by(Checkup.checkup_date.desc(), Checkup.id.desc())
+    else:
+        stmt = stmt.order_by(Checkup.checkup_date, Village.id, Resident.group_name, Checkup.id)
     return [CheckupRow(*row) for row in session.execute(stmt)]
+
+
+def checkup_id_on(session: Session, resident_id: int, day: date) -> int | None:
+    """The checkup of a resident on a day, if one is recorded (at most one exists)."""
+    return session.scalar(
+        select(Checkup.id).where(Checkup.resident_id == resident_id, Checkup.checkup_date == day)
+    )
+
+
+class CheckupDayRow(NamedTuple):
+    """A health-category activity: a day residents are checked (体检日)."""
+
+    id: int
+    start_at: datetime
+    village_id: int
+    village: str
+    title: str
+    place: str
+    organizer: str
+    checkup_count: int
+
+
+def checkup_day_rows(session: Session, village_id: int | None = None) -> list[CheckupDayRow]:
+    """Activities of the health categories, newest first, with how many checkups each holds."""
+    counts = (
+        select(Checkup.activity_id, func.count().label("n"))
+        .group_by(Checkup.activity_id)
+        .subquery()
+    )
+    stmt = (
+        select(
+            Activity.id,
+            Activity.start_at,
+            Activity.village_id,
+            Village.name,
+            Activity.title,
+            Activity.place,
+            Activity.organizer,
+            func.coalesce(counts.c.n, 0),
+        )
+        .join(Village, Village.id == Activity.village_id)
+        .join(Category, Category.id == Activity.category_id)
+        .outerjoin(counts, counts.c.activity_id == Activity.id)
+        .where(Category.is_health.is_(True), Activity.status != "cancelled")
+        .order_by(Activity.start_at.desc())
+    )
+    if village_id is not None:
+        stmt = stmt.where(Activity.village_id == village_id)
+    return [CheckupDayRow(*row) for row in session.execute(stmt)]
+
+
+def activity_day(session: Session, activity_id: int) -> CheckupDayRow | None:
+    """Any activity (health category or not) in the shape of a checkup day."""
+    stmt = (
+        select(
+            Activity.id,
+            Activity.start_at,
+            Activity.village_id,
+            Village.name,
+            Activity.title,
+            Activity.place,
+            Activity.organizer,
+            select(func.count())
+            .select_from(Checkup)
+            .where(Checkup.activity_id == Activity.id)
+            .scalar_subquery(),
+        )
+        .join(Village, Village.id == Activity.village_id)
+        .where(Activity.id == activity_id)
+    )
+    row = session.execute(stmt).first()
+    return CheckupDayRow(*row) if row else None
+
+
+class DoctorRow(NamedTuple):
+    id: int
+    name: str
+    pinyin_initials: str
+    department: str | None
+    staff_no: str | None
+
+
+def doctor_rows(session: Session) -> list[DoctorRow]:
+    """Active volunteers on the roster, who may sign as the examining doctor."""
+    stmt = (
+        select(
+            Volunteer.id,
+            Volunteer.name,
+            Volunteer.pinyin_initials,
+            Department.name,
+            Volunteer.staff_no,
+        )
+        .outerjoin(Department, Department.id == Volunteer.department_id)
+        .where(Volunteer.active.is_(True))
+        .order_by(Department.sort_order, Volunteer.pinyin_initials, Volunteer.id)
+    )
+    return [DoctorRow(*row) for row in session.execute(stmt)]

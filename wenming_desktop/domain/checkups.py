@@ -1,0 +1,142 @@
+"""A checkup's values, their validation, and what in them is abnormal (DESIGN §2, §5)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from .errors import UserError
+from .identity import normalize_text
+from .thresholds import (
+    SELF_CARE_ITEMS,
+    Band,
+    blood_pressure_band,
+    bmi,
+    bmi_band,
+    check_plausible,
+    glucose_band,
+    self_care_band,
+    self_care_total,
+)
+from .vocabulary import TCM_CONSTITUTIONS
+
+# Numeric fields in form order; integers are stored as int, the rest as float.
+NUMERIC_FIELDS: tuple[str, ...] = (
+    "height_cm",
+    "weight_kg",
+    "waist_cm",
+    "systolic",
+    "diastolic",
+    "heart_rate",
+    "fasting_glucose",
+)
+INTEGER_FIELDS = frozenset({"systolic", "diastolic", "heart_rate"})
+SELF_CARE_KEYS: tuple[str, ...] = tuple(SELF_CARE_ITEMS)
+CONDITION_SEPARATOR = "、"
+ELDERLY_AGE = 60
+
+
+@dataclass(frozen=True)
+class CheckupData:
+    resident_id: int
+    checkup_date: date
+    activity_id: int | None = None
+    height_cm: float | None = None
+    weight_kg: float | None = None
+    waist_cm: float | None = None
+    systolic: int | None = None
+    diastolic: int | None = None
+    heart_rate: int | None = None
+    fasting_glucose: float | None = None
+    chronic_conditions: tuple[str, ...] = ()
+    constitution: str = ""
+    # Self-care scores keyed by SELF_CARE_KEYS; empty when not assessed (under 60).
+    self_care: dict[str, int] = field(default_factory=dict)
+    conclusion: str = ""
+    advice: str = ""
+    doctor_id: int | None = None
+
+    @property
+    def bmi(self) -> float | None:
+        if self.height_cm and self.weight_kg:
+            return bmi(self.height_cm, self.weight_kg)
+        return None
+
+
+def validate_checkup(data: CheckupData) -> CheckupData:
+    """Normalised copy, or UserError naming the field: plausible ranges, pressures, scores."""
+    if data.checkup_date > date.today():
+        raise UserError("体检日期不能晚于今天")
+    for name in NUMERIC_FIELDS:
+        value = getattr(data, name)
+        if value is not None:
+            check_plausible(name, float(value))
+    sys_, dia = data.systolic, data.diastolic
+    if sys_ is not None and dia is not None and dia >= sys_:
+        raise UserError(f"舒张压 {dia} 不应高于或等于收缩压 {sys_}，请核对")
+    constitution = normalize_text(data.constitution)
+    if constitution and constitution not in TCM_CONSTITUTIONS:
+        raise UserError(f"中医体质“{constitution}”不在九种体质之列")
+    if data.self_care:
+        missing = [SELF_CARE_ITEMS[k][0] for k in SELF_CARE_KEYS if k not in data.self_care]
+        if missing:
+            raise UserError(f"生活自理能力评估缺少：{'、'.join(missing)}")
+        self_care_total(data.self_care)  # raises on a score the item does not allow
+    conditions = tuple(
+        dict.fromkeys(c for c in (normalize_text(x) for x in data.chronic_conditions) if c)
+    )
+    return replace(
+        data,
+        constitution=constitution,
+        chronic_conditions=conditions,
+        conclusion=data.conclusion.strip(),
+        advice=data.advice.strip(),
+        **{
+            name: (int(v) if name in INTEGER_FIELDS else float(v))
+            for name in NUMERIC_FIELDS
+            if (v := getattr(data, name)) is not None
+        },
+    )
+
+
+def self_care_summary(scores: dict[str, int | None]) -> tuple[int, str] | None:
+    """(total, band) when all five items are scored, else None."""
+    if any(scores.get(k) is None for k in SELF_CARE_KEYS):
+        return None
+    total = self_care_total({k: int(scores[k] or 0) for k in SELF_CARE_KEYS})
+    return total, self_care_band(total)
+
+
+def findings(
+    systolic: float | None,
+    diastolic: float | None,
+    fasting_glucose: float | None,
+    height_cm: float | None = None,
+    weight_kg: float | None = None,
+) -> list[str]:
+    """The abnormal results in words, e.g. ["血压偏高 150/95", "空腹血糖受损 6.5"]."""
+    out: list[str] = []
+    bp = systolic is not None and diastolic is not None
+    if bp and blood_pressure_band(systolic or 0, diastolic or 0) is Band.HIGH:
+        out.append(f"血压偏高 {systolic:g}/{diastolic:g}")
+    if fasting_glucose is not None:
+        band = glucose_band(fasting_glucose)
+        if band is not Band.NORMAL:
+            label = "空腹血糖偏高" if band is Band.HIGH else band.label
+            out.append(f"{label} {fasting_glucose:g}")
+    if height_cm and weight_kg:
+        value = bmi(height_cm, weight_kg)
+        band = bmi_band(value)
+        if band in (Band.LOW, Band.OBESE):
+            out.append(f"BMI {value:g}（{band.label}）")
+    return out
+
+
+def needs_follow_up(
+    systolic: float | None, diastolic: float | None, fasting_glucose: float | None
+) -> bool:
+    """Results that go on the follow-up list: high blood pressure, glucose ≥ 6.1."""
+    bp = systolic is not None and diastolic is not None
+    if bp and blood_pressure_band(systolic or 0, diastolic or 0) is Band.HIGH:
+        return True
+    return fasting_glucose is not None and glucose_band(fasting_glucose) is not Band.NORMAL

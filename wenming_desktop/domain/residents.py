@@ -1,0 +1,73 @@
+"""A resident's (村民) fields and their validation: ID number, birth date and gender from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from .errors import UserError
+from .identity import normalize_mobile, normalize_text, parse_id_number
+from .vocabulary import FocusGroup
+
+# The focus-group flags, in the order shown; each is a boolean field of ResidentData.
+FOCUS_FIELDS: tuple[str, ...] = tuple(g.value for g in FocusGroup)
+
+
+@dataclass(frozen=True)
+class ResidentData:
+    village_id: int
+    name: str
+    id_number: str = ""
+    phone: str = ""
+    group_name: str = ""  # 村民小组
+    address: str = ""
+    birth_date: date | None = None  # filled from the ID number when there is one
+    gender: str = ""
+    left_behind_elderly: bool = False
+    living_alone: bool = False
+    left_behind_child: bool = False
+    disabled: bool = False
+    needy: bool = False
+    notes: str = ""
+
+    def focus_labels(self) -> list[str]:
+        return [g.label for g in FocusGroup if getattr(self, g.value)]
+
+
+def validate_resident(data: ResidentData) -> ResidentData:
+    """Normalised copy; the ID number is checked (GB 11643) and gives birth date and gender."""
+    name = normalize_text(data.name).replace(" ", "")
+    if not name:
+        raise UserError("村民姓名不能为空")
+    if len(name) > 50:
+        raise UserError(f"姓名“{name[:20]}…”过长（最多50字）")
+    id_number = normalize_text(data.id_number).replace(" ", "").upper()
+    birth, gender = data.birth_date, normalize_text(data.gender)
+    if id_number:
+        info = parse_id_number(id_number)
+        id_number, birth, gender = info.number, info.birth_date, info.gender
+    if gender not in ("", "男", "女"):
+        raise UserError(f"性别只能是“男”或“女”，实际为“{gender}”")
+    if birth is not None and birth > date.today():
+        raise UserError("出生日期不能晚于今天")
+    phone = normalize_text(data.phone).replace(" ", "")
+    if phone:
+        phone = normalize_mobile(phone) if not phone.startswith("0") else phone
+    return replace(
+        data,
+        name=name,
+        id_number=id_number,
+        birth_date=birth,
+        gender=gender,
+        phone=phone,
+        group_name=normalize_text(data.group_name),
+        address=normalize_text(data.address),
+        notes=data.notes.strip(),
+    )
+
+
+def age_on(birth: date | None, day: date) -> int | None:
+    """Full years of age on `day`, or None when the birth date is unknown."""
+    if birth is None:
+        return None
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))

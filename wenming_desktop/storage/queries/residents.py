@@ -1,0 +1,90 @@
+"""Resident rows for the registry, the entry form's search and the sign-in sheet."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from ..models import Resident, Village
+
+
+class ResidentRow(NamedTuple):
+    id: int
+    village_id: int
+    village: str
+    name: str
+    pinyin_initials: str
+    gender: str
+    birth_date: date | None
+    id_number: str | None
+    phone: str
+    group_name: str
+    address: str
+    left_behind_elderly: bool
+    living_alone: bool
+    left_behind_child: bool
+    disabled: bool
+    needy: bool
+    notes: str
+
+
+def _select() -> Select:
+    return select(
+        Resident.id,
+        Resident.village_id,
+        Village.name,
+        Resident.name,
+        Resident.pinyin_initials,
+        Resident.gender,
+        Resident.birth_date,
+        Resident.id_number,
+        Resident.phone,
+        Resident.group_name,
+        Resident.address,
+        Resident.left_behind_elderly,
+        Resident.living_alone,
+        Resident.left_behind_child,
+        Resident.disabled,
+        Resident.needy,
+        Resident.notes,
+    ).join(Village, Village.id == Resident.village_id)
+
+
+def resident_rows(session: Session, village_id: int | None = None) -> list[ResidentRow]:
+    """All residents (of one village), ordered by group then name."""
+    stmt = _select()
+    if village_id is not None:
+        stmt = stmt.where(Resident.village_id == village_id)
+    stmt = stmt.order_by(Resident.group_name, Resident.pinyin_initials, Resident.id)
+    return [ResidentRow(*row) for row in session.execute(stmt)]
+
+
+def resident_row(session: Session, resident_id: int) -> ResidentRow | None:
+    row = session.execute(_select().where(Resident.id == resident_id)).first()
+    return ResidentRow(*row) if row else None
+
+
+def born_on_or_before(session: Session, village_id: int, latest: date) -> list[ResidentRow]:
+    """Residents of a village born on or before `latest` (e.g. aged 60 and over on a day)."""
+    stmt = (
+        _select()
+        .where(Resident.village_id == village_id, Resident.birth_date <= latest)
+        .order_by(Resident.group_name, Resident.pinyin_initials, Resident.id)
+    )
+    return [ResidentRow(*row) for row in session.execute(stmt)]
+
+
+def ids_by_id_number(session: Session, numbers: list[str]) -> dict[str, tuple[int, int]]:
+    """ID number → (resident id, village id) for the numbers already registered."""
+    found: dict[str, tuple[int, int]] = {}
+    for start in range(0, len(numbers), 500):
+        chunk = numbers[start : start + 500]
+        stmt = select(Resident.id_number, Resident.id, Resident.village_id).where(
+            Resident.id_number.in_(chunk)
+        )
+        for number, rid, vid in session.execute(stmt):
+            found[number] = (rid, vid)
+    return found
