@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from checkup_support import id_number, make_world
 
+from tests.checkup_support import id_number, make_world
 from wenming_desktop.domain.checkups import CheckupData, needs_follow_up
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.residents import ResidentData
