@@ -110,8 +110,7 @@ def test_sql_follow_up_rule_matches_domain(demo_workspace) -> None:
     expected = {
         r.id
         for r in rows
-        if r.followed_up_on is None
-        and needs_follow_up(r.systolic, r.diastolic, r.fasting_glucose)
+        if r.followed_up_on is None and needs_follow_up(r.systolic, r.diastolic, r.fasting_glucose)
     }
     found = {r.id for r in checkups.list_checkups(demo_workspace.db, open_follow_ups=True)}
     assert found == expected and found

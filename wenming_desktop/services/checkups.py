@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -59,8 +59,10 @@ def resident_history(db: Database, resident_id: int) -> list[CheckupRow]:
 
 
 def checkup_days(db: Database, village_id: int | None = None) -> list[CheckupDayRow]:
+    """Health-category activities up to today (a checkup cannot be typed in beforehand)."""
+    tomorrow = datetime.combine(date.today() + timedelta(days=1), time())
     with db.read() as session:
-        return checkup_day_rows(session, village_id)
+        return checkup_day_rows(session, village_id, before=tomorrow)
 
 
 def get_day(db: Database, activity_id: int) -> CheckupDayRow:

@@ -20,9 +20,10 @@ from wenming_desktop import APP_NAME
 from .context import PageContext
 from .dialogs.about import AboutDialog
 from .pages.base import Page
+from .pages.checkups import CheckupsPage
 from .pages.filing import FilingPage
 from .pages.home import HomePage
-from .pages.read_only import ActivitiesPage, CheckupsPage
+from .pages.read_only import ActivitiesPage
 from .pages.settings import SettingsPage
 from .pages.villages import VillagesPage
 from .pages.volunteers import VolunteersPage

@@ -146,8 +146,11 @@ class CheckupDayRow(NamedTuple):
     checkup_count: int
 
 
-def checkup_day_rows(session: Session, village_id: int | None = None) -> list[CheckupDayRow]:
-    """Activities of the health categories, newest first, with how many checkups each holds."""
+def checkup_day_rows(
+    session: Session, village_id: int | None = None, before: datetime | None = None
+) -> list[CheckupDayRow]:
+    """Activities of the health categories (starting before `before`), newest first, with how
+    many checkups each holds."""
     counts = (
         select(Checkup.activity_id, func.count().label("n"))
         .group_by(Checkup.activity_id)
@@ -172,6 +175,8 @@ def checkup_day_rows(session: Session, village_id: int | None = None) -> list[Ch
     )
     if village_id is not None:
         stmt = stmt.where(Activity.village_id == village_id)
+    if before is not None:
+        stmt = stmt.where(Activity.start_at < before)
     return [CheckupDayRow(*row) for row in session.execute(stmt)]
 
 
