@@ -16,9 +16,21 @@ from wenming_desktop.config import resolve_data_folder
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.logs import setup_logging
 
-from . import data_commands, filing_commands, roster_commands, selftest_commands
+from . import (
+    checkup_commands,
+    data_commands,
+    filing_commands,
+    roster_commands,
+    selftest_commands,
+)
 
-COMMAND_MODULES = (data_commands, filing_commands, selftest_commands, roster_commands)
+COMMAND_MODULES = (
+    data_commands,
+    filing_commands,
+    selftest_commands,
+    roster_commands,
+    checkup_commands,
+)
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,66 @@
+"""`wenming export checkups|signin`: the checkup ledger and a checkup day's sign-in sheet."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+from wenming_desktop.config import DataFolder
+from wenming_desktop.domain.errors import UserError
+from wenming_desktop.exports.excel.checkups import FILE_NAME
+from wenming_desktop.exports.files import safe_filename
+from wenming_desktop.services.checkup_exports import export_checkup_ledger, export_resident_signin
+from wenming_desktop.services.checkups import get_day
+from wenming_desktop.services.villages import find_village
+
+from .common import add_output_option, command_group, output_path, workspace
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    exports = command_group(subparsers, common, "export", "导出台账、表格和PDF")
+    ledger = exports.add_parser("checkups", parents=[common], help="健康体检台账（Excel）")
+    ledger.add_argument("--year", type=int, default=date.today().year, help="年份，默认今年")
+    ledger.add_argument("--village", help="只导出一个结对村（村名的任一唯一部分）")
+    ledger.add_argument(
+        "--unmasked", action="store_true", help="身份证号和电话完整导出（记入操作日志）"
+    )
+    add_output_option(ledger)
+    ledger.set_defaults(handler=_checkups)
+    signin = exports.add_parser("signin", parents=[common], help="村民签到表（PDF）")
+    signin.add_argument("activity_id", type=int, metavar="ACTIVITY_ID", help="活动编号")
+    signin.add_argument("--residents", action="store_true", help="预先填入该村60岁及以上的村民")
+    signin.add_argument(
+        "--blank",
+        type=int,
+        default=None,
+        metavar="N",
+        help="附加空白行数（不带 --residents 时默认30）",
+    )
+    add_output_option(signin)
+    signin.set_defaults(handler=_signin)
+
+
+def _checkups(args: argparse.Namespace, folder: DataFolder) -> int:
+    if not 2000 <= args.year <= 2100:
+        raise UserError(f"年份 {args.year} 不合理")
+    with workspace(folder) as ws:
+        village_id, village = find_village(ws.db, args.village) if args.village else (None, "")
+        stem = FILE_NAME.removesuffix(".xlsx")
+        name = safe_filename(f"{stem}_{args.year}{('_' + village) if village else ''}.xlsx")
+        path = output_path(folder, args.output, name)
+        count = export_checkup_ledger(ws.db, path, args.year, village_id, args.unmasked)
+    masked = "（未脱敏，已记入操作日志）" if args.unmasked else ""
+    print(f"已导出健康体检台账 {count} 人次{masked}：{path}")
+    return 0
+
+
+def _signin(args: argparse.Namespace, folder: DataFolder) -> int:
+    blank = args.blank if args.blank is not None else (0 if args.residents else 30)
+    with workspace(folder) as ws:
+        day = get_day(ws.db, args.activity_id)
+        name = safe_filename(f"村民签到表_{day.start_at:%Y-%m-%d}_{day.title}.pdf")
+        path = output_path(folder, args.output, name)
+        count = export_resident_signin(ws.db, args.activity_id, path, args.residents, blank)
+    print(f"已导出村民签到表（预填 {count} 人，空白 {blank} 行）：{path}")
+    return 0

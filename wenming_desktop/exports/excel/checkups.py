@@ -1,0 +1,146 @@
+"""健康体检台账.xlsx: one row per checkup, print-ready through the shared Ledger.
+
+ID and phone numbers are masked unless the caller asks for them in full (and has audited it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from typing import Protocol
+
+from wenming_desktop.domain.checkups import findings, self_care_summary
+from wenming_desktop.domain.identity import mask_id, mask_phone
+from wenming_desktop.domain.residents import age_on
+from wenming_desktop.domain.thresholds import bmi
+
+from .ledger import Ledger, LedgerColumn
+
+FILE_NAME = "健康体检台账.xlsx"
+
+COLUMNS: tuple[LedgerColumn, ...] = (
+    LedgerColumn("序号", 6),
+    LedgerColumn("体检日期", 11, "yyyy-mm-dd"),
+    LedgerColumn("结对村", 16),
+    LedgerColumn("村民小组", 11),
+    LedgerColumn("姓名", 9),
+    LedgerColumn("性别", 5),
+    LedgerColumn("年龄", 5),
+    LedgerColumn("身份证号", 21),
+    LedgerColumn("联系电话", 13),
+    LedgerColumn("身高(cm)", 8, "0.0"),
+    LedgerColumn("体重(kg)", 8, "0.0"),
+    LedgerColumn("BMI", 6, "0.0"),
+    LedgerColumn("腰围(cm)", 8, "0.0"),
+    LedgerColumn("血压(mmHg)", 10),
+    LedgerColumn("心率", 6),
+    LedgerColumn("空腹血糖(mmol/L)", 9, "0.0"),
+    LedgerColumn("慢性病", 14),
+    LedgerColumn("中医体质", 8),
+    LedgerColumn("自理能力", 12),
+    LedgerColumn("异常提示", 22),
+    LedgerColumn("体检结论", 20),
+    LedgerColumn("健康建议", 20),
+    LedgerColumn("体检医生", 9),
+    LedgerColumn("随访", 22),
+)
+
+
+class LedgerCheckup(Protocol):
+    """The fields of a checkup row the ledger reads (storage.queries.checkups.CheckupRow)."""
+
+    checkup_date: date
+    village: str
+    group_name: str
+    name: str
+    gender: str
+    birth_date: date | None
+    id_number: str | None
+    phone: str
+    height_cm: float | None
+    weight_kg: float | None
+    waist_cm: float | None
+    systolic: int | None
+    diastolic: int | None
+    heart_rate: int | None
+    fasting_glucose: float | None
+    chronic_conditions: str
+    constitution: str
+    self_care_eating: int | None
+    self_care_grooming: int | None
+    self_care_dressing: int | None
+    self_care_toilet: int | None
+    self_care_moving: int | None
+    conclusion: str
+    advice: str
+    doctor: str | None
+    followed_up_on: date | None
+    followed_up_by: str
+    follow_up_note: str
+
+
+def ledger_values(number: int, row: LedgerCheckup, unmasked: bool) -> list[object]:
+    """The cells of one ledger row."""
+    scores = {
+        "eating": row.self_care_eating,
+        "grooming": row.self_care_grooming,
+        "dressing": row.self_care_dressing,
+        "toilet": row.self_care_toilet,
+        "moving": row.self_care_moving,
+    }
+    care = self_care_summary(scores)
+    pressure = (
+        f"{row.systolic}/{row.diastolic}"
+        if row.systolic is not None and row.diastolic is not None
+        else ""
+    )
+    follow = ""
+    if row.followed_up_on:
+        follow = f"{row.followed_up_on:%Y-%m-%d} {row.followed_up_by}：{row.follow_up_note}"
+    return [
+        number,
+        row.checkup_date,
+        row.village,
+        row.group_name,
+        row.name,
+        row.gender,
+        age_on(row.birth_date, row.checkup_date),
+        (row.id_number or "") if unmasked else mask_id(row.id_number),
+        row.phone if unmasked else mask_phone(row.phone),
+        row.height_cm,
+        row.weight_kg,
+        bmi(row.height_cm, row.weight_kg) if row.height_cm and row.weight_kg else None,
+        row.waist_cm,
+        pressure,
+        row.heart_rate,
+        row.fasting_glucose,
+        row.chronic_conditions,
+        row.constitution,
+        f"{care[0]}分 {care[1]}" if care else "",
+        "；".join(
+            findings(row.systolic, row.diastolic, row.fasting_glucose, row.height_cm, row.weight_kg)
+        ),
+        row.conclusion,
+        row.advice,
+        row.doctor or "",
+        follow,
+    ]
+
+
+def write_checkup_ledger(
+    path: Path,
+    rows: Iterable[LedgerCheckup],
+    title: str,
+    subtitle: str,
+    unmasked: bool = False,
+    tick: Callable[[int], None] | None = None,
+) -> int:
+    """Write the ledger; returns the number of checkups written. `tick(n)` reports progress."""
+    with Ledger(path) as book:
+        sheet = book.sheet("健康体检台账", title, subtitle, COLUMNS)
+        for number, row in enumerate(rows, start=1):
+            sheet.append(ledger_values(number, row, unmasked))
+            if tick is not None and number % 200 == 0:
+                tick(number)
+        return sheet.rows

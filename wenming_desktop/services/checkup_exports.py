@@ -1,0 +1,128 @@
+"""Exports of the checkup subject: 健康体检台账.xlsx and a checkup day's villager sign-in sheet."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from wenming_desktop.domain.checkups import ELDERLY_AGE
+from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.identity import mask_id, mask_phone
+from wenming_desktop.domain.residents import age_on
+from wenming_desktop.exports.excel.checkups import write_checkup_ledger
+from wenming_desktop.exports.pdf.signin import SigninColumn, SigninHeading, build_signin_sheet
+from wenming_desktop.services.progress import Progress
+from wenming_desktop.storage import audit
+from wenming_desktop.storage.database import Database
+from wenming_desktop.storage.models import Setting, Village
+from wenming_desktop.storage.queries.checkups import activity_day, checkup_rows
+from wenming_desktop.storage.queries.residents import born_on_or_before
+
+RESIDENT_COLUMNS = (
+    SigninColumn("姓名", 1.3),
+    SigninColumn("性别", 0.6, center=True),
+    SigninColumn("年龄", 0.6, center=True),
+    SigninColumn("村民小组", 1.5),
+    SigninColumn("身份证号", 2.6),
+    SigninColumn("联系电话", 1.7),
+    SigninColumn("本人签名", 2.0),
+)
+
+
+def _hospital(session: Session) -> str:
+    setting = session.get(Setting, "hospital_name")
+    return setting.value if setting else ""
+
+
+def _years_before(day: date, years: int) -> date:
+    """The latest birth date of someone `years` old on `day` (29 February → 28th)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def export_checkup_ledger(
+    db: Database,
+    path: Path,
+    year: int,
+    village_id: int | None = None,
+    unmasked: bool = False,
+    progress: Progress | None = None,
+) -> int:
+    """Write 健康体检台账 for a year (and village); unmasking is recorded in the audit log."""
+    with db.read() as session:
+        rows = checkup_rows(session, village_id, year, newest_first=False)
+        village = session.get(Village, village_id).name if village_id else "全部结对村"  # type: ignore[union-attr]  # id from find_village
+        hospital = _hospital(session)
+    if progress is not None:
+        progress.report(0, len(rows), "正在写入健康体检台账…")
+    title = f"{hospital}{year}年健康体检台账" if hospital else f"{year}年健康体检台账"
+    subtitle = f"{village}　共 {len(rows)} 人次" + (
+        "" if unmasked else "　（身份证号、电话已脱敏）"
+    )
+
+    def tick(done: int) -> None:
+        if progress is not None:
+            progress.report(done, len(rows), "正在写入健康体检台账…")
+
+    count = write_checkup_ledger(path, rows, title, subtitle, unmasked, tick)
+    if unmasked:
+        with db.write() as session:
+            audit.record(
+                session,
+                "unmask",
+                "checkup_ledger",
+                None,
+                None,
+                {"year": year, "village": village, "rows": count, "file": str(path)},
+            )
+    return count
+
+
+def export_resident_signin(
+    db: Database,
+    activity_id: int,
+    path: Path,
+    residents: bool = True,
+    blank_rows: int = 0,
+    min_age: int = ELDERLY_AGE,
+) -> int:
+    """The villager sign-in sheet of a checkup day: the village's residents of `min_age` and
+    over (masked ID and phone), then `blank_rows` empty rows. Returns the pre-filled count."""
+    if blank_rows < 0 or blank_rows > 2000:
+        raise UserError("空白行数应在 0–2000 之间")
+    with db.read() as session:
+        day = activity_day(session, activity_id)
+        if day is None:
+            raise UserError(f"活动（编号 {activity_id}）不存在")
+        when = day.start_at.date()
+        latest = _years_before(when, min_age) if residents else None
+        people = born_on_or_before(session, day.village_id, latest) if latest else []
+        organizer = day.organizer or _hospital(session)
+    if not people and blank_rows == 0:
+        raise UserError("没有可填入的村民，请用空白行（--blank）打印签到表")
+    rows = [
+        [
+            p.name,
+            p.gender,
+            str(age_on(p.birth_date, when) or ""),
+            p.group_name,
+            mask_id(p.id_number),
+            mask_phone(p.phone),
+            "",
+        ]
+        for p in people
+    ]
+    heading = SigninHeading(
+        title=day.title,
+        sheet_name="村民签到表",
+        day=f"{day.start_at:%Y年%m月%d日 %H:%M}",
+        place=day.place or day.village,
+        organizer=organizer,
+        extra=(("结对村", day.village),),
+    )
+    build_signin_sheet(path, heading, RESIDENT_COLUMNS, rows, blank_rows)
+    return len(rows)
