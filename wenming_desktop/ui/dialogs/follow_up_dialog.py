@@ -1,0 +1,78 @@
+"""Marking an abnormal result as followed up: the date, who did it, and a note."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wenming_desktop.domain.errors import UserError
+
+
+class FollowUpDialog(QDialog):
+    """`save(on, by, note)` records it; a UserError it raises stays in the dialog."""
+
+    def __init__(
+        self,
+        about: str,
+        save: Callable[[date, str, str], None],
+        by: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("记录随访")
+        self.setMinimumWidth(420)
+        self._save = save
+        today = date.today()
+        self.on = QDateEdit(QDate(today.year, today.month, today.day))
+        self.on.setCalendarPopup(True)
+        self.on.setDisplayFormat("yyyy-MM-dd")
+        self.by = QLineEdit(by)
+        self.by.setPlaceholderText("随访人姓名")
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText("例如：电话随访，已到乡镇卫生院复查，血压控制良好")
+        self.note.setFixedHeight(80)
+        heading = QLabel(about)
+        heading.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("随访日期", self.on)
+        form.addRow("随访人 *", self.by)
+        form.addRow("随访情况", self.note)
+        self.error = QLabel("")
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        day = self.on.date()
+        try:
+            self._save(
+                date(day.year(), day.month(), day.day()), self.by.text(), self.note.toPlainText()
+            )
+        except UserError as exc:
+            self.error.setText(exc.message)
+            return
+        super().accept()
