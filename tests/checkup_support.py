@@ -45,7 +45,8 @@ def make_world(db: Database, day: date | None = None, village: str = "东兴村"
             organizer="县中医院",
             status="done",
         )
-        doctor = Volunteer(name="李医生", pinyin_initials=initials("李医生"), staff_no="D001")
+        staff_no = "D001" if village == "东兴村" else f"D-{village}"
+        doctor = Volunteer(name="李医生", pinyin_initials=initials("李医生"), staff_no=staff_no)
         session.add_all([act, doctor])
         session.flush()
         return World(v.id, act.id, day, doctor.id)
