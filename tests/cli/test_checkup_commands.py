@@ -82,3 +82,30 @@ def test_errors_are_one_line(demo_folder: Path) -> None:
     assert result.stderr.strip() == "错误：活动（编号 99999）不存在，可能已被删除"
     result = run_cli("export", "checkups", "--village", "无此村", "--data-dir", str(demo_folder))
     assert result.returncode == 1 and "无此村" in result.stderr
+
+
+def test_import_residents_dry_run_refusal_and_skip_invalid(
+    demo_folder: Path, tmp_path: Path
+) -> None:
+    from tests.checkup_support import id_number
+    from tests.services.test_resident_import import messy_sheet
+
+    good = id_number(date(1950, 1, 2), 901)
+    bad = id_number(date(1951, 1, 2), 902)
+    bad = bad[:17] + ("0" if bad[17] != "0" else "1")
+    sheet = messy_sheet(
+        tmp_path / "名单.xlsx",
+        [[1, "张三丰", "男", good, "", "第1组", "", ""], [2, "李四", "男", bad, "", "", "", ""]],
+    )
+    args = ("import", "residents", str(sheet), "--village", "东兴", "--data-dir", str(demo_folder))
+    dry = run_cli(*args, "--dry-run")
+    assert dry.returncode == 1
+    assert "工作表“东兴村名册”第5行“身份证号码”" in dry.stdout and "第18位（校验位）" in dry.stdout
+    assert "新增 1 行，更新 0 行，有错误 1 行" in dry.stdout and "未写入" in dry.stdout
+    refused = run_cli(*args)
+    assert refused.returncode == 1 and "未导入任何数据" in refused.stderr
+    done = run_cli(*args, "--skip-invalid")
+    assert done.returncode == 0, done.stderr
+    assert "已导入：新增 1 人，更新 0 人，跳过有错误的 1 行" in done.stdout
+    again = run_cli(*args, "--skip-invalid")
+    assert "新增 0 人，更新 1 人" in again.stdout

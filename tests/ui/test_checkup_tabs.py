@@ -163,3 +163,28 @@ def test_stats_tab(window, workspace, qtbot, qtmodeltester) -> None:
     assert ("血压（有记录 1 人）", "偏高", "1", "100.0%") in rows
     qtmodeltester.check(page.stats.bands)
     qtmodeltester.check(page.stats.coverage)
+
+
+def test_import_through_the_preview(
+    window, workspace, qtbot, when_dialog_opens, tmp_path: Path
+) -> None:
+    from tests.services.test_resident_import import GOOD_ROWS, WRONG, messy_sheet
+    from wenming_desktop.ui.dialogs.import_preview import ImportPreviewDialog
+
+    make_world(workspace.db)
+    page = _page(window)
+    page.tabs.setCurrentWidget(page.registry)
+    sheet = messy_sheet(
+        tmp_path / "名单.xlsx", [*GOOD_ROWS, [3, "王五", "男", WRONG, "", "", "", ""]]
+    )
+
+    def choose(dialog: ImportPreviewDialog) -> None:
+        assert not dialog.import_all.isEnabled()  # a problem: not everything
+        assert dialog.problems_model.rowCount() == 1
+        qtbot.mouseClick(dialog.import_valid, Qt.MouseButton.LeftButton)
+
+    when_dialog_opens(choose)
+    page.registry.import_file(sheet)
+    qtbot.waitUntil(lambda: page.registry.status.text().startswith("已导入"), timeout=10_000)
+    assert "新增 2 人" in page.registry.status.text()
+    assert page.registry.model.rowCount() == 2

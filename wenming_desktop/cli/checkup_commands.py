@@ -1,9 +1,11 @@
-"""`wenming export checkups|signin`: the checkup ledger and a checkup day's sign-in sheet."""
+"""`wenming export checkups|signin` and `wenming import residents`: the checkup ledger, a checkup
+day's villager sign-in sheet, and a village's resident list from Excel."""
 
 from __future__ import annotations
 
 import argparse
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from wenming_desktop.config import DataFolder
@@ -12,9 +14,13 @@ from wenming_desktop.exports.excel.checkups import FILE_NAME
 from wenming_desktop.exports.files import safe_filename
 from wenming_desktop.services.checkup_exports import export_checkup_ledger, export_resident_signin
 from wenming_desktop.services.checkups import get_day
+from wenming_desktop.services.resident_import import apply_import, read_residents
+from wenming_desktop.services.sheet_reader import ACTION_ERROR, ACTION_NEW, ACTION_UPDATE
 from wenming_desktop.services.villages import find_village
 
 from .common import add_output_option, command_group, output_path, workspace
+
+ACTIONS = (ACTION_NEW, ACTION_UPDATE, ACTION_ERROR)
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -39,6 +45,15 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     add_output_option(signin)
     signin.set_defaults(handler=_signin)
+    imports = command_group(subparsers, common, "import", "从Excel表格导入")
+    people = imports.add_parser("residents", parents=[common], help="导入一个结对村的村民名单")
+    people.add_argument("file", metavar="FILE.xlsx", help="村民名单（.xlsx）")
+    people.add_argument("--village", required=True, help="结对村（村名的任一唯一部分）")
+    people.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入")
+    people.add_argument(
+        "--skip-invalid", action="store_true", help="有错误的行跳过，只导入无误的行"
+    )
+    people.set_defaults(handler=_import_residents)
 
 
 def _checkups(args: argparse.Namespace, folder: DataFolder) -> int:
@@ -63,4 +78,25 @@ def _signin(args: argparse.Namespace, folder: DataFolder) -> int:
         path = output_path(folder, args.output, name)
         count = export_resident_signin(ws.db, args.activity_id, path, args.residents, blank)
     print(f"已导出村民签到表（预填 {count} 人，空白 {blank} 行）：{path}")
+    return 0
+
+
+def _import_residents(args: argparse.Namespace, folder: DataFolder) -> int:
+    with workspace(folder) as ws:
+        village_id, village = find_village(ws.db, args.village)
+        plan = read_residents(ws.db, Path(args.file), village_id)
+        for problem in plan.problems:
+            print(problem.text)
+        preview = plan.preview
+        counts = {a: sum(1 for r in preview.rows if r.action == a) for a in ACTIONS}
+        print(
+            f"{village}：共 {len(preview.rows)} 行，新增 {counts[ACTION_NEW]} 行，"
+            f"更新 {counts[ACTION_UPDATE]} 行，有错误 {counts[ACTION_ERROR]} 行"
+        )
+        if args.dry_run:
+            print("试运行：未写入任何数据")
+            return 1 if plan.problems else 0
+        result = apply_import(ws.db, plan, skip_invalid=args.skip_invalid)
+    skipped = f"，跳过有错误的 {result.skipped_rows} 行" if result.skipped_rows else ""
+    print(f"已导入：新增 {result.created} 人，更新 {result.updated} 人{skipped}")
     return 0

@@ -1,12 +1,14 @@
 """村民名册: a village's residents — search by name, pinyin initials or ID tail; add, edit,
-delete. ID and phone numbers are shown masked."""
+delete; import a list from Excel through the shared preview. ID and phone numbers are masked."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,13 +23,20 @@ from wenming_desktop.domain.identity import mask_id, mask_phone
 from wenming_desktop.domain.residents import ResidentData, age_on
 from wenming_desktop.domain.vocabulary import FocusGroup
 from wenming_desktop.services import residents
+from wenming_desktop.services.resident_import import (
+    ImportResult,
+    ResidentImport,
+    apply_import,
+    read_residents,
+)
 from wenming_desktop.storage.queries.residents import ResidentRow
 
 from ..context import PageContext
+from ..dialogs.import_preview import CHOICE_VALID_ONLY, ImportPreviewDialog
 from ..dialogs.resident_dialog import ResidentDialog
 from ..table_model import ROW_ROLE, Column, RowTableModel
 from .base import make_table
-from .checkup_common import fill_villages
+from .checkup_common import fill_villages, run_export
 
 F = ResidentRow._fields.index
 FOCUS = len(ResidentRow._fields)  # appended: the focus groups in words
@@ -62,11 +71,15 @@ class ResidentRegistry(QWidget):
         self.add_button = QPushButton("新增村民")
         self.edit_button = QPushButton("编辑")
         self.delete_button = QPushButton("删除")
+        self.import_button = QPushButton("从Excel导入…")
+        self.status = QLabel("")
+        self.status.setObjectName("hint")
+        self.status.setWordWrap(True)
         self.top = QHBoxLayout()
         self.top.addWidget(QLabel("结对村"))
         self.top.addWidget(self.village)
         self.top.addWidget(self.search, 1)
-        for button in (self.add_button, self.edit_button, self.delete_button):
+        for button in (self.add_button, self.edit_button, self.delete_button, self.import_button):
             self.top.addWidget(button)
         self.model = RowTableModel(COLUMNS, self)
         self.table = make_table(self.model, self)
@@ -75,12 +88,16 @@ class ResidentRegistry(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.top)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.count)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count)
+        bottom.addWidget(self.status, 1)
+        layout.addLayout(bottom)
         self.village.currentIndexChanged.connect(lambda _i: self.load())
         self.search.textChanged.connect(lambda _t: self._filter())
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit)
         self.delete_button.clicked.connect(self.delete)
+        self.import_button.clicked.connect(self.choose_and_import)
         self.table.doubleClicked.connect(lambda _i: self.edit())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
@@ -97,6 +114,7 @@ class ResidentRegistry(QWidget):
         village_id = self.village.currentData()
         self._rows = residents.list_residents(self.db, village_id) if village_id else []
         self.add_button.setEnabled(village_id is not None)
+        self.import_button.setEnabled(village_id is not None)
         self._filter()
 
     def _filter(self) -> None:
@@ -165,3 +183,44 @@ class ResidentRegistry(QWidget):
         except UserError as exc:
             self.context.show_error(self, exc)
         self.load()
+
+    def choose_and_import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "选择村民名单", "", "Excel 工作簿 (*.xlsx);;所有文件 (*)"
+        )
+        if name:
+            self.import_file(Path(name))
+
+    def import_file(self, path: Path) -> None:
+        """Read and check in the background, show the preview, write what the clerk chooses."""
+        village_id = self.village.currentData()
+        if village_id is None:
+            return
+        run_export(
+            self,
+            self.context,
+            "正在读取村民名单…",
+            lambda p: read_residents(self.db, path, village_id, p),
+            self.status,
+            self._previewed,
+        )
+
+    def _previewed(self, plan: ResidentImport) -> str:
+        dialog = ImportPreviewDialog(f"导入村民名单 — {plan.village}", plan.preview, self)
+        if not dialog.exec() or dialog.choice is None:
+            return "已取消导入，未写入任何数据"
+        skip = dialog.choice == CHOICE_VALID_ONLY
+        run_export(
+            self,
+            self.context,
+            "正在写入村民名册…",
+            lambda p: apply_import(self.db, plan, skip_invalid=skip, progress=p),
+            self.status,
+            self._imported,
+        )
+        return "正在写入…"
+
+    def _imported(self, result: ImportResult) -> str:
+        self.load()
+        skipped = f"，跳过有错误的 {result.skipped_rows} 行" if result.skipped_rows else ""
+        return f"已导入：新增 {result.created} 人，更新 {result.updated} 人{skipped}"
