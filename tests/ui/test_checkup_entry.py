@@ -71,7 +71,7 @@ def test_ten_checkups_by_keyboard_only(entry: CheckupEntry, qtbot, workspace) ->
         typed(qtbot, _find_text(how, i))
         assert entry.resident is not None and entry.resident.name == name
         elderly = entry.world.day.year - year >= 60  # type: ignore[attr-defined]
-        assert entry.self_care_box.isVisible() == elderly
+        assert entry.form.self_care_box.isVisible() == elderly
         typed(qtbot, str(150 + i))  # height
         typed(qtbot, f"{55 + i}.5")  # weight
         typed(qtbot, "")  # waist left empty
@@ -120,26 +120,26 @@ def test_implausible_value_refused_at_the_field(entry: CheckupEntry, qtbot, work
     typed(qtbot, "zsf")
     for value in ("160", "60", "80"):
         typed(qtbot, value)
-    assert QApplication.focusWidget() is entry.systolic
+    assert QApplication.focusWidget() is entry.form.systolic
     typed(qtbot, "400")
-    assert QApplication.focusWidget() is entry.systolic  # refused: the focus stays
+    assert QApplication.focusWidget() is entry.form.systolic  # refused: the focus stays
     assert "收缩压" in entry.error.text() and "合理范围" in entry.error.text()
-    qtbot.keyClick(entry.systolic, Qt.Key.Key_Backspace)
-    assert entry.systolic.text() == ""
+    qtbot.keyClick(entry.form.systolic, Qt.Key.Key_Backspace)
+    assert entry.form.systolic.text() == ""
     typed(qtbot, "165")  # outside the threshold: accepted and highlighted
-    assert entry.systolic.styleSheet() == ALERT_STYLE
-    assert QApplication.focusWidget() is entry.diastolic
-    assert "血压偏高" not in entry.findings.text()  # needs the diastolic too
+    assert entry.form.systolic.styleSheet() == ALERT_STYLE
+    assert QApplication.focusWidget() is entry.form.diastolic
+    assert "血压偏高" not in entry.form.findings.text()  # needs the diastolic too
     typed(qtbot, "95")
-    assert "血压偏高 165/95" in entry.findings.text()
-    assert "BMI 23.4" in entry.bmi_label.text()
+    assert "血压偏高 165/95" in entry.form.findings.text()
+    assert "BMI 23.4" in entry.form.bmi_label.text()
 
 
 def test_bad_self_care_score_refused_at_the_field(entry: CheckupEntry, qtbot) -> None:
     typed(qtbot, "zsf")
-    entry.self_care["eating"].setFocus()
+    entry.form.self_care["eating"].setFocus()
     typed(qtbot, "1")
-    assert QApplication.focusWidget() is entry.self_care["eating"]
+    assert QApplication.focusWidget() is entry.form.self_care["eating"]
     assert "进餐" in entry.error.text()
 
 
@@ -151,7 +151,7 @@ def test_second_checkup_same_day_opens_the_first(entry: CheckupEntry, qtbot, wor
     typed(qtbot, "lxy")
     assert entry.checkup_id is not None
     assert "已有体检记录" in entry.mode.text()
-    assert entry.height.text() == "158"
+    assert entry.form.height.text() == "158"
     typed(qtbot, "159")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert entry.status.text().startswith("已更新：李秀英")
@@ -172,9 +172,20 @@ def test_inline_new_resident(entry: CheckupEntry, qtbot, when_dialog_opens, work
     typed(qtbot, "sdn")  # nobody matches: Enter offers a new resident
     assert entry.resident is not None and entry.resident.name == "孙大娘"
     assert entry.resident.gender == "男"
-    assert entry.window().focusWidget() is entry.height
+    assert entry.window().focusWidget() is entry.form.height
 
 
 def test_search_model_passes_modeltester(entry: CheckupEntry, qtmodeltester) -> None:
     qtmodeltester.check(entry.picker.model)
     qtmodeltester.check(entry.saved_model)
+
+
+def test_print_signin_sheet_of_the_day(entry: CheckupEntry, qtbot, tmp_path) -> None:
+    from tests.pdf_helpers import flat, pdf_text
+
+    target = tmp_path / "签到.pdf"
+    entry.print_signin(target, blank_rows=2)
+    qtbot.waitUntil(lambda: entry.status.text().startswith("已生成"), timeout=10_000)
+    text = flat(pdf_text(target))
+    assert "东兴村老年人健康体检" in text and "张三丰" in text
+    assert "王建国" not in text  # under 60

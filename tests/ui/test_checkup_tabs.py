@@ -120,7 +120,7 @@ def test_open_a_record_in_the_entry_form(window, workspace, qtbot) -> None:
     qtbot.mouseClick(page.records.open_button, Qt.MouseButton.LeftButton)
     assert page.tabs.currentWidget() is page.entry
     assert page.entry.checkup_id is not None
-    assert page.entry.systolic.text() == "150"
+    assert page.entry.form.systolic.text() == "150"
 
 
 def test_follow_up_marked_done_through_the_dialog(
