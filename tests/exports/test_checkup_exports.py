@@ -134,6 +134,7 @@ def test_signin_header_repeats_on_every_page(tmp_path: Path) -> None:
     heading = SigninHeading("志愿服务活动", "志愿者签到表", "2026年5月1日", "广场", "县中医院")
     columns = [SigninColumn("姓名"), SigninColumn("科室"), SigninColumn("签到时间")]
     rows = [[f"志愿者{i}", "内科", ""] for i in range(120)]
+    rows[0][1] = "中医康复与针灸推拿科门诊部第二病区"  # too long for its column: wraps
     build_signin_sheet(path, heading, columns, rows, blank_rows=10)
     pages = pdf_pages(path)
     assert pages >= 4
@@ -149,6 +150,7 @@ def test_signin_header_repeats_on_every_page(tmp_path: Path) -> None:
     finally:
         pdf.close()
     assert "志愿者119" in document_text and "130" in document_text
+    assert "中医康复与针灸推拿科门诊部第二病区" in flat(document_text)
     assert len(render_pages(path, tmp_path)) == pages
 
 

@@ -19,6 +19,12 @@ from .fonts import register_fonts, styles
 
 MARGIN_MM = 15
 ROW_HEIGHT_MM = 9.5  # room for a handwritten signature
+FONT_SIZE = 10
+
+
+def _width(text: str) -> float:
+    """Rough width in font-size units: a CJK character is one, a Latin one about half."""
+    return sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in text)
 
 
 @dataclass(frozen=True)
@@ -76,12 +82,17 @@ def signin_story(
     total_weight = 0.6 + sum(c.weight for c in columns)
     widths = [width_mm * mm * w / total_weight for w in (0.6, *(c.weight for c in columns))]
     data: list[list[object]] = [["序号", *(c.title for c in columns)]]
+    # Plain strings draw fast; only text too long for its column becomes a wrapping Paragraph.
+    fits = [w / (FONT_SIZE + 0.5) for w in widths[1:]]
     for number, row in enumerate(rows, start=1):
-        data.append([str(number), *(Paragraph(str(v), cell) if v else "" for v in row)])
+        cells: list[object] = [str(number)]
+        for text, room in zip((str(v or "") for v in row), fits, strict=True):
+            cells.append(Paragraph(text, cell) if _width(text) > room else text)
+        data.append(cells)
     for number in range(len(rows) + 1, len(rows) + blank_rows + 1):
         data.append([str(number), *([""] * len(columns))])
     commands: list[tuple[object, ...]] = [
-        ("FONT", (0, 0), (-1, -1), font, 10),
+        ("FONT", (0, 0), (-1, -1), font, FONT_SIZE),
         ("FONT", (0, 0), (-1, 0), font, 11),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#F2DCDB")),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#555555")),
