@@ -189,3 +189,13 @@ def test_print_signin_sheet_of_the_day(entry: CheckupEntry, qtbot, tmp_path) -> 
     text = flat(pdf_text(target))
     assert "东兴村老年人健康体检" in text and "张三丰" in text
     assert "王建国" not in text  # under 60
+
+
+def test_switching_tabs_keeps_a_half_typed_form(entry: CheckupEntry, qtbot, window) -> None:
+    typed(qtbot, "zsf")
+    typed(qtbot, "170")
+    page = window.show_page("健康体检")
+    page.tabs.setCurrentWidget(page.registry)
+    page.tabs.setCurrentWidget(page.entry)
+    assert entry.resident is not None and entry.resident.name == "张三丰"
+    assert entry.form.height.text() == "170"

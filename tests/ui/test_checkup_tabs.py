@@ -188,3 +188,21 @@ def test_import_through_the_preview(
     qtbot.waitUntil(lambda: page.registry.status.text().startswith("已导入"), timeout=10_000)
     assert "新增 2 人" in page.registry.status.text()
     assert page.registry.model.rowCount() == 2
+
+
+def test_delete_a_record_after_asking(window, workspace, qtbot, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    _recorded(workspace)
+    page = _page(window)
+    page.tabs.setCurrentWidget(page.records)
+    page.records.year.setValue(2025)
+    qtbot.waitUntil(lambda: page.records.model.rowCount() == 1)
+    page.records.table.selectRow(0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
+    qtbot.mouseClick(page.records.delete_button, Qt.MouseButton.LeftButton)
+    assert len(checkups.list_checkups(workspace.db)) == 2
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(page.records.delete_button, Qt.MouseButton.LeftButton)
+    assert len(checkups.list_checkups(workspace.db)) == 1
+    qtbot.waitUntil(lambda: page.records.model.rowCount() == 0)

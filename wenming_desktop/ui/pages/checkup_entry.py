@@ -170,7 +170,17 @@ class CheckupEntry(QWidget):
         self.day_box.blockSignals(False)
         if not days:
             self.day_hint.setText("尚无“健康生活”类活动：请先在“活动”页新建体检活动")
-        self._day_changed()
+        if keep is not None and self.day_box.currentData() == keep:
+            self._reload_same_day()  # coming back to the tab: a half-typed form stays
+        else:
+            self._day_changed()
+
+    def _reload_same_day(self) -> None:
+        assert self.day is not None
+        search = self.picker.search.text()
+        self.picker.set_rows(residents.list_residents(self.db, self.day.village_id))
+        self.picker.search.setText(search)
+        self._load_saved()
 
     def set_day(self, activity_id: int) -> None:
         index = self.day_box.findData(activity_id)

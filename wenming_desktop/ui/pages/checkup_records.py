@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from wenming_desktop.domain.checkups import findings, self_care_summary
+from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import mask_id
 from wenming_desktop.domain.pinyin import initials
 from wenming_desktop.domain.search import matches, normalize_query
@@ -156,6 +158,7 @@ class CheckupRecords(QWidget):
         self.unmasked = QCheckBox("导出完整身份证号和电话（记入操作日志）")
         self.export_button = QPushButton("导出体检台账…")
         self.open_button = QPushButton("在录入页打开修改")
+        self.delete_button = QPushButton("删除记录")
         filters = QHBoxLayout()
         for widget in (QLabel("结对村"), self.village, self.year, self.search):
             filters.addWidget(widget)
@@ -191,6 +194,7 @@ class CheckupRecords(QWidget):
         line.addWidget(self.count)
         line.addWidget(self.status, 1)
         line.addWidget(self.open_button)
+        line.addWidget(self.delete_button)
         upper_layout.addLayout(line)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(upper)
@@ -205,6 +209,7 @@ class CheckupRecords(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._show_history)
         self.table.doubleClicked.connect(lambda _i: self._open())
         self.open_button.clicked.connect(self._open)
+        self.delete_button.clicked.connect(self.delete)
         self.export_button.clicked.connect(self.choose_and_export)
 
     @property
@@ -242,6 +247,7 @@ class CheckupRecords(QWidget):
     def _show_history(self) -> None:
         row = self.selected()
         self.open_button.setEnabled(row is not None)
+        self.delete_button.setEnabled(row is not None)
         if row is None:
             self.history.set_history([])
             self.chart.set_data([], [])
@@ -258,6 +264,25 @@ class CheckupRecords(QWidget):
         row = self.selected()
         if row is not None:
             self.open_requested.emit(row.activity_id, row.resident_id)
+
+    def delete(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "删除体检记录",
+            f"确定删除{row.name} {row.checkup_date:%Y-%m-%d} 的体检记录吗？此操作不能撤销。",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            checkups.delete_checkup(self.db, row.id)
+        except UserError as exc:
+            self.context.show_error(self, exc)
+        self.load()
 
     def choose_and_export(self) -> None:
         village_id, year = self.village.currentData(), self.year.value()
