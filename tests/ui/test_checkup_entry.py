@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from tests.checkup_support import id_number, make_world
+from tests.checkup_support import World, id_number, make_world
 from wenming_desktop.domain.residents import ResidentData
 from wenming_desktop.services import residents
 from wenming_desktop.storage.models import Checkup
@@ -42,20 +42,23 @@ def typed(qtbot, text: str) -> None:
 
 
 @pytest.fixture
-def entry(window, workspace, qtbot) -> CheckupEntry:
-    world = make_world(workspace.db)
+def world(workspace) -> World:
+    made = make_world(workspace.db)
     for i, (name, year, _how) in enumerate(PEOPLE):
         residents.add_resident(
             workspace.db,
-            ResidentData(world.village_id, name, id_number(date(year, 3, 1 + i), 100 + i)),
+            ResidentData(made.village_id, name, id_number(date(year, 3, 1 + i), 100 + i)),
         )
+    return made
+
+
+@pytest.fixture
+def entry(window, world: World, qtbot) -> CheckupEntry:
     page = window.show_page("健康体检")
     assert isinstance(page, CheckupsPage)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.entry.picker.search)
-    entry = page.entry
-    entry.world = world  # type: ignore[attr-defined]  # handy in the tests
-    return entry
+    return page.entry
 
 
 def _find_text(how: str, index: int) -> str:
@@ -65,12 +68,12 @@ def _find_text(how: str, index: int) -> str:
     return id_number(date(year, 3, 1 + index), 100 + index)[-5:]
 
 
-def test_ten_checkups_by_keyboard_only(entry: CheckupEntry, qtbot, workspace) -> None:
+def test_ten_checkups_by_keyboard_only(entry: CheckupEntry, world: World, qtbot, workspace) -> None:
     for i, (name, year, how) in enumerate(PEOPLE):
         assert QApplication.focusWidget() is entry.picker.search
         typed(qtbot, _find_text(how, i))
         assert entry.resident is not None and entry.resident.name == name
-        elderly = entry.world.day.year - year >= 60  # type: ignore[attr-defined]
+        elderly = world.day.year - year >= 60
         assert entry.form.self_care_box.isVisible() == elderly
         typed(qtbot, str(150 + i))  # height
         typed(qtbot, f"{55 + i}.5")  # weight
@@ -95,15 +98,15 @@ def test_ten_checkups_by_keyboard_only(entry: CheckupEntry, qtbot, workspace) ->
         assert len(stored) == 10
         for i, (checkup, (name, year, _how)) in enumerate(zip(stored, PEOPLE, strict=True)):
             assert checkup.resident.name == name
-            assert checkup.checkup_date == entry.world.day  # type: ignore[attr-defined]
-            assert checkup.activity_id == entry.world.day_id  # type: ignore[attr-defined]
+            assert checkup.checkup_date == world.day
+            assert checkup.activity_id == world.day_id
             assert checkup.height_cm == 150 + i and checkup.weight_kg == 55 + i + 0.5
             assert checkup.waist_cm is None
             assert (checkup.systolic, checkup.diastolic) == (120 + 5 * i, 70 + 3 * i)
             assert checkup.heart_rate == 72 and checkup.fasting_glucose == float(f"5.{i}")
             assert checkup.chronic_conditions == ("高血压、糖尿病" if i % 2 else "")
             assert checkup.constitution == ("气虚质" if i % 3 == 0 else "平和质")
-            assert checkup.doctor_id == entry.world.doctor_id  # type: ignore[attr-defined]
+            assert checkup.doctor_id == world.doctor_id
             scores = (
                 checkup.self_care_eating,
                 checkup.self_care_grooming,
@@ -111,7 +114,7 @@ def test_ten_checkups_by_keyboard_only(entry: CheckupEntry, qtbot, workspace) ->
                 checkup.self_care_toilet,
                 checkup.self_care_moving,
             )
-            elderly = entry.world.day.year - year >= 60  # type: ignore[attr-defined]
+            elderly = world.day.year - year >= 60
             assert scores == ((0, 1, 0, 0, 5) if elderly else (None,) * 5)
     assert entry.saved_model.rowCount() == 10
 
