@@ -70,10 +70,12 @@ def test_export_signin_with_residents_and_blank(demo_folder: Path, tmp_path: Pat
     text = flat(pdf_text(target))
     assert "村民签到表" in text and "本人签名" in text
     blank = tmp_path / "空白.pdf"
-    result = run_cli("export", "signin", str(activity), "-o", str(blank),
+    result = run_cli("export", "signin", str(activity), "--blank", "30", "-o", str(blank),
                      "--data-dir", str(demo_folder))  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "预填 0 人，空白 30 行" in result.stdout
+    bare = run_cli("export", "signin", str(activity), "--data-dir", str(demo_folder))
+    assert bare.returncode == 1 and "--residents" in bare.stderr
 
 
 def test_errors_are_one_line(demo_folder: Path) -> None:

@@ -41,7 +41,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         type=int,
         default=None,
         metavar="N",
-        help="附加空白行数（不带 --residents 时默认30）",
+        help="空白行数（供名单外的村民签到）",
     )
     add_output_option(signin)
     signin.set_defaults(handler=_signin)
@@ -71,7 +71,12 @@ def _checkups(args: argparse.Namespace, folder: DataFolder) -> int:
 
 
 def _signin(args: argparse.Namespace, folder: DataFolder) -> int:
-    blank = args.blank if args.blank is not None else (0 if args.residents else 30)
+    if not args.residents and args.blank is None:
+        # The bare command is left free for the volunteer sign-in sheet of the activities work.
+        raise UserError(
+            "请用 --residents 预填本村60岁及以上村民，或用 --blank N 打印空白村民签到表"
+        )
+    blank = args.blank or 0
     with workspace(folder) as ws:
         day = get_day(ws.db, args.activity_id)
         name = safe_filename(f"村民签到表_{day.start_at:%Y-%m-%d}_{day.title}.pdf")
