@@ -47,6 +47,7 @@ class ResidentDialog(QDialog):
         self.id_number.setPlaceholderText("18位身份证号，出生日期和性别由号码得出")
         self.id_info = QLabel("")
         self.id_info.setObjectName("hint")
+        self.id_info.setWordWrap(True)
         self.phone = QLineEdit(initial.phone)
         self.group = QLineEdit(initial.group_name)
         self.group.setPlaceholderText("例如：第3村民小组")
