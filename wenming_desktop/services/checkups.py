@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
@@ -201,8 +200,3 @@ def mark_followed_up(db: Database, checkup_id: int, on: date, by: str, note: str
         checkup.follow_up_note = note.strip()
         new = {"followed_up_on": on, "followed_up_by": who, "follow_up_note": note.strip()}
         audit.record(session, "follow_up", "checkup", checkup_id, old, new)
-
-
-def as_dict(data: CheckupData) -> dict[str, object]:
-    """Plain values of a checkup (for tests and the CLI)."""
-    return dataclasses.asdict(data)

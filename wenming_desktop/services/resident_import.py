@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.orm import Session
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import mask_id, mask_phone
@@ -41,6 +42,7 @@ from wenming_desktop.services.sheet_reader import (
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Resident, Village
+from wenming_desktop.storage.queries.residents import registered_keys
 
 FOCUS_ALIASES: dict[FocusGroup, tuple[str, ...]] = {
     FocusGroup.LEFT_BEHIND_ELDERLY: ("留守老人",),
@@ -177,16 +179,12 @@ def read_residents(
         village = session.get(Village, village_id)
         if village is None:
             raise UserError("所选结对村不存在，可能已被删除")
-        existing = session.execute(
-            select(
-                Resident.id, Resident.village_id, Resident.name, Resident.id_number, Village.name
-            ).join(Village, Village.id == Resident.village_id)
-        ).all()
-    by_number = {r[3]: r for r in existing if r[3]}
+        existing = registered_keys(session)
+    by_number = {r.id_number: r for r in existing if r.id_number}
     nameless_ids: dict[str, list[int]] = {}
-    for rid, vid, name, number, _v in existing:
-        if vid == village_id and not number:
-            nameless_ids.setdefault(name, []).append(rid)
+    for r in existing:
+        if r.village_id == village_id and not r.id_number:
+            nameless_ids.setdefault(r.name, []).append(r.id)
     plan = ResidentImport(
         Path(path),
         village_id,
@@ -209,14 +207,14 @@ def read_residents(
                 )
             seen[data.id_number] = row
             found = by_number.get(data.id_number)
-            if found is not None and found[1] != village_id:
+            if found is not None and found.village_id != village_id:
                 problems.append(
                     sheet.problem(
-                        row, "id_number", f"该身份证号已登记为{found[4]}的村民“{found[2]}”"
+                        row, "id_number", f"该身份证号已登记为{found.village}的村民“{found.name}”"
                     )
                 )
             elif found is not None:
-                resident_id = found[0]
+                resident_id = found.id
         elif data is not None and len(nameless_ids.get(data.name, [])) == 1:
             resident_id = nameless_ids[data.name][0]
         plan.problems.extend(problems)
@@ -252,7 +250,7 @@ def _update_keys(columns: frozenset[str]) -> list[str]:
     return keys
 
 
-def _keep_known_birth(session: Any, changed: list[dict[str, Any]]) -> None:
+def _keep_known_birth(session: Session, changed: list[dict[str, Any]]) -> None:
     """A row without ID or birth date keeps the birth date and gender already registered."""
     ids = [c["rid"] for c in changed if c.get("birth_date") is None or not c.get("gender")]
     known = {

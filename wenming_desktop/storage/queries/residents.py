@@ -77,14 +77,18 @@ def born_on_or_before(session: Session, village_id: int, latest: date) -> list[R
     return [ResidentRow(*row) for row in session.execute(stmt)]
 
 
-def ids_by_id_number(session: Session, numbers: list[str]) -> dict[str, tuple[int, int]]:
-    """ID number → (resident id, village id) for the numbers already registered."""
-    found: dict[str, tuple[int, int]] = {}
-    for start in range(0, len(numbers), 500):
-        chunk = numbers[start : start + 500]
-        stmt = select(Resident.id_number, Resident.id, Resident.village_id).where(
-            Resident.id_number.in_(chunk)
-        )
-        for number, rid, vid in session.execute(stmt):
-            found[number] = (rid, vid)
-    return found
+class RegisteredKey(NamedTuple):
+    """What an import matches on: every resident's ID number and name, with the village."""
+
+    id: int
+    village_id: int
+    name: str
+    id_number: str | None
+    village: str
+
+
+def registered_keys(session: Session) -> list[RegisteredKey]:
+    stmt = select(
+        Resident.id, Resident.village_id, Resident.name, Resident.id_number, Village.name
+    ).join(Village, Village.id == Resident.village_id)
+    return [RegisteredKey(*row) for row in session.execute(stmt)]
