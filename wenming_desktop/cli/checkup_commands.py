@@ -10,9 +10,12 @@ from typing import Any
 
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.errors import UserError
-from wenming_desktop.exports.excel.checkups import FILE_NAME
 from wenming_desktop.exports.files import safe_filename
-from wenming_desktop.services.checkup_exports import export_checkup_ledger, export_resident_signin
+from wenming_desktop.services.checkup_exports import (
+    LEDGER_FILE_NAME,
+    export_checkup_ledger,
+    export_resident_signin,
+)
 from wenming_desktop.services.checkups import get_day
 from wenming_desktop.services.resident_import import apply_import, read_residents
 from wenming_desktop.services.sheet_reader import ACTION_ERROR, ACTION_NEW, ACTION_UPDATE
@@ -61,7 +64,7 @@ def _checkups(args: argparse.Namespace, folder: DataFolder) -> int:
         raise UserError(f"年份 {args.year} 不合理")
     with workspace(folder) as ws:
         village_id, village = find_village(ws.db, args.village) if args.village else (None, "")
-        stem = FILE_NAME.removesuffix(".xlsx")
+        stem = LEDGER_FILE_NAME.removesuffix(".xlsx")
         name = safe_filename(f"{stem}_{args.year}{('_' + village) if village else ''}.xlsx")
         path = output_path(folder, args.output, name)
         count = export_checkup_ledger(ws.db, path, args.year, village_id, args.unmasked)

@@ -1,4 +1,7 @@
-"""Exports of the checkup subject: 健康体检台账.xlsx and a checkup day's villager sign-in sheet."""
+"""Exports of the checkup subject: 健康体检台账.xlsx and a checkup day's villager sign-in sheet.
+
+The writers (openpyxl, reportlab) are imported when an export runs, not when the window starts.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +14,6 @@ from wenming_desktop.domain.checkups import ELDERLY_AGE
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import mask_id, mask_phone
 from wenming_desktop.domain.residents import age_on
-from wenming_desktop.exports.excel.checkups import write_checkup_ledger
-from wenming_desktop.exports.pdf.signin import SigninColumn, SigninHeading, build_signin_sheet
 from wenming_desktop.services.progress import Progress
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
@@ -20,14 +21,16 @@ from wenming_desktop.storage.models import Setting, Village
 from wenming_desktop.storage.queries.checkups import activity_day, checkup_rows
 from wenming_desktop.storage.queries.residents import born_on_or_before
 
-RESIDENT_COLUMNS = (
-    SigninColumn("姓名", 1.3),
-    SigninColumn("性别", 0.6, center=True),
-    SigninColumn("年龄", 0.6, center=True),
-    SigninColumn("村民小组", 1.5),
-    SigninColumn("身份证号", 2.6),
-    SigninColumn("联系电话", 1.7),
-    SigninColumn("本人签名", 2.0),
+LEDGER_FILE_NAME = "健康体检台账.xlsx"
+# (title, share of the width, centred) of the villager sign-in sheet's columns
+RESIDENT_COLUMNS: tuple[tuple[str, float, bool], ...] = (
+    ("姓名", 1.3, False),
+    ("性别", 0.6, True),
+    ("年龄", 0.6, True),
+    ("村民小组", 1.5, False),
+    ("身份证号", 2.6, False),
+    ("联系电话", 1.7, False),
+    ("本人签名", 2.0, False),
 )
 
 
@@ -53,6 +56,8 @@ def export_checkup_ledger(
     progress: Progress | None = None,
 ) -> int:
     """Write 健康体检台账 for a year (and village); unmasking is recorded in the audit log."""
+    from wenming_desktop.exports.excel.checkups import write_checkup_ledger  # openpyxl on use
+
     with db.read() as session:
         rows = checkup_rows(session, village_id, year, newest_first=False)
         village = session.get(Village, village_id).name if village_id else "全部结对村"  # type: ignore[union-attr]  # id from find_village
@@ -92,6 +97,9 @@ def export_resident_signin(
 ) -> int:
     """The villager sign-in sheet of a checkup day: the village's residents of `min_age` and
     over (masked ID and phone), then `blank_rows` empty rows. Returns the pre-filled count."""
+    # reportlab loads here, not when the window starts.
+    from wenming_desktop.exports.pdf.signin import SigninColumn, SigninHeading, build_signin_sheet
+
     if blank_rows < 0 or blank_rows > 2000:
         raise UserError("空白行数应在 0–2000 之间")
     with db.read() as session:
@@ -124,5 +132,6 @@ def export_resident_signin(
         organizer=organizer,
         extra=(("结对村", day.village),),
     )
-    build_signin_sheet(path, heading, RESIDENT_COLUMNS, rows, blank_rows)
+    columns = [SigninColumn(title, weight, center) for title, weight, center in RESIDENT_COLUMNS]
+    build_signin_sheet(path, heading, columns, rows, blank_rows)
     return len(rows)

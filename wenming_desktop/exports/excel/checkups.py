@@ -17,8 +17,6 @@ from wenming_desktop.domain.thresholds import bmi
 
 from .ledger import Ledger, LedgerColumn
 
-FILE_NAME = "健康体检台账.xlsx"
-
 COLUMNS: tuple[LedgerColumn, ...] = (
     LedgerColumn("序号", 6),
     LedgerColumn("体检日期", 11, "yyyy-mm-dd"),

@@ -29,10 +29,9 @@ from wenming_desktop.domain.identity import mask_id
 from wenming_desktop.domain.pinyin import initials
 from wenming_desktop.domain.search import matches, normalize_query
 from wenming_desktop.domain.thresholds import bmi
-from wenming_desktop.exports.excel.checkups import FILE_NAME
 from wenming_desktop.exports.files import safe_filename
 from wenming_desktop.services import checkups
-from wenming_desktop.services.checkup_exports import export_checkup_ledger
+from wenming_desktop.services.checkup_exports import LEDGER_FILE_NAME, export_checkup_ledger
 from wenming_desktop.storage.queries.checkups import CheckupRow
 
 from ..context import PageContext
@@ -287,7 +286,7 @@ class CheckupRecords(QWidget):
     def choose_and_export(self) -> None:
         village_id, year = self.village.currentData(), self.year.value()
         scope = "" if village_id is None else f"_{self.village.currentText()}"
-        stem = FILE_NAME.removesuffix(".xlsx")
+        stem = LEDGER_FILE_NAME.removesuffix(".xlsx")
         suggested = self.context.workspace.folder.exports / safe_filename(
             f"{stem}_{year}{scope}.xlsx"
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,20 +24,16 @@ from wenming_desktop.domain.identity import mask_id, mask_phone
 from wenming_desktop.domain.residents import ResidentData, age_on
 from wenming_desktop.domain.vocabulary import FocusGroup
 from wenming_desktop.services import residents
-from wenming_desktop.services.resident_import import (
-    ImportResult,
-    ResidentImport,
-    apply_import,
-    read_residents,
-)
 from wenming_desktop.storage.queries.residents import ResidentRow
 
 from ..context import PageContext
-from ..dialogs.import_preview import CHOICE_VALID_ONLY, ImportPreviewDialog
 from ..dialogs.resident_dialog import ResidentDialog
 from ..table_model import ROW_ROLE, Column, RowTableModel
 from .base import make_table
 from .checkup_common import fill_villages, run_export
+
+if TYPE_CHECKING:  # the import (openpyxl) loads when the clerk imports, not at start-up
+    from wenming_desktop.services.resident_import import ImportResult, ResidentImport
 
 F = ResidentRow._fields.index
 FOCUS = len(ResidentRow._fields)  # appended: the focus groups in words
@@ -193,6 +190,8 @@ class ResidentRegistry(QWidget):
 
     def import_file(self, path: Path) -> None:
         """Read and check in the background, show the preview, write what the clerk chooses."""
+        from wenming_desktop.services.resident_import import read_residents
+
         village_id = self.village.currentData()
         if village_id is None:
             return
@@ -206,6 +205,10 @@ class ResidentRegistry(QWidget):
         )
 
     def _previewed(self, plan: ResidentImport) -> str:
+        from wenming_desktop.services.resident_import import apply_import
+
+        from ..dialogs.import_preview import CHOICE_VALID_ONLY, ImportPreviewDialog
+
         dialog = ImportPreviewDialog(f"导入村民名单 — {plan.village}", plan.preview, self)
         if not dialog.exec() or dialog.choice is None:
             return "已取消导入，未写入任何数据"
