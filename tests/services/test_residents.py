@@ -66,3 +66,12 @@ def test_update_and_delete(workspace) -> None:
     assert residents.get_resident_row(workspace.db, rid).left_behind_elderly
     residents.delete_resident(workspace.db, rid)
     assert residents.list_residents(workspace.db) == []
+
+
+def test_polyphonic_surname_found_by_either_reading(workspace) -> None:
+    world = make_world(workspace.db)
+    residents.add_resident(workspace.db, ResidentData(world.village_id, "单志强"))
+    rows = residents.list_residents(workspace.db, world.village_id)
+    assert rows[0].pinyin_initials == "szq|dzq"
+    for typed in ("szq", "dzq"):
+        assert [r.name for r in residents.search_residents(rows, typed)] == ["单志强"]

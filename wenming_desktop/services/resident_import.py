@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import mask_id, mask_phone
-from wenming_desktop.domain.pinyin import initials
+from wenming_desktop.domain.name_pinyin import name_initials
 from wenming_desktop.domain.residents import ResidentData, validate_resident
 from wenming_desktop.domain.vocabulary import FocusGroup
 from wenming_desktop.services.progress import Progress
@@ -237,7 +237,7 @@ def read_residents(
 def _values(data: ResidentData) -> dict[str, Any]:
     values = dataclasses.asdict(data)
     values["id_number"] = data.id_number or None
-    values["pinyin_initials"] = initials(data.name)
+    values["pinyin_initials"] = name_initials(data.name)
     return values
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import mask_id
-from wenming_desktop.domain.pinyin import initials
+from wenming_desktop.domain.name_pinyin import name_initials
 from wenming_desktop.domain.residents import ResidentData, validate_resident
 from wenming_desktop.domain.search import matches, normalize_query
 from wenming_desktop.storage import audit
@@ -79,7 +79,7 @@ def _refuse_duplicate_id(session: Session, number: str, own_id: int | None) -> N
 def _stored(clean: ResidentData) -> dict[str, object]:
     values = dataclasses.asdict(clean)
     values["id_number"] = clean.id_number or None
-    values["pinyin_initials"] = initials(clean.name)
+    values["pinyin_initials"] = name_initials(clean.name)
     return values
 
 

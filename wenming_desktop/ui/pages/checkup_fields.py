@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from wenming_desktop.domain.errors import UserError
-from wenming_desktop.domain.pinyin import initials
+from wenming_desktop.domain.name_pinyin import alternatives, name_initials
 from wenming_desktop.domain.search import normalize_query
 from wenming_desktop.domain.thresholds import check_plausible
 
@@ -118,7 +118,7 @@ class CodeField(QLineEdit):
     def set_options(self, options: Sequence[str], keys: Sequence[str] | None = None) -> None:
         """`keys` are extra search texts per option (e.g. staff numbers), matched by prefix."""
         self.options = list(options)
-        self._initials = [initials(o) for o in self.options]
+        self._initials = [alternatives(name_initials(o)) for o in self.options]
         self._keys = [k.lower() for k in (keys or [""] * len(self.options))]
         self._update()
 
@@ -135,7 +135,11 @@ class CodeField(QLineEdit):
             i
             for i, option in enumerate(self.options)
             if token in option
-            or (token.isascii() and token.isalpha() and self._initials[i].startswith(token))
+            or (
+                token.isascii()
+                and token.isalpha()
+                and any(a.startswith(token) for a in self._initials[i])
+            )
             or (self._keys[i] and self._keys[i].startswith(token))
         ]
         exact = [i for i in found if self.options[i] == token or self._keys[i] == token]
@@ -176,7 +180,7 @@ class CodeField(QLineEdit):
     def set_values(self, values: Sequence[str]) -> None:
         codes = [str(self.options.index(v) + 1) for v in values if v in self.options]
         if len(self.options) > 9:
-            codes = [self._keys[int(c) - 1] or self._initials[int(c) - 1] for c in codes]
+            codes = [self._keys[int(c) - 1] or self._initials[int(c) - 1][0] for c in codes]
         self.setText(" ".join(codes) if not self.multi or len(self.options) > 9 else "".join(codes))
 
     def check(self) -> bool:

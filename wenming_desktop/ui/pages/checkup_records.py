@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from wenming_desktop.domain.checkups import findings, self_care_summary
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import mask_id
-from wenming_desktop.domain.pinyin import initials
+from wenming_desktop.domain.name_pinyin import name_initials
 from wenming_desktop.domain.search import matches, normalize_query
 from wenming_desktop.domain.thresholds import bmi
 from wenming_desktop.exports.files import safe_filename
@@ -232,7 +232,9 @@ class CheckupRecords(QWidget):
     def _filter(self) -> None:
         query = normalize_query(self.search.text())
         rows = [
-            r for r in self._rows if matches(query, r.name, initials(r.name), r.id_number, r.phone)
+            r
+            for r in self._rows
+            if matches(query, r.name, name_initials(r.name), r.id_number, r.phone)
         ]
         self.model.set_rows(rows)
         people = len({r.resident_id for r in rows})
