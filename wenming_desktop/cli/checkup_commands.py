@@ -36,7 +36,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     add_output_option(ledger)
     ledger.set_defaults(handler=_checkups)
-    signin = exports.add_parser("signin", parents=[common], help="村民签到表（PDF）")
+    signin = exports.add_parser(
+        "signin",
+        parents=[common],
+        help="签到表（PDF）：默认为志愿者签到表，--residents/--blank 为村民签到表",
+    )
     signin.add_argument("activity_id", type=int, metavar="ACTIVITY_ID", help="活动编号")
     signin.add_argument("--residents", action="store_true", help="预先填入该村60岁及以上的村民")
     signin.add_argument(
@@ -75,10 +79,7 @@ def _checkups(args: argparse.Namespace, folder: DataFolder) -> int:
 
 def _signin(args: argparse.Namespace, folder: DataFolder) -> int:
     if not args.residents and args.blank is None:
-        # The bare command is left free for the volunteer sign-in sheet of the activities work.
-        raise UserError(
-            "请用 --residents 预填本村60岁及以上村民，或用 --blank N 打印空白村民签到表"
-        )
+        return _volunteer_signin(args, folder)
     blank = args.blank or 0
     with workspace(folder) as ws:
         day = get_day(ws.db, args.activity_id)
@@ -86,6 +87,16 @@ def _signin(args: argparse.Namespace, folder: DataFolder) -> int:
         path = output_path(folder, args.output, name)
         count = export_resident_signin(ws.db, args.activity_id, path, args.residents, blank)
     print(f"已导出村民签到表（预填 {count} 人，空白 {blank} 行）：{path}")
+    return 0
+
+
+def _volunteer_signin(args: argparse.Namespace, folder: DataFolder) -> int:
+    from wenming_desktop.services.signin import export_volunteer_signin, volunteer_signin_name
+
+    with workspace(folder) as ws:
+        path = output_path(folder, args.output, volunteer_signin_name(ws, args.activity_id))
+        count = export_volunteer_signin(ws, args.activity_id, path)
+    print(f"已导出志愿者签到表（预填 {count} 人）：{path}")
     return 0
 
 

@@ -52,10 +52,17 @@ def _villages(ws: Workspace, _period: Period, _village: int | None, path: Path) 
     return export_villages(ws.db, path)
 
 
+def _checkups(ws: Workspace, period: Period, village: int | None, path: Path) -> object:
+    from .checkup_exports import export_checkup_ledger
+
+    return export_checkup_ledger(ws.db, path, period.start.year, village)
+
+
 LEDGERS: list[tuple[str, LedgerWriter]] = [
     ("结对村名册.xlsx", _villages),
     ("志愿者花名册.xlsx", _roster),
     ("志愿服务时长台账.xlsx", _hours),
+    ("健康体检台账.xlsx", _checkups),
 ]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -87,7 +88,7 @@ def signin_story(
     for number, row in enumerate(rows, start=1):
         cells: list[object] = [str(number)]
         for text, room in zip((str(v or "") for v in row), fits, strict=True):
-            cells.append(Paragraph(text, cell) if _width(text) > room else text)
+            cells.append(Paragraph(escape(text), cell) if _width(text) > room else text)
         data.append(cells)
     for number in range(len(rows) + 1, len(rows) + blank_rows + 1):
         data.append([str(number), *([""] * len(columns))])
