@@ -231,11 +231,101 @@ def import_hr_bare() -> float:
         return time.perf_counter() - start
 
 
+def _checkup_ledger(year: int | None) -> float:
+    from wenming_desktop.services.checkup_exports import export_checkup_ledger
+    from wenming_desktop.services.workspace import open_workspace
+
+    ws = open_workspace(data_folder())
+    with tempfile.TemporaryDirectory() as out:
+        start = time.perf_counter()
+        export_checkup_ledger(ws.db, Path(out) / "ledger.xlsx", year)  # type: ignore[arg-type]
+        return time.perf_counter() - start
+
+
+def _checkup_ledger_bare(year: int | None) -> float:
+    """The same 23 columns per checkup, queried with sqlite3 and written by write-only openpyxl."""
+    import sqlite3
+
+    from openpyxl import Workbook
+
+    conn = sqlite3.connect(data_folder().database)
+    where = "WHERE strftime('%Y', c.checkup_date) = ?" if year else ""
+    with tempfile.TemporaryDirectory() as out:
+        start = time.perf_counter()
+        rows = conn.execute(
+            "SELECT c.id, c.checkup_date, v.name, r.group_name, r.name, r.gender, r.birth_date, "
+            "r.id_number, r.phone, c.height_cm, c.weight_kg, c.weight_kg, c.waist_cm, "
+            "c.systolic || '/' || c.diastolic, c.heart_rate, c.fasting_glucose, "
+            "c.chronic_conditions, c.constitution, c.self_care_eating, c.conclusion, "
+            "c.conclusion, c.advice, c.doctor_id FROM checkup c JOIN resident r ON "
+            f"r.id = c.resident_id JOIN village v ON v.id = r.village_id {where} "
+            "ORDER BY c.checkup_date",
+            (str(year),) if year else (),
+        ).fetchall()
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet("健康体检台账")
+        for row in rows:
+            sheet.append(row)
+        book.save(Path(out) / "bare.xlsx")
+        return time.perf_counter() - start
+
+
+SIGNIN_ROWS = [[f"村民{i:05d}", "男", "72", "第3村民小组", "230421********1234", "139****1234", ""]
+               for i in range(5000)]  # fmt: skip
+
+
+def signin_5000() -> float:
+    from wenming_desktop.exports.pdf.signin import SigninColumn, SigninHeading, build_signin_sheet
+    from wenming_desktop.services.checkup_exports import RESIDENT_COLUMNS
+
+    heading = SigninHeading(
+        "健康义诊暨老年人健康体检", "村民签到表", "2026年07月15日", "村委会", "本院"
+    )
+    columns = [SigninColumn(t, w, c) for t, w, c in RESIDENT_COLUMNS]
+    with tempfile.TemporaryDirectory() as out:
+        start = time.perf_counter()
+        build_signin_sheet(Path(out) / "s.pdf", heading, columns, SIGNIN_ROWS)
+        return time.perf_counter() - start
+
+
+def signin_5000_bare() -> float:
+    """reportlab platypus drawing the same table (header repeated) with the same font."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table
+
+    from wenming_desktop.exports.pdf.fonts import register_fonts
+
+    font = register_fonts()
+    data = [["序号", "姓名", "性别", "年龄", "村民小组", "身份证号", "联系电话", "本人签名"]]
+    data += [[str(i + 1), *r] for i, r in enumerate(SIGNIN_ROWS)]
+    with tempfile.TemporaryDirectory() as out:
+        start = time.perf_counter()
+        table = Table(data, repeatRows=1)
+        table.setStyle(
+            [("FONT", (0, 0), (-1, -1), font, 10), ("GRID", (0, 0), (-1, -1), 0.5, "grey")]
+        )
+        SimpleDocTemplate(str(Path(out) / "b.pdf"), pagesize=A4).build([table])
+        return time.perf_counter() - start
+
+
 CASES: dict[str, Case] = {
     "start": Case("启动到主窗口首次绘制（大数据集）", start_program, start_baseline, "≤1.5×"),
     "filter_volunteers": Case(
         "志愿者列表每次按键筛选（3,000人）", filter_volunteers, filter_volunteers_sql, "<50ms"
     ),
+    "ledger_year": Case(
+        "健康体检台账（一年，约2万行）",
+        lambda: _checkup_ledger(2025),
+        lambda: _checkup_ledger_bare(2025),
+        "≤1.5×, <400MB",
+    ),
+    "ledger_all": Case(
+        "健康体检台账（全部，约10万行）",
+        lambda: _checkup_ledger(None),
+        lambda: _checkup_ledger_bare(None),
+        "≤1.5×, <400MB",
+    ),
+    "signin_5000": Case("5,000行签到表PDF", signin_5000, signin_5000_bare, "≤1.5×"),
     "import_hr": Case("导入3,000行人事表", import_hr, import_hr_bare, "≤2×"),
     "packet": Case("全年归档材料包（全部结对村）", packet_year, None, "峰值内存<400MB"),
     "eventloop": Case(
