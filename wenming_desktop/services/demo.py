@@ -79,7 +79,7 @@ class Scale:
     checkups_per_resident_year: int
 
 
-NORMAL = Scale(4, 60, 1, 300, (4, 8), 1)
+NORMAL = Scale(4, 60, 1, 300, (10, 16), 1)
 # 20 villages × 24 months × ~10.4 activities ≈ 5,000; 20 volunteers each ≈ 100,000 participations;
 # 20,000 residents with checkups in both years and repeats ≈ 100,000 checkups.
 LARGE = Scale(20, 3000, 0, 20000, (20, 22), 3)
@@ -346,6 +346,7 @@ def _activities(
         )
     )
     active = [vid for vid, is_active in volunteers if is_active]
+    weights = {vid: m.rng.choice((0.3, 1.0, 1.0, 2.5)) for vid in active}
     health_id = categories[HEALTH]
     parts: list[dict[str, Any]] = []
     services: list[dict[str, Any]] = []
@@ -357,8 +358,11 @@ def _activities(
         result.append((act_id, village, start.date(), is_health and status == "done"))
         if status == "cancelled":
             continue
-        count = m.rng.randint(*scale.volunteers_per_activity)
-        for seq, vid in enumerate(m.rng.sample(active, min(count, len(active)))):
+        count = min(m.rng.randint(*scale.volunteers_per_activity), len(active))
+        # Weighted sampling without replacement (Efraimidis–Spirakis): a core of keen
+        # volunteers serves often, others rarely, so some meet 48 hours and some do not.
+        keyed = sorted(active, key=lambda v: m.rng.random() ** (1 / weights[v]), reverse=True)
+        for seq, vid in enumerate(keyed[:count]):
             row: dict[str, Any] = {
                 "activity_id": act_id,
                 "volunteer_id": vid,
