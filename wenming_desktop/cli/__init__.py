@@ -12,11 +12,14 @@ import sys
 from collections.abc import Sequence
 
 from wenming_desktop import APP_NAME, __version__
-from wenming_desktop.config import resolve_data_folder
+from wenming_desktop.config import DataFolder, resolve_data_folder
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.logs import setup_logging
+from wenming_desktop.services.location import network_share_warning
 
 from . import (
+    audit_commands,
+    backup_commands,
     checkup_commands,
     data_commands,
     filing_commands,
@@ -30,6 +33,8 @@ COMMAND_MODULES = (
     selftest_commands,
     roster_commands,
     checkup_commands,
+    backup_commands,
+    audit_commands,
 )
 
 log = logging.getLogger(__name__)
@@ -69,6 +74,13 @@ def _console_safe() -> None:
             reconfigure(errors="replace")
 
 
+def _warn_network_share(folder: DataFolder) -> None:
+    """Issue 8: SQLite on a network share is not safe; every command says so."""
+    warning = network_share_warning(folder.root) if folder.database_url() is None else None
+    if warning:
+        print(f"警告：{warning}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _console_safe()
     args = build_parser().parse_args(argv)
@@ -81,6 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(folder)
         folder.ensure()
         setup_logging(folder.log_file)
+        _warn_network_share(folder)
         return int(args.handler(args, folder) or 0)
     except UserError as exc:
         print(f"错误：{exc.message}", file=sys.stderr)

@@ -11,11 +11,14 @@ from typing import Any
 from wenming_desktop.config import DataFolder
 from wenming_desktop.services.workspace import Workspace, open_workspace
 
+from .sign_in import sign_in
+
 
 @contextmanager
 def workspace(folder: DataFolder, migrate: bool = True) -> Iterator[Workspace]:
     ws = open_workspace(folder, migrate=migrate)
     try:
+        sign_in(ws)  # issue 8: when sign-in is on, the command line signs in too
         yield ws
     finally:
         ws.close()

@@ -12,6 +12,7 @@ from wenming_desktop.storage import schema
 from wenming_desktop.storage.database import Database, make_engine
 from wenming_desktop.storage.seed import seed_defaults
 
+from . import backups
 from .settings import PDF_FONT_KEY, apply_pdf_font, get_setting
 
 
@@ -33,9 +34,7 @@ def open_workspace(folder: DataFolder, migrate: bool = True) -> Workspace:
     db = Database(make_engine(url)) if url else Database.open_sqlite(folder.database)
     try:
         if migrate:
-            schema.upgrade(db.engine)
-            with db.write() as session:
-                seed_defaults(session)
+            bring_up_to_date(folder, db)
         else:
             schema.needs_upgrade(db.engine)  # refuses a database from a newer program
     except (DatabaseError, UnicodeDecodeError) as exc:
@@ -49,3 +48,16 @@ def open_workspace(folder: DataFolder, migrate: bool = True) -> Workspace:
         raise
     apply_pdf_font(get_setting(db, PDF_FONT_KEY))
     return Workspace(folder, db)
+
+
+def bring_up_to_date(folder: DataFolder, db: Database) -> None:
+    """Migrate (after a backup, issue 8) and seed the default lists; also used after a restore."""
+    schema.upgrade(db.engine, before=lambda current: _backup_before_migration(folder, db, current))
+    with db.write() as session:
+        seed_defaults(session)
+
+
+def _backup_before_migration(folder: DataFolder, db: Database, current: str | None) -> None:
+    """Issue 8: an existing database is backed up before any migration touches it."""
+    if current is not None and db.is_sqlite:
+        backups.create_backup(folder, db, "migration")

@@ -30,7 +30,7 @@ def record(
     session.add(
         AuditEntry(
             at=datetime.now().replace(microsecond=0),
-            user=user,
+            user=user or session.info.get("user", ""),
             action=action,
             entity=entity,
             entity_id=entity_id,

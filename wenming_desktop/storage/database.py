@@ -10,6 +10,9 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from wenming_desktop.domain.access import Actor
+from wenming_desktop.domain.errors import UserError
+
 
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path.as_posix()}"
@@ -50,6 +53,9 @@ class Database:
         self.engine = engine
         self.path = path
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Issue 8: who is signed in (None while sign-in is off). A read-only user's writes are
+        # refused here, in the one place every write goes through, not only by greyed buttons.
+        self.actor: Actor | None = None
 
     @classmethod
     def open_sqlite(cls, path: Path) -> Database:
@@ -62,7 +68,11 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on any exception."""
+        if self.actor is not None and not self.actor.can_write:
+            raise UserError(f"当前用户“{self.actor.username}”是只读用户，不能修改数据")
         with self._sessions() as session, session.begin():
+            if self.actor is not None:
+                session.info["user"] = self.actor.username  # the audit log's "who"
             yield session
 
     @contextmanager

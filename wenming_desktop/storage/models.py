@@ -344,3 +344,20 @@ class AuditEntry(Base):
     entity_id: Mapped[int | None] = mapped_column(Integer)
     old_values: Mapped[str] = mapped_column(Text, default="")  # JSON
     new_values: Mapped[str] = mapped_column(Text, default="")  # JSON
+
+
+class AppUser(Base):
+    """A person who may sign in (when sign-in is on): role admin / clerk / viewer.
+
+    The password is kept only as a salted scrypt hash (domain.passwords); repeated failures lock
+    the account until `locked_until`.
+    """
+
+    __tablename__ = "app_user"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(50), unique=True)
+    display_name: Mapped[str] = mapped_column(String(50), default="")
+    role: Mapped[str] = mapped_column(String(10), default="viewer")
+    password_hash: Mapped[str] = mapped_column(String(200))
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)

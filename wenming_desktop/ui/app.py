@@ -17,6 +17,7 @@ from wenming_desktop.resources import font_path, icon_path, style_path
 from wenming_desktop.services.first_start import needs_first_start
 from wenming_desktop.services.workspace import Workspace, open_workspace
 
+from . import startup
 from .context import PageContext
 from .dialogs.first_start import FirstStartDialog
 from .errors import install_excepthook
@@ -92,16 +93,33 @@ def run_gui(folder: DataFolder) -> int:
         folder.ensure()
         setup_logging(folder.log_file)
         install_excepthook(folder.log_file)
+        # Issue 8: one program per data folder; a second start raises the first window.
+        instance = startup.claim_data_folder(folder)
+        if instance is None:
+            return 0
+        # Issue 8: quick integrity check; a damaged file is offered the newest good backup.
+        if not startup.check_database_at_start(folder):
+            return 1
         workspace = open_workspace(folder)
     except UserError as exc:
         QMessageBox.critical(None, APP_NAME, exc.message)
         return 1
+    # Issue 8: when sign-in is on, nothing is shown before a user has signed in.
+    if not startup.sign_in(workspace):
+        workspace.close()
+        return 0
     workspace, demo = offer_first_start(workspace)
     window = build_window(workspace)
+    if workspace.db.actor is not None:  # issue 8: who is signed in
+        window.setWindowTitle(f"{APP_NAME} — {workspace.db.actor.label}")
     if demo:
         window.setWindowTitle(f"{APP_NAME}（演示数据）")
+    instance.activation_requested.connect(lambda: startup.bring_to_front(window))
     window.show()
+    startup.warn_if_network_share(window, workspace)  # issue 8
+    startup.start_daily_backup(window.context)  # issue 8
     try:
         return app.exec()
     finally:
         workspace.close()
+        instance.release()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 import sys
-import traceback
+import threading
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from wenming_desktop.domain.errors import UserError
@@ -28,14 +29,55 @@ def show_error(parent: QWidget | None, exc: BaseException, log_file: Path | None
     )
 
 
+class _Relay(QObject):
+    """Carries an error from any thread to the GUI thread, where a dialog may be shown."""
+
+    raised = Signal(object)
+
+
+_state: dict[str, object] = {"showing": False}
+
+
+def _report(exc: BaseException, log_file: Path | None) -> None:
+    """Show one bug dialog at a time; errors while one is open are only logged."""
+    if _state["showing"]:
+        log.error(
+            "unexpected error (dialog already open)", exc_info=(type(exc), exc, exc.__traceback__)
+        )
+        return
+    _state["showing"] = True
+    try:
+        show_error(None, exc, log_file)
+    finally:
+        _state["showing"] = False
+
+
 def install_excepthook(log_file: Path | None) -> None:
-    """Unexpected errors in slots reach a dialog and the log, never a bare traceback."""
+    """Unexpected errors in slots, worker callbacks and threads reach the log and a dialog, never
+    a bare traceback; the event loop goes on, so the program keeps running."""
+    relay = _Relay()
+    relay.raised.connect(lambda exc: _report(exc, log_file), Qt.ConnectionType.QueuedConnection)
+    _state["relay"] = relay  # kept alive with the hook
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, exc, tb)
             return
-        log.error("uncaught: %s", "".join(traceback.format_exception(kind, exc, tb)))
-        show_error(None, exc, log_file)
+        if exc.__traceback__ is None:
+            exc = exc.with_traceback(tb)
+        if _on_gui_thread():
+            _report(exc, log_file)  # logs the traceback, then the dialog
+        else:
+            relay.raised.emit(exc)
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None:
+            hook(args.exc_type, args.exc_value, args.exc_traceback)
 
     sys.excepthook = hook
+    threading.excepthook = thread_hook
+
+
+def _on_gui_thread() -> bool:
+    app = QCoreApplication.instance()
+    return app is not None and QThread.currentThread() is app.thread()

@@ -7,6 +7,7 @@ Excel would read as a formula (=, +, -, @) is written as text.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -18,6 +19,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import WorkbookAlreadySaved
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..files import atomic_output
@@ -136,7 +138,17 @@ class Ledger:
 
     def __exit__(self, kind: object, exc: object, tb: object) -> None:
         if kind is None:
-            with atomic_output(self.path) as temp:
-                self._book.save(temp)
+            try:
+                with atomic_output(self.path) as temp:
+                    self._book.save(temp)
+            except BaseException:
+                self._close_quietly()  # a failed save leaves write-only sheets' temp files open
+                raise
         else:
-            self._book.close()
+            self._close_quietly()
+
+    def _close_quietly(self) -> None:
+        for sheet in self._book.worksheets:
+            # Already closed when the save got as far as writing it.
+            with contextlib.suppress(ValueError, OSError, WorkbookAlreadySaved):
+                sheet.close()  # type: ignore[union-attr]  # write-only sheets have close()

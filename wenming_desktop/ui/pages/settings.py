@@ -6,10 +6,19 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from ..context import PageContext
 from .base import Page
+from .settings_audit import AuditSettingsTab
+from .settings_backup import BackupSettingsTab
 from .settings_lists import RosterListsTab
 from .settings_unit import UnitSettingsTab
+from .settings_users import UsersSettingsTab
 
-SETTINGS_TABS: tuple[type[QWidget], ...] = (UnitSettingsTab, RosterListsTab)
+SETTINGS_TABS: tuple[type[QWidget], ...] = (
+    UnitSettingsTab,
+    RosterListsTab,
+    BackupSettingsTab,
+    AuditSettingsTab,
+    UsersSettingsTab,
+)
 
 
 class SettingsPage(Page):

@@ -1,0 +1,83 @@
+"""Reading the audit log: filtered, ordered by its sequence number (never by the clock)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session
+
+from ..models import AuditEntry
+
+
+class AuditRow(NamedTuple):
+    seq: int
+    at: datetime
+    user: str
+    action: str
+    entity: str
+    entity_id: int | None
+    old_values: str
+    new_values: str
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    entity: str | None = None
+    action: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None  # inclusive
+    text: str = ""
+
+
+def _filtered(query: Select, where: AuditFilter) -> Select:
+    if where.entity:
+        query = query.where(AuditEntry.entity == where.entity)
+    if where.action:
+        query = query.where(AuditEntry.action == where.action)
+    if where.date_from is not None:
+        query = query.where(AuditEntry.at >= datetime.combine(where.date_from, time()))
+    if where.date_to is not None:
+        end = datetime.combine(where.date_to + timedelta(days=1), time())
+        query = query.where(AuditEntry.at < end)
+    text = where.text.strip()
+    if text:
+        query = query.where(
+            or_(
+                AuditEntry.old_values.contains(text, autoescape=True),
+                AuditEntry.new_values.contains(text, autoescape=True),
+                AuditEntry.user.contains(text, autoescape=True),
+            )
+        )
+    return query
+
+
+def audit_rows(
+    session: Session, where: AuditFilter, newest_first: bool = True, limit: int | None = None
+) -> list[AuditRow]:
+    order = AuditEntry.seq.desc() if newest_first else AuditEntry.seq.asc()
+    query = _filtered(
+        select(
+            AuditEntry.seq,
+            AuditEntry.at,
+            AuditEntry.user,
+            AuditEntry.action,
+            AuditEntry.entity,
+            AuditEntry.entity_id,
+            AuditEntry.old_values,
+            AuditEntry.new_values,
+        ),
+        where,
+    ).order_by(order)
+    if limit is not None:
+        query = query.limit(limit)
+    return [AuditRow(*row) for row in session.execute(query)]
+
+
+def audit_kinds(session: Session) -> tuple[list[str], list[str]]:
+    """The entities and actions that occur in the log."""
+    entities = session.scalars(select(AuditEntry.entity).distinct().order_by(AuditEntry.entity))
+    actions = session.scalars(select(AuditEntry.action).distinct().order_by(AuditEntry.action))
+    return list(entities), list(actions)

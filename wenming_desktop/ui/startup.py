@@ -1,0 +1,131 @@
+"""What the window does around opening the data folder (issue 8): one program per folder, a quick
+integrity check with an offer to restore, sign-in when it is on, the network-share warning, the
+daily backup.
+
+Each step is its own function so `app.run_gui` stays a readable list of steps.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from wenming_desktop import APP_NAME
+from wenming_desktop.config import DataFolder
+from wenming_desktop.services import backups, settings, users
+from wenming_desktop.services.location import SETTING_KEY, network_share_warning
+from wenming_desktop.services.restore import restore_backup
+from wenming_desktop.services.workspace import Workspace
+from wenming_desktop.storage.database import Database
+
+from .context import PageContext
+from .single_instance import SingleInstance, ask_running_program_to_show
+
+log = logging.getLogger(__name__)
+
+
+def claim_data_folder(folder: DataFolder) -> SingleInstance | None:
+    """This program's hold on the folder, or None after asking the running one to show."""
+    instance = SingleInstance(folder.root)
+    if instance.claim():
+        return instance
+    if not ask_running_program_to_show(folder.root):
+        QMessageBox.information(
+            None,
+            APP_NAME,
+            f"本程序已经在使用数据文件夹“{folder.root}”，请切换到已打开的窗口。",
+        )
+    return None
+
+
+def bring_to_front(window: QWidget) -> None:
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.setWindowState(
+        (window.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive
+    )
+    window.raise_()
+    window.activateWindow()
+
+
+def check_database_at_start(folder: DataFolder) -> bool:
+    """Quick integrity check; on damage offer the newest good backup. False = do not open."""
+    if folder.database_url() is not None or not folder.database.exists():
+        return True
+    problems = backups.check_file(folder.database)
+    if not problems:
+        return True
+    log.error("database failed the quick check: %s", problems)
+    detail = f"数据库文件“{folder.database}”已损坏，无法正常使用。\n（{problems[0]}）"
+    good = backups.newest_good_backup(folder)
+    if good is None:
+        QMessageBox.critical(
+            None,
+            APP_NAME,
+            f"{detail}\n\n没有找到完好的备份。数据库文件没有被改动；"
+            f"请联系技术人员，并把数据文件夹“{folder.root}”整个复制保存。",
+        )
+        return False
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, detail)
+    box.setInformativeText(
+        f"最新的完好备份是 {good.taken_at:%Y-%m-%d %H:%M} 的{good.reason_label}。"
+        "恢复后，损坏的文件会改名另存（不会被覆盖或删除），该备份之后录入的内容需要重新录入。"
+    )
+    restore = box.addButton("从这份备份恢复", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("退出", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return False
+    ws = Workspace(folder, Database.open_sqlite(folder.database))
+    try:
+        result = restore_backup(ws, good.path)
+    finally:
+        ws.close()
+    QMessageBox.information(
+        None,
+        APP_NAME,
+        f"已从 {good.taken_at:%Y-%m-%d %H:%M} 的备份恢复。\n损坏的数据库已另存为：\n"
+        f"{result.damaged_kept}",
+    )
+    return True
+
+
+def warn_if_network_share(parent: QWidget | None, workspace: Workspace) -> None:
+    """Warn once per data folder that SQLite on a network share is not safe."""
+    folder, db = workspace.folder, workspace.db
+    if not db.is_sqlite:
+        return
+    warning = network_share_warning(folder.root)
+    if warning is None or settings.get_setting(db, SETTING_KEY) == str(folder.root):
+        return
+    QMessageBox.warning(parent, "数据文件夹位于网络上", warning)
+    if db.actor is None or db.actor.can_write:  # a read-only user sees it again next time
+        settings.update_settings(db, {SETTING_KEY: str(folder.root)})
+
+
+def start_daily_backup(context: PageContext) -> None:
+    """The first start of a day backs up in the background; a failure is shown, not fatal."""
+    ws = context.workspace
+    context.runner.run(
+        lambda _p: backups.daily_backup(ws.folder, ws.db),
+        lambda info: log.info("daily backup: %s", info.path if info else "not due"),
+        lambda exc: context.show_error(None, exc),
+    )
+
+
+def sign_in(workspace: Workspace) -> bool:
+    """When sign-in is on, the login dialog; False when the clerk gives up."""
+    from .dialogs.login_dialog import LoginDialog
+
+    if not users.sign_in_required(workspace.db):
+        return True
+    dialog = LoginDialog(workspace.db)
+    if not dialog.exec() or dialog.actor is None:
+        return False
+    workspace.db.actor = dialog.actor
+    log.info("signed in: %s", dialog.actor.username)
+    return True
