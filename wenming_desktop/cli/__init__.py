@@ -17,6 +17,7 @@ from wenming_desktop.domain.errors import UserError
 from wenming_desktop.logs import setup_logging
 
 from . import (
+    activity_commands,
     checkup_commands,
     data_commands,
     filing_commands,
@@ -30,6 +31,7 @@ COMMAND_MODULES = (
     selftest_commands,
     roster_commands,
     checkup_commands,
+    activity_commands,
 )
 
 log = logging.getLogger(__name__)

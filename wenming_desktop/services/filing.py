@@ -52,10 +52,18 @@ def _villages(ws: Workspace, _period: Period, _village: int | None, path: Path) 
     return export_villages(ws.db, path)
 
 
+def _activities(ws: Workspace, period: Period, village: int | None, path: Path) -> object:
+    """文明实践活动台账 of the period, all villages or the packet's one."""
+    from .activity_export import export_period_ledger
+
+    return export_period_ledger(ws, period, village, path)
+
+
 LEDGERS: list[tuple[str, LedgerWriter]] = [
     ("结对村名册.xlsx", _villages),
     ("志愿者花名册.xlsx", _roster),
     ("志愿服务时长台账.xlsx", _hours),
+    ("文明实践活动台账.xlsx", _activities),
 ]
 
 

@@ -6,10 +6,17 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from ..context import PageContext
 from .base import Page
+from .settings_activity_lists import ActivityListsSettingsTab
+from .settings_deadlines import DeadlineSettingsTab
 from .settings_lists import RosterListsTab
 from .settings_unit import UnitSettingsTab
 
-SETTINGS_TABS: tuple[type[QWidget], ...] = (UnitSettingsTab, RosterListsTab)
+SETTINGS_TABS: tuple[type[QWidget], ...] = (
+    UnitSettingsTab,
+    ActivityListsSettingsTab,
+    DeadlineSettingsTab,
+    RosterListsTab,
+)
 
 
 class SettingsPage(Page):
