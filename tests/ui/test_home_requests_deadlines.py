@@ -155,3 +155,32 @@ def test_category_list_edited_in_settings(window, qtbot, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
     assert editor.model.rowCount() == 14
+
+
+def test_checkup_waiting_for_follow_up_opens_the_follow_up_tab(window, qtbot):
+    from wenming_desktop.storage.models import Checkup, Resident
+
+    db = window.context.workspace.db
+    village = add_village(db, VillageData(name="东兴村"))
+    with db.write() as session:
+        resident = Resident(village_id=village, name="王大爷")
+        session.add(resident)
+        session.flush()
+        session.add(
+            Checkup(
+                resident_id=resident.id,
+                checkup_date=date(2026, 3, 17),
+                systolic=152,
+                diastolic=95,
+                fasting_glucose=5.2,
+            )
+        )
+        session.add(Checkup(resident_id=resident.id, checkup_date=date(2026, 3, 18), systolic=120))
+    home = _home(window, qtbot, date(2026, 3, 25))
+    assert home.follow_ups.model.rowCount() == 1
+    row = home.follow_ups.model.row_at(0)
+    assert row[1:] == (date(2026, 3, 17), "东兴村", "王大爷", "152/95", "5.2")
+    double_click_row(qtbot, home.follow_ups.table, 0)
+    page = window.stack.currentWidget()
+    assert page.title == "健康体检"
+    assert page.tabs.tabText(page.tabs.currentIndex()) == "随访"

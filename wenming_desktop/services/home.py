@@ -1,6 +1,6 @@
 """What 首页 lists: this month's activities, uncovered villages, unmet checks, open sign-ins,
-open requests and report deadlines due within 30 days (the roster figures come from the
-roster's own summary widget)."""
+open requests, report deadlines due within 30 days and checkups waiting for a follow-up (the
+roster figures come from the roster's own summary widget)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from wenming_desktop.storage.queries.activities import ActivityFilter, ActivityR
 from wenming_desktop.storage.queries.activity_volunteers import OpenSignIn, open_sign_ins
 
 from .activity_checks import UnmetActivity, unmet_done_activities
+from .checkups import CheckupRow, list_checkups
 from .coverage import uncovered_villages
 from .deadlines import DueDeadline, due_within
 from .overview import Overview, load_overview
@@ -28,6 +29,7 @@ class HomeData:
     open_sign_ins: list[OpenSignIn]
     open_requests: list[RequestRow]
     deadlines: list[DueDeadline]
+    follow_ups: list[CheckupRow]  # abnormal checkups not yet followed up
 
 
 def load_home(db: Database, today: date) -> HomeData:
@@ -47,4 +49,5 @@ def load_home(db: Database, today: date) -> HomeData:
         open_sign_ins=opens,
         open_requests=list_requests(db, open_only=True),
         deadlines=due_within(db, today, 30),
+        follow_ups=list_checkups(db, open_follow_ups=True),
     )

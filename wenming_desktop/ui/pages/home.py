@@ -3,7 +3,8 @@
 From the top: the basic figures, the roster's summary (its own widget: registration rate,
 average hours against 48), then this month's activities, villages without an activity this
 month, 已开展 activities with unmet guideline checks, sign-ins never signed out, open requests,
-report deadlines due within 30 days, and the yearly figures.
+report deadlines due within 30 days, abnormal checkups waiting for a follow-up, and the yearly
+figures.
 """
 
 from __future__ import annotations
@@ -79,6 +80,13 @@ REQUEST_COLUMNS = [
     Column("登记日期", 1, width=90),
     Column("结对村", 2, width=120),
     Column("需求内容", 3),
+]
+FOLLOW_UP_COLUMNS = [
+    Column("体检日期", 1, width=90),
+    Column("结对村", 2, width=120),
+    Column("姓名", 3, width=70),
+    Column("血压", 4, width=70),
+    Column("空腹血糖", 5),
 ]
 DEADLINE_COLUMNS = [
     Column("报送事项", 1, width=130),
@@ -186,6 +194,12 @@ class HomePage(Page):
             "30天内没有到期的报送事项。",
             lambda _row: self.page_requested.emit("设置", "报送期限"),
         )
+        self.follow_ups = HomeSection(
+            "体检异常待随访",
+            FOLLOW_UP_COLUMNS,
+            "没有待随访的体检记录。",
+            lambda _row: self.page_requested.emit("健康体检", "随访"),
+        )
         sections = QGridLayout()
         for i, section in enumerate(
             (
@@ -195,6 +209,7 @@ class HomePage(Page):
                 self.open_sign_ins,
                 self.requests,
                 self.deadlines,
+                self.follow_ups,
             )
         ):
             sections.addWidget(section, i // 2, i % 2)
@@ -238,5 +253,18 @@ class HomePage(Page):
             [(r.id, r.received_on, r.village, r.content) for r in data.open_requests]
         )
         self.deadlines.set_rows([(d.name, d.name, d.due, d.days_left) for d in data.deadlines])
+        self.follow_ups.set_rows(
+            [
+                (
+                    c.id,
+                    c.checkup_date,
+                    c.village,
+                    c.name,
+                    f"{c.systolic or '—'}/{c.diastolic or '—'}",
+                    "" if c.fasting_glucose is None else f"{c.fasting_glucose:g}",
+                )
+                for c in data.follow_ups
+            ]
+        )
         self.model.set_rows(data.overview.years)
         self.loaded = data
