@@ -18,6 +18,7 @@ from wenming_desktop.logs import setup_logging
 from wenming_desktop.services.location import network_share_warning
 
 from . import (
+    activity_commands,
     audit_commands,
     backup_commands,
     checkup_commands,
@@ -35,6 +36,7 @@ COMMAND_MODULES = (
     checkup_commands,
     backup_commands,
     audit_commands,
+    activity_commands,
 )
 
 log = logging.getLogger(__name__)

@@ -58,11 +58,27 @@ def _checkups(ws: Workspace, period: Period, village: int | None, path: Path) ->
     return export_checkup_ledger(ws.db, path, period.start.year, village)
 
 
+def _activities(ws: Workspace, period: Period, village: int | None, path: Path) -> object:
+    """文明实践活动台账 of the period, all villages or the packet's one."""
+    from .activity_export import export_period_ledger
+
+    return export_period_ledger(ws, period, village, path)
+
+
+def _audit(ws: Workspace, period: Period, _village: int | None, path: Path) -> object:
+    """The period's 操作日志 (issue 8): who changed what, masked as in the viewer."""
+    from .audit_log import export_audit_period
+
+    return export_audit_period(ws.db, path, period)
+
+
 LEDGERS: list[tuple[str, LedgerWriter]] = [
     ("结对村名册.xlsx", _villages),
     ("志愿者花名册.xlsx", _roster),
     ("志愿服务时长台账.xlsx", _hours),
     ("健康体检台账.xlsx", _checkups),
+    ("文明实践活动台账.xlsx", _activities),
+    ("操作日志.xlsx", _audit),
 ]
 
 

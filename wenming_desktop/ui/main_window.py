@@ -19,11 +19,11 @@ from wenming_desktop import APP_NAME
 
 from .context import PageContext
 from .dialogs.about import AboutDialog
+from .pages.activities import ActivitiesPage
 from .pages.base import Page
 from .pages.checkups import CheckupsPage
 from .pages.filing import FilingPage
 from .pages.home import HomePage
-from .pages.read_only import ActivitiesPage
 from .pages.settings import SettingsPage
 from .pages.villages import VillagesPage
 from .pages.volunteers import VolunteersPage
@@ -65,6 +65,10 @@ class MainWindow(QMainWindow):
         self.data_label = QLabel(f"数据文件：{context.workspace.db.describe()}")
         self.statusBar().addWidget(self.data_label)
         self.navigation.currentRowChanged.connect(self._open_page)
+        home = self.pages.get(HomePage.title)
+        if isinstance(home, HomePage):
+            home.activity_requested.connect(self.open_activity)
+            home.page_requested.connect(self.open_tab)
         self.navigation.setCurrentRow(0)
 
     def _navigation_column(self) -> QVBoxLayout:
@@ -89,6 +93,20 @@ class MainWindow(QMainWindow):
         page = self.pages[title]
         self.navigation.setCurrentRow(list(self.pages).index(title))
         return page
+
+    def open_activity(self, activity_id: int, detail_tab: str = "") -> None:
+        """Show one activity on the 活动 page (what 首页's items open)."""
+        page = self.show_page(ActivitiesPage.title)
+        if isinstance(page, ActivitiesPage):
+            page.open_activity(activity_id, detail_tab)
+
+    def open_tab(self, title: str, tab: str) -> None:
+        """Show a page and, when it has tabs (`tabs`), the tab of that title."""
+        tabs = getattr(self.show_page(title), "tabs", None)
+        if tabs is not None:
+            for i in range(tabs.count()):
+                if tabs.tabText(i) == tab:
+                    tabs.setCurrentIndex(i)
 
     def _open_page(self, row: int) -> None:
         self.stack.setCurrentIndex(row)

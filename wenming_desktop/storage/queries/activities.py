@@ -1,11 +1,12 @@
-"""Activity rows for the activity list."""
+"""Activity rows for the activity list, the calendar and the ledger, with their filters."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from ..models import Activity, Category, Participation, Village
@@ -24,14 +25,52 @@ class ActivityRow(NamedTuple):
     actual_attendance: int | None
 
 
-def activity_rows(session: Session) -> list[ActivityRow]:
+@dataclass(frozen=True)
+class ActivityFilter:
+    """What the list is narrowed to; None/empty means "any"."""
+
+    village_id: int | None = None
+    category_id: int | None = None
+    status: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None  # inclusive
+    text: str = ""
+
+
+def _counted_minutes() -> object:
+    return func.coalesce(Participation.corrected_minutes, Participation.recorded_minutes, 0)
+
+
+def _filtered(stmt: Select, flt: ActivityFilter) -> Select:
+    if flt.village_id is not None:
+        stmt = stmt.where(Activity.village_id == flt.village_id)
+    if flt.category_id is not None:
+        stmt = stmt.where(Activity.category_id == flt.category_id)
+    if flt.status:
+        stmt = stmt.where(Activity.status == flt.status)
+    if flt.date_from is not None:
+        stmt = stmt.where(Activity.start_at >= datetime.combine(flt.date_from, datetime.min.time()))
+    if flt.date_to is not None:
+        end = datetime.combine(flt.date_to + timedelta(days=1), datetime.min.time())
+        stmt = stmt.where(Activity.start_at < end)
+    text = flt.text.strip()
+    if text:
+        like = f"%{text}%"
+        stmt = stmt.where(
+            Activity.title.like(like)
+            | Activity.place.like(like)
+            | Activity.summary.like(like)
+            | Activity.person_in_charge.like(like)
+        )
+    return stmt
+
+
+def activity_rows(session: Session, flt: ActivityFilter | None = None) -> list[ActivityRow]:
     parts = (
         select(
             Participation.activity_id,
             func.count().label("n"),
-            func.sum(
-                func.coalesce(Participation.corrected_minutes, Participation.recorded_minutes, 0)
-            ).label("m"),
+            func.sum(_counted_minutes()).label("m"),
         )
         .group_by(Participation.activity_id)
         .subquery()
@@ -52,6 +91,20 @@ def activity_rows(session: Session) -> list[ActivityRow]:
         .join(Village, Village.id == Activity.village_id)
         .join(Category, Category.id == Activity.category_id)
         .outerjoin(parts, parts.c.activity_id == Activity.id)
-        .order_by(Activity.start_at.desc())
+        .order_by(Activity.start_at.desc(), Activity.id.desc())
     )
+    stmt = _filtered(stmt, flt or ActivityFilter())
     return [ActivityRow(*row) for row in session.execute(stmt)]
+
+
+def activity_days(session: Session, year: int, month: int) -> dict[date, int]:
+    """How many (not cancelled) activities start on each day of a month, for the calendar."""
+    start = datetime(year, month, 1)
+    end = datetime(year + (month == 12), month % 12 + 1, 1)
+    counts: dict[date, int] = {}
+    stmt = select(Activity.start_at).where(
+        Activity.start_at >= start, Activity.start_at < end, Activity.status != "cancelled"
+    )
+    for (start_at,) in session.execute(stmt):
+        counts[start_at.date()] = counts.get(start_at.date(), 0) + 1
+    return counts

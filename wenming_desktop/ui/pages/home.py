@@ -1,14 +1,35 @@
-"""首页: the office's figures at a glance."""
+"""首页: what needs the office's attention now, each item opening the record it talks about.
+
+From the top: the basic figures, the roster's summary (its own widget: registration rate,
+average hours against 48), then this month's activities, villages without an activity this
+month, 已开展 activities with unmet guideline checks, sign-ins never signed out, open requests,
+report deadlines due within 30 days, abnormal checkups waiting for a follow-up, and the yearly
+figures.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QWidget
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from wenming_desktop.domain.hours import format_hours
-from wenming_desktop.services.overview import Overview, YearFigures, load_overview
+from wenming_desktop.domain.vocabulary import ActivityStatus
+from wenming_desktop.services.home import HomeData, load_home
+from wenming_desktop.services.overview import YearFigures
 
 from ..context import PageContext
-from ..table_model import Column, RowTableModel
+from ..table_model import ROW_ROLE, Column, RowTableModel
 from ..widgets.roster_summary import RosterSummary
 from .base import Page, make_table
 
@@ -28,11 +49,98 @@ YEAR_COLUMNS = [
 ]
 
 
+def _day(value: Any) -> str:
+    return f"{value:%m-%d %H:%M}"
+
+
+def _status(value: str) -> str:
+    return ActivityStatus(value).label
+
+
+# Rows of each section are tuples whose first field is what the item opens (an id or a name).
+MONTH_COLUMNS = [
+    Column("时间", 1, _day, width=90),
+    Column("结对村", 2, width=120),
+    Column("活动名称", 3, width=180),
+    Column("状态", 4, _status),
+]
+UNCOVERED_COLUMNS = [Column("结对村", 1)]
+UNMET_COLUMNS = [
+    Column("时间", 1, _day, width=90),
+    Column("活动名称", 2, width=170),
+    Column("未符合的规范", 3),
+]
+OPEN_SIGN_IN_COLUMNS = [
+    Column("活动时间", 1, _day, width=90),
+    Column("活动名称", 2, width=160),
+    Column("志愿者", 3, width=70),
+    Column("签到", 4, lambda v: f"{v:%H:%M}"),
+]
+REQUEST_COLUMNS = [
+    Column("登记日期", 1, width=90),
+    Column("结对村", 2, width=120),
+    Column("需求内容", 3),
+]
+FOLLOW_UP_COLUMNS = [
+    Column("体检日期", 1, width=90),
+    Column("结对村", 2, width=120),
+    Column("姓名", 3, width=70),
+    Column("血压", 4, width=70),
+    Column("空腹血糖", 5),
+]
+DEADLINE_COLUMNS = [
+    Column("报送事项", 1, width=130),
+    Column("截止日期", 2, width=100),
+    Column("剩余天数", 3, lambda d: "今天" if d == 0 else f"{d} 天", align_right=True),
+]
+
+
+class HomeSection(QGroupBox):
+    """A titled small list; activating a row calls `open_item(row)`."""
+
+    def __init__(
+        self,
+        title: str,
+        columns: Sequence[Column],
+        empty_text: str,
+        open_item: Callable[[tuple[Any, ...]], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(title, parent)
+        self.base_title = title
+        self.empty_text = empty_text
+        self.model = RowTableModel(columns, self)
+        self.table = make_table(self.model, self)
+        self.table.setMinimumHeight(130)
+        self.table.verticalHeader().setVisible(False)
+        self.empty = QLabel(empty_text)
+        self.empty.setObjectName("hint")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table)
+        # activated: Enter, or a double click (a single click where the desktop says so)
+        self.table.activated.connect(lambda index: open_item(index.data(ROW_ROLE)))
+
+    def set_rows(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        self.model.set_rows(rows)
+        self.setTitle(f"{self.base_title}（{len(rows)}）")
+        self.empty.setVisible(not rows)
+        self.table.setVisible(bool(rows))
+
+
 class HomePage(Page):
     title = "首页"
+    activity_requested = Signal(int, str)  # activity id, detail tab to show ("" = default)
+    page_requested = Signal(str, str)  # page title, tab title
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        scroll.setWidget(body)
+        self.body_layout = QVBoxLayout(body)
+        self.layout_.addWidget(scroll, 1)
         box = QGroupBox("基本情况")
         grid = QGridLayout(box)
         self.figures: dict[str, QLabel] = {}
@@ -50,18 +158,79 @@ class HomePage(Page):
             grid.addWidget(caption, 0, i)
             grid.addWidget(value, 1, i)
             self.figures[key] = value
-        self.layout_.addWidget(box)
-        self.layout_.addWidget(RosterSummary(context, with_departments=False))
-        self.layout_.addWidget(QLabel("各年度工作量"))
+        self.body_layout.addWidget(box)
+        self.roster = RosterSummary(context, with_departments=False)
+        self.body_layout.addWidget(self.roster)
+        self.month = HomeSection(
+            "本月活动", MONTH_COLUMNS, "本月还没有安排活动。", self._open_activity
+        )
+        self.uncovered = HomeSection(
+            "本月尚无活动的结对村",
+            UNCOVERED_COLUMNS,
+            "每个结对村本月都已安排活动。",
+            lambda _row: self.page_requested.emit("活动", "月度覆盖"),
+        )
+        self.unmet = HomeSection(
+            "已开展但规范检查未通过（今年）",
+            UNMET_COLUMNS,
+            "今年已开展的活动均符合规范。",
+            lambda row: self.activity_requested.emit(row[0], "规范检查"),
+        )
+        self.open_sign_ins = HomeSection(
+            "只签到未签退（未计入时长，待处理）",
+            OPEN_SIGN_IN_COLUMNS,
+            "没有未签退的记录。",
+            lambda row: self.activity_requested.emit(row[0], "志愿者与时长"),
+        )
+        self.requests = HomeSection(
+            "待派单的群众点单",
+            REQUEST_COLUMNS,
+            "没有待派单的点单。",
+            lambda _row: self.page_requested.emit("活动", "点单派单"),
+        )
+        self.deadlines = HomeSection(
+            "30天内到期的报送事项",
+            DEADLINE_COLUMNS,
+            "30天内没有到期的报送事项。",
+            lambda _row: self.page_requested.emit("设置", "报送期限"),
+        )
+        self.follow_ups = HomeSection(
+            "体检异常待随访",
+            FOLLOW_UP_COLUMNS,
+            "没有待随访的体检记录。",
+            lambda _row: self.page_requested.emit("健康体检", "随访"),
+        )
+        sections = QGridLayout()
+        for i, section in enumerate(
+            (
+                self.month,
+                self.uncovered,
+                self.unmet,
+                self.open_sign_ins,
+                self.requests,
+                self.deadlines,
+                self.follow_ups,
+            )
+        ):
+            sections.addWidget(section, i // 2, i % 2)
+        self.body_layout.addLayout(sections)
+        self.body_layout.addWidget(QLabel("各年度工作量"))
         self.model = RowTableModel(YEAR_COLUMNS, self)
         self.table = make_table(self.model, self)
-        self.layout_.addWidget(self.table, 1)
+        self.table.setMinimumHeight(160)
+        self.body_layout.addWidget(self.table)
+        self.today = date.today  # replaceable in tests
+        self.loaded: HomeData | None = None  # what is shown now
+
+    def _open_activity(self, row: tuple[Any, ...]) -> None:
+        self.activity_requested.emit(row[0], "")
 
     def refresh(self) -> None:
-        self.context.load(self, lambda: load_overview(self.context.workspace.db), self._show)
+        today = self.today()
+        self.context.load(self, lambda: load_home(self.context.workspace.db, today), self._show)
 
-    def _show(self, overview: Overview) -> None:
-        t = overview.totals
+    def _show(self, data: HomeData) -> None:
+        t = data.overview.totals
         rate = (
             f"{t.volunteers_registered / t.volunteers_active:.1%}" if t.volunteers_active else "—"
         )
@@ -69,4 +238,33 @@ class HomePage(Page):
         self.figures["volunteers"].setText(str(t.volunteers_active))
         self.figures["registration"].setText(rate)
         self.figures["residents"].setText(str(t.residents))
-        self.model.set_rows(overview.years)
+        self.month.set_rows(
+            [(r.id, r.start_at, r.village, r.title, r.status) for r in data.month_activities]
+        )
+        self.uncovered.set_rows(list(data.uncovered))
+        self.unmet.set_rows([(u.activity_id, u.start_at, u.title, u.unmet) for u in data.unmet])
+        self.open_sign_ins.set_rows(
+            [
+                (o.activity_id, o.start_at, o.title, o.volunteer, o.sign_in)
+                for o in data.open_sign_ins
+            ]
+        )
+        self.requests.set_rows(
+            [(r.id, r.received_on, r.village, r.content) for r in data.open_requests]
+        )
+        self.deadlines.set_rows([(d.name, d.name, d.due, d.days_left) for d in data.deadlines])
+        self.follow_ups.set_rows(
+            [
+                (
+                    c.id,
+                    c.checkup_date,
+                    c.village,
+                    c.name,
+                    f"{c.systolic or '—'}/{c.diastolic or '—'}",
+                    "" if c.fasting_glucose is None else f"{c.fasting_glucose:g}",
+                )
+                for c in data.follow_ups
+            ]
+        )
+        self.model.set_rows(data.overview.years)
+        self.loaded = data

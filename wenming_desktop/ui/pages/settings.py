@@ -6,14 +6,18 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from ..context import PageContext
 from .base import Page
+from .settings_activity_lists import ActivityListsSettingsTab
 from .settings_audit import AuditSettingsTab
 from .settings_backup import BackupSettingsTab
+from .settings_deadlines import DeadlineSettingsTab
 from .settings_lists import RosterListsTab
 from .settings_unit import UnitSettingsTab
 from .settings_users import UsersSettingsTab
 
 SETTINGS_TABS: tuple[type[QWidget], ...] = (
     UnitSettingsTab,
+    ActivityListsSettingsTab,
+    DeadlineSettingsTab,
     RosterListsTab,
     BackupSettingsTab,
     AuditSettingsTab,
