@@ -137,7 +137,7 @@ def test_cli_one_village_and_explicit_output(workspace, tmp_path, capsys):
 def test_export_of_the_demo_year(demo_workspace, tmp_path):
     path = tmp_path / "ledger.xlsx"
     count = export_activities(demo_workspace.db, path, 2025)
-    sheet = openpyxl.load_workbook(path, read_only=True).active
+    sheet = openpyxl.load_workbook(path).active
     rows = list(sheet.iter_rows(min_row=4, values_only=True))
     assert len(rows) == count + 1
     assert rows[-1][0] == "合计"
@@ -153,7 +153,7 @@ def test_the_filing_packet_carries_the_period_s_activity_ledger(demo_workspace, 
     target = tmp_path / "packet"
     build_packet(demo_workspace, period, None, target)
     ledger = target / "01_台账" / "文明实践活动台账.xlsx"
-    sheet = openpyxl.load_workbook(ledger, read_only=True).active
+    sheet = openpyxl.load_workbook(ledger).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[1][0] == "2026年3月 · 全部结对村"
     expected = [
