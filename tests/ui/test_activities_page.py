@@ -179,3 +179,35 @@ def test_record_sheet_pdf_of_the_selected_activity(window, qtbot, monkeypatch, t
     qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
     assert str(target) in shown[0]
     assert "防诈骗宣传" in flat(pdf_text(target))
+
+
+def test_sign_in_sheet_as_pdf_and_through_the_print_preview(window, qtbot, monkeypatch, tmp_path):
+    from ..pdf_helpers import flat, pdf_pages, pdf_text
+
+    db = window.context.workspace.db
+    aid = make_activity(db, "东兴村", datetime(2026, 3, 2, 9), title="防诈骗宣传")
+    window.open_activity(aid)
+    page = window.pages["活动"]
+    target = tmp_path / "签到表.pdf"
+    monkeypatch.setattr(
+        "wenming_desktop.ui.pages.activity_exports.QFileDialog.getSaveFileName",
+        lambda *a, **k: (str(target), ""),
+    )
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    qtbot.mouseClick(page.signin_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
+    text = flat(pdf_text(target))
+    assert "防诈骗宣传" in text and "志愿者签到表" in text and "本人签名" in text
+
+    previewed: list[tuple[int, str]] = []
+
+    def fake_preview(_parent, pdf_path, title):  # the dialog itself is modal; check its input
+        previewed.append((pdf_pages(pdf_path), title))
+
+    monkeypatch.setattr("wenming_desktop.ui.pages.activity_exports.preview_and_print", fake_preview)
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(previewed), timeout=30_000)
+    assert previewed[0] == (1, "防诈骗宣传 志愿者签到表")
+    leftovers = list(window.context.workspace.folder.exports.glob("print-*"))
+    assert leftovers == []  # the temporary sheet is removed after printing

@@ -36,7 +36,7 @@ from ..table_model import ROW_ROLE, Column, RowTableModel
 from .activity_calendar import ActivityCalendar, from_qdate, to_qdate
 from .activity_checks import ActivityChecksPanel, ActivityEvaluationPanel
 from .activity_coverage import CoverageView
-from .activity_exports import export_ledger, export_record
+from .activity_exports import export_ledger, export_record, export_signin, print_signin
 from .activity_requests import RequestsView
 from .activity_volunteers import ActivityVolunteersPanel
 from .base import Page, make_table
@@ -117,9 +117,13 @@ class ActivitiesPage(Page):
         self.delete_button = QPushButton("删除")
         self.export_button = QPushButton("导出活动台账…")
         self.record_button = QPushButton("活动记录表(PDF)…")
+        self.signin_button = QPushButton("签到表(PDF)…")
+        self.print_button = QPushButton("打印签到表…")
         for button in (self.add_button, self.edit_button, self.copy_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.signin_button)
+        buttons.addWidget(self.print_button)
         buttons.addWidget(self.record_button)
         buttons.addWidget(self.export_button)
         self.model = RowTableModel(COLUMNS, self)
@@ -168,6 +172,8 @@ class ActivitiesPage(Page):
         self.delete_button.clicked.connect(self.delete)
         self.export_button.clicked.connect(self.export)
         self.record_button.clicked.connect(self.export_record)
+        self.signin_button.clicked.connect(self.export_signin)
+        self.print_button.clicked.connect(self.print_signin)
         self.table.doubleClicked.connect(lambda _index: self.edit())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
         self.volunteers.changed.connect(self._details_changed)
@@ -273,7 +279,14 @@ class ActivitiesPage(Page):
 
     def _update_buttons(self) -> None:
         has = self.selected() is not None
-        for button in (self.edit_button, self.copy_button, self.delete_button, self.record_button):
+        for button in (
+            self.edit_button,
+            self.copy_button,
+            self.delete_button,
+            self.record_button,
+            self.signin_button,
+            self.print_button,
+        ):
             button.setEnabled(has)
 
     def _selection_changed(self) -> None:
@@ -408,6 +421,17 @@ class ActivitiesPage(Page):
         village_id = self.village.currentData()
         village_name = self.village.currentText() if village_id is not None else None
         export_ledger(self.context, self, self.calendar.yearShown(), village_id, village_name)
+
+    def export_signin(self) -> None:
+        row = self.selected()
+        if row is not None:
+            name = f"志愿者签到表_{row.start_at:%Y-%m-%d}_{row.title}.pdf"
+            export_signin(self.context, self, row.id, name)
+
+    def print_signin(self) -> None:
+        row = self.selected()
+        if row is not None:
+            print_signin(self.context, self, row.id, row.title)
 
     def export_record(self) -> None:
         row = self.selected()

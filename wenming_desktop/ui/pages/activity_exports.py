@@ -1,4 +1,5 @@
-"""The 活动 page's exports: the year's ledger (Excel) and one activity's record sheet (PDF).
+"""The 活动 page's exports: the year's ledger (Excel), one activity's record sheet and volunteer
+sign-in sheet (PDF), and printing the sign-in sheet through Qt's print preview.
 
 Both ask where to save, then run on the worker with a progress dialog; the result or the error
 comes back on the GUI thread.
@@ -6,6 +7,8 @@ comes back on the GUI thread.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,8 +19,10 @@ from wenming_desktop.exports.files import safe_filename
 from wenming_desktop.services.activity_export import export_activities, ledger_filename
 from wenming_desktop.services.progress import Progress
 from wenming_desktop.services.records import export_activity_record
+from wenming_desktop.services.signin import export_volunteer_signin
 
 from ..context import PageContext
+from ..printing import preview_and_print
 from ..tasks import ProgressDialog
 
 
@@ -95,3 +100,49 @@ def export_record(
         lambda _p: export_activity_record(ws, activity_id, target),
         lambda written: f"已导出活动记录表：\n{written}",
     )
+
+
+def export_signin(
+    context: PageContext,
+    parent: QWidget,
+    activity_id: int,
+    default_name: str,
+    path: Path | None = None,
+) -> None:
+    """Ask for the file (unless given), then write the volunteer sign-in sheet PDF."""
+    if path is None:
+        default = str(context.workspace.folder.exports / safe_filename(default_name))
+        chosen, _filter = QFileDialog.getSaveFileName(
+            parent, "导出志愿者签到表", default, "PDF 文件 (*.pdf)"
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+    ws = context.workspace
+    target = path
+    run_in_background(
+        context,
+        parent,
+        "正在导出签到表",
+        lambda _p: export_volunteer_signin(ws, activity_id, target),
+        lambda count: f"已导出志愿者签到表（预填 {count} 人）：\n{target}",
+    )
+
+
+def print_signin(context: PageContext, parent: QWidget, activity_id: int, title: str) -> None:
+    """Lay the sheet out as a PDF on the worker, then open Qt's print preview on it."""
+    ws = context.workspace
+    folder = Path(tempfile.mkdtemp(prefix="print-", dir=ws.folder.exports))
+    target = folder / "签到表.pdf"
+
+    def show(_count: int) -> None:
+        try:
+            preview_and_print(parent, target, f"{title} 志愿者签到表")
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def failed(exc: BaseException) -> None:
+        shutil.rmtree(folder, ignore_errors=True)
+        context.show_error(parent, exc)
+
+    context.runner.run(lambda _p: export_volunteer_signin(ws, activity_id, target), show, failed)
