@@ -47,6 +47,9 @@ BUNDLED: tuple[BundledPart, ...] = (
     BundledPart("charset-normalizer", "PDF 文本编码", "MIT", ("licenses/charset-normalizer.txt",)),
     BundledPart("platformdirs", "数据文件夹位置", "MIT", ("licenses/platformdirs.txt",)),
     BundledPart("pypinyin", "拼音首字母查找", "MIT", ("licenses/pypinyin.txt",)),
+    BundledPart(
+        "pypdfium2 / PDFium", "打印签到表时渲染 PDF", "BSD-3-Clause", ("licenses/pypdfium2.txt",)
+    ),
     BundledPart("MarkupSafe", "模板文本转义", "BSD-3-Clause", ("licenses/MarkupSafe.txt",)),
     BundledPart(
         "typing_extensions", "类型标注支持", "PSF-2.0", ("licenses/typing_extensions.txt",)

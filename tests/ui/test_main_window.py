@@ -23,6 +23,7 @@ def test_every_page_opens_with_the_demo_data(demo_window, qtbot, tmp_path: Path)
         image.save(str(tmp_path / f"{title}.png"))
     home = demo_window.pages["首页"]
     assert home.figures["villages"].text() == "4"
+    assert int(home.figures["activities"].text()) > 0  # this year's, from the demo data
     assert home.model.rowCount() == 2
 
 

@@ -71,6 +71,7 @@ def check_main_window(workspace: Workspace) -> str:
         licences = about.parts.count()
         about.close()
         FirstStartDialog(workspace, window).close()
+        printed = _print_a_sheet(workspace)
         pages = window.navigation.count()
     finally:
         window.close()
@@ -82,4 +83,28 @@ def check_main_window(workspace: Workspace) -> str:
     problems = context.errors + uncaught
     if problems:
         raise RuntimeError("；".join(problems))
-    return f"{pages} 个页面均已打开，关于对话框列出 {licences} 个组件（{app.platformName()}）"
+    return (
+        f"{pages} 个页面均已打开，关于对话框列出 {licences} 个组件，"
+        f"签到表打印 {printed} 页（{app.platformName()}）"
+    )
+
+
+def _print_a_sheet(workspace: Workspace) -> int:
+    """Print a sign-in sheet to a PDF printer: pdfium and Qt's print support are in place."""
+    import tempfile
+    from pathlib import Path
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    from wenming_desktop.services.signin import export_volunteer_signin
+
+    from .printing import a4_printer, paint_pdf
+
+    with tempfile.TemporaryDirectory() as folder:
+        sheet = Path(folder) / "签到表.pdf"
+        export_volunteer_signin(workspace, 1, sheet)
+        printer = a4_printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(Path(folder) / "printed.pdf"))
+        printer.setResolution(72)
+        return paint_pdf(sheet, printer)

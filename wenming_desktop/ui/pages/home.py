@@ -147,9 +147,9 @@ class HomePage(Page):
         for i, (key, label) in enumerate(
             (
                 ("villages", "结对村"),
-                ("volunteers", "在册志愿者"),
-                ("registration", "志愿者注册率"),
                 ("residents", "登记村民"),
+                ("activities", "本年已开展活动"),
+                ("checkups", "本年体检人次"),
             )
         ):
             caption = QLabel(label)
@@ -231,13 +231,11 @@ class HomePage(Page):
 
     def _show(self, data: HomeData) -> None:
         t = data.overview.totals
-        rate = (
-            f"{t.volunteers_registered / t.volunteers_active:.1%}" if t.volunteers_active else "—"
-        )
+        year = next((y for y in data.overview.years if y.year == self.today().year), None)
         self.figures["villages"].setText(str(t.villages))
-        self.figures["volunteers"].setText(str(t.volunteers_active))
-        self.figures["registration"].setText(rate)
         self.figures["residents"].setText(str(t.residents))
+        self.figures["activities"].setText(str(year.activities_done if year else 0))
+        self.figures["checkups"].setText(str(year.checkups if year else 0))
         self.month.set_rows(
             [(r.id, r.start_at, r.village, r.title, r.status) for r in data.month_activities]
         )
