@@ -8,7 +8,6 @@ from wenming_desktop.domain.activity_record import ActivityDetail, guideline_fac
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.guidelines import check_activity
 from wenming_desktop.domain.vocabulary import AttachmentKind
-from wenming_desktop.exports.pdf.activity_record import write_activity_record
 from wenming_desktop.storage.queries.activity_detail import activity_detail
 
 from .settings import get_setting
@@ -43,5 +42,7 @@ def export_activity_record(ws: Workspace, activity_id: int, path: Path) -> Path:
 
 
 def write_record(ws: Workspace, detail: ActivityDetail, path: Path, hospital: str) -> None:
+    from wenming_desktop.exports.pdf.activity_record import write_activity_record  # reportlab
+
     checks = check_activity(guideline_facts(detail))
     write_activity_record(path, hospital, detail, checks, photos_of(ws, detail))
