@@ -11,11 +11,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -26,6 +24,8 @@ from PySide6.QtWidgets import (
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.vocabulary import ActivityStatus
 from wenming_desktop.services.activities import ActivityData, CategoryChoice, Choice
+
+from .common import error_label, save_cancel_buttons
 
 NO_COUNT = -1  # a spin box at its minimum shows "未填写"
 
@@ -113,16 +113,8 @@ class ActivityDialog(QDialog):
         guide_form.addRow("城管审批文号", self.city)
         guide_form.addRow("", self.backdrop)
         guide_form.addRow("应急药箱携带人", self.kit_holder)
-        self.error = QLabel("")
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.error = error_label()
+        buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(guide)

@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from wenming_desktop.domain.errors import UserError
+
+from .common import error_label, save_cancel_buttons
 
 
 class FollowUpDialog(QDialog):
@@ -50,16 +51,8 @@ class FollowUpDialog(QDialog):
         form.addRow("随访日期", self.on)
         form.addRow("随访人 *", self.by)
         form.addRow("随访情况", self.note)
-        self.error = QLabel("")
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.error = error_label()
+        buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form)

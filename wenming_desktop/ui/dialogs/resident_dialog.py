@@ -9,7 +9,6 @@ from dataclasses import replace
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -22,6 +21,8 @@ from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import parse_id_number
 from wenming_desktop.domain.residents import ResidentData
 from wenming_desktop.domain.vocabulary import FocusGroup
+
+from .common import error_label, save_cancel_buttons
 
 
 class ResidentDialog(QDialog):
@@ -69,16 +70,8 @@ class ResidentDialog(QDialog):
         form.addRow("住址", self.address)
         form.addRow("重点人群", focus)
         form.addRow("备注", self.notes)
-        self.error = QLabel("")
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.error = error_label()
+        buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

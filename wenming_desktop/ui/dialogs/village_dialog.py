@@ -10,10 +10,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -22,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.villages import VillageData
+
+from .common import error_label, save_cancel_buttons
 
 
 def _to_qdate(value: date | None) -> QDate:
@@ -89,16 +89,8 @@ class VillageDialog(QDialog):
         form.addRow("结对开始日期", self.start)
         form.addRow("结对结束日期", self.end)
         form.addRow("备注", self.notes)
-        self.error = QLabel("")
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.error = error_label()
+        buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
