@@ -75,6 +75,12 @@ def export_ledger(
     )
 
 
+def _ask_pdf(context: PageContext, parent: QWidget, title: str, default_name: str) -> Path | None:
+    default = str(context.workspace.folder.exports / safe_filename(default_name))
+    chosen, _filter = QFileDialog.getSaveFileName(parent, title, default, "PDF 文件 (*.pdf)")
+    return Path(chosen) if chosen else None
+
+
 def export_record(
     context: PageContext,
     parent: QWidget,
@@ -83,16 +89,10 @@ def export_record(
     path: Path | None = None,
 ) -> None:
     """Ask for the file (unless given), then write the activity's 活动记录表 PDF."""
-    if path is None:
-        default = str(context.workspace.folder.exports / safe_filename(default_name))
-        chosen, _filter = QFileDialog.getSaveFileName(
-            parent, "导出活动记录表", default, "PDF 文件 (*.pdf)"
-        )
-        if not chosen:
-            return
-        path = Path(chosen)
+    target = path or _ask_pdf(context, parent, "导出活动记录表", default_name)
+    if target is None:
+        return
     ws = context.workspace
-    target = path
     run_in_background(
         context,
         parent,
@@ -110,16 +110,10 @@ def export_signin(
     path: Path | None = None,
 ) -> None:
     """Ask for the file (unless given), then write the volunteer sign-in sheet PDF."""
-    if path is None:
-        default = str(context.workspace.folder.exports / safe_filename(default_name))
-        chosen, _filter = QFileDialog.getSaveFileName(
-            parent, "导出志愿者签到表", default, "PDF 文件 (*.pdf)"
-        )
-        if not chosen:
-            return
-        path = Path(chosen)
+    target = path or _ask_pdf(context, parent, "导出志愿者签到表", default_name)
+    if target is None:
+        return
     ws = context.workspace
-    target = path
     run_in_background(
         context,
         parent,
