@@ -1,8 +1,8 @@
-"""Pieces every record dialog shares: the red error line and the 保存 / 取消 buttons."""
+"""Pieces dialogs and pages share: the red error line, the 保存 / 取消 buttons, a 是/否 question."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 
 def error_label() -> QLabel:
@@ -23,3 +23,15 @@ def save_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def confirm(parent: QWidget, title: str, question: str) -> bool:
+    """Ask 是/否 before something that cannot be undone; 否 is the default."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

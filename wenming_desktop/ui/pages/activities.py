@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -32,6 +31,7 @@ from wenming_desktop.storage.database import Database
 
 from ..context import PageContext
 from ..dialogs.activity_dialog import ActivityDialog
+from ..dialogs.common import confirm
 from ..table_model import ROW_ROLE, Column, RowTableModel
 from .activity_calendar import ActivityCalendar, from_qdate, to_qdate
 from .activity_checks import ActivityChecksPanel, ActivityEvaluationPanel
@@ -399,15 +399,12 @@ class ActivitiesPage(Page):
         row = self.selected()
         if row is None:
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             "删除活动",
             f"确定删除活动“{row.title}”吗？它的志愿者时长、义诊记录和附件将一并删除，"
             "此操作不能撤销。",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         try:
             delete_activity_and_files(self.db, self.context.workspace.folder, row.id)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QStyle,
     QVBoxLayout,
@@ -36,6 +35,7 @@ from wenming_desktop.services.attachments import AttachmentRow
 from wenming_desktop.storage.database import Database
 
 from ..context import PageContext
+from ..dialogs.common import confirm
 
 THUMB = QSize(120, 90)
 
@@ -185,14 +185,7 @@ class ActivityAttachmentsPanel(QWidget):
         row = self.selected()
         if row is None:
             return
-        answer = QMessageBox.question(
-            self,
-            "删除附件",
-            f"确定删除附件“{row.caption or row.original_name}”吗？",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self, "删除附件", f"确定删除附件“{row.caption or row.original_name}”吗？"):
             return
         service.remove_attachment(self.db, self.context.workspace.folder, row.id)
         self.reload()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from wenming_desktop.storage.database import Database
 from ..context import PageContext
 from ..dialogs.activity_assign_dialog import AssignDialog
 from ..dialogs.activity_correction_dialog import CorrectionDialog
+from ..dialogs.common import confirm
 from .activity_keying import KeyingDelegate, SheetView
 from .activity_sheet_model import COLUMNS, SIGN_IN, SheetModel
 
@@ -165,14 +165,11 @@ class ActivityVolunteersPanel(QWidget):
         row = self.selected()
         if row is None:
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             "移出名单",
             f"确定将“{row.name}”移出本次活动的志愿者名单吗？其服务时长将一并删除。",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         service.remove_participation(self.db, row.id)
         self.reload()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -35,6 +34,7 @@ from wenming_desktop.services.checkup_exports import LEDGER_FILE_NAME, export_ch
 from wenming_desktop.storage.queries.checkups import CheckupRow
 
 from ..context import PageContext
+from ..dialogs.common import confirm
 from ..table_model import ROW_ROLE, Column, RowTableModel
 from .base import make_table
 from .checkup_chart import Panel, Series, TrendChart
@@ -270,14 +270,11 @@ class CheckupRecords(QWidget):
         row = self.selected()
         if row is None:
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             "删除体检记录",
             f"确定删除{row.name} {row.checkup_date:%Y-%m-%d} 的体检记录吗？此操作不能撤销。",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         try:
             checkups.delete_checkup(self.db, row.id)

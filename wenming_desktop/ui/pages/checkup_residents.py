@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from wenming_desktop.services import residents
 from wenming_desktop.storage.queries.residents import ResidentRow
 
 from ..context import PageContext
+from ..dialogs.common import confirm
 from ..dialogs.resident_dialog import ResidentDialog
 from ..table_model import ROW_ROLE, Column, RowTableModel
 from .base import make_table
@@ -166,14 +166,7 @@ class ResidentRegistry(QWidget):
         row = self.selected()
         if row is None:
             return
-        answer = QMessageBox.question(
-            self,
-            "删除村民",
-            f"确定删除村民“{row.name}”吗？此操作不能撤销。",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self, "删除村民", f"确定删除村民“{row.name}”吗？此操作不能撤销。"):
             return
         try:
             residents.delete_resident(self.db, row.id)

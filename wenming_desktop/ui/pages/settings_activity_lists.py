@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,6 +20,7 @@ from wenming_desktop.services import activity_lists
 from wenming_desktop.services.activity_lists import ListItem
 
 from ..context import PageContext
+from ..dialogs.common import confirm
 from ..table_model import ROW_ROLE, Column, RowTableModel
 from .base import make_table
 
@@ -108,14 +108,7 @@ class ListEditor(QGroupBox):
         row = self.selected()
         if row is None:
             return
-        answer = QMessageBox.question(
-            self,
-            "删除",
-            f"确定删除“{row.name}”吗？",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self, "删除", f"确定删除“{row.name}”吗？"):
             return
         try:
             self._delete(row.id)

@@ -28,6 +28,7 @@ from wenming_desktop.services import backups
 from wenming_desktop.services.restore import RestoreResult, restore_backup
 
 from ..context import PageContext
+from ..dialogs.common import confirm
 from ..table_model import ROW_ROLE, Column, RowTableModel
 from ..tasks import ProgressDialog
 from .base import make_table
@@ -164,15 +165,12 @@ class BackupSettingsTab(QWidget):
             self.restore(Path(name), f"备份文件“{Path(name).name}”")
 
     def restore(self, source: Path, label: str) -> None:
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             "恢复备份",
             f"确定用{label}替换当前的全部数据吗？\n\n"
             "恢复之前会先自动备份当前数据；如果恢复错了，可以再从那份备份恢复回来。",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         ws = self.context.workspace
         self._busy(True)

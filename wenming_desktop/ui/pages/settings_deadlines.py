@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -19,6 +18,7 @@ from wenming_desktop.services.deadlines import DeadlineRow
 from wenming_desktop.storage.database import Database
 
 from ..context import PageContext
+from ..dialogs.common import confirm
 from ..table_model import ROW_ROLE, Column, RowTableModel
 from .base import make_table
 
@@ -107,13 +107,6 @@ class DeadlineSettingsTab(QWidget):
         row = self.selected()
         if row is None:
             return
-        answer = QMessageBox.question(
-            self,
-            "删除报送事项",
-            f"确定删除报送事项“{row.name}”吗？",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm(self, "删除报送事项", f"确定删除报送事项“{row.name}”吗？"):
             deadlines.delete_deadline(self.db, row.id)
             self.refresh()

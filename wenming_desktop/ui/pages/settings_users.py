@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,7 @@ from wenming_desktop.services.users import UserRow
 from wenming_desktop.storage.database import Database
 
 from ..context import PageContext
+from ..dialogs.common import confirm
 from ..table_model import ROW_ROLE, Column, RowTableModel
 from .base import make_table
 
@@ -209,12 +209,5 @@ class UsersSettingsTab(QWidget):
         row = self.selected()
         if row is None:
             return
-        answer = QMessageBox.question(
-            self,
-            "删除用户",
-            f"确定删除用户“{row.username}”吗？",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm(self, "删除用户", f"确定删除用户“{row.username}”吗？"):
             self._attempt(lambda: users.delete_user(self.db, row.id))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.villages import VillageData
@@ -11,6 +11,7 @@ from wenming_desktop.services.villages import VillageRow
 from wenming_desktop.storage.database import Database
 
 from ..context import PageContext
+from ..dialogs.common import confirm
 from ..dialogs.village_dialog import VillageDialog
 from ..table_model import ROW_ROLE, Column, RowTableModel
 from .base import Page, make_table
@@ -103,14 +104,7 @@ class VillagesPage(Page):
         row = self.selected()
         if row is None:
             return
-        answer = QMessageBox.question(
-            self,
-            "删除结对村",
-            f"确定删除结对村“{row.name}”吗？此操作不能撤销。",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self, "删除结对村", f"确定删除结对村“{row.name}”吗？此操作不能撤销。"):
             return
         try:
             villages.delete_village(self.db, row.id)

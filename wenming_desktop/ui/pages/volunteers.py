@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -34,6 +33,7 @@ from wenming_desktop.services import roster, roster_lists
 from wenming_desktop.services.hours import YearHours, year_hours
 
 from ..context import PageContext
+from ..dialogs.common import confirm
 from ..dialogs.volunteer_dialog import VolunteerDialog
 from ..table_model import ROW_ROLE, Column, RowTableModel
 from ..widgets.roster_summary import RosterSummary
@@ -322,12 +322,7 @@ class VolunteersPage(Page):
             if history
             else f"确定删除志愿者“{line.name}”吗？该志愿者没有任何服务记录，删除后不能恢复。"
         )
-        answer = QMessageBox.question(
-            self, "停用/删除志愿者", question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )  # fmt: skip
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self, "停用/删除志愿者", question):
             return
         try:
             outcome = roster.remove_volunteer(self.db, line.id)
