@@ -148,7 +148,7 @@ def test_category_list_edited_in_settings(window, qtbot, monkeypatch):
     editor = tab.categories
     assert editor.model.rowCount() == 14
     editor.name.setText("健康讲座")
-    editor.health.setChecked(True)
+    editor.flag.setChecked(True)
     qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
     assert editor.selected().name == "健康讲座"
     assert list_categories(window.context.workspace.db)[-1][1:3] == ("健康讲座", True)

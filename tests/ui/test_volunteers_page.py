@@ -215,6 +215,31 @@ def test_settings_lists_tab(window, qtbot, qtmodeltester) -> None:
     editor.name.setText("中医义诊服务队")
     qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
     assert "已有名为" in editor.message.text()
+    assert editor.message.objectName() == "error"
+
+
+def test_settings_list_rename_and_delete(window, qtbot, monkeypatch) -> None:
+    from wenming_desktop.services import roster_lists
+
+    db = window.context.workspace.db
+    used = roster_lists.add_item(db, "department", "内科")
+    roster.add_volunteer(db, VolunteerData(name="张三", department="内科"))
+    roster_lists.add_item(db, "department", "外科")
+    window.open_tab("设置", "名单维护")
+    editor = window.pages["设置"].tabs.currentWidget().editors["department"]
+    editor.refresh()
+    editor.table.selectRow(0)
+    assert editor.selected().id == used
+    assert not editor.delete_button.isEnabled()  # 内科 has a volunteer
+    editor.name.setText("中医内科")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert [i.name for i in roster_lists.list_items(db, "department")] == ["中医内科", "外科"]
+    assert editor.message.text() == "已保存“中医内科”"
+    editor.table.selectRow(1)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+    assert [i.name for i in roster_lists.list_items(db, "department")] == ["中医内科"]
+    assert editor.model.rowCount() == 1
 
 
 def test_home_shows_the_roster_summary(demo_window, qtbot) -> None:
