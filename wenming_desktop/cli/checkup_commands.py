@@ -32,7 +32,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     ledger.add_argument("--year", type=int, default=date.today().year, help="年份，默认今年")
     ledger.add_argument("--village", help="只导出一个结对村（村名的任一唯一部分）")
     ledger.add_argument(
-        "--unmasked", "--unmask", action="store_true", help="身份证号和电话完整导出（记入操作日志）"
+        "--unmasked",
+        "--unmask",
+        action="store_true",
+        help="身份证号、电话和健康数值完整导出（记入操作日志）",
     )
     add_output_option(ledger)
     ledger.set_defaults(handler=_checkups)

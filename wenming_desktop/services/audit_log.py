@@ -42,6 +42,8 @@ ENTITY_LABELS = {
     "setting": "设置",
     "user": "用户",
     "database": "数据库",
+    "health_values": "健康数值",
+    "checkup_ledger": "健康体检台账",
 }
 ACTION_LABELS = {
     "create": "新增",
@@ -86,6 +88,13 @@ FIELD_LABELS = {
     "constitution": "中医体质",
     "conclusion": "体检结论",
     "advice": "健康建议",
+    "list": "列表",
+    "scope": "范围",
+    "rows": "行数",
+    "year": "年度",
+    "village": "结对村",
+    "fields": "内容",
+    "file": "文件",
 }
 HEALTH_ENTITIES = {"checkup"}  # values never shown in the log's list or export
 HIDDEN = "（已隐藏）"

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from wenming_desktop.domain.checkups import ELDERLY_AGE
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import mask_id, mask_phone
+from wenming_desktop.domain.privacy import MASKED_NOTE
 from wenming_desktop.domain.residents import age_on
 from wenming_desktop.services.progress import Progress
 from wenming_desktop.storage import audit
@@ -55,7 +56,8 @@ def export_checkup_ledger(
     unmasked: bool = False,
     progress: Progress | None = None,
 ) -> int:
-    """Write 健康体检台账 for a year (and village); unmasking is recorded in the audit log."""
+    """Write 健康体检台账 for a year (and village). ID numbers, phones and health values are
+    masked unless `unmasked`, which is recorded in the audit log."""
     from wenming_desktop.exports.excel.checkups import write_checkup_ledger  # openpyxl on use
 
     with db.read() as session:
@@ -66,7 +68,7 @@ def export_checkup_ledger(
         progress.report(0, len(rows), "正在写入健康体检台账…")
     title = f"{hospital}{year}年健康体检台账" if hospital else f"{year}年健康体检台账"
     subtitle = f"{village}　共 {len(rows)} 人次" + (
-        "" if unmasked else "　（身份证号、电话已脱敏）"
+        "" if unmasked else f"　（身份证号、电话已脱敏，{MASKED_NOTE}）"
     )
 
     def tick(done: int) -> None:
@@ -82,7 +84,13 @@ def export_checkup_ledger(
                 "checkup_ledger",
                 None,
                 None,
-                {"year": year, "village": village, "rows": count, "file": str(path)},
+                {
+                    "year": year,
+                    "village": village,
+                    "rows": count,
+                    "fields": "身份证号、电话、健康数值",
+                    "file": str(path),
+                },
             )
     return count
 

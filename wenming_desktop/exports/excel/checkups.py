@@ -1,6 +1,7 @@
 """健康体检台账.xlsx: one row per checkup, print-ready through the shared Ledger.
 
-ID and phone numbers are masked unless the caller asks for them in full (and has audited it).
+ID and phone numbers and the health values (domain.privacy) are masked unless the caller asks
+for them in full (and has audited it).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Protocol
 
 from wenming_desktop.domain.checkups import findings, self_care_summary
 from wenming_desktop.domain.identity import mask_id, mask_phone
+from wenming_desktop.domain.privacy import mask_health
 from wenming_desktop.domain.residents import age_on
 from wenming_desktop.domain.thresholds import bmi
 
@@ -43,6 +45,12 @@ COLUMNS: tuple[LedgerColumn, ...] = (
     LedgerColumn("体检医生", 9),
     LedgerColumn("随访", 22),
 )
+# Columns holding health values (domain.privacy), masked in a masked ledger; the 随访 column
+# masks only its note.
+_FIRST_HEALTH, _LAST_HEALTH = (
+    [c.title for c in COLUMNS].index(t) for t in ("身高(cm)", "健康建议")
+)
+HEALTH_COLUMNS = frozenset(range(_FIRST_HEALTH, _LAST_HEALTH + 1))
 
 
 class LedgerCheckup(Protocol):
@@ -95,8 +103,9 @@ def ledger_values(number: int, row: LedgerCheckup, unmasked: bool) -> list[objec
     )
     follow = ""
     if row.followed_up_on:
-        follow = f"{row.followed_up_on:%Y-%m-%d} {row.followed_up_by}：{row.follow_up_note}"
-    return [
+        note = row.follow_up_note if unmasked else mask_health(row.follow_up_note)
+        follow = f"{row.followed_up_on:%Y-%m-%d} {row.followed_up_by}：{note}"
+    values = [
         number,
         row.checkup_date,
         row.village,
@@ -124,6 +133,9 @@ def ledger_values(number: int, row: LedgerCheckup, unmasked: bool) -> list[objec
         row.doctor or "",
         follow,
     ]
+    if unmasked:
+        return values
+    return [mask_health(v) if i in HEALTH_COLUMNS else v for i, v in enumerate(values)]
 
 
 def write_checkup_ledger(

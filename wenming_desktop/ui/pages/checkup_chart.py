@@ -33,6 +33,7 @@ class TrendChart(QWidget):
         super().__init__(parent)
         self.labels: list[str] = []
         self.panels: list[Panel] = []
+        self.empty_text = "选定一位村民后显示历年变化"  # shown while there is nothing to draw
         self.setMinimumHeight(260)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -47,9 +48,7 @@ class TrendChart(QWidget):
         painter.fillRect(self.rect(), QColor("white"))
         if not self.labels or not self.panels:
             painter.setPen(QColor("#888888"))
-            painter.drawText(
-                self.rect(), Qt.AlignmentFlag.AlignCenter, "选定一位村民后显示历年变化"
-            )
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.empty_text)
             painter.end()
             return
         left, right, top, bottom = 70.0, 16.0, 8.0, 22.0

@@ -3,6 +3,10 @@
 Pick the checkup day once; for each form find the resident (or add one inline), type the values
 pressing Enter after each; Enter on the last field saves, clears the form and keeps the day and
 the doctor. A resident already checked that day opens the existing record instead.
+
+The 本次已录入 list masks the health values (domain.privacy) unless its 显示健康数值 switch is on
+(recorded in the audit log); opening one record in the form shows its values, unrecorded, since
+entering and correcting them is the clerk's work.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from wenming_desktop.domain.checkups import (
     ELDERLY_AGE,
 )
 from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.privacy import mask_health_row
 from wenming_desktop.domain.residents import ResidentData, age_on
 from wenming_desktop.exports.files import safe_filename
 from wenming_desktop.services import checkups, residents
@@ -37,6 +42,7 @@ from wenming_desktop.storage.queries.residents import ResidentRow
 from ..context import PageContext
 from ..dialogs.resident_dialog import ResidentDialog
 from ..table_model import Column, RowTableModel
+from ..widgets.health_toggle import HealthToggle
 from .base import make_table
 from .checkup_common import run_export
 from .checkup_fields import EnterChain
@@ -95,7 +101,13 @@ class CheckupEntry(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.picker, 1)
         left_layout.addWidget(self.add_resident_button)
-        left_layout.addWidget(QLabel("本次已录入（双击打开）"))
+        self.health = HealthToggle(self.context, "本次已录入", self._health_scope)
+        self.health.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the form keeps the keyboard
+        saved_line = QHBoxLayout()
+        saved_line.addWidget(QLabel("本次已录入（双击打开）"))
+        saved_line.addStretch(1)
+        saved_line.addWidget(self.health)
+        left_layout.addLayout(saved_line)
         self.saved_model = RowTableModel(SAVED_COLUMNS, self)
         self.saved_table = make_table(self.saved_model, self)
         self.saved_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -150,6 +162,7 @@ class CheckupEntry(QWidget):
         self.signin_button.clicked.connect(self.choose_and_print_signin)
         self.clear_button.clicked.connect(self.clear)
         self.saved_table.doubleClicked.connect(self._open_saved)
+        self.health.changed.connect(lambda _shown: self._load_saved())
         QShortcut(QKeySequence("Ctrl+S"), self, self.save)
         QShortcut(QKeySequence("F2"), self, lambda: self.add_resident(""))
         QShortcut(QKeySequence("Escape"), self, self.clear)
@@ -224,11 +237,18 @@ class CheckupEntry(QWidget):
         self.clear()
         self._load_saved()
 
+    def _health_scope(self) -> tuple[str, int]:
+        day = f"{self.day.start_at:%Y-%m-%d} {self.day.village}" if self.day else ""
+        return day, self.saved_model.rowCount()
+
     def _load_saved(self) -> None:
         if self.day is None:
             self.saved_model.set_rows([])
             return
-        self.saved_model.set_rows(checkups.list_checkups(self.db, activity_id=self.day.id))
+        rows = checkups.list_checkups(self.db, activity_id=self.day.id)
+        shown = self.health.shown
+        self.saved_model.set_rows(rows if shown else [mask_health_row(r) for r in rows])
+        self.health.scope_changed()
         self.day_box.setItemText(
             self.day_box.currentIndex(),
             day_label(self.day._replace(checkup_count=self.saved_model.rowCount())),

@@ -1,5 +1,9 @@
 """随访: abnormal results (blood pressure ≥ 140/90, fasting glucose ≥ 6.1) not yet followed
-up, oldest first; marking one done records the date, who did it and a note."""
+up, oldest first; marking one done records the date, who did it and a note.
+
+What was abnormal (the findings, the conclusion) is masked in the list (domain.privacy) until the
+显示健康数值 switch is turned on (recorded in the audit log). The 记录随访 dialog of one record
+shows its findings: following them up is the clerk's work."""
 
 from __future__ import annotations
 
@@ -9,12 +13,14 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from wenming_desktop.domain.checkups import findings
 from wenming_desktop.domain.identity import mask_phone
+from wenming_desktop.domain.privacy import health_value, mask_health_row
 from wenming_desktop.services import checkups
 from wenming_desktop.storage.queries.checkups import CheckupRow
 
 from ..context import PageContext
 from ..dialogs.follow_up_dialog import FollowUpDialog
 from ..table_model import ROW_ROLE, Column, RowTableModel
+from ..widgets.health_toggle import HealthToggle
 from .base import make_table
 from .checkup_common import fill_villages
 
@@ -41,9 +47,12 @@ class CheckupFollowUps(QWidget):
         self.context = context
         self.village = QComboBox()
         self.mark_button = QPushButton("记录随访…")
+        self.health = HealthToggle(context, "随访", self._health_scope)
+        self._rows: dict[int, CheckupRow] = {}  # as read, by checkup id
         top = QHBoxLayout()
         top.addWidget(QLabel("结对村"))
         top.addWidget(self.village)
+        top.addWidget(self.health)
         top.addStretch(1)
         top.addWidget(self.mark_button)
         self.model = RowTableModel(COLUMNS, self)
@@ -57,6 +66,7 @@ class CheckupFollowUps(QWidget):
         self._last_by = ""
         self.village.currentIndexChanged.connect(lambda _i: self.load())
         self.mark_button.clicked.connect(self.mark)
+        self.health.changed.connect(lambda _shown: self._show())
         self.table.doubleClicked.connect(lambda _i: self.mark())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
@@ -72,17 +82,35 @@ class CheckupFollowUps(QWidget):
     def load(self) -> None:
         rows = checkups.list_checkups(self.db, self.village.currentData(), open_follow_ups=True)
         rows.reverse()  # oldest first: the longest waiting at the top
+        self._rows = {r.id: r for r in rows}
+        self.health.scope_changed()
+        self._show()
+
+    def _health_scope(self) -> tuple[str, int]:
+        return self.village.currentText(), len(self._rows)
+
+    def _show(self) -> None:
+        """List the rows, what was abnormal masked unless the switch is on."""
+        shown = self.health.shown
         self.model.set_rows(
-            [(*r, "；".join(findings(r.systolic, r.diastolic, r.fasting_glucose))) for r in rows]
+            [
+                (
+                    *(r if shown else mask_health_row(r)),
+                    health_value(
+                        "；".join(findings(r.systolic, r.diastolic, r.fasting_glucose)), shown
+                    ),
+                )
+                for r in self._rows.values()
+            ]
         )
-        self.count.setText(f"待随访 {len(rows)} 人次")
+        self.count.setText(f"待随访 {len(self._rows)} 人次")
         self._update_buttons()
 
     def selected(self) -> CheckupRow | None:
         indexes = self.table.selectionModel().selectedRows()
         if not indexes:
             return None
-        return CheckupRow(*indexes[0].data(ROW_ROLE)[:FINDINGS])
+        return self._rows.get(indexes[0].data(ROW_ROLE)[0])  # the row as read
 
     def _update_buttons(self) -> None:
         self.mark_button.setEnabled(self.selected() is not None)

@@ -1,5 +1,8 @@
 """体检记录: the checkups of a village and year, each resident's history side by side with a
-trend chart, the ledger export, and opening a record in the entry form to change it."""
+trend chart, the ledger export, and opening a record in the entry form to change it.
+
+Health values are masked in the list, the history and the chart (domain.privacy) until the
+显示健康数值 switch is turned on, which is recorded in the audit log."""
 
 from __future__ import annotations
 
@@ -26,6 +29,7 @@ from wenming_desktop.domain.checkups import findings, self_care_summary
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import mask_id
 from wenming_desktop.domain.name_pinyin import name_initials
+from wenming_desktop.domain.privacy import MASKED_NOTE, health_text, mask_health_row
 from wenming_desktop.domain.search import matches, normalize_query
 from wenming_desktop.domain.thresholds import bmi
 from wenming_desktop.exports.files import safe_filename
@@ -36,6 +40,7 @@ from wenming_desktop.storage.queries.checkups import CheckupRow
 from ..context import PageContext
 from ..dialogs.common import confirm
 from ..table_model import ROW_ROLE, Column, RowTableModel
+from ..widgets.health_toggle import HealthToggle
 from .base import make_table
 from .checkup_chart import Panel, Series, TrendChart
 from .checkup_common import fill_villages, run_export
@@ -108,16 +113,29 @@ HISTORY_ITEMS: list[tuple[str, Any]] = [
 ]
 
 
+# History items that are not health values (the follow-up's date and who).
+HISTORY_NOT_HEALTH = {"随访"}
+
+
 class HistoryModel(RowTableModel):
     """Measures down, checkup dates across: the history side by side."""
 
-    def set_history(self, rows: list[CheckupRow]) -> None:
+    def set_history(self, rows: list[CheckupRow], shown: bool = True) -> None:
         self.beginResetModel()
         self.columns = [Column("项目", 0, width=90)] + [
             Column(f"{r.checkup_date:%Y-%m-%d}", i + 1, width=120) for i, r in enumerate(rows)
         ]
         items = HISTORY_ITEMS if rows else []
-        self._rows = [(label, *(read(r) for r in rows)) for label, read in items]
+        self._rows = [
+            (
+                label,
+                *(
+                    read(r) if shown or label in HISTORY_NOT_HEALTH else health_text(read(r))
+                    for r in rows
+                ),
+            )
+            for label, read in items
+        ]
         self.endResetModel()
 
 
@@ -146,7 +164,8 @@ class CheckupRecords(QWidget):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self._rows: list[CheckupRow] = []
+        self._rows: list[CheckupRow] = []  # as listed: health values masked unless shown
+        self._loaded_rows: list[CheckupRow] = []  # as read
         self.village = QComboBox()
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
@@ -154,13 +173,15 @@ class CheckupRecords(QWidget):
         self.year.setSuffix(" 年")
         self.search = QLineEdit()
         self.search.setPlaceholderText("姓名、拼音首字母或身份证号后几位")
-        self.unmasked = QCheckBox("导出完整身份证号和电话（记入操作日志）")
+        self.health = HealthToggle(context, "体检记录", self._health_scope)
+        self.unmasked = QCheckBox("导出完整身份证号、电话和健康数值（记入操作日志）")
         self.export_button = QPushButton("导出体检台账…")
         self.open_button = QPushButton("在录入页打开修改")
         self.delete_button = QPushButton("删除记录")
         filters = QHBoxLayout()
         for widget in (QLabel("结对村"), self.village, self.year, self.search):
             filters.addWidget(widget)
+        filters.addWidget(self.health)
         filters.addStretch(1)
         filters.addWidget(self.unmasked)
         filters.addWidget(self.export_button)
@@ -210,6 +231,7 @@ class CheckupRecords(QWidget):
         self.open_button.clicked.connect(self._open)
         self.delete_button.clicked.connect(self.delete)
         self.export_button.clicked.connect(self.choose_and_export)
+        self.health.changed.connect(lambda _shown: self._apply_masking())
 
     @property
     def db(self):  # the workspace's Database
@@ -226,7 +248,17 @@ class CheckupRecords(QWidget):
         )
 
     def _loaded(self, rows: list[CheckupRow]) -> None:
-        self._rows = rows
+        self._loaded_rows = rows
+        self.health.scope_changed()
+        self._apply_masking()
+
+    def _health_scope(self) -> tuple[str, int]:
+        return f"{self.village.currentText()} {self.year.value()}年", len(self._loaded_rows)
+
+    def _apply_masking(self) -> None:
+        """List the loaded rows, their health values masked unless the switch is on."""
+        shown = self.health.shown
+        self._rows = self._loaded_rows if shown else [mask_health_row(r) for r in self._loaded_rows]
         self._filter()
 
     def _filter(self) -> None:
@@ -251,15 +283,22 @@ class CheckupRecords(QWidget):
         self.delete_button.setEnabled(row is not None)
         if row is None:
             self.history.set_history([])
+            self.chart.empty_text = "选定一位村民后显示历年变化"
             self.chart.set_data([], [])
             self.history_title.setText("历年体检对比（选定一条记录）")
             return
         rows = checkups.resident_history(self.db, row.resident_id)
-        self.history.set_history(rows)
+        shown = self.health.shown
+        self.history.set_history(rows, shown)
         for i, column in enumerate(self.history.columns):
             self.history_table.setColumnWidth(i, column.width or 100)
-        self.chart.set_data([f"{r.checkup_date:%Y-%m-%d}" for r in rows], trend_panels(rows))
-        self.history_title.setText(f"{row.name} 历年体检对比（共 {len(rows)} 次）")
+        self.chart.empty_text = f"{MASKED_NOTE}，勾选“显示健康数值”后显示历年变化"
+        if shown:
+            self.chart.set_data([f"{r.checkup_date:%Y-%m-%d}" for r in rows], trend_panels(rows))
+        else:
+            self.chart.set_data([], [])
+        hidden = "" if shown else f"，{MASKED_NOTE}"
+        self.history_title.setText(f"{row.name} 历年体检对比（共 {len(rows)} 次{hidden}）")
 
     def _open(self) -> None:
         row = self.selected()

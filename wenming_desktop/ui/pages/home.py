@@ -3,8 +3,8 @@
 From the top: the basic figures, the roster's summary (its own widget: registration rate,
 average hours against 48), then this month's activities, villages without an activity this
 month, 已开展 activities with unmet guideline checks, sign-ins never signed out, open requests,
-report deadlines due within 30 days, abnormal checkups waiting for a follow-up, and the yearly
-figures.
+report deadlines due within 30 days, abnormal checkups waiting for a follow-up (health values
+masked, domain.privacy; the 随访 tab can show them), and the yearly figures.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from wenming_desktop.domain.hours import format_hours
+from wenming_desktop.domain.privacy import mask_health
 from wenming_desktop.domain.vocabulary import ActivityStatus
 from wenming_desktop.services.home import HomeData, load_home
 from wenming_desktop.services.overview import YearFigures
@@ -258,8 +259,8 @@ class HomePage(Page):
                     c.checkup_date,
                     c.village,
                     c.name,
-                    f"{c.systolic or '—'}/{c.diastolic or '—'}",
-                    "" if c.fasting_glucose is None else f"{c.fasting_glucose:g}",
+                    mask_health(f"{c.systolic or '—'}/{c.diastolic or '—'}"),
+                    mask_health("" if c.fasting_glucose is None else f"{c.fasting_glucose:g}"),
                 )
                 for c in data.follow_ups
             ]

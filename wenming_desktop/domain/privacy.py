@@ -1,0 +1,83 @@
+"""The one rule for residents' health values in lists, sheets and exports (DESIGN §3).
+
+A resident's *health values* are everything a checkup measured or concluded about that person:
+height, weight, BMI, waist, blood pressure, heart rate, fasting glucose, chronic conditions, TCM
+constitution, the self-care scores and band, the abnormal findings in words, the conclusion, the
+health advice and the follow-up note. Shown next to a person (a list row, a ledger row, a history
+column, a trend chart), they are masked by default: a value that exists is shown as MASK, an empty
+one stays empty, so a reader can tell "hidden" from "not measured". Showing them is an explicit
+choice (a list's 显示健康数值 switch, an export's unmask option) that writes an `unmask` audit
+entry.
+
+Not health values, and never masked here: who and when (date, village, group, name, gender, age,
+examining doctor, follow-up date and who followed up); the resident's focus groups (留守老人, 独居,
+留守儿童, 残疾, 困难 — service categories the village assigns and the office plans its work by,
+not findings of a checkup); and aggregate figures (counts, shares per band, constitution counts,
+coverage) in the 统计 tab and the summary PDF, which identify nobody. That a person is on the
+follow-up list at all is the list's purpose; what was abnormal is masked there too.
+
+ID numbers and phones are masked by identity.mask_id / mask_phone; this module covers health.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+R = TypeVar("R")  # a NamedTuple row
+
+MASK = "***"
+# Shown with a list or sheet whose health values are masked, so nobody takes them for missing.
+MASKED_NOTE = "健康数值已隐藏"
+# CheckupRow / Checkup fields that hold health values (follow-up date and person do not).
+HEALTH_FIELDS: frozenset[str] = frozenset(
+    {
+        "height_cm",
+        "weight_kg",
+        "waist_cm",
+        "systolic",
+        "diastolic",
+        "heart_rate",
+        "fasting_glucose",
+        "chronic_conditions",
+        "constitution",
+        "self_care_eating",
+        "self_care_grooming",
+        "self_care_dressing",
+        "self_care_toilet",
+        "self_care_moving",
+        "conclusion",
+        "advice",
+        "follow_up_note",
+    }
+)
+
+
+def mask_health(value: Any) -> Any:
+    """MASK for a value that exists; an empty value (None, "") stays as it is."""
+    if value is None or value == "":
+        return value
+    return MASK
+
+
+def health_value(value: Any, shown: bool) -> Any:
+    """`value` itself when health values are shown, else masked."""
+    return value if shown else mask_health(value)
+
+
+def health_text(value: Any) -> str:
+    """A list cell's text for a masked health value: MASK, or "" when there is none."""
+    return "" if value is None or value == "" else MASK
+
+
+def mask_health_fields(values: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a field → value mapping with every health field masked."""
+    return {k: mask_health(v) if k in HEALTH_FIELDS else v for k, v in values.items()}
+
+
+def mask_health_row(row: R) -> R:
+    """A NamedTuple row (e.g. a CheckupRow) with its health fields masked, the rest as is.
+
+    Lists mask whole rows rather than cells, so sorting a masked column cannot rank the values.
+    """
+    fields = [f for f in row._fields if f in HEALTH_FIELDS]  # type: ignore[attr-defined]
+    return row._replace(**{f: mask_health(getattr(row, f)) for f in fields})  # type: ignore[attr-defined]
