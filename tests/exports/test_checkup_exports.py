@@ -87,13 +87,13 @@ def test_ledger_masked_cell_by_cell(workspace, recorded, tmp_path: Path) -> None
         number[:6] + "********" + number[-4:], "139****5678",
     )  # fmt: skip
     assert first[1].date() == world.day
-    assert first[9:16] == (160, 80, 31.2, None, "150/95", 70, 6.4)
-    assert first[16:19] == ("高血压", "痰湿质", "7分 轻度依赖")
-    assert first[19] == "血压偏高 150/95；空腹血糖受损 6.4；BMI 31.2（肥胖）"
-    assert first[20:24] == ("=血压偏高", "低盐饮食", "李医生", None)
-    assert rows[4][4] == "李青" and rows[4][18] is None
+    # Health values masked; a value never measured (waist) stays empty, not "***".
+    assert "健康数值已隐藏" in rows[1][0]
+    assert first[9:16] == ("***", "***", "***", None, "***", "***", "***")
+    assert first[16:19] == ("***", "***", "***")
+    assert first[19:24] == ("***", "***", "***", "李医生", None)
+    assert rows[4][4] == "李青" and rows[4][9:22] == (None,) * 13  # nothing measured
     assert len(rows) == 5
-    assert load_workbook(path)["健康体检台账"].cell(4, 21).data_type == "s"  # not a formula
     with workspace.db.read() as session:
         assert session.scalar(select(AuditEntry).where(AuditEntry.action == "unmask")) is None
 
@@ -103,11 +103,45 @@ def test_ledger_unmasked_is_audited(workspace, recorded, tmp_path: Path) -> None
     path = tmp_path / "台账.xlsx"
     export_checkup_ledger(workspace.db, path, world.day.year, unmasked=True)
     rows = _rows(path)
-    assert rows[3][7:9] == (number, "13912345678")
+    assert "已脱敏" not in rows[1][0] and "已隐藏" not in rows[1][0]
+    first = rows[3]
+    assert first[7:9] == (number, "13912345678")
+    assert first[9:16] == (160, 80, 31.2, None, "150/95", 70, 6.4)
+    assert first[16:19] == ("高血压", "痰湿质", "7分 轻度依赖")
+    assert first[19] == "血压偏高 150/95；空腹血糖受损 6.4；BMI 31.2（肥胖）"
+    assert first[20:24] == ("=血压偏高", "低盐饮食", "李医生", None)
+    assert rows[4][4] == "李青" and rows[4][18] is None
+    assert load_workbook(path)["健康体检台账"].cell(4, 21).data_type == "s"  # not a formula
     with workspace.db.read() as session:
         entry = session.scalar(select(AuditEntry).where(AuditEntry.action == "unmask"))
         assert entry is not None and entry.entity == "checkup_ledger"
-        assert json.loads(entry.new_values)["rows"] == 2
+        values = json.loads(entry.new_values)
+        assert values["rows"] == 2 and "健康数值" in values["fields"]
+
+
+def test_ledger_follow_up_note_masked(workspace, recorded, tmp_path: Path) -> None:
+    world, _number = recorded
+    row = checkups.list_checkups(workspace.db, world.village_id, world.day.year)
+    first = next(r for r in row if r.name == "张三丰")
+    checkups.mark_followed_up(workspace.db, first.id, world.day, "王护士", "已复查，血压 138/85")
+    masked, full = tmp_path / "masked.xlsx", tmp_path / "full.xlsx"
+    export_checkup_ledger(workspace.db, masked, world.day.year)
+    export_checkup_ledger(workspace.db, full, world.day.year, unmasked=True)
+    day = f"{world.day:%Y-%m-%d}"
+    assert _rows(masked)[3][23] == f"{day} 王护士：***"  # who and when stay; the note is health
+    assert _rows(full)[3][23] == f"{day} 王护士：已复查，血压 138/85"
+
+
+def test_read_only_user_cannot_export_unmasked(workspace, recorded, tmp_path: Path) -> None:
+    from wenming_desktop.domain.access import VIEWER, Actor
+
+    world, _number = recorded
+    workspace.db.actor = Actor("guest", "访客", VIEWER)
+    path = tmp_path / "台账.xlsx"
+    with pytest.raises(UserError, match="只读"):
+        export_checkup_ledger(workspace.db, path, world.day.year, unmasked=True)
+    assert not path.exists()
+    assert export_checkup_ledger(workspace.db, path, world.day.year) == 2  # masked is fine
 
 
 def test_ledger_of_an_empty_year(workspace, recorded, tmp_path: Path) -> None:

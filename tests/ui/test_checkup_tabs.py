@@ -87,6 +87,7 @@ def test_records_history_chart_and_export(
     page.tabs.setCurrentWidget(records)
     records.year.setValue(2025)
     qtbot.waitUntil(lambda: records.model.rowCount() == 1)
+    records.health.setChecked(True)  # health values are masked until shown (test_health_masking)
     records.table.selectRow(0)
     assert records.history.columnCount() == 3  # 项目 + two checkups
     assert records.history.headerData(1, Qt.Orientation.Horizontal) == "2024-06-01"
@@ -132,6 +133,8 @@ def test_follow_up_marked_done_through_the_dialog(
     tab = page.follow_ups
     assert tab.model.rowCount() == 1
     qtmodeltester.check(tab.model)
+    assert tab.model.index(0, 5).data() == "***"  # masked until shown
+    tab.health.setChecked(True)
     assert "血压偏高 150/95" in tab.model.index(0, 5).data()
     tab.table.selectRow(0)
 

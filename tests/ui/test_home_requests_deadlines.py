@@ -179,7 +179,7 @@ def test_checkup_waiting_for_follow_up_opens_the_follow_up_tab(window, qtbot):
     home = _home(window, qtbot, date(2026, 3, 25))
     assert home.follow_ups.model.rowCount() == 1
     row = home.follow_ups.model.row_at(0)
-    assert row[1:] == (date(2026, 3, 17), "东兴村", "王大爷", "152/95", "5.2")
+    assert row[1:] == (date(2026, 3, 17), "东兴村", "王大爷", "***", "***")  # health values masked
     double_click_row(qtbot, home.follow_ups.table, 0)
     page = window.stack.currentWidget()
     assert page.title == "健康体检"

@@ -60,6 +60,9 @@ def export_checkup_ledger(
     masked unless `unmasked`, which is recorded in the audit log."""
     from wenming_desktop.exports.excel.checkups import write_checkup_ledger  # openpyxl on use
 
+    actor = db.actor
+    if unmasked and actor is not None and not actor.can_write:  # the unmask could not be recorded
+        raise UserError(f"当前用户“{actor.username}”是只读用户，不能导出未脱敏的台账")
     with db.read() as session:
         rows = checkup_rows(session, village_id, year, newest_first=False)
         village = session.get(Village, village_id).name if village_id else "全部结对村"  # type: ignore[union-attr]  # id from find_village
