@@ -69,11 +69,6 @@ def health_text(value: Any) -> str:
     return "" if value is None or value == "" else MASK
 
 
-def mask_health_fields(values: dict[str, Any]) -> dict[str, Any]:
-    """A copy of a field → value mapping with every health field masked."""
-    return {k: mask_health(v) if k in HEALTH_FIELDS else v for k, v in values.items()}
-
-
 def mask_health_row(row: R) -> R:
     """A NamedTuple row (e.g. a CheckupRow) with its health fields masked, the rest as is.
 
