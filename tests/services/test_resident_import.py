@@ -132,5 +132,5 @@ def test_not_a_workbook(workspace, tmp_path: Path) -> None:
     world = make_world(workspace.db)
     bad = tmp_path / "名册.xlsx"
     bad.write_text("not a workbook", encoding="utf-8")
-    with pytest.raises(UserError, match="不是有效的 Excel"):
+    with pytest.raises(UserError, match="不是 Excel 工作簿"):
         read_residents(workspace.db, bad, world.village_id)

@@ -77,5 +77,5 @@ def test_reimport_updates_instead_of_duplicating(workspace, tmp_path) -> None:
 def test_not_a_workbook(workspace, tmp_path) -> None:
     bogus = tmp_path / "名单.xlsx"
     bogus.write_bytes(b"PK\x03\x04broken")
-    with pytest.raises(UserError, match="不是有效的 Excel 工作簿"):
+    with pytest.raises(UserError, match="文件已损坏或不完整"):
         plan_import(workspace.db, bogus)

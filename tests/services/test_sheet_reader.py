@@ -116,7 +116,7 @@ def test_formula_without_saved_result_is_a_problem(tmp_path: Path) -> None:
 def test_not_a_workbook_and_missing_header(tmp_path: Path) -> None:
     bogus = tmp_path / "假的.xlsx"
     bogus.write_text("这不是表格", encoding="utf-8")
-    with pytest.raises(UserError, match="不是有效的 Excel 工作簿"):
+    with pytest.raises(UserError, match="不是 Excel 工作簿"):
         read_sheet(bogus, FIELDS)
     with pytest.raises(UserError, match="找不到文件"):
         read_sheet(tmp_path / "无.xlsx", FIELDS)

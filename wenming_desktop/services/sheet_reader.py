@@ -10,23 +10,27 @@ that sheet / row / column. No Qt here.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
-import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
+from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import normalize_mobile, parse_id_number
 
+from .sheet_scan import scan_sheet
+from .workbook_guard import BROKEN, check_workbook, translate
+
 HEADER_SCAN_ROWS = 30  # title rows and merged headers sit above the column names
+HEADER_SCAN_COLUMNS = 200  # a header further right is not a roster's
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 
 
@@ -85,19 +89,43 @@ def _clean_value(value: Any) -> Any:
     return value
 
 
-def _open(path: Path) -> Any:
-    if not path.exists():
-        raise UserError(f"找不到文件“{path}”")
-    if path.suffix.lower() == ".xls":
-        raise UserError(
-            f"“{path.name}”是旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 后再导入"
-        )
+class _UnsizedSheet(ReadOnlyWorksheet):
+    """openpyxl's read-only sheet without its size probe: on a sheet with no <dimension> (as
+    openpyxl's own write-only mode and many HR systems write them) the probe parses the whole
+    sheet, since iterparse reports <sheetData> only at its end. read_sheet passes its own
+    bounds."""
+
+    def _get_size(self) -> None:
+        return None
+
+
+class _Reader(ExcelReader):
+    """openpyxl's reader in read-only mode, making worksheets only (no chartsheets) unsized."""
+
+    def read_worksheets(self) -> None:
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target in self.valid_files and "chartsheet" not in rel.Type:
+                ws = _UnsizedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                ws.sheet_state = sheet.state
+                self.wb._sheets.append(ws)
+
+
+def _open(path: Path, data_only: bool = True) -> Any:
+    """The workbook, read-only, after the file passed the guard's checks."""
     try:
-        return load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise UserError(
-            f"无法读取“{path.name}”：不是有效的 Excel 工作簿（.xlsx），或文件已损坏（{exc}）"
-        ) from None
+        reader = _Reader(path, read_only=True, data_only=data_only, keep_links=False)
+        reader.read()
+        return reader.wb
+    except BROKEN as exc:
+        raise translate(path, exc) from None
+
+
+def _rows(path: Path, book: Any, name: str, **bounds: int) -> Iterator[tuple[Any, ...]]:
+    """Rows of values of sheet `name`; what openpyxl raises on a damaged sheet → UserError."""
+    try:
+        yield from book[name].iter_rows(values_only=True, **bounds)
+    except BROKEN as exc:
+        raise translate(path, exc) from None
 
 
 def _match_columns(
@@ -157,29 +185,18 @@ def read_sheet(
 ) -> SheetRows:
     """Read the first sheet (or `sheet_name`) whose header matches `fields`.
 
-    Raises UserError when the file is not a workbook, the sheet is missing, no header row
-    matches, or a required column is absent.
+    Raises UserError when the file is not a workbook (or is damaged, locked, a zip or XML bomb:
+    see workbook_guard), the sheet is missing, no header row matches, a required column is
+    absent, or more than `max_rows` rows below the header hold anything.
     """
     path = Path(path)
+    check_workbook(path)
     book = _open(path)
-    formulas = None
     try:
         names = book.sheetnames
         if sheet_name is not None and sheet_name not in names:
             raise UserError(f"“{path.name}”中没有名为“{sheet_name}”的工作表")
-        chosen: tuple[str, int, dict[str, tuple[int, str]]] | None = None
-        for name in [sheet_name] if sheet_name else names:
-            top = list(book[name].iter_rows(max_row=HEADER_SCAN_ROWS, values_only=True))
-            header = _find_header(top, fields)
-            if header is not None:
-                chosen = (name, *header)
-                break
-        labels = "、".join(f.label for f in fields)
-        if chosen is None:
-            raise UserError(
-                f"“{path.name}”中找不到表头行：前{HEADER_SCAN_ROWS}行里没有一行包含以下列名中"
-                f"的至少两个：{labels}"
-            )
+        chosen = _choose_sheet(path, book, [sheet_name] if sheet_name else names, fields)
         name, header_row, found = chosen
         missing = [f.label for f in fields if f.required and f.key not in found]
         if missing:
@@ -187,35 +204,76 @@ def read_sheet(
                 f"工作表“{name}”第{header_row}行的表头缺少必需的列：{'、'.join(missing)}"
             )
         result = SheetRows(name, header_row, {k: text for k, (_i, text) in found.items()}, [])
-        formulas = load_workbook(path, read_only=True, data_only=False)
-        values_iter = book[name].iter_rows(min_row=header_row + 1, values_only=True)
-        formula_iter = formulas[name].iter_rows(min_row=header_row + 1, values_only=True)
-        for offset, (values, raw) in enumerate(zip(values_iter, formula_iter, strict=False)):
-            excel_row = header_row + 1 + offset
-            record: dict[str, Any] = {}
-            for key, (index, _text) in found.items():
-                value = _clean_value(values[index]) if index < len(values) else None
-                source = raw[index] if index < len(raw) else None
-                if value is None and isinstance(source, str) and source.startswith("="):
-                    result.problems.append(
-                        Problem(
-                            name,
-                            excel_row,
-                            result.columns[key],
-                            "公式没有保存计算结果，请在 Excel 中打开该文件并保存后再导入",
-                        )
-                    )
-                record[key] = value
-            if all(v is None for v in record.values()):
-                continue  # blank (often trailing) rows
-            if len(result.rows) >= max_rows:
-                raise UserError(f"工作表“{name}”的数据超过 {max_rows} 行，请分批导入")
-            result.rows.append((excel_row, record))
+        part = getattr(book[name], "_worksheet_path", None)  # openpyxl's name of the sheet XML
+        scan = scan_sheet(path, part, name, header_row, max_rows) if part else None
+        if scan is not None and scan.last_row <= header_row:
+            return result
+        bounds = {"min_row": header_row + 1, "max_col": max(i for i, _t in found.values()) + 1}
+        if scan is not None:
+            bounds["max_row"] = scan.last_row
+        values_iter = _rows(path, book, name, **bounds)
+        raw_iter: Iterator[tuple[Any, ...]] = itertools.repeat(())
+        formulas = None
+        if scan is None or scan.has_formulas:  # only then look for formulas without results
+            formulas = _open(path, data_only=False)
+            raw_iter = _rows(path, formulas, name, **bounds)
+        try:
+            _collect(result, zip(values_iter, raw_iter, strict=False), found, max_rows)
+        finally:
+            if formulas is not None:
+                formulas.close()
         return result
     finally:
         book.close()
-        if formulas is not None:
-            formulas.close()
+
+
+def _choose_sheet(
+    path: Path, book: Any, names: Sequence[str], fields: Sequence[FieldSpec]
+) -> tuple[str, int, dict[str, tuple[int, str]]]:
+    """The first sheet whose top rows hold a header matching `fields`; UserError if none."""
+    for name in names:
+        top = list(_rows(path, book, name, max_row=HEADER_SCAN_ROWS, max_col=HEADER_SCAN_COLUMNS))
+        header = _find_header(top, fields)
+        if header is not None:
+            return (name, *header)
+    labels = "、".join(f.label for f in fields)
+    sheets = "、".join(f"“{n}”" for n in names)
+    raise UserError(
+        f"“{path.name}”中找不到表头行：工作表{sheets}的前{HEADER_SCAN_ROWS}行里都没有一行"
+        f"包含以下列名中的至少两个：{labels}。请确认选择的是正确的文件和工作表"
+    )
+
+
+def _collect(
+    result: SheetRows,
+    rows: Iterator[tuple[tuple[Any, ...], tuple[Any, ...]]],
+    found: dict[str, tuple[int, str]],
+    max_rows: int,
+) -> None:
+    """Append each non-blank data row to `result`; a formula without a saved result is a
+    problem."""
+    name = result.sheet
+    for offset, (values, raw) in enumerate(rows):
+        excel_row = result.header_row + 1 + offset
+        record: dict[str, Any] = {}
+        for key, (index, _text) in found.items():
+            value = _clean_value(values[index]) if index < len(values) else None
+            source = raw[index] if index < len(raw) else None
+            if value is None and isinstance(source, str) and source.startswith("="):
+                result.problems.append(
+                    Problem(
+                        name,
+                        excel_row,
+                        result.columns[key],
+                        "公式没有保存计算结果，请在 Excel 中打开该文件并保存后再导入",
+                    )
+                )
+            record[key] = value
+        if all(v is None for v in record.values()):
+            continue  # blank (often trailing) rows
+        if len(result.rows) >= max_rows:
+            raise UserError(f"工作表“{name}”的数据超过 {max_rows} 行，请分批导入")
+        result.rows.append((excel_row, record))
 
 
 def column_letter(index: int) -> str:
