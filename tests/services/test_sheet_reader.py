@@ -139,5 +139,5 @@ def test_max_rows(tmp_path: Path) -> None:
     for i in range(5):
         book.active.append([f"人{i}", i])
     book.save(tmp_path / "多.xlsx")
-    with pytest.raises(UserError, match="超过 3 行"):
+    with pytest.raises(UserError, match="上限 3 行"):
         read_sheet(tmp_path / "多.xlsx", FIELDS, max_rows=3)

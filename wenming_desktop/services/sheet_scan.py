@@ -9,6 +9,7 @@ below the header is refused at once, naming the limit. Bytes inflated are bounde
 
 from __future__ import annotations
 
+import functools
 import re
 import zipfile
 from dataclasses import dataclass
@@ -19,12 +20,22 @@ from wenming_desktop.domain.errors import UserError
 from .workbook_guard import BROKEN, MAX_SHEET_BYTES, entity_declarations, translate
 
 BLOCK = 1 << 20
-_PREFIX = rb"<(?:[A-Za-z_][\w.-]*:)?"
-_FORMULA = re.compile(_PREFIX + rb"f[\s>/]")
-# A row start, or content in a cell: a non-empty <v>, an inline string, a formula.
-_TOKEN = re.compile(_PREFIX + rb"(?:(row)\b([^>]*)|v>(?!<)|is>|f[\s>/])")
-_ROW = re.compile(_PREFIX + rb"row\b")
+_ANY_PREFIX = rb"(?:[A-Za-z_][\w.-]*:)?"
+_ROW_TAG = re.compile(rb"<" + _ANY_PREFIX + rb"row\b")
 _ROW_NUMBER = re.compile(rb"\sr\s*=\s*[\"'](\d+)")
+
+
+@functools.cache
+def _patterns(prefix: bytes) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
+    """(a formula, content in a cell: a non-empty <v>, an inline string, a formula) for tags
+    with namespace `prefix` ("" or e.g. "x:"); a literal prefix keeps the search fast."""
+    tag = b"<" + re.escape(prefix)
+    return (
+        re.compile(tag + rb"f[\s>/]"),
+        re.compile(tag + rb"(?:v>(?!<)|is>|f[\s>/])"),
+    )
+
+
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)")
 
 
@@ -37,7 +48,7 @@ class SheetScan:
 
 def scan_sheet(path: Path, part: str, sheet: str, after_row: int, max_rows: int) -> SheetScan:
     """Scan sheet XML `part` of workbook `path`; UserError past `max_rows` rows of content."""
-    scanner = _Scanner(after_row)
+    scanner = _Scanner(after_row, max_rows)
     try:
         with zipfile.ZipFile(path) as archive, archive.open(part) as source:
             carry = b""
@@ -60,13 +71,9 @@ def scan_sheet(path: Path, part: str, sheet: str, after_row: int, max_rows: int)
                     cut = len(text)
                 scanner.feed(text[:cut])
                 carry = text[cut:]
-                if scanner.content_rows > max_rows:
-                    raise UserError(
-                        f"工作表“{sheet}”表头以下有内容的行超过 {max_rows} 行（已读到第 "
-                        f"{scanner.current} 行），超过一次导入的上限 {max_rows} 行。请删除表格"
-                        "末尾多余的行（包括只有空格或格式的行），或分成几个文件导入"
-                    )
+                _check(path, sheet, scanner)
             scanner.feed(carry)
+            _check(path, sheet, scanner)
     except UserError:
         raise
     except BROKEN as exc:
@@ -74,29 +81,64 @@ def scan_sheet(path: Path, part: str, sheet: str, after_row: int, max_rows: int)
     return SheetScan(scanner.formulas, scanner.last_row, scanner.content_rows)
 
 
+def _check(path: Path, sheet: str, scanner: _Scanner) -> None:
+    if scanner.exceeded_at:
+        raise UserError(
+            f"无法导入“{path.name}”：工作表“{sheet}”表头以下有内容的行超过一次导入的上限 "
+            f"{scanner.max_rows} 行（第 {scanner.exceeded_at} 行仍有内容）。请删除表格末尾多余的行"
+            "（包括只有 0、空格或格式的行），或分成几个文件导入"
+        )
+
+
 class _Scanner:
-    def __init__(self, after_row: int) -> None:
+    """Counts rows with content in blocks of sheet XML (each block ends before a tag starts).
+
+    Only rows with content cost Python work: the next content is found by one regex search,
+    its row by looking back for the last row tag (numbered by its r attribute, or counted)."""
+
+    def __init__(self, after_row: int, max_rows: int) -> None:
         self.after_row = after_row
-        self.current = 0
+        self.max_rows = max_rows
+        self.exceeded_at = 0  # the row whose content went past max_rows
+        self.current = 0  # the number of the last row tag passed
         self.last_row = 0
         self.content_rows = 0
         self.formulas = False
+        self.tag = b""
 
     def feed(self, text: bytes) -> None:
-        if not self.formulas and _FORMULA.search(text):
+        if not self.tag:
+            found = _ROW_TAG.search(text)
+            if found is None:
+                return  # no rows yet: only the sheet's settings
+            self.tag = found.group(0)  # "<row", or "<x:row" in prefixed XML
+        formula, content_pattern = _patterns(self.tag[1:-3])
+        if not self.formulas and formula.search(text):
             self.formulas = True
-        position = 0
-        while match := _TOKEN.search(text, position):
-            if match.group(1):  # a row starts
-                number = _ROW_NUMBER.search(match.group(2))
-                self.current = int(number.group(1)) if number else self.current + 1
-                position = match.end()
-                continue
-            if self.current != self.last_row:  # the first content of this row
+        mark = 0
+        while content := content_pattern.search(text, mark):
+            self._advance(text, mark, content.start())
+            mark = content.start()
+            if self.current != self.last_row:
                 self.last_row = self.current
                 if self.current > self.after_row:
                     self.content_rows += 1
-            following = _ROW.search(text, match.end())  # the rest of this row does not matter
-            if following is None:
+                    if self.content_rows > self.max_rows and not self.exceeded_at:
+                        self.exceeded_at = self.current
+            following = text.find(self.tag, content.end())  # the rest of this row is moot
+            if following < 0:
+                mark = len(text)
                 break
-            position = following.start()
+            mark = following
+        self._advance(text, mark, len(text))
+
+    def _advance(self, text: bytes, start: int, end: int) -> None:
+        """Move `current` over the row tags starting in text[start:end]."""
+        last = text.rfind(self.tag, start, end)
+        if last < 0:
+            return
+        number = _ROW_NUMBER.search(text, last, text.find(b">", last))
+        if number is not None:
+            self.current = int(number.group(1))
+        else:  # rows without numbers count from the one before
+            self.current += text.count(self.tag, start, end)
