@@ -1,15 +1,20 @@
-"""SIGKILL at random moments: the database holds all or none of a batch and passes the
-integrity check; no half-written export file is ever left under its final name."""
+"""SIGKILL at random moments during the demo load, an HR import, a ledger export and a filing
+packet: the database holds all or none of a batch and passes the integrity check; no half-written
+export file or packet is ever left under its final name."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
+import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -145,3 +150,182 @@ def test_killing_a_ledger_export_never_leaves_a_partial_file(tmp_path: Path) -> 
         assert all(name.startswith(".") and ".part" in name for name in leftovers)
     assert outcomes["absent"] > 0
     print(f"export kills: {outcomes}")
+
+
+# An HR import (CLI) into a folder with data, and a filing packet (CLI, folder and zip).
+
+IMPORT_KILLS = 20
+IMPORT_ROWS = 3000
+PACKET_KILLS = 20
+
+
+def hr_sheet(path: Path, database: Path) -> Path:
+    """IMPORT_ROWS rows: every existing volunteer updated (new 科室 and 职称), the rest new."""
+    from openpyxl import Workbook
+
+    from wenming_desktop.domain.identity import id_check_char
+
+    conn = sqlite3.connect(str(database))
+    existing = conn.execute("SELECT staff_no, name FROM volunteer ORDER BY id").fetchall()
+    conn.close()
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("职工花名册")
+    sheet.append(["姓名", "工号", "科室", "职称", "政治面貌", "手机", "身份证号"])
+    for staff_no, name in existing:
+        sheet.append([name, staff_no, "导入后科室", "主任医师", None, None, None])
+    for i in range(len(existing), IMPORT_ROWS):
+        first17 = f"23040219{80 + i % 20:02d}{1 + i % 12:02d}{1 + i % 28:02d}{i % 1000:03d}"
+        sheet.append([f"职工{i:04d}", f"HR{i:05d}", f"科室{i % 30}", "医师", "群众",
+                      f"139{i:08d}", first17 + id_check_char(first17)])  # fmt: skip
+    book.save(path)
+    return path
+
+
+def roster_state(database: Path) -> tuple[list[tuple], list[tuple], int]:
+    """Every volunteer and department row, and how many audit entries."""
+    conn = sqlite3.connect(str(database))
+    try:
+        return (
+            conn.execute("SELECT * FROM volunteer ORDER BY id").fetchall(),
+            conn.execute("SELECT * FROM department ORDER BY id").fetchall(),
+            conn.execute("SELECT count(*) FROM audit_entry").fetchone()[0],
+        )
+    finally:
+        conn.close()
+
+
+def cli_args(folder: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "wenming_desktop", "--data-dir", str(folder), *args]
+
+
+def start(args: list[str]) -> tuple[subprocess.Popen, float]:
+    proc = subprocess.Popen(
+        args, cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
+    return proc, time.monotonic()
+
+
+@pytest.mark.slow
+def test_killing_an_hr_import_leaves_all_or_none(tmp_path: Path, demo_template: Path) -> None:
+    sheet = hr_sheet(tmp_path / "人事花名册.xlsx", demo_template / "wenming.db")
+    folder = tmp_path / "full"
+    shutil.copytree(demo_template, folder)
+    before = roster_state(folder / "wenming.db")
+    # One full run: its whole duration, and when the writing starts (the summary line).
+    proc, began = start(cli_args(folder, "import", "volunteers", str(sheet)))
+    assert proc.stdout is not None
+    planned = next(time.monotonic() for line in proc.stdout if "共 3000 行" in line)
+    assert proc.wait() == 0
+    ended = time.monotonic()
+    proc.stdout.close()
+    after = roster_state(folder / "wenming.db")
+    assert len(after[0]) == IMPORT_ROWS and after[2] > before[2]
+    rng = random.Random(8)
+    outcomes = {"all": 0, "none": 0}
+    phases = {"reading": 0, "writing": 0, "done": 0}  # what the killed run had printed
+    for i in range(IMPORT_KILLS):
+        folder = tmp_path / f"kill{i}"
+        shutil.copytree(demo_template, folder)
+        proc, _ = start(cli_args(folder, "import", "volunteers", str(sheet)))
+        # Half the kills anywhere in the run, half in the writing after the preview.
+        if i % 2:
+            time.sleep(rng.uniform(0, (ended - began) * 1.05))
+        else:
+            time.sleep((planned - began) + rng.uniform(0, (ended - planned) * 1.1))
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        assert proc.stdout is not None
+        printed = proc.stdout.read()
+        proc.stdout.close()
+        phase = (
+            "done" if "已导入" in printed else "writing" if "共 3000 行" in printed else "reading"
+        )
+        phases[phase] += 1
+        database = folder / "wenming.db"
+        assert integrity(database) == ["ok"], f"kill {i}"
+        found = roster_state(database)
+        assert found in (before, after), f"kill {i}: {len(found[0])} volunteers"
+        outcomes["all" if found == after else "none"] += 1
+        if phase == "reading":
+            assert found == before
+        ws = open_workspace(DataFolder(folder))  # the program starts normally afterwards
+        assert full_check(ws.db) == []
+        ws.close()
+        shutil.rmtree(folder)
+    assert phases["writing"] >= 3  # some kills landed inside the write
+    print(
+        f"import kills: {outcomes}, by phase {phases}; "
+        f"run {ended - began:.1f} s, writing {ended - planned:.1f} s"
+    )
+
+
+def packet_complete(target: Path) -> bool:
+    """A finished packet: index, manifest, and every file the manifest lists, with its hash."""
+    if target.suffix == ".zip":
+        with zipfile.ZipFile(target) as archive:
+            assert archive.testzip() is None
+            files = {
+                name.split("/", 1)[1]: archive.read(name)
+                for name in archive.namelist()
+                if not name.endswith("/")
+            }
+    else:
+        files = {
+            p.relative_to(target).as_posix(): p.read_bytes()
+            for p in target.rglob("*")
+            if p.is_file()
+        }
+    manifest = files.pop("清单_SHA256.txt").decode("utf-8").splitlines()
+    listed = dict(reversed(line.split("  ", 1)) for line in manifest)
+    assert "00_目录.pdf" in files and any(n.startswith("01_台账/") for n in files)
+    assert set(listed) == set(files)
+    assert all(hashlib.sha256(files[n]).hexdigest() == h for n, h in listed.items())
+    return True
+
+
+@pytest.mark.slow
+def test_killing_a_packet_never_leaves_a_partial_one(tmp_path: Path, demo_template: Path) -> None:
+    folder = tmp_path / "data"
+    shutil.copytree(demo_template, folder)
+    out = tmp_path / "归档 输出"
+    period = f"{date.today().year - 1}-07"
+
+    def packet(target: Path) -> list[str]:
+        return cli_args(folder, "packet", "--period", period, "-o", str(target))
+
+    proc, began = start(packet(out / "full.zip"))
+    assert proc.wait() == 0
+    run_time = time.monotonic() - began
+    assert proc.stdout is not None
+    proc.stdout.close()
+    assert packet_complete(out / "full.zip")
+    rng = random.Random(8)
+    outcomes = {"complete": 0, "absent": 0}
+    for i in range(PACKET_KILLS):
+        target = out / (f"kill{i}.zip" if i % 2 else f"kill{i}")
+        proc, _ = start(packet(target))
+        time.sleep(rng.uniform(0, run_time * 1.05))
+        kill(proc)
+        assert integrity(folder / "wenming.db") == ["ok"], f"kill {i}"
+        if target.exists():
+            assert packet_complete(target), f"kill {i}"
+            outcomes["complete"] += 1
+        else:
+            outcomes["absent"] += 1
+    leftovers = [p for p in out.iterdir() if not p.name.startswith(("kill", "full"))]
+    assert all(p.name.startswith(".") for p in leftovers), leftovers  # hidden, never final
+    ws = open_workspace(DataFolder(folder))
+    assert full_check(ws.db) == []
+    ws.close()
+    # A later packet in the same folder clears leftovers a day old (younger ones may be live).
+    stale = time.time() - 2 * 24 * 3600
+    for path in leftovers:
+        os.utime(path, (stale, stale))
+    proc, _ = start(packet(out / "again"))
+    assert proc.wait() == 0
+    assert proc.stdout is not None
+    proc.stdout.close()
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+    assert outcomes["absent"] > 0
+    print(f"packet kills: {outcomes}, leftovers {len(leftovers)}; run {run_time:.1f} s")

@@ -1,8 +1,9 @@
 """Assembling a filing packet on disk: staging folder, index PDF, SHA-256 manifest, final move.
 
 The packet is built in a hidden staging folder beside the target and moved into place (or zipped
-to a temporary file and renamed) only when complete, so a cancelled or failed run leaves nothing
-half-made under the final name.
+to a temporary file and renamed) only when complete, so a cancelled, failed or killed run leaves
+nothing half-made under the final name; a killed run's hidden leftovers are removed by a later
+packet once they are a day old.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ import hashlib
 import os
 import re
 import shutil
+import sys
 import tempfile
+import time
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,6 +32,8 @@ from .pdf.document import build_pdf
 from .pdf.fonts import register_fonts, styles
 
 INDEX_NAME = "00_目录.pdf"
+STAGING_PREFIX = ".归档生成中-"
+LEFTOVER_AGE = 24 * 3600
 MANIFEST_NAME = "清单_SHA256.txt"
 _PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp"}
@@ -58,16 +63,46 @@ def sha256_of(path: Path) -> str:
 
 @contextmanager
 def staging_folder(target: Path) -> Iterator[Path]:
-    """A hidden folder beside `target`, removed if the block fails or is cancelled."""
+    """A hidden folder beside `target`, removed if the block fails or is cancelled.
+
+    A killed run (power cut, task manager) cannot remove it: the next packet written to the
+    same folder removes such leftovers once they are a day old."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".归档生成中-", dir=target.parent))
+        remove_leftovers(target.parent)
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=target.parent))
     except OSError as exc:
         raise UserError(f"无法在“{target.parent}”中创建归档材料包：{exc.strerror or exc}") from None
+    _hide(staging)
     try:
         yield staging
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def remove_leftovers(folder: Path, now: float | None = None) -> list[Path]:
+    """Staging folders and temporary zips of packets cut off by a crash, once a day old (a
+    younger one may belong to a packet being made in another window right now)."""
+    cutoff = (now or time.time()) - LEFTOVER_AGE
+    removed = []
+    for path in folder.glob(".*"):
+        staging = path.name.startswith(STAGING_PREFIX) and path.is_dir()
+        part_zip = path.name.endswith(".part.zip") and path.is_file()
+        if (staging or part_zip) and path.lstat().st_mtime < cutoff:
+            if staging:
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+def _hide(path: Path) -> None:
+    """On Windows a leading dot does not hide a folder: set the hidden attribute."""
+    if sys.platform == "win32":
+        import ctypes
+
+        ctypes.windll.kernel32.SetFileAttributesW(str(path), 0x2)  # FILE_ATTRIBUTE_HIDDEN
 
 
 def files_in(root: Path) -> list[Path]:
