@@ -160,9 +160,9 @@ def test_the_formula_pass_runs_only_when_the_sheet_has_formulas(
     opened: list[bool] = []
     original = sheet_reader._open
 
-    def counting(path: Path, data_only: bool = True) -> Any:
+    def counting(path: Path, stack: Any, data_only: bool = True) -> Any:
         opened.append(data_only)
-        return original(path, data_only)
+        return original(path, stack, data_only)
 
     monkeypatch.setattr(sheet_reader, "_open", counting)
     plain = bad.good_workbook(tmp_path / "plain.xlsx", rows=20)
@@ -211,3 +211,10 @@ def test_sheet_scan_finds_formulas_and_the_last_row_with_content(
     assert scan == sheet_scan.SheetScan(has_formulas=False, last_row=5, content_rows=4)
     with pytest.raises(UserError, match="上限 3 行（第 5 行仍有内容）"):
         sheet_scan.scan_sheet(path, bad.SHEET_PART, "花名册", 1, 3)
+
+
+@pytest.mark.parametrize("name", ["花名册.xls", "花名册", "花名册.et"])
+def test_a_real_workbook_under_another_name_is_read(tmp_path: Path, name: str) -> None:
+    """The guard judges the content, so an .xlsx saved as .xls or without extension reads."""
+    path = bad.good_workbook(tmp_path / "a.xlsx", rows=2).rename(tmp_path / name)
+    assert len(sheet_reader.read_sheet(path, roster_import.HR_FIELDS).rows) == 2

@@ -14,6 +14,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -110,14 +111,17 @@ class _Reader(ExcelReader):
                 self.wb._sheets.append(ws)
 
 
-def _open(path: Path, data_only: bool = True) -> Any:
-    """The workbook, read-only, after the file passed the guard's checks."""
+def _open(path: Path, stack: ExitStack, data_only: bool = True) -> Any:
+    """The workbook, read-only, closed with `stack`; the file passed the guard's checks, so its
+    name need not end in .xlsx (openpyxl refuses other names when given a path, not a file)."""
     try:
-        reader = _Reader(path, read_only=True, data_only=data_only, keep_links=False)
+        handle = stack.enter_context(open(path, "rb"))  # noqa: SIM115  # closed by the stack
+        reader = _Reader(handle, read_only=True, data_only=data_only, keep_links=False)
         reader.read()
-        return reader.wb
     except BROKEN as exc:
         raise translate(path, exc) from None
+    stack.callback(reader.wb.close)
+    return reader.wb
 
 
 def _rows(path: Path, book: Any, name: str, **bounds: int) -> Iterator[tuple[Any, ...]]:
@@ -191,8 +195,8 @@ def read_sheet(
     """
     path = Path(path)
     check_workbook(path)
-    book = _open(path)
-    try:
+    with ExitStack() as stack:
+        book = _open(path, stack)
         names = book.sheetnames
         if sheet_name is not None and sheet_name not in names:
             raise UserError(f"“{path.name}”中没有名为“{sheet_name}”的工作表")
@@ -204,27 +208,20 @@ def read_sheet(
                 f"工作表“{name}”第{header_row}行的表头缺少必需的列：{'、'.join(missing)}"
             )
         result = SheetRows(name, header_row, {k: text for k, (_i, text) in found.items()}, [])
-        part = getattr(book[name], "_worksheet_path", None)  # openpyxl's name of the sheet XML
-        scan = scan_sheet(path, part, name, header_row, max_rows) if part else None
-        if scan is not None and scan.last_row <= header_row:
+        scan = scan_sheet(path, book[name]._worksheet_path, name, header_row, max_rows)
+        if scan.last_row <= header_row:
             return result
-        bounds = {"min_row": header_row + 1, "max_col": max(i for i, _t in found.values()) + 1}
-        if scan is not None:
-            bounds["max_row"] = scan.last_row
+        bounds = {
+            "min_row": header_row + 1,
+            "max_row": scan.last_row,
+            "max_col": max(i for i, _t in found.values()) + 1,
+        }
         values_iter = _rows(path, book, name, **bounds)
         raw_iter: Iterator[tuple[Any, ...]] = itertools.repeat(())
-        formulas = None
-        if scan is None or scan.has_formulas:  # only then look for formulas without results
-            formulas = _open(path, data_only=False)
-            raw_iter = _rows(path, formulas, name, **bounds)
-        try:
-            _collect(result, zip(values_iter, raw_iter, strict=False), found, max_rows)
-        finally:
-            if formulas is not None:
-                formulas.close()
+        if scan.has_formulas:  # only then look for formulas whose result was never saved
+            raw_iter = _rows(path, _open(path, stack, data_only=False), name, **bounds)
+        _collect(result, zip(values_iter, raw_iter, strict=False), found, max_rows)
         return result
-    finally:
-        book.close()
 
 
 def _choose_sheet(
