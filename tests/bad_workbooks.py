@@ -76,6 +76,16 @@ def bad_member_crc(path: Path) -> Path:
     return path
 
 
+def many_members(path: Path) -> Path:
+    """A zip whose end record claims 60,000 members: refused before zipfile lists them."""
+    good_workbook(path)
+    data = bytearray(path.read_bytes())
+    at = data.rfind(b"PK\x05\x06")
+    struct.pack_into("<HH", data, at + 8, 60_000, 60_000)
+    path.write_bytes(bytes(data))
+    return path
+
+
 # 2. not a workbook
 
 

@@ -24,6 +24,7 @@ BAD_FILES: list[tuple[str, Maker, str, bool]] = [
     ("truncated", bad.truncated, "文件已损坏或不完整", True),
     ("random bytes", bad.random_bytes, "文件已损坏，或者不是 Excel 工作簿", True),
     ("damaged member", bad.bad_member_crc, "文件已损坏，无法读取", False),
+    ("60,000 members", bad.many_members, "文件内部有 60000 个部件", True),
     ("docx", bad.docx, "这是 Word 文档（.docx）", True),
     ("pdf", bad.pdf, "这是 PDF 文件", True),
     ("text", bad.text, "这是文本文件", True),

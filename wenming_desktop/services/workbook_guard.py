@@ -180,7 +180,30 @@ def _fat_next(handle: BinaryIO, size: int, fat_sectors: list[int], number: int) 
     return _END if block is None else struct.unpack_from("<I", block, slot * 4)[0]
 
 
+def declared_members(path: Path) -> int | None:
+    """The member count in the zip's end record (zip64 too), read before zipfile builds one
+    object per member; None when there is no end record (a damaged zip)."""
+    with open(path, "rb") as handle:
+        size = handle.seek(0, 2)
+        handle.seek(max(0, size - 65_557))  # the end record (22 bytes) and a comment (< 64 KB)
+        tail = handle.read()
+        at = tail.rfind(b"PK\x05\x06")
+        if at < 0 or at + 22 > len(tail):
+            return None
+        count = struct.unpack_from("<H", tail, at + 10)[0]
+        locator = at - 20
+        if count == 0xFFFF and locator >= 0 and tail[locator : locator + 4] == b"PK\x06\x07":
+            handle.seek(struct.unpack_from("<Q", tail, locator + 8)[0])
+            record = handle.read(40)
+            if len(record) == 40 and record[:4] == b"PK\x06\x06":
+                count = struct.unpack_from("<Q", record, 32)[0]
+        return count
+
+
 def _check_zip(path: Path) -> None:
+    count = declared_members(path)
+    if count is not None and count > MAX_MEMBERS:
+        raise _refuse(path, f"文件内部有 {count} 个部件，不像正常的 Excel 工作簿", CONVERT)
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
