@@ -15,7 +15,6 @@ import struct
 import zipfile
 import zlib
 from pathlib import Path
-from typing import BinaryIO
 from xml.etree.ElementTree import ParseError
 
 import openpyxl
@@ -23,6 +22,8 @@ from defusedxml.common import DefusedXmlException
 from openpyxl.utils.exceptions import InvalidFileException
 
 from wenming_desktop.domain.errors import UserError
+
+from .cfb import CFB_SIGNATURE, cfb_entry_names
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_MEMBERS = 10_000
@@ -35,10 +36,6 @@ MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 MAX_RATIO = 150
 RATIO_FLOOR = 1024 * 1024
 
-CFB_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_FREE = 0xFFFFFFFF
-_END = 0xFFFFFFFE
-_MAX_DIRECTORY_SECTORS = 2_000
 
 CONVERT = "请在 Excel 中打开它，另存为“Excel 工作簿（*.xlsx）”后再导入"
 
@@ -61,7 +58,7 @@ def check_workbook(path: Path) -> None:
         with open(path, "rb") as handle:
             head = handle.read(8)
             if head.startswith(CFB_SIGNATURE):
-                names = cfb_entry_names(handle, size)
+                names = cfb_entry_names(handle)
                 raise _refuse(path, *_ole_kind(names))
     except OSError as exc:
         raise UserError(f"无法读取“{path}”：{exc.strerror or exc}") from None
@@ -125,59 +122,6 @@ def _ole_kind(names: set[str]) -> tuple[str, str]:
     if "PowerPoint Document" in names:
         return "这是 PowerPoint 演示文稿（.ppt），不是 Excel 工作簿", CONVERT
     return "这是旧版 Office 格式的文件，不是 Excel 工作簿（.xlsx）", CONVERT
-
-
-def cfb_entry_names(handle: BinaryIO, size: int) -> set[str]:
-    """Names in the directory of an OLE2 compound file (MS-CFB), reading a bounded number of
-    sectors; an unreadable directory gives the names found so far."""
-    handle.seek(0)
-    header = handle.read(512)
-    if len(header) < 512:
-        return set()
-    shift = struct.unpack_from("<H", header, 0x1E)[0]
-    if shift not in (9, 12):
-        return set()
-    sector = 1 << shift
-    fat_count, first_dir = struct.unpack_from("<II", header, 0x2C)
-    first_difat, difat_count = struct.unpack_from("<II", header, 0x44)
-    fat_sectors = [s for s in struct.unpack_from("<109I", header, 0x4C)[:fat_count] if s < _END]
-    next_difat, seen = first_difat, set()
-    while next_difat < _END and len(fat_sectors) < fat_count and next_difat not in seen:
-        seen.add(next_difat)  # DIFAT chain, for files of more than about 7 MB
-        block = _sector(handle, sector, next_difat)
-        if block is None or len(seen) > difat_count + 1:
-            break
-        entries = struct.unpack(f"<{sector // 4}I", block)
-        fat_sectors += [s for s in entries[:-1] if s < _END]
-        next_difat = entries[-1]
-    names: set[str] = set()
-    current, visited = first_dir, set()
-    while current < _END and current not in visited and len(visited) < _MAX_DIRECTORY_SECTORS:
-        visited.add(current)
-        block = _sector(handle, sector, current)
-        if block is None:
-            break
-        for offset in range(0, sector, 128):
-            length, kind = struct.unpack_from("<HB", block, offset + 64)
-            if kind in (1, 2, 5) and 2 <= length <= 64:
-                names.add(block[offset : offset + length - 2].decode("utf-16-le", "replace"))
-        current = _fat_next(handle, sector, fat_sectors, current)
-    return names
-
-
-def _sector(handle: BinaryIO, size: int, number: int) -> bytes | None:
-    handle.seek((number + 1) * size)
-    block = handle.read(size)
-    return block if len(block) == size else None
-
-
-def _fat_next(handle: BinaryIO, size: int, fat_sectors: list[int], number: int) -> int:
-    per_sector = size // 4
-    index, slot = divmod(number, per_sector)
-    if index >= len(fat_sectors):
-        return _END
-    block = _sector(handle, size, fat_sectors[index])
-    return _END if block is None else struct.unpack_from("<I", block, slot * 4)[0]
 
 
 def declared_members(path: Path) -> int | None:
