@@ -198,6 +198,10 @@ def read_sheet(
     with ExitStack() as stack:
         book = _open(path, stack)
         names = book.sheetnames
+        if not names:
+            raise UserError(
+                f"“{path.name}”中没有工作表（只有图表或为空），请选择人员名单所在的工作簿"
+            )
         if sheet_name is not None and sheet_name not in names:
             raise UserError(f"“{path.name}”中没有名为“{sheet_name}”的工作表")
         chosen = _choose_sheet(path, book, [sheet_name] if sheet_name else names, fields)
