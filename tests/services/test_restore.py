@@ -118,3 +118,27 @@ def test_restore_of_the_oldest_backup_survives_thinning(workspace: Workspace) ->
     expected = dump_tables(oldest.path)
     restore_backup(ws, oldest.path)
     assert dump_tables(ws.folder.database) == expected
+
+
+def test_a_zip_inflating_beyond_the_disk_is_refused_before_unpacking(
+    workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+    import zipfile
+
+    from wenming_desktop.services import restore
+
+    ws = workspace
+    bomb = tmp_path / "备份.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(backups.ZIP_DATABASE, b"\0" * (64 * 1024 * 1024))
+    assert bomb.stat().st_size < 1024 * 1024
+    disk = shutil.disk_usage(tmp_path)
+    monkeypatch.setattr(  # a disk with 100 MB left: 64 MB would leave less than the margin
+        restore.shutil, "disk_usage", lambda _p: disk._replace(free=100 * 1024 * 1024)
+    )
+    before = dump_tables(ws.folder.database)
+    with pytest.raises(UserError, match=r"解压后需要 64 MB.*只剩 100 MB"):
+        restore_backup(ws, bomb)
+    assert dump_tables(ws.folder.database) == before
+    assert not list(ws.folder.backups.rglob("*.db"))

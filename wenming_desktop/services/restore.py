@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sqlite3
 import tempfile
 import zipfile
@@ -35,6 +36,9 @@ from .workspace import Workspace, bring_up_to_date
 log = logging.getLogger(__name__)
 
 SIDE_FILES = ("-wal", "-shm")
+# Unpacking must leave this much of the disk free (a backup zip that inflates beyond the disk,
+# such as a zip bomb, is refused before anything is written).
+DISK_MARGIN = 200 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -173,6 +177,16 @@ def restore_backup(ws: Workspace, source: Path, progress: Progress | None = None
     return RestoreResult(source, safety, damaged)
 
 
+def _refuse_beyond_disk(archive_path: Path, work: Path, size: int) -> None:
+    free = shutil.disk_usage(work).free
+    if size > free - DISK_MARGIN:
+        raise UserError(
+            f"“{archive_path.name}”解压后需要 {size / 1048576:,.0f} MB，"
+            f"而数据文件夹所在的磁盘只剩 {free / 1048576:,.0f} MB；"
+            "请确认这是本程序导出的备份文件，或先腾出磁盘空间"
+        )
+
+
 def _unpack(archive_path: Path, work: Path) -> tuple[Path, Path]:
     """The database and attachment folder of a backup zip, unpacked into `work`."""
     try:
@@ -180,11 +194,19 @@ def _unpack(archive_path: Path, work: Path) -> tuple[Path, Path]:
             names = set(archive.namelist())
             if backups.ZIP_DATABASE not in names:
                 raise UserError(f"“{archive_path.name}”不是本程序的备份文件（缺少数据库）")
-            for name in names:
-                if name == backups.ZIP_DATABASE or name.startswith(f"{backups.POOL_FOLDER}/"):
-                    if ".." in Path(name).parts or Path(name).is_absolute():
-                        raise UserError(f"“{archive_path.name}”中有不安全的文件名：{name}")
-                    archive.extract(name, work)
+            wanted = [
+                info
+                for info in archive.infolist()
+                if info.filename == backups.ZIP_DATABASE
+                or info.filename.startswith(f"{backups.POOL_FOLDER}/")
+            ]
+            for info in wanted:
+                if ".." in Path(info.filename).parts or Path(info.filename).is_absolute():
+                    raise UserError(f"“{archive_path.name}”中有不安全的文件名：{info.filename}")
+            _refuse_beyond_disk(archive_path, work, sum(info.file_size for info in wanted))
+            for info in wanted:
+                # zipfile stops at the declared size, so a member cannot inflate beyond it.
+                archive.extract(info, work)
     except zipfile.BadZipFile as exc:
         raise UserError(f"“{archive_path.name}”无法读取：{exc}") from None
     return work / backups.ZIP_DATABASE, work / backups.POOL_FOLDER
