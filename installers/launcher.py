@@ -2,7 +2,7 @@
 
 import sys
 
-from wenming_desktop.cli import main
+from wenming_desktop.entry import main
 
 if __name__ == "__main__":
     sys.exit(main())

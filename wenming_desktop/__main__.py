@@ -2,6 +2,6 @@
 
 import sys
 
-from wenming_desktop.cli import main
+from wenming_desktop.entry import main
 
 sys.exit(main())

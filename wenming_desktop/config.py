@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,6 +69,8 @@ class DataFolder:
         config_file = self.root / CONFIG_FILENAME
         if not config_file.exists():
             return None
+        import json  # not at import: the window's shell is painted before this is needed
+
         try:
             data = json.loads(config_file.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:

@@ -12,9 +12,9 @@ from wenming_desktop.services.first_start import needs_first_start
 from wenming_desktop.services.settings import get_settings
 from wenming_desktop.services.villages import list_villages
 from wenming_desktop.services.workspace import Workspace
-from wenming_desktop.ui.app import offer_first_start
 from wenming_desktop.ui.dialogs.about import AboutDialog
 from wenming_desktop.ui.dialogs.first_start import FirstStartDialog
+from wenming_desktop.ui.opening import offer_first_start
 from wenming_desktop.ui.selftest import check_main_window
 
 SHOTS = Path("/tmp/shots-issue9")

@@ -1,125 +1,152 @@
-"""Composing and starting the GUI: Qt application, fonts, translations, workspace, window."""
+"""Composing and starting the GUI: Qt application, fonts, translations, the window, the data.
+
+Issue 10: the clerk sees the main window at once and the data right after. `run_gui` paints the
+window's shell before anything slow is loaded; everything after the first paint — logging, the
+bundled font, opening the data folder, sign-in, the pages — is `opening.Opening`'s, imported
+only then. So this module and what it imports at the top stay free of SQLAlchemy, the export
+libraries, the task runner and even PySide6's `Qt` namespace (25 ms to create); tests keep it so.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
 import sys
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication
 
 from wenming_desktop import APP_NAME
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.errors import UserError
-from wenming_desktop.logs import setup_logging
 from wenming_desktop.resources import font_path, icon_path, style_path
-from wenming_desktop.services.first_start import needs_first_start
-from wenming_desktop.services.workspace import Workspace, open_workspace
 
 from . import startup
-from .context import PageContext
-from .dialogs.first_start import FirstStartDialog
-from .errors import install_excepthook
 from .main_window import MainWindow
-from .tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from wenming_desktop.services.workspace import Workspace
+
+    from .opening import Opening
 
 log = logging.getLogger(__name__)
 
 # Preferred Chinese UI fonts, system first; the bundled font is the last resort (DESIGN §5).
 UI_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC"]
 
+# If the shell is never painted (a start minimised), the data is opened after this long anyway.
+OPEN_UNPAINTED_MS = 500
 
-def prepare_application(app: QApplication) -> None:
-    """Translations, fonts and style: everything the window needs before it is built."""
+
+def prepare_application(app: QApplication, bundled_font: bool = True) -> None:
+    """Translations, fonts and style: everything the window needs before it is built.
+
+    `bundled_font=False` leaves the bundled font (5 MB, read in ~15 ms) to `add_bundled_font`
+    after the first paint; it is the last of the families anyway.
+    """
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     translator = QTranslator(app)
     translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(
-        QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qt", "_", translations
-    ):
+    if translator.load(QLocale("zh_CN"), "qt", "_", translations):
         app.installTranslator(translator)
-    families = [app.font().family(), *UI_FONTS]
-    font_id = QFontDatabase.addApplicationFont(str(font_path()))
-    if font_id >= 0:
-        families.extend(QFontDatabase.applicationFontFamilies(font_id))
-    else:
-        log.warning("bundled font not loaded from %s", font_path())
     font = QFont(app.font())
-    font.setFamilies(families)
+    font.setFamilies([app.font().family(), *UI_FONTS])
     font.setPointSize(10)
     app.setFont(font)
+    if bundled_font:
+        add_bundled_font(app)
     if icon_path().exists():
         app.setWindowIcon(QIcon(str(icon_path())))
     if style_path().exists():
         app.setStyleSheet(style_path().read_text(encoding="utf-8"))
 
 
+_bundled_families: list[str] = []  # once registered
+
+
+def add_bundled_font(app: QApplication) -> None:
+    """Register the bundled CJK font (once) and add it, last, to the application font's families."""
+    if not _bundled_families:
+        font_id = QFontDatabase.addApplicationFont(str(font_path()))
+        if font_id < 0:
+            log.warning("bundled font not loaded from %s", font_path())
+            return
+        _bundled_families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    families = app.font().families()
+    missing = [family for family in _bundled_families if family not in families]
+    if missing:
+        font = QFont(app.font())
+        font.setFamilies([*families, *missing])
+        app.setFont(font)
+
+
 def build_window(workspace: Workspace) -> MainWindow:
-    context = PageContext(workspace=workspace, runner=TaskRunner())
-    return MainWindow(context)
+    """A window over an open workspace, 首页 built (tests, self-test, benchmarks)."""
+    from .context import PageContext
+    from .tasks import TaskRunner
+
+    return MainWindow(PageContext(workspace=workspace, runner=TaskRunner()))
 
 
 def high_dpi_policy() -> None:
-    """Fractional scaling (125 %, 150 % on office laptops) unrounded, so text stays crisp."""
-    if QApplication.instance() is None:
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-        )
+    """Fractional scaling (125 %, 150 % on office laptops) unrounded, so text stays crisp.
 
-
-def offer_first_start(workspace: Workspace) -> tuple[Workspace, bool]:
-    """On an empty data folder, ask for the unit and villages, or switch to the demo folder.
-
-    Returns the workspace to show and whether it is the demo one.
+    Qt 6's default already; said through the environment (a setting there wins) rather than
+    `setHighDpiScaleFactorRoundingPolicy`, whose enum would create the whole `Qt` namespace.
     """
-    if not needs_first_start(workspace.db):
-        return workspace, False
-    dialog = FirstStartDialog(workspace)
-    dialog.exec()
-    if dialog.demo_workspace is None:
-        return workspace, False
-    workspace.close()
-    return dialog.demo_workspace, True
+    if QApplication.instance() is None:
+        os.environ.setdefault("QT_SCALE_FACTOR_ROUNDING_POLICY", "PassThrough")
 
 
 def run_gui(folder: DataFolder) -> int:
     high_dpi_policy()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
-    prepare_application(app)
+    prepare_application(app, bundled_font=False)
     try:
         folder.ensure()
-        setup_logging(folder.log_file)
-        install_excepthook(folder.log_file)
         # Issue 8: one program per data folder; a second start raises the first window.
-        instance = startup.claim_data_folder(folder)
-        if instance is None:
-            return 0
-        # Issue 8: quick integrity check; a damaged file is offered the newest good backup.
-        if not startup.check_database_at_start(folder):
-            return 1
-        workspace = open_workspace(folder)
+        instance = startup.claim_data_folder(folder, listen=False)
     except UserError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, APP_NAME, exc.message)
         return 1
-    # Issue 8: when sign-in is on, nothing is shown before a user has signed in.
-    if not startup.sign_in(workspace):
-        workspace.close()
+    if instance is None:
         return 0
-    workspace, demo = offer_first_start(workspace)
-    window = build_window(workspace)
-    if workspace.db.actor is not None:  # issue 8: who is signed in
-        window.setWindowTitle(f"{APP_NAME} — {workspace.db.actor.label}")
-    if demo:
-        window.setWindowTitle(f"{APP_NAME}（演示数据）")
+    # Issue 10: the shell first; the integrity check (issue 8), opening the database, sign-in,
+    # the first-start dialog and the pages follow over it (opening.Opening).
+    window = MainWindow()
     instance.activation_requested.connect(lambda: startup.bring_to_front(window))
+    begun: list[Opening] = []
+
+    def begin() -> None:
+        """After the first paint: what the shell did not wait for, then open the data."""
+        if begun:
+            return
+        from wenming_desktop.logs import setup_logging
+
+        from .errors import install_excepthook
+        from .opening import Opening
+
+        setup_logging(folder.log_file)
+        install_excepthook(folder.log_file)
+        assert instance is not None
+        instance.listen()
+        begun.append(Opening(folder, window))
+        begun[0].finished.connect(app.exit)
+        begun[0].start()
+        add_bundled_font(app)  # on the GUI thread while the data is opened in the background
+
+    window.first_painted.connect(begin)
+    QTimer.singleShot(OPEN_UNPAINTED_MS, begin)
     window.show()
-    startup.warn_if_network_share(window, workspace)  # issue 8
-    startup.start_daily_backup(window.context)  # issue 8
     try:
         return app.exec()
     finally:
-        workspace.close()
+        if begun:
+            begun[0].close()
         instance.release()

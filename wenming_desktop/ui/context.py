@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
-from wenming_desktop.services.workspace import Workspace
-
 from .errors import show_error
 from .tasks import TaskRunner
+
+if TYPE_CHECKING:  # the window's shell is painted before SQLAlchemy is imported (issue 10)
+    from wenming_desktop.services.workspace import Workspace
 
 
 @dataclass

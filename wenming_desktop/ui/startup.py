@@ -2,35 +2,42 @@
 integrity check with an offer to restore, sign-in when it is on, the network-share warning, the
 daily backup.
 
-Each step is its own function so `app.run_gui` stays a readable list of steps.
+Each step is its own function so `app.run_gui` stays a readable list of steps. The services
+(SQLAlchemy behind them) are imported inside the steps that use them: this module is on the path
+that paints the window's shell, which must not wait for them (issue 10).
 """
 
 from __future__ import annotations
 
 import logging
-
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from typing import TYPE_CHECKING
 
 from wenming_desktop import APP_NAME
 from wenming_desktop.config import DataFolder
-from wenming_desktop.services import backups, settings, users
 from wenming_desktop.services.location import SETTING_KEY, network_share_warning
-from wenming_desktop.services.restore import restore_backup
-from wenming_desktop.services.workspace import Workspace
-from wenming_desktop.storage.database import Database
 
-from .context import PageContext
 from .single_instance import SingleInstance, ask_running_program_to_show
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from wenming_desktop.services.workspace import Workspace
+
+    from .context import PageContext
 
 log = logging.getLogger(__name__)
 
 
-def claim_data_folder(folder: DataFolder) -> SingleInstance | None:
-    """This program's hold on the folder, or None after asking the running one to show."""
+def claim_data_folder(folder: DataFolder, listen: bool = True) -> SingleInstance | None:
+    """This program's hold on the folder, or None after asking the running one to show.
+
+    `listen=False`: the caller starts answering second starts later (`SingleInstance.listen`).
+    """
     instance = SingleInstance(folder.root)
-    if instance.claim():
+    if instance.claim(listen=listen):
         return instance
+    from PySide6.QtWidgets import QMessageBox
+
     if not ask_running_program_to_show(folder.root):
         QMessageBox.information(
             None,
@@ -41,6 +48,8 @@ def claim_data_folder(folder: DataFolder) -> SingleInstance | None:
 
 
 def bring_to_front(window: QWidget) -> None:
+    from PySide6.QtCore import Qt  # not at import: the shell is painted before `Qt` is created
+
     if window.isMinimized():
         window.showNormal()
     window.show()
@@ -51,25 +60,47 @@ def bring_to_front(window: QWidget) -> None:
     window.activateWindow()
 
 
-def check_database_at_start(folder: DataFolder) -> bool:
+def check_database_at_start(folder: DataFolder, parent: QWidget | None = None) -> bool:
     """Quick integrity check; on damage offer the newest good backup. False = do not open."""
+    problems = damage_found(folder)
+    return not problems or offer_restore(folder, problems, parent)
+
+
+def damage_found(folder: DataFolder) -> list[str]:
+    """SQLite's quick check of the folder's database file ([] = sound, or nothing to check).
+
+    Touches no widget: the window runs it off the GUI thread, before opening the workspace.
+    """
+    from wenming_desktop.services import backups
+
     if folder.database_url() is not None or not folder.database.exists():
-        return True
+        return []
     problems = backups.check_file(folder.database)
-    if not problems:
-        return True
-    log.error("database failed the quick check: %s", problems)
+    if problems:
+        log.error("database failed the quick check: %s", problems)
+    return problems
+
+
+def offer_restore(folder: DataFolder, problems: list[str], parent: QWidget | None = None) -> bool:
+    """The database is damaged: offer the newest good backup. True = restored, open it now."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from wenming_desktop.services import backups
+    from wenming_desktop.services.restore import restore_backup
+    from wenming_desktop.services.workspace import Workspace
+    from wenming_desktop.storage.database import Database
+
     detail = f"数据库文件“{folder.database}”已损坏，无法正常使用。\n（{problems[0]}）"
     good = backups.newest_good_backup(folder)
     if good is None:
         QMessageBox.critical(
-            None,
+            parent,
             APP_NAME,
             f"{detail}\n\n没有找到完好的备份。数据库文件没有被改动；"
             f"请联系技术人员，并把数据文件夹“{folder.root}”整个复制保存。",
         )
         return False
-    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, detail)
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, detail, parent=parent)
     box.setInformativeText(
         f"最新的完好备份是 {good.taken_at:%Y-%m-%d %H:%M} 的{good.reason_label}。"
         "恢复后，损坏的文件会改名另存（不会被覆盖或删除），该备份之后录入的内容需要重新录入。"
@@ -86,7 +117,7 @@ def check_database_at_start(folder: DataFolder) -> bool:
     finally:
         ws.close()
     QMessageBox.information(
-        None,
+        parent,
         APP_NAME,
         f"已从 {good.taken_at:%Y-%m-%d %H:%M} 的备份恢复。\n损坏的数据库已另存为：\n"
         f"{result.damaged_kept}",
@@ -96,6 +127,10 @@ def check_database_at_start(folder: DataFolder) -> bool:
 
 def warn_if_network_share(parent: QWidget | None, workspace: Workspace) -> None:
     """Warn once per data folder that SQLite on a network share is not safe."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from wenming_desktop.services import settings
+
     folder, db = workspace.folder, workspace.db
     if not db.is_sqlite:
         return
@@ -109,6 +144,8 @@ def warn_if_network_share(parent: QWidget | None, workspace: Workspace) -> None:
 
 def start_daily_backup(context: PageContext) -> None:
     """The first start of a day backs up in the background; a failure is shown, not fatal."""
+    from wenming_desktop.services import backups
+
     ws = context.workspace
     context.runner.run(
         lambda _p: backups.daily_backup(ws.folder, ws.db),
@@ -117,13 +154,15 @@ def start_daily_backup(context: PageContext) -> None:
     )
 
 
-def sign_in(workspace: Workspace) -> bool:
+def sign_in(workspace: Workspace, parent: QWidget | None = None) -> bool:
     """When sign-in is on, the login dialog; False when the clerk gives up."""
-    from .dialogs.login_dialog import LoginDialog
+    from wenming_desktop.services import users
 
     if not users.sign_in_required(workspace.db):
         return True
-    dialog = LoginDialog(workspace.db)
+    from .dialogs.login_dialog import LoginDialog
+
+    dialog = LoginDialog(workspace.db, parent)
     if not dialog.exec() or dialog.actor is None:
         return False
     workspace.db.actor = dialog.actor

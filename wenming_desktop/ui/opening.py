@@ -1,0 +1,159 @@
+"""Opening the data folder behind the painted window (issue 10).
+
+`run_gui` paints the window's shell first and only then imports this module (and sets up the
+log file, the error hook and the bundled font). `Opening.start` runs, in order: the quick
+integrity check and opening the workspace off the GUI thread (SQLAlchemy, the migrations and
+the services are imported there while the GUI thread waits in its event loop, importing
+nothing); then on the GUI thread the offer to restore a damaged file, the sign-in dialog, the
+first-start dialog, and only then `MainWindow.attach` builds 首页. Nothing with data is built
+before sign-in succeeds.
+
+`finished(status)` says the program should end (0: the clerk gave up at sign-in; 1: the data
+could not be opened, after the message was shown); `opened` says the pages are there.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from wenming_desktop import APP_NAME
+from wenming_desktop.config import DataFolder
+from wenming_desktop.domain.errors import UserError
+
+from . import startup
+from .context import PageContext
+from .errors import show_error
+from .main_window import MainWindow
+from .tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from wenming_desktop.services.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class _Damaged:
+    problems: list[str]
+
+
+@dataclass(frozen=True)
+class _Opened:
+    workspace: Workspace
+    first_start: bool  # an empty folder: the first-start dialog is offered
+
+
+def offer_first_start(
+    workspace: Workspace, parent: QWidget | None = None, empty: bool | None = None
+) -> tuple[Workspace, bool]:
+    """On an empty data folder, ask for the unit and villages, or switch to the demo folder.
+
+    Returns the workspace to show and whether it is the demo one. `empty` is the answer of
+    `needs_first_start` when it is already known.
+    """
+    if empty is None:
+        from wenming_desktop.services.first_start import needs_first_start
+
+        empty = needs_first_start(workspace.db)
+    if not empty:
+        return workspace, False
+    from .dialogs.first_start import FirstStartDialog
+
+    dialog = FirstStartDialog(workspace, parent)
+    dialog.exec()
+    if dialog.demo_workspace is None:
+        return workspace, False
+    workspace.close()
+    return dialog.demo_workspace, True
+
+
+class Opening(QObject):
+    """The steps from a painted shell to a window with its pages; see the module docstring."""
+
+    opened = Signal()
+    finished = Signal(int)  # the exit status to end the program with
+
+    def __init__(
+        self, folder: DataFolder, window: MainWindow, runner: TaskRunner | None = None
+    ) -> None:
+        super().__init__(window)
+        self.folder = folder
+        self.window = window
+        self.runner = runner or TaskRunner(self)
+        self.workspace: Workspace | None = None  # the open one; closed by `close()`
+        self.demo = False
+        self._started = False
+
+    def start(self) -> None:
+        """Begin (once; later calls do nothing): check and open the database off the GUI thread."""
+        if self._started:
+            return
+        self._started = True
+        self._open_in_background()
+
+    def _open_in_background(self) -> None:
+        self.runner.run(self._open, self._on_opened, self._on_failed)
+
+    def _open(self, _progress: Any) -> _Damaged | _Opened:
+        """Worker thread: no widget is touched here."""
+        problems = startup.damage_found(self.folder)
+        if problems:
+            return _Damaged(problems)
+        from wenming_desktop.services.first_start import needs_first_start
+        from wenming_desktop.services.workspace import open_workspace
+
+        workspace = open_workspace(self.folder)
+        self.workspace = workspace  # closed at exit even when the window was closed meanwhile
+        first_start = needs_first_start(workspace.db)
+        # What 首页 reads with, imported here rather than on the GUI thread when it is built.
+        import wenming_desktop.services.home
+        import wenming_desktop.services.hours  # noqa: F401
+
+        return _Opened(workspace, first_start)
+
+    def _on_opened(self, result: _Damaged | _Opened) -> None:
+        if isinstance(result, _Damaged):
+            if startup.offer_restore(self.folder, result.problems, self.window):
+                self._open_in_background()
+            else:
+                self._give_up(1)
+            return
+        workspace = result.workspace
+        if not startup.sign_in(workspace, self.window):  # issue 8: nothing shown before sign-in
+            self._give_up(0)
+            return
+        workspace, self.demo = offer_first_start(workspace, self.window, result.first_start)
+        self.workspace = workspace
+        context = PageContext(workspace=workspace, runner=self.runner)
+        if workspace.db.actor is not None:  # issue 8: who is signed in
+            self.window.setWindowTitle(f"{APP_NAME} — {workspace.db.actor.label}")
+        if self.demo:
+            self.window.setWindowTitle(f"{APP_NAME}（演示数据）")
+        self.window.attach(context)
+        startup.warn_if_network_share(self.window, workspace)  # issue 8
+        startup.start_daily_backup(context)  # issue 8
+        self.opened.emit()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.window.show_opening_failed()
+        if isinstance(exc, UserError):
+            QMessageBox.critical(self.window, APP_NAME, exc.message)
+        else:
+            show_error(self.window, exc, self.folder.log_file)
+        self._give_up(1)
+
+    def _give_up(self, status: int) -> None:
+        self.close()
+        self.finished.emit(status)
+
+    def close(self) -> None:
+        """Wait for background work, then close the workspace (at exit, or when giving up)."""
+        self.runner.wait(60_000)
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace = None
