@@ -32,7 +32,7 @@ SHELL_SCRIPT = textwrap.dedent(
     import wenming_desktop.entry
     from wenming_desktop.ui.app import MainWindow, prepare_application
 
-    prepare_application(app, bundled_font=False)
+    prepare_application(app, deferred=True)
     window = MainWindow()
     painted = []
     window.first_painted.connect(lambda: (painted.append(1), app.quit()))

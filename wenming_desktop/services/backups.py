@@ -31,6 +31,7 @@ from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.retention import backups_to_delete
 from wenming_desktop.exports.files import atomic_output
 from wenming_desktop.storage.database import Database
+from wenming_desktop.storage.integrity import check_file as check_file  # its home since issue 10
 
 from .progress import Progress
 
@@ -62,19 +63,6 @@ class BackupInfo:
 
 def read_only_uri(path: Path) -> str:
     return f"{Path(path).absolute().as_uri()}?mode=ro"
-
-
-def check_file(path: Path, full: bool = False) -> list[str]:
-    """SQLite's quick (or full) integrity check of a database file; [] means sound."""
-    pragma = "integrity_check" if full else "quick_check"
-    if not Path(path).is_file():
-        return [f"文件不存在：{path}"]
-    try:
-        with closing(sqlite3.connect(str(path), timeout=30)) as conn:
-            rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
-    except sqlite3.DatabaseError as exc:
-        return [f"无法读取数据库文件：{exc}"]
-    return [] if rows == ["ok"] else rows[:20]
 
 
 def _fsync(path: Path) -> None:

@@ -14,7 +14,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -40,43 +40,47 @@ UI_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans C
 OPEN_UNPAINTED_MS = 500
 
 
-def prepare_application(app: QApplication, bundled_font: bool = True) -> None:
+def prepare_application(app: QApplication, deferred: bool = False) -> None:
     """Translations, fonts and style: everything the window needs before it is built.
 
-    `bundled_font=False` leaves the bundled font (5 MB, read in ~15 ms) to `add_bundled_font`
-    after the first paint; it is the last of the families anyway.
+    `deferred=True` (the start path) leaves to `finish_preparing`, after the first paint, what
+    the shell does not show: Qt's own translations (its dialogs' buttons) and the bundled font
+    (5 MB, ~15 ms to register; the last of the families anyway).
     """
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
-    translator = QTranslator(app)
-    translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale("zh_CN"), "qt", "_", translations):
-        app.installTranslator(translator)
     font = QFont(app.font())
     font.setFamilies([app.font().family(), *UI_FONTS])
     font.setPointSize(10)
     app.setFont(font)
-    if bundled_font:
-        add_bundled_font(app)
     if icon_path().exists():
         app.setWindowIcon(QIcon(str(icon_path())))
     if style_path().exists():
         app.setStyleSheet(style_path().read_text(encoding="utf-8"))
+    if not deferred:
+        finish_preparing(app)
 
 
-_bundled_families: list[str] = []  # once registered
+_prepared: dict[str, list[str]] = {}  # what finish_preparing did once: the bundled families
 
 
-def add_bundled_font(app: QApplication) -> None:
-    """Register the bundled CJK font (once) and add it, last, to the application font's families."""
-    if not _bundled_families:
+def finish_preparing(app: QApplication) -> None:
+    """Qt's Chinese translations and the bundled font, each once; see `prepare_application`."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    if "translations" not in _prepared:
+        translator = QTranslator(app)
+        translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load(QLocale("zh_CN"), "qt", "_", translations):
+            app.installTranslator(translator)
+        _prepared["translations"] = []
+    if "font" not in _prepared:
         font_id = QFontDatabase.addApplicationFont(str(font_path()))
         if font_id < 0:
             log.warning("bundled font not loaded from %s", font_path())
-            return
-        _bundled_families.extend(QFontDatabase.applicationFontFamilies(font_id))
+        _prepared["font"] = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     families = app.font().families()
-    missing = [family for family in _bundled_families if family not in families]
+    missing = [family for family in _prepared["font"] if family not in families]
     if missing:
         font = QFont(app.font())
         font.setFamilies([*families, *missing])
@@ -105,7 +109,7 @@ def run_gui(folder: DataFolder) -> int:
     high_dpi_policy()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
-    prepare_application(app, bundled_font=False)
+    prepare_application(app, deferred=True)
     try:
         folder.ensure()
         # Issue 8: one program per data folder; a second start raises the first window.
@@ -139,7 +143,7 @@ def run_gui(folder: DataFolder) -> int:
         begun.append(Opening(folder, window))
         begun[0].finished.connect(app.exit)
         begun[0].start()
-        add_bundled_font(app)  # on the GUI thread while the data is opened in the background
+        finish_preparing(app)  # on the GUI thread while the data is opened in the background
 
     window.first_painted.connect(begin)
     QTimer.singleShot(OPEN_UNPAINTED_MS, begin)

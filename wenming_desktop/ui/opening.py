@@ -15,6 +15,7 @@ could not be opened, after the message was shown); `opened` says the pages are t
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -100,21 +101,34 @@ class Opening(QObject):
         self.runner.run(self._open, self._on_opened, self._on_failed)
 
     def _open(self, _progress: Any) -> _Damaged | _Opened:
-        """Worker thread: no widget is touched here."""
-        problems = startup.damage_found(self.folder)
+        """Worker thread: no widget is touched here.
+
+        SQLite's quick check of the file (C code, the GIL released) runs in a thread of its own
+        while this one loads SQLAlchemy and the services; what the check needs is imported
+        before that thread starts, so the two never import the same module at once.
+        """
+        import wenming_desktop.storage.integrity  # sqlite3 only
+
+        self.folder.database_url()  # reads config.json (and imports json) before the thread
+        problems: list[str] = []
+        check = threading.Thread(
+            target=lambda: problems.extend(startup.damage_found(self.folder)),
+            name="quick-check",
+        )
+        check.start()
+        try:
+            # What 首页 reads with, loaded here rather than on the GUI thread when it is built.
+            import wenming_desktop.services.home
+            import wenming_desktop.services.hours  # noqa: F401
+            from wenming_desktop.services.first_start import needs_first_start
+            from wenming_desktop.services.workspace import open_workspace
+        finally:
+            check.join()
         if problems:
             return _Damaged(problems)
-        from wenming_desktop.services.first_start import needs_first_start
-        from wenming_desktop.services.workspace import open_workspace
-
         workspace = open_workspace(self.folder)
         self.workspace = workspace  # closed at exit even when the window was closed meanwhile
-        first_start = needs_first_start(workspace.db)
-        # What 首页 reads with, imported here rather than on the GUI thread when it is built.
-        import wenming_desktop.services.home
-        import wenming_desktop.services.hours  # noqa: F401
-
-        return _Opened(workspace, first_start)
+        return _Opened(workspace, needs_first_start(workspace.db))
 
     def _on_opened(self, result: _Damaged | _Opened) -> None:
         if isinstance(result, _Damaged):

@@ -69,13 +69,14 @@ def check_database_at_start(folder: DataFolder, parent: QWidget | None = None) -
 def damage_found(folder: DataFolder) -> list[str]:
     """SQLite's quick check of the folder's database file ([] = sound, or nothing to check).
 
-    Touches no widget: the window runs it off the GUI thread, before opening the workspace.
+    Touches no widget and loads only the sqlite3 module: the window runs it off the GUI thread,
+    alongside loading SQLAlchemy, before opening the workspace.
     """
-    from wenming_desktop.services import backups
+    from wenming_desktop.storage.integrity import check_file
 
     if folder.database_url() is not None or not folder.database.exists():
         return []
-    problems = backups.check_file(folder.database)
+    problems = check_file(folder.database)
     if problems:
         log.error("database failed the quick check: %s", problems)
     return problems
