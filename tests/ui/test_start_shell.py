@@ -77,7 +77,8 @@ def test_the_shell_shows_no_page_until_attached(qtbot, prepared_app, workspace, 
     qtbot.addWidget(window)
     window.show()
     assert window.stack.currentWidget() is window.opening
-    assert window.data_label.text() == OPENING_TEXT
+    assert window.opening_label.text() == OPENING_TEXT
+    assert window.data_label.text() == ""
     assert not window.about_button.isEnabled()
     assert [window.navigation.item(i).text() for i in range(window.navigation.count())] == [
         entry.title for entry in PAGES

@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         layout.addLayout(self._navigation_column())
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.data_label = QLabel(OPENING_TEXT)
+        self.data_label = QLabel("")  # the data file, once it is open
         self.statusBar().addWidget(self.data_label)
         self.navigation.currentRowChanged.connect(self._open_page)
         self.navigation.setCurrentRow(0)
