@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from wenming_desktop.services.workspace import Workspace
 
     from .opening import Opening
+    from .single_instance import SingleInstance
 
 log = logging.getLogger(__name__)
 
@@ -127,23 +128,9 @@ def run_gui(folder: DataFolder) -> int:
     instance.activation_requested.connect(lambda: startup.bring_to_front(window))
     begun: list[Opening] = []
 
-    def begin() -> None:
-        """After the first paint: what the shell did not wait for, then open the data."""
-        if begun:
-            return
-        from wenming_desktop.logs import setup_logging
-
-        from .errors import install_excepthook
-        from .opening import Opening
-
-        setup_logging(folder.log_file)
-        install_excepthook(folder.log_file)
-        assert instance is not None
-        instance.listen()
-        begun.append(Opening(folder, window))
-        begun[0].finished.connect(app.exit)
-        begun[0].start()
-        finish_preparing(app)  # on the GUI thread while the data is opened in the background
+    def begin() -> None:  # after the first paint, or OPEN_UNPAINTED_MS; once
+        if not begun:
+            begun.append(_open_data(app, folder, window, instance))
 
     window.first_painted.connect(begin)
     QTimer.singleShot(OPEN_UNPAINTED_MS, begin)
@@ -154,3 +141,27 @@ def run_gui(folder: DataFolder) -> int:
         if begun:
             begun[0].close()
         instance.release()
+
+
+def _open_data(
+    app: QApplication, folder: DataFolder, window: MainWindow, instance: SingleInstance
+) -> Opening:
+    """After the first paint: the log file, the error hook and answering second starts, then
+    the data folder opened behind the shell, with Qt's translations and the bundled font loaded
+    on the GUI thread meanwhile."""
+    from wenming_desktop.logs import setup_logging
+
+    from .errors import install_excepthook
+    from .opening import Opening
+
+    try:
+        setup_logging(folder.log_file)
+    except OSError as exc:  # the program works without its log file
+        log.warning("log file %s not usable: %s", folder.log_file, exc)
+    install_excepthook(folder.log_file)
+    instance.listen()
+    opening = Opening(folder, window)
+    opening.finished.connect(app.exit)
+    opening.start()
+    finish_preparing(app)
+    return opening
