@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from platformdirs import user_data_path
 
@@ -20,9 +20,12 @@ def default_data_dir() -> Path:
     return user_data_path("WenmingDesktop", appauthor=False, roaming=False)
 
 
-@dataclass(frozen=True)
-class DataFolder:
-    """The data folder and the fixed places inside it."""
+class DataFolder(NamedTuple):
+    """The data folder and the fixed places inside it.
+
+    (A NamedTuple rather than a frozen dataclass: `dataclasses` would be loaded before the
+    window's first paint, issue 10.)
+    """
 
     root: Path
 
