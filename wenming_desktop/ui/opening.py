@@ -1,12 +1,12 @@
 """Opening the data folder behind the painted window (issue 10).
 
 `run_gui` paints the window's shell first and only then imports this module (and sets up the
-log file, the error hook and the bundled font). `Opening.start` runs, in order: the quick
-integrity check and opening the workspace off the GUI thread (SQLAlchemy, the migrations and
-the services are imported there while the GUI thread waits in its event loop, importing
-nothing); then on the GUI thread the offer to restore a damaged file, the sign-in dialog, the
-first-start dialog, and only then `MainWindow.attach` builds 首页. Nothing with data is built
-before sign-in succeeds.
+log file, the error hook and the bundled font). `Opening.start` runs, in order: off the GUI
+thread, SQLite's quick check of the file (in a thread of its own) while SQLAlchemy and the
+services are imported, then opening the workspace — the GUI thread meanwhile waits in its
+event loop and imports nothing; then on the GUI thread the offer to restore a damaged file, the
+sign-in dialog, the first-start dialog, and only then `MainWindow.attach` builds 首页. Nothing
+with data is built before sign-in succeeds.
 
 `finished(status)` says the program should end (0: the clerk gave up at sign-in; 1: the data
 could not be opened, after the message was shown); `opened` says the pages are there.
@@ -14,7 +14,6 @@ could not be opened, after the message was shown); `opened` says the pages are t
 
 from __future__ import annotations
 
-import logging
 import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -34,8 +33,6 @@ from .tasks import TaskRunner
 
 if TYPE_CHECKING:
     from wenming_desktop.services.workspace import Workspace
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
