@@ -350,7 +350,7 @@ CASES: dict[str, Case] = {
         "志愿者列表每次按键筛选（3,000人）", filter_volunteers, filter_volunteers_sql, "<50ms"
     ),
     "ledger_year": Case(
-        "健康体检台账（一年，约2万行）",
+        "健康体检台账（一年，约4.8万行）",
         lambda: _checkup_ledger(2025),
         lambda: _checkup_ledger_bare(2025),
         "≤1.5×, <400MB",

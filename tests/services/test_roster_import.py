@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from sqlalchemy import func, select
 
@@ -10,7 +12,7 @@ from wenming_desktop.domain.errors import UserError
 from wenming_desktop.services import roster
 from wenming_desktop.services.roster_import import apply_import, plan_import
 from wenming_desktop.services.sheet_reader import ACTION_ERROR, ACTION_NEW, ACTION_UPDATE
-from wenming_desktop.storage.models import Department, Volunteer
+from wenming_desktop.storage.models import AuditEntry, Department, Volunteer
 
 
 def _count(db) -> int:
@@ -79,3 +81,43 @@ def test_not_a_workbook(workspace, tmp_path) -> None:
     bogus.write_bytes(b"PK\x03\x04broken")
     with pytest.raises(UserError, match="文件已损坏或不完整"):
         plan_import(workspace.db, bogus)
+
+
+def test_new_volunteers_are_complete_and_audited(workspace, tmp_path) -> None:
+    """New rows go in with one executemany: every column the dialog would set, the search
+    initials, the department, and one `import` audit entry naming each new volunteer."""
+    db = workspace.db
+    path = messy_hr_workbook(tmp_path / "hr.xlsx", with_bad_rows=False)
+    apply_import(db, plan_import(db, path))
+    with db.read() as s:
+        people = {v.staff_no: v for v in s.scalars(select(Volunteer))}
+        zhang = people["1001"]
+        assert (zhang.name, zhang.pinyin_initials, zhang.gender) == ("张三丰", "zsf", "男")
+        assert zhang.department.name == "内科" and zhang.political_status == "中共党员"
+        assert zhang.birth_date.isoformat() == "1985-03-02" and zhang.active
+        assert zhang.phone == "13812345678" and zhang.registered is False
+        assert people["1003"].pinyin_initials == "zl" and people["1003"].id_number is None
+        entries = s.scalars(select(AuditEntry).where(AuditEntry.entity == "volunteer")).all()
+    assert [e.action for e in entries] == ["import"]  # new volunteers: the one import entry
+    new = json.loads(entries[0].new_values)
+    assert new["added"] == 4 and new["updated"] == 0
+    assert {(n["id"], n["staff_no"], n["name"]) for n in new["new"]} == {
+        (v.id, v.staff_no, v.name) for v in people.values()
+    }
+    assert [n["row"] for n in new["new"]] == [4, 5, 6, 7]
+
+
+def test_changed_volunteers_get_an_update_entry_each(workspace, tmp_path) -> None:
+    db = workspace.db
+    path = messy_hr_workbook(tmp_path / "hr.xlsx", with_bad_rows=False)
+    apply_import(db, plan_import(db, path))
+    vid, _ = roster.find_by_staff_no(db, "1004")
+    data = roster.get_volunteer(db, vid)
+    roster.update_volunteer(db, vid, data.__class__(**{**data.__dict__, "title": "医师"}))
+    result = apply_import(db, plan_import(db, path))  # the sheet says 主治医师 again
+    assert (result.added, result.updated) == (0, 1)
+    with db.read() as s:
+        updates = s.scalars(
+            select(AuditEntry).where(AuditEntry.action == "update", AuditEntry.entity_id == vid)
+        ).all()
+    assert json.loads(updates[-1].new_values) == {"title": "主治医师"}

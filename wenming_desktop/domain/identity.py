@@ -6,6 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from operator import mul
 
 from .errors import UserError
 
@@ -21,8 +23,9 @@ def normalize_text(value: str) -> str:
 
 def id_check_char(first17: str) -> str:
     """The GB 11643 check character for the first 17 digits."""
-    total = sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=True))
-    return _CHECK_CHARS[total % 11]
+    if len(first17) != 17:
+        raise ValueError(f"17 digits expected, got {first17!r}")
+    return _CHECK_CHARS[sum(map(mul, map(int, first17), _WEIGHTS)) % 11]
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class IdInfo:
     legacy: bool = False  # a 15-digit number from old records (no check digit)
 
 
+@lru_cache(maxsize=4096)  # an import checks each number twice (cell, then the record)
 def parse_id_number(raw: str) -> IdInfo:
     """Validate a resident ID number and return what it encodes.
 
