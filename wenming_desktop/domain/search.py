@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable
+
 from .identity import normalize_text
 
 
@@ -35,3 +37,37 @@ def matches(
     if number and (number.lower().startswith(query) or number.lower().endswith(query)):
         return True
     return bool(query.isdigit() and phone and phone.endswith(query))
+
+
+class PeopleIndex:
+    """Search keys of many people prepared once, so each keystroke applies `matches` to
+    thousands of them quickly (lists of tens of thousands of rows: checkups of a year).
+
+    `people` are (key, name, initials, number, phone); `find` returns the keys found, or None
+    for an empty query (everyone)."""
+
+    def __init__(self, people: Iterable[tuple[Hashable, str, str, str | None, str | None]]):
+        self._people = [
+            (key, name.lower(), tuple(initials.split("|")), (number or "").lower(), phone or "")
+            for key, name, initials, number, phone in people
+        ]
+
+    def __len__(self) -> int:
+        return len(self._people)
+
+    def find(self, query: str) -> set[Hashable] | None:
+        """Keys of the people `matches(query, …)` finds; `query` already normalised."""
+        if not query:
+            return None
+        letters = query.isascii() and query.isalpha()
+        digits = query.isdigit()
+        found: set[Hashable] = set()
+        for key, name, readings, number, phone in self._people:
+            if (
+                query in name
+                or (letters and any(r.startswith(query) for r in readings))
+                or (number and (number.startswith(query) or number.endswith(query)))
+                or (digits and phone.endswith(query))
+            ):
+                found.add(key)
+        return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
@@ -15,6 +16,8 @@ from wenming_desktop.domain.checkups import (
 )
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import normalize_text
+from wenming_desktop.domain.name_pinyin import name_initials
+from wenming_desktop.domain.search import PeopleIndex, normalize_query
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Activity, Checkup, Resident, Volunteer
@@ -48,6 +51,35 @@ def list_checkups(
 ) -> list[CheckupRow]:
     with db.read() as session:
         return checkup_rows(session, village_id, year, resident_id, activity_id, open_follow_ups)
+
+
+@dataclass(frozen=True)
+class SearchableCheckups:
+    """Checkups with a search index over their residents (built off the GUI thread)."""
+
+    rows: list[CheckupRow]
+    people: PeopleIndex  # keys: resident ids
+
+    def search(self, text: str) -> tuple[list[int] | None, int]:
+        """Positions in `rows` of the checkups whose resident the search box finds (None: all),
+        and how many residents that is."""
+        found = self.people.find(normalize_query(text))
+        if found is None:
+            return None, len(self.people)
+        return [i for i, r in enumerate(self.rows) if r.resident_id in found], len(found)
+
+
+def searchable_checkups(
+    db: Database, village_id: int | None = None, year: int | None = None
+) -> SearchableCheckups:
+    """The checkups of the records list, ready for per-keystroke search in memory."""
+    with db.read() as session:
+        rows = checkup_rows(session, village_id, year)
+    residents = {r.resident_id: r for r in rows}
+    people = PeopleIndex(
+        (rid, r.name, name_initials(r.name), r.id_number, r.phone) for rid, r in residents.items()
+    )
+    return SearchableCheckups(rows, people)
 
 
 def resident_history(db: Database, resident_id: int) -> list[CheckupRow]:

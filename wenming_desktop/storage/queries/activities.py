@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
@@ -95,6 +96,18 @@ def activity_rows(session: Session, flt: ActivityFilter | None = None) -> list[A
     )
     stmt = _filtered(stmt, flt or ActivityFilter())
     return [ActivityRow(*row) for row in session.execute(stmt)]
+
+
+def activity_search_texts(session: Session, flt: ActivityFilter | None = None) -> dict[int, str]:
+    """What the 查找 box searches for each activity the filter keeps (its text ignored): title,
+    place, summary and person in charge, lower-cased, one per line."""
+    stmt = select(
+        Activity.id, Activity.title, Activity.place, Activity.summary, Activity.person_in_charge
+    )
+    stmt = _filtered(stmt, dataclasses.replace(flt or ActivityFilter(), text=""))
+    return {
+        row[0]: "\n".join(part or "" for part in row[1:]).lower() for row in session.execute(stmt)
+    }
 
 
 def activity_days(session: Session, year: int, month: int) -> dict[date, int]:

@@ -1,6 +1,9 @@
 """The 活动 page: a month calendar and the filtered list, the selected activity's details
 (volunteers, free clinic, attachments, guideline checks, evaluation), monthly coverage and
-requests."""
+requests.
+
+The village, category, status and date filters query the database; the 查找 text then narrows
+the loaded rows in memory at each keystroke (services.activities.SearchableActivities)."""
 
 from __future__ import annotations
 
@@ -77,6 +80,7 @@ class ActivitiesPage(Page):
         self.tabs.addTab(self.requests, "点单派单")
         self.tabs.currentChanged.connect(lambda _i: self._refresh_tab())
         self._loading = False
+        self.loaded = activities.SearchableActivities([], {})
         self._build_schedule(schedule)
 
     # ----- layout -----------------------------------------------------------------------------
@@ -165,7 +169,7 @@ class ActivitiesPage(Page):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(lambda _d: self.reload())
-        self.text.textChanged.connect(lambda _t: self.reload())
+        self.text.textChanged.connect(lambda _t: self._show_rows(self.selected_id()))
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit)
         self.copy_button.clicked.connect(self.copy_to_next_month)
@@ -230,7 +234,12 @@ class ActivitiesPage(Page):
         if self._loading:
             return
         keep = select_id if select_id is not None else self.selected_id()
-        rows = activities.list_activities(self.db, self.current_filter())
+        self.loaded = activities.searchable_activities(self.db, self.current_filter())
+        self._show_rows(keep)
+
+    def _show_rows(self, keep: int | None) -> None:
+        """The loaded rows narrowed by the 查找 text (in memory: each keystroke, no query)."""
+        rows = self.loaded.search(self.text.text())
         self.model.set_rows(rows)
         self.count.setText(f"共 {len(rows)} 场活动")
         position = next((i for i, r in enumerate(rows) if r.id == keep), None)
