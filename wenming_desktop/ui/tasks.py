@@ -38,7 +38,8 @@ NO_FULL_COLLECTION = 1_000_000  # a third gc threshold never reached while work 
 
 
 class _HeapFreeze:
-    """Counts running jobs (of every runner): the heap is frozen while at least one runs.
+    """Counts queued and running jobs (of every runner): the heap is frozen while any exists,
+    so jobs queued one after another (首页's load, then a packet) run as one frozen stretch.
 
     While frozen, automatic full collections are off; the young generations are collected as
     usual, so most cyclic garbage the work makes is freed at once, and what outlived two young
@@ -103,7 +104,6 @@ class _Job(QRunnable):
 
     @Slot()
     def run(self) -> None:
-        HEAP.enter()
         try:
             result = self._work(self._progress)
         except Cancelled:
@@ -149,6 +149,7 @@ class TaskRunner(QObject):
         signals.cancelled.connect(lambda: finish(on_cancelled or (lambda: None)), queued)
         if on_progress is not None:
             signals.progressed.connect(on_progress, queued)
+        HEAP.enter()  # from now until the job ends (it may wait behind others)
         self._pool.start(_Job(work, signals, progress))
         return progress
 
