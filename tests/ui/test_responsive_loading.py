@@ -4,6 +4,7 @@ newest list load shown, 首页 read on the runner, and the 活动 / 体检记录
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 from datetime import date, datetime
 
@@ -40,14 +41,16 @@ def test_progress_is_throttled_but_the_last_step_arrives(qtbot) -> None:
     assert 1 <= len(steps) < 100  # not 5,000 signals queued on the GUI thread
 
 
-def test_heap_is_frozen_and_full_collections_off_only_while_work_runs(qtbot) -> None:
+def test_heap_frozen_full_gc_off_and_short_switch_interval_only_while_work_runs(qtbot) -> None:
     thresholds = gc.get_threshold()
+    switch = sys.getswitchinterval()
     seen: dict[str, object] = {}
     release = threading.Event()
 
     def work(_progress: Progress) -> None:
         seen["frozen"] = gc.get_freeze_count()
         seen["thresholds"] = gc.get_threshold()
+        seen["switch"] = sys.getswitchinterval()
         release.wait(5)
 
     done: list[object] = []
@@ -57,11 +60,13 @@ def test_heap_is_frozen_and_full_collections_off_only_while_work_runs(qtbot) -> 
     assert seen["frozen"] > 0
     assert seen["thresholds"][:2] == thresholds[:2]
     assert seen["thresholds"][2] == tasks.NO_FULL_COLLECTION
+    assert seen["switch"] == pytest.approx(tasks.WORK_SWITCH_INTERVAL)
     release.set()
     qtbot.waitUntil(lambda: bool(done), timeout=5000)
     assert runner.wait(5000)
     assert gc.get_freeze_count() == 0
     assert gc.get_threshold() == thresholds
+    assert sys.getswitchinterval() == switch
 
 
 def test_a_slow_earlier_load_never_overwrites_a_newer_one(qtbot) -> None:

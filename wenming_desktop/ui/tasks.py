@@ -14,12 +14,16 @@ Keeping the window responsive while work runs (benchmarks case `eventloop`):
   before it are frozen (`gc.freeze`: kept out of collections) and automatic full collections
   are off; the young generations are still collected. When no work runs, the heap is unfrozen
   and collected as usual (see `_HeapFreeze`).
+- The GIL: a busy worker keeps it for Python's switch interval (5 ms) each time the GUI thread
+  asks, and a repaint asks many times (PySide checks Python overrides on virtual calls), so
+  repaints stalled 60–450 ms. While work runs the interval is WORK_SWITCH_INTERVAL.
 """
 
 from __future__ import annotations
 
 import gc
 import logging
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -35,11 +39,15 @@ log = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL = 0.1  # seconds between progress signals sent to the GUI thread
 NO_FULL_COLLECTION = 1_000_000  # a third gc threshold never reached while work runs
+# While work runs, the GUI thread gets the GIL back after at most this long (Python's default
+# is 5 ms; a repaint needs the GIL many times, once per Python-side virtual call).
+WORK_SWITCH_INTERVAL = 0.0005
 
 
 class _HeapFreeze:
     """Counts queued and running jobs (of every runner): the heap is frozen while any exists,
-    so jobs queued one after another (首页's load, then a packet) run as one frozen stretch.
+    so jobs queued one after another (首页's load, then a packet) run as one frozen stretch, and
+    the GIL switch interval is short.
 
     While frozen, automatic full collections are off; the young generations are collected as
     usual, so most cyclic garbage the work makes is freed at once, and what outlived two young
@@ -51,6 +59,7 @@ class _HeapFreeze:
         self._lock = threading.Lock()
         self._running = 0
         self._thresholds = gc.get_threshold()
+        self._switch = sys.getswitchinterval()
 
     def enter(self) -> None:
         with self._lock:
@@ -59,6 +68,8 @@ class _HeapFreeze:
                 self._thresholds = gc.get_threshold()
                 young, middle, _old = self._thresholds
                 gc.set_threshold(young, middle, NO_FULL_COLLECTION)
+                self._switch = sys.getswitchinterval()
+                sys.setswitchinterval(WORK_SWITCH_INTERVAL)
             gc.freeze()
 
     def leave(self) -> None:
@@ -67,6 +78,7 @@ class _HeapFreeze:
             if self._running == 0:
                 gc.unfreeze()
                 gc.set_threshold(*self._thresholds)
+                sys.setswitchinterval(self._switch)
 
 
 HEAP = _HeapFreeze()
