@@ -184,3 +184,13 @@ def test_checkup_waiting_for_follow_up_opens_the_follow_up_tab(window, qtbot):
     page = window.stack.currentWidget()
     assert page.title == "健康体检"
     assert page.tabs.tabText(page.tabs.currentIndex()) == "随访"
+
+
+def test_home_sections_say_loading_until_their_rows_arrive(window, qtbot):
+    home = window.pages["首页"]
+    fresh = HomePage(window.context)  # built, not yet refreshed
+    qtbot.addWidget(fresh)
+    assert fresh.month.empty.text() == "正在载入…"
+    assert not fresh.month.table.isVisibleTo(fresh)
+    qtbot.waitUntil(lambda: home.loaded is not None)
+    assert home.month.empty.text() == "本月还没有安排活动。"

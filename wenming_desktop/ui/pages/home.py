@@ -168,8 +168,9 @@ class HomeSection(QGroupBox):
         self.table = make_table(self.model, self)
         self.table.setMinimumHeight(130)
         self.table.verticalHeader().setVisible(False)
-        self.empty = QLabel(empty_text)
+        self.empty = QLabel("正在载入…")  # until the first rows arrive: the empty text is a fact
         self.empty.setObjectName("hint")
+        self.table.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(self.table)
@@ -183,6 +184,7 @@ class HomeSection(QGroupBox):
             self.setTitle(f"{self.base_title}（{total}，显示最近 {len(rows)} 条）")
         else:
             self.setTitle(f"{self.base_title}（{len(rows)}）")
+        self.empty.setText(self.empty_text)
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
 
