@@ -113,8 +113,8 @@ def start_baseline() -> float:
 
 def packet_year() -> float:
     from wenming_desktop.domain.periods import parse_period
-    from wenming_desktop.services.filing import build_packet
-    from wenming_desktop.services.workspace import open_workspace
+    from wenming_desktop.services.filing.filing import build_packet
+    from wenming_desktop.services.settings.workspace import open_workspace
 
     ws = open_workspace(data_folder())
     with tempfile.TemporaryDirectory() as out:
@@ -130,7 +130,7 @@ def _packet_lateness(idle_first: bool) -> tuple[float, float]:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from wenming_desktop.services.workspace import open_workspace
+    from wenming_desktop.services.settings.workspace import open_workspace
     from wenming_desktop.ui.app import build_window, prepare_application
 
     app = QApplication([])
@@ -194,7 +194,7 @@ def filter_volunteers() -> float:
     """Median seconds per keystroke in the 志愿者 search box, 3,000 volunteers loaded."""
     from PySide6.QtWidgets import QApplication
 
-    from wenming_desktop.services.workspace import open_workspace
+    from wenming_desktop.services.settings.workspace import open_workspace
     from wenming_desktop.ui.app import build_window, prepare_application
 
     app = QApplication([])
@@ -254,7 +254,7 @@ ACTIVITY_KEYS = ("义", "义诊", "村", "村委", "健康", "健康体检", "z"
 def _open_window() -> tuple[object, object]:
     from PySide6.QtWidgets import QApplication
 
-    from wenming_desktop.services.workspace import open_workspace
+    from wenming_desktop.services.settings.workspace import open_workspace
     from wenming_desktop.ui.app import build_window, prepare_application
 
     app = QApplication([])
@@ -353,8 +353,8 @@ def _hr_sheet(path: Path, rows: int = 3000) -> Path:
 
 def import_hr() -> float:
     from wenming_desktop.config import DataFolder
-    from wenming_desktop.services.roster_import import apply_import, plan_import
-    from wenming_desktop.services.workspace import open_workspace
+    from wenming_desktop.services.roster.roster_import import apply_import, plan_import
+    from wenming_desktop.services.settings.workspace import open_workspace
 
     with tempfile.TemporaryDirectory() as tmp:
         sheet = _hr_sheet(Path(tmp) / "hr.xlsx")
@@ -385,8 +385,8 @@ def import_hr_bare() -> float:
 
 
 def _checkup_ledger(year: int | None) -> float:
-    from wenming_desktop.services.checkup_exports import export_checkup_ledger
-    from wenming_desktop.services.workspace import open_workspace
+    from wenming_desktop.services.checkups.checkup_exports import export_checkup_ledger
+    from wenming_desktop.services.settings.workspace import open_workspace
 
     ws = open_workspace(data_folder())
     with tempfile.TemporaryDirectory() as out:
@@ -429,7 +429,7 @@ SIGNIN_ROWS = [[f"村民{i:05d}", "男", "72", "第3村民小组", "230421******
 
 def signin_5000() -> float:
     from wenming_desktop.exports.pdf.signin import SigninColumn, SigninHeading, build_signin_sheet
-    from wenming_desktop.services.checkup_exports import RESIDENT_COLUMNS
+    from wenming_desktop.services.checkups.checkup_exports import RESIDENT_COLUMNS
 
     heading = SigninHeading(
         "健康义诊暨老年人健康体检", "村民签到表", "2026年07月15日", "村委会", "本院"

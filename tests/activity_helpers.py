@@ -8,8 +8,8 @@ from sqlalchemy import select
 
 from wenming_desktop.domain.pinyin import initials
 from wenming_desktop.domain.villages import VillageData
-from wenming_desktop.services.activities import ActivityData, add_activity
-from wenming_desktop.services.villages import add_village
+from wenming_desktop.services.activities.activities import ActivityData, add_activity
+from wenming_desktop.services.villages.villages import add_village
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Category, Department, Volunteer
 
@@ -50,7 +50,7 @@ def make_activity(
     **fields: object,
 ) -> int:
     from wenming_desktop.domain.errors import UserError
-    from wenming_desktop.services.villages import find_village
+    from wenming_desktop.services.villages.villages import find_village
 
     try:
         village_id, _ = find_village(db, village_name)

@@ -6,7 +6,7 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
-from wenming_desktop.services.workspace import Workspace
+from wenming_desktop.services.settings.workspace import Workspace
 from wenming_desktop.storage.models import Attachment
 
 

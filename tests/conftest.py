@@ -11,7 +11,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from wenming_desktop.config import DataFolder  # after the platform is chosen
-from wenming_desktop.services.workspace import Workspace, open_workspace
+from wenming_desktop.services.settings.workspace import Workspace, open_workspace
 
 
 @pytest.fixture(autouse=True)
@@ -36,7 +36,7 @@ def workspace(data_folder: DataFolder) -> Iterator[Workspace]:
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo data set, written once per session; copy it with `demo_workspace`."""
-    from wenming_desktop.services.demo import load_demo
+    from wenming_desktop.services.settings.demo import load_demo
 
     folder = DataFolder(tmp_path_factory.mktemp("demo-template"))
     ws = open_workspace(folder)

@@ -6,8 +6,7 @@ import sys
 import textwrap
 
 import wenming_desktop
-
-from .helpers import ROOT
+from tests.helpers import ROOT
 
 
 def test_every_subpackage_but_ui_imports_without_qt() -> None:
@@ -41,4 +40,4 @@ def test_every_subpackage_but_ui_imports_without_qt() -> None:
 def test_the_walk_sees_the_ui_package_too() -> None:
     names = {m.name for m in pkgutil.walk_packages(wenming_desktop.__path__, "wenming_desktop.")}
     assert "wenming_desktop.ui.main_window" in names
-    assert "wenming_desktop.services.villages" in names
+    assert "wenming_desktop.services.villages.villages" in names

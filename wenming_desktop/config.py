@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from platformdirs import user_data_path
 
-from .domain.errors import UserError
+from wenming_desktop.domain.errors import UserError
 
 ENV_DATA_DIR = "WENMING_DATA_DIR"
 ENV_DATABASE_URL = "WENMING_DATABASE_URL"

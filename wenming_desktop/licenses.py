@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .resources import resources_dir
+from wenming_desktop.resources import resources_dir
 
 
 @dataclass(frozen=True)

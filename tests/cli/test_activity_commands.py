@@ -6,12 +6,11 @@ from datetime import datetime
 
 import openpyxl
 
+from tests.activity_helpers import make_activity, make_volunteers
 from wenming_desktop.cli import main
-from wenming_desktop.services import activity_volunteers as vols
-from wenming_desktop.services.activity_export import export_activities
-from wenming_desktop.services.settings import update_settings
-
-from ..activity_helpers import make_activity, make_volunteers
+from wenming_desktop.services.activities import activity_volunteers as vols
+from wenming_desktop.services.activities.activity_export import export_activities
+from wenming_desktop.services.settings.settings import update_settings
 
 HEADER = [
     "序号",
@@ -146,8 +145,8 @@ def test_export_of_the_demo_year(demo_workspace, tmp_path):
 
 def test_the_filing_packet_carries_the_period_s_activity_ledger(demo_workspace, tmp_path):
     from wenming_desktop.domain.periods import parse_period
-    from wenming_desktop.services.activities import ActivityFilter, list_activities
-    from wenming_desktop.services.filing import build_packet
+    from wenming_desktop.services.activities.activities import ActivityFilter, list_activities
+    from wenming_desktop.services.filing.filing import build_packet
 
     period = parse_period("2026-03")
     target = tmp_path / "packet"

@@ -2,9 +2,8 @@ import shutil
 from pathlib import Path
 
 from tests.backup_helpers import dump_tables
+from tests.helpers import run_cli
 from wenming_desktop.config import DataFolder
-
-from ..helpers import run_cli
 
 
 def test_backup_then_restore_from_the_command_line(demo_template: Path, tmp_path: Path) -> None:

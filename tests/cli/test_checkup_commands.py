@@ -10,12 +10,11 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from tests.helpers import run_cli
+from tests.pdf_helpers import flat, pdf_text
 from wenming_desktop.config import DataFolder
-from wenming_desktop.services.workspace import open_workspace
+from wenming_desktop.services.settings.workspace import open_workspace
 from wenming_desktop.storage.models import Activity, Category
-
-from ..helpers import run_cli
-from ..pdf_helpers import flat, pdf_text
 
 
 @pytest.fixture
@@ -91,7 +90,7 @@ def test_import_residents_dry_run_refusal_and_skip_invalid(
     demo_folder: Path, tmp_path: Path
 ) -> None:
     from tests.checkup_support import id_number
-    from tests.services.test_resident_import import messy_sheet
+    from tests.services.checkups.test_resident_import import messy_sheet
 
     good = id_number(date(1950, 1, 2), 901)
     bad = id_number(date(1951, 1, 2), 902)

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from ..helpers import run_cli
-from ..pdf_helpers import flat, pdf_text
+from tests.helpers import run_cli
+from tests.pdf_helpers import flat, pdf_text
 
 
 @pytest.fixture

@@ -1,10 +1,9 @@
 import sqlite3
 from pathlib import Path
 
+from tests.helpers import run_cli
 from wenming_desktop import __version__
 from wenming_desktop.config import DB_FILENAME
-
-from ..helpers import run_cli
 
 
 def test_version() -> None:

@@ -7,8 +7,8 @@ from openpyxl import load_workbook
 from tests.helpers import run_cli
 from tests.roster_samples import messy_hr_workbook
 from wenming_desktop.config import DataFolder
-from wenming_desktop.services.roster import list_volunteers
-from wenming_desktop.services.workspace import open_workspace
+from wenming_desktop.services.roster.roster import list_volunteers
+from wenming_desktop.services.settings.workspace import open_workspace
 
 
 def _names(folder) -> list[str]:

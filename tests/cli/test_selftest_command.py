@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from ..helpers import run_cli
+from tests.helpers import run_cli
 
 
 def test_self_test_passes_and_writes_its_report(tmp_path: Path) -> None:

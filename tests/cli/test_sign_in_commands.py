@@ -1,11 +1,10 @@
 from pathlib import Path
 
+from tests.helpers import run_cli
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.access import ADMIN, VIEWER
-from wenming_desktop.services import users
-from wenming_desktop.services.workspace import open_workspace
-
-from ..helpers import run_cli
+from wenming_desktop.services.safety import users
+from wenming_desktop.services.settings.workspace import open_workspace
 
 
 def test_commands_sign_in_when_sign_in_is_on(tmp_path: Path) -> None:

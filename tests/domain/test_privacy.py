@@ -12,8 +12,8 @@ from wenming_desktop.domain.privacy import (
     mask_health,
     mask_health_row,
 )
-from wenming_desktop.services.audit_log import list_entries
-from wenming_desktop.services.privacy import record_health_shown
+from wenming_desktop.services.checkups.privacy import record_health_shown
+from wenming_desktop.services.safety.audit_log import list_entries
 from wenming_desktop.storage.models import Checkup
 from wenming_desktop.storage.queries.audit import AuditFilter
 from wenming_desktop.storage.queries.checkups import CheckupRow

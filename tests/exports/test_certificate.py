@@ -9,7 +9,7 @@ import pytest
 from tests.pdf_helpers import flat, pdf_text, render_pages
 from tests.roster_samples import small_roster
 from wenming_desktop.domain.errors import UserError
-from wenming_desktop.services.certificates import find_certificate, issue_certificate
+from wenming_desktop.services.roster.certificates import find_certificate, issue_certificate
 
 
 def test_certificate_pdf_and_record(workspace, tmp_path) -> None:

@@ -16,8 +16,11 @@ from wenming_desktop.domain.checkups import CheckupData
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.residents import ResidentData
 from wenming_desktop.exports.pdf.signin import SigninColumn, SigninHeading, build_signin_sheet
-from wenming_desktop.services import checkups, residents
-from wenming_desktop.services.checkup_exports import export_checkup_ledger, export_resident_signin
+from wenming_desktop.services.checkups import checkups, residents
+from wenming_desktop.services.checkups.checkup_exports import (
+    export_checkup_ledger,
+    export_resident_signin,
+)
 from wenming_desktop.storage.models import AuditEntry
 
 

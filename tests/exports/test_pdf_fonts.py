@@ -7,8 +7,8 @@ import pytest
 from wenming_desktop.exports.pdf import fonts
 from wenming_desktop.exports.pdf.font_choice import use_font_file
 from wenming_desktop.resources import font_path
-from wenming_desktop.services.settings import PDF_FONT_KEY, get_setting, update_settings
-from wenming_desktop.services.workspace import Workspace
+from wenming_desktop.services.settings.settings import PDF_FONT_KEY, get_setting, update_settings
+from wenming_desktop.services.settings.workspace import Workspace
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from tests.roster_samples import ID_ZHANG, small_roster
-from wenming_desktop.services.roster_exports import export_hours, export_roster
+from wenming_desktop.services.roster.roster_exports import export_hours, export_roster
 from wenming_desktop.storage.models import AuditEntry
 
 

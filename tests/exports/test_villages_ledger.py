@@ -5,11 +5,10 @@ from pathlib import Path
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from wenming_desktop.services.village_ledger import default_villages_name, export_villages
-from wenming_desktop.services.workspace import Workspace
+from tests.helpers import run_cli
+from wenming_desktop.services.settings.workspace import Workspace
+from wenming_desktop.services.villages.village_ledger import default_villages_name, export_villages
 from wenming_desktop.storage.models import AuditEntry
-
-from ..helpers import run_cli
 
 
 def read(path: Path) -> list[tuple]:

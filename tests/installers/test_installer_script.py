@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ..helpers import ROOT
+from tests.helpers import ROOT
 
 NSI = ROOT / "installers" / "wenming.nsi"
 

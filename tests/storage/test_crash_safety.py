@@ -22,8 +22,8 @@ from openpyxl import load_workbook
 
 from tests.helpers import ROOT
 from wenming_desktop.config import DataFolder
-from wenming_desktop.services.integrity import full_check
-from wenming_desktop.services.workspace import open_workspace
+from wenming_desktop.services.safety.integrity import full_check
+from wenming_desktop.services.settings.workspace import open_workspace
 
 KILLS = 20
 BATCH_TABLES = ("village", "volunteer", "activity", "participation", "resident", "checkup")

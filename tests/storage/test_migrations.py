@@ -9,8 +9,8 @@ from sqlalchemy import inspect
 
 from tests.backup_helpers import dump_tables
 from wenming_desktop.config import DataFolder
-from wenming_desktop.services import backups
-from wenming_desktop.services.workspace import open_workspace
+from wenming_desktop.services.safety import backups
+from wenming_desktop.services.settings.workspace import open_workspace
 from wenming_desktop.storage import schema
 from wenming_desktop.storage.database import Database
 

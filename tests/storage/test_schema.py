@@ -9,7 +9,7 @@ from sqlalchemy import inspect, text
 
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.errors import UserError
-from wenming_desktop.services.workspace import Workspace, open_workspace
+from wenming_desktop.services.settings.workspace import Workspace, open_workspace
 from wenming_desktop.storage import schema
 from wenming_desktop.storage.models import Base
 

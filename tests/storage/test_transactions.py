@@ -2,7 +2,7 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
-from wenming_desktop.services.workspace import Workspace
+from wenming_desktop.services.settings.workspace import Workspace
 from wenming_desktop.storage.models import Activity, Village
 
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from wenming_desktop.services.workspace import Workspace
+from wenming_desktop.services.settings.workspace import Workspace
 from wenming_desktop.ui.app import build_window, prepare_application
 from wenming_desktop.ui.main_window import MainWindow
 

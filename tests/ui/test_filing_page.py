@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from wenming_desktop.domain.periods import parse_period
-from wenming_desktop.services import summary
+from wenming_desktop.services.filing import summary
 from wenming_desktop.ui.pages.filing import FilingPage
 
 

@@ -8,10 +8,10 @@ from PySide6.QtGui import QDesktopServices
 
 from wenming_desktop import __version__
 from wenming_desktop.licenses import BUNDLED
-from wenming_desktop.services.first_start import needs_first_start
-from wenming_desktop.services.settings import get_settings
-from wenming_desktop.services.villages import list_villages
-from wenming_desktop.services.workspace import Workspace
+from wenming_desktop.services.settings.first_start import needs_first_start
+from wenming_desktop.services.settings.settings import get_settings
+from wenming_desktop.services.settings.workspace import Workspace
+from wenming_desktop.services.villages.villages import list_villages
 from wenming_desktop.ui.dialogs.about import AboutDialog
 from wenming_desktop.ui.dialogs.first_start import FirstStartDialog
 from wenming_desktop.ui.opening import offer_first_start
@@ -126,7 +126,7 @@ def test_no_first_start_dialog_on_a_folder_with_data(prepared_app, demo_workspac
 def test_demo_choice_switches_to_the_demo_folder(
     qtbot, prepared_app, data_folder, when_dialog_opens
 ) -> None:
-    from wenming_desktop.services.workspace import open_workspace
+    from wenming_desktop.services.settings.workspace import open_workspace
 
     workspace = open_workspace(data_folder)
     when_dialog_opens(

@@ -7,17 +7,17 @@ from datetime import date, datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
+from tests.activity_helpers import make_activity, make_volunteers
+from tests.ui.activity_ui_helpers import double_click_row
 from wenming_desktop.domain.villages import VillageData
-from wenming_desktop.services import activities, deadlines
-from wenming_desktop.services import activity_volunteers as vols
-from wenming_desktop.services.villages import add_village
+from wenming_desktop.services.activities import activities
+from wenming_desktop.services.activities import activity_volunteers as vols
+from wenming_desktop.services.filing import deadlines
+from wenming_desktop.services.villages.villages import add_village
 from wenming_desktop.ui.dialogs.activity_request_dialog import RequestDialog
-from wenming_desktop.ui.pages.activities import ActivitiesPage
+from wenming_desktop.ui.pages.activities.activities import ActivitiesPage
 from wenming_desktop.ui.pages.home import HomePage
-from wenming_desktop.ui.pages.settings_deadlines import DeadlineSettingsTab
-
-from ..activity_helpers import make_activity, make_volunteers
-from .activity_ui_helpers import double_click_row
+from wenming_desktop.ui.pages.settings.settings_deadlines import DeadlineSettingsTab
 
 
 def _home(window, qtbot, today: date) -> HomePage:
@@ -139,8 +139,8 @@ def test_request_recorded_dispatched_and_opened(window, qtbot, when_dialog_opens
 
 
 def test_category_list_edited_in_settings(window, qtbot, monkeypatch):
-    from wenming_desktop.services.activity_lists import list_categories
-    from wenming_desktop.ui.pages.settings_activity_lists import ActivityListsSettingsTab
+    from wenming_desktop.services.activities.activity_lists import list_categories
+    from wenming_desktop.ui.pages.settings.settings_activity_lists import ActivityListsSettingsTab
 
     window.open_tab("设置", "活动类别与义诊项目")
     tab = window.pages["设置"].tabs.currentWidget()

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.access import ADMIN
-from wenming_desktop.services import backups, users
-from wenming_desktop.services.workspace import Workspace, open_workspace
+from wenming_desktop.services.safety import backups, users
+from wenming_desktop.services.settings.workspace import Workspace, open_workspace
 from wenming_desktop.ui import app as app_module
 from wenming_desktop.ui import errors, main_window
 from wenming_desktop.ui.dialogs.first_start import FirstStartDialog

@@ -2,10 +2,9 @@ from pathlib import Path
 
 from PySide6.QtPrintSupport import QPrinter
 
-from wenming_desktop.services.signin import export_volunteer_signin
+from tests.pdf_helpers import pdf_pages, render_pages
+from wenming_desktop.services.activities.signin import export_volunteer_signin
 from wenming_desktop.ui.printing import a4_printer, paint_pdf
-
-from ..pdf_helpers import pdf_pages, render_pages
 
 
 def test_printing_renders_every_page_of_the_sheet(demo_workspace, qapp, tmp_path: Path) -> None:

@@ -10,20 +10,19 @@ from datetime import date, datetime
 
 import pytest
 
+from tests.activity_helpers import make_activity
 from tests.checkup_support import id_number, make_world
 from wenming_desktop.domain.checkups import CheckupData
 from wenming_desktop.domain.residents import ResidentData
 from wenming_desktop.domain.search import PeopleIndex, matches
-from wenming_desktop.services import checkups, residents
+from wenming_desktop.services.checkups import checkups, residents
 from wenming_desktop.services.progress import Progress
 from wenming_desktop.ui import tasks
 from wenming_desktop.ui.pages import home as home_module
-from wenming_desktop.ui.pages.activities import ActivitiesPage
-from wenming_desktop.ui.pages.checkups import CheckupsPage
+from wenming_desktop.ui.pages.activities.activities import ActivitiesPage
+from wenming_desktop.ui.pages.checkups.checkups import CheckupsPage
 from wenming_desktop.ui.pages.home import HomePage
 from wenming_desktop.ui.tasks import LatestOnly, TaskRunner
-
-from ..activity_helpers import make_activity
 
 
 def test_progress_is_throttled_but_the_last_step_arrives(qtbot) -> None:

@@ -9,8 +9,8 @@ import pytest
 
 from tests.helpers import ROOT
 from wenming_desktop.config import DataFolder
-from wenming_desktop.services import settings
-from wenming_desktop.services.workspace import open_workspace
+from wenming_desktop.services.settings import settings
+from wenming_desktop.services.settings.workspace import open_workspace
 from wenming_desktop.ui.single_instance import (
     LOCK_NAME,
     SingleInstance,

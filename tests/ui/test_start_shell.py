@@ -11,13 +11,12 @@ from datetime import datetime
 
 import pytest
 
+from tests.activity_helpers import make_activity
+from tests.helpers import ROOT
 from wenming_desktop.ui.app import build_window
 from wenming_desktop.ui.main_window import OPENING_TEXT, PAGES, MainWindow
-from wenming_desktop.ui.pages.activities import ActivitiesPage
+from wenming_desktop.ui.pages.activities.activities import ActivitiesPage
 from wenming_desktop.ui.pages.home import HomePage
-
-from ..activity_helpers import make_activity
-from ..helpers import ROOT
 
 # Loaded only when the data is opened or an export is made, never for the shell.
 SLOW_MODULES = ("sqlalchemy", "alembic", "openpyxl", "reportlab", "pypdfium2", "pypinyin")

@@ -4,8 +4,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from tests.backup_helpers import dump_tables
 from wenming_desktop.config import DataFolder
-from wenming_desktop.services import backups, location
-from wenming_desktop.services.workspace import open_workspace
+from wenming_desktop.services.safety import backups
+from wenming_desktop.services.settings import location
+from wenming_desktop.services.settings.workspace import open_workspace
 from wenming_desktop.ui import startup
 
 

@@ -12,12 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from wenming_desktop import APP_NAME, __version__
-from wenming_desktop.config import DataFolder, resolve_data_folder
-from wenming_desktop.domain.errors import UserError
-from wenming_desktop.logs import setup_logging
-from wenming_desktop.services.location import network_share_warning
-
-from . import (
+from wenming_desktop.cli import (
     activity_commands,
     audit_commands,
     backup_commands,
@@ -27,6 +22,10 @@ from . import (
     roster_commands,
     selftest_commands,
 )
+from wenming_desktop.config import DataFolder, resolve_data_folder
+from wenming_desktop.domain.errors import UserError
+from wenming_desktop.logs import setup_logging
+from wenming_desktop.services.settings.location import network_share_warning
 
 COMMAND_MODULES = (
     data_commands,

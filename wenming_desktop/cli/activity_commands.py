@@ -6,12 +6,11 @@ import argparse
 from datetime import date
 from typing import Any
 
+from wenming_desktop.cli.common import add_output_option, command_group, output_path, workspace
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.errors import UserError
-from wenming_desktop.services.activity_export import export_activities, ledger_filename
-from wenming_desktop.services.villages import find_village
-
-from .common import add_output_option, command_group, output_path, workspace
+from wenming_desktop.services.activities.activity_export import export_activities, ledger_filename
+from wenming_desktop.services.villages.villages import find_village
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:

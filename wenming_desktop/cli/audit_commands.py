@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from wenming_desktop.cli.common import add_output_option, command_group, output_path, workspace
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.periods import parse_period
 from wenming_desktop.exports.files import safe_filename
-from wenming_desktop.services.audit_log import export_audit_period
-
-from .common import add_output_option, command_group, output_path, workspace
+from wenming_desktop.services.safety.audit_log import export_audit_period
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:

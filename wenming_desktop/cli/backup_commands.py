@@ -7,15 +7,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from wenming_desktop.cli.common import workspace
+from wenming_desktop.cli.sign_in import sign_in
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.errors import UserError
-from wenming_desktop.services import backups
-from wenming_desktop.services.restore import restore_backup
-from wenming_desktop.services.workspace import Workspace
+from wenming_desktop.services.safety import backups
+from wenming_desktop.services.safety.restore import restore_backup
+from wenming_desktop.services.settings.workspace import Workspace
 from wenming_desktop.storage.database import Database
-
-from .common import workspace
-from .sign_in import sign_in
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:

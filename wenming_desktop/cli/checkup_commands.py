@@ -8,20 +8,19 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from wenming_desktop.cli.common import add_output_option, command_group, output_path, workspace
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.exports.files import safe_filename
-from wenming_desktop.services.checkup_exports import (
+from wenming_desktop.services.checkups.checkup_exports import (
     LEDGER_FILE_NAME,
     export_checkup_ledger,
     export_resident_signin,
 )
-from wenming_desktop.services.checkups import get_day
-from wenming_desktop.services.resident_import import apply_import, read_residents
-from wenming_desktop.services.sheet_reader import ACTION_ERROR, ACTION_NEW, ACTION_UPDATE
-from wenming_desktop.services.villages import find_village
-
-from .common import add_output_option, command_group, output_path, workspace
+from wenming_desktop.services.checkups.checkups import get_day
+from wenming_desktop.services.checkups.resident_import import apply_import, read_residents
+from wenming_desktop.services.villages.villages import find_village
+from wenming_desktop.services.workbooks.sheet_reader import ACTION_ERROR, ACTION_NEW, ACTION_UPDATE
 
 ACTIONS = (ACTION_NEW, ACTION_UPDATE, ACTION_ERROR)
 
@@ -94,7 +93,10 @@ def _signin(args: argparse.Namespace, folder: DataFolder) -> int:
 
 
 def _volunteer_signin(args: argparse.Namespace, folder: DataFolder) -> int:
-    from wenming_desktop.services.signin import export_volunteer_signin, volunteer_signin_name
+    from wenming_desktop.services.activities.signin import (
+        export_volunteer_signin,
+        volunteer_signin_name,
+    )
 
     with workspace(folder) as ws:
         path = output_path(folder, args.output, volunteer_signin_name(ws, args.activity_id))

@@ -8,10 +8,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from wenming_desktop.cli.sign_in import sign_in
 from wenming_desktop.config import DataFolder
-from wenming_desktop.services.workspace import Workspace, open_workspace
-
-from .sign_in import sign_in
+from wenming_desktop.services.settings.workspace import Workspace, open_workspace
 
 
 @contextmanager

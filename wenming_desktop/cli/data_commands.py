@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from wenming_desktop.cli.common import workspace
 from wenming_desktop.config import DataFolder
-from wenming_desktop.services.demo import load_demo
-from wenming_desktop.services.integrity import check_sqlite_file, full_check
-
-from .common import workspace
+from wenming_desktop.services.safety.integrity import check_sqlite_file, full_check
+from wenming_desktop.services.settings.demo import load_demo
 
 TABLE_LABELS = {
     "village": "结对村",

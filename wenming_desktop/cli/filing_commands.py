@@ -6,16 +6,15 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from wenming_desktop.cli.common import add_output_option, command_group, output_path, workspace
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.periods import parse_period
 from wenming_desktop.exports.files import safe_filename
-from wenming_desktop.services.filing import build_packet, default_packet_name
+from wenming_desktop.services.activities.records import export_activity_record, load_detail
+from wenming_desktop.services.filing.filing import build_packet, default_packet_name
+from wenming_desktop.services.filing.summary import export_summary
 from wenming_desktop.services.progress import Progress
-from wenming_desktop.services.records import export_activity_record, load_detail
-from wenming_desktop.services.summary import export_summary
-from wenming_desktop.services.villages import find_village
-
-from .common import add_output_option, command_group, output_path, workspace
+from wenming_desktop.services.villages.villages import find_village
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:

@@ -7,17 +7,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from wenming_desktop.cli.common import add_output_option, command_group, output_path, workspace
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.exports.files import safe_filename
-from wenming_desktop.services import registry, roster_exports
-from wenming_desktop.services.certificates import find_certificate, issue_certificate
-from wenming_desktop.services.roster import find_by_staff_no
-from wenming_desktop.services.roster_import import apply_import, plan_import
-from wenming_desktop.services.settings import get_setting
-from wenming_desktop.services.sheet_reader import cell_date
-
-from .common import add_output_option, command_group, output_path, workspace
+from wenming_desktop.services.roster import registry, roster_exports
+from wenming_desktop.services.roster.certificates import find_certificate, issue_certificate
+from wenming_desktop.services.roster.roster import find_by_staff_no
+from wenming_desktop.services.roster.roster_import import apply_import, plan_import
+from wenming_desktop.services.settings.settings import get_setting
+from wenming_desktop.services.workbooks.sheet_reader import cell_date
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:

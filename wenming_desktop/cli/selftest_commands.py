@@ -7,11 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from wenming_desktop import APP_NAME, __version__
+from wenming_desktop.cli.common import add_output_option, command_group, output_path, workspace
 from wenming_desktop.config import DataFolder
-from wenming_desktop.services.selftest import StepResult, run_selftest
-from wenming_desktop.services.village_ledger import default_villages_name, export_villages
-
-from .common import add_output_option, command_group, output_path, workspace
+from wenming_desktop.services.settings.selftest import StepResult, run_selftest
+from wenming_desktop.services.villages.village_ledger import default_villages_name, export_villages
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:

@@ -8,8 +8,8 @@ import os
 import sys
 
 from wenming_desktop.domain.errors import UserError
-from wenming_desktop.services import users
-from wenming_desktop.services.workspace import Workspace
+from wenming_desktop.services.safety import users
+from wenming_desktop.services.settings.workspace import Workspace
 
 ENV_USER = "WENMING_USER"
 ENV_PASSWORD = "WENMING_PASSWORD"

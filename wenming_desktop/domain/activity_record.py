@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import NamedTuple
 
-from .guidelines import ActivityFacts
+from wenming_desktop.domain.guidelines import ActivityFacts
 
 
 class ParticipantRow(NamedTuple):

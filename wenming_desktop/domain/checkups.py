@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from .errors import UserError
-from .identity import normalize_text
-from .thresholds import (
+from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.identity import normalize_text
+from wenming_desktop.domain.thresholds import (
     SELF_CARE_ITEMS,
     Band,
     blood_pressure_band,
@@ -18,7 +18,7 @@ from .thresholds import (
     self_care_band,
     self_care_total,
 )
-from .vocabulary import TCM_CONSTITUTIONS
+from wenming_desktop.domain.vocabulary import TCM_CONSTITUTIONS
 
 # Numeric fields in form order; integers are stored as int, the rest as float.
 NUMERIC_FIELDS: tuple[str, ...] = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from .errors import UserError
+from wenming_desktop.domain.errors import UserError
 
 YEARLY_TARGET_MINUTES = 48 * 60
 

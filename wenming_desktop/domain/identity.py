@@ -9,7 +9,7 @@ from datetime import date
 from functools import lru_cache
 from operator import mul
 
-from .errors import UserError
+from wenming_desktop.domain.errors import UserError
 
 _WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))
 _CHECK_CHARS = "10X98765432"

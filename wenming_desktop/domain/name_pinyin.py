@@ -8,7 +8,7 @@ splits them again for `domain.search.matches`, which compares one alternative at
 
 from __future__ import annotations
 
-from .pinyin import initials
+from wenming_desktop.domain.pinyin import initials
 
 # Polyphonic surnames: the surname reading's first letter (only where it differs from pypinyin's).
 SURNAME_INITIALS: dict[str, str] = {

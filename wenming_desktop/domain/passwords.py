@@ -7,7 +7,7 @@ import hashlib
 import hmac
 import secrets
 
-from .errors import UserError
+from wenming_desktop.domain.errors import UserError
 
 N, R, P = 2**14, 8, 1  # 16 MiB of memory per hash
 MIN_LENGTH = 6

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .identity import mask_id, mask_phone
+from wenming_desktop.domain.identity import mask_id, mask_phone
 
 # 18-digit (last may be X) or 15-digit ID numbers, and mainland mobiles, not inside longer digits.
 _ID = re.compile(r"(?<![0-9])(\d{17}[0-9Xx]|\d{15})(?![0-9Xx])")

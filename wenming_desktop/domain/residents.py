@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .errors import UserError
-from .identity import normalize_mobile, normalize_text, parse_id_number
-from .vocabulary import FocusGroup
+from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.identity import normalize_mobile, normalize_text, parse_id_number
+from wenming_desktop.domain.vocabulary import FocusGroup
 
 # The focus-group flags, in the order shown; each is a boolean field of ResidentData.
 FOCUS_FIELDS: tuple[str, ...] = tuple(g.value for g in FocusGroup)

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .errors import UserError
-from .identity import normalize_mobile, normalize_text, parse_id_number
-from .vocabulary import POLITICAL_STATUSES
+from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.identity import normalize_mobile, normalize_text, parse_id_number
+from wenming_desktop.domain.vocabulary import POLITICAL_STATUSES
 
 _STAFF_NO = re.compile(r"^[0-9A-Za-z\-_]{1,30}$")
 GENDERS = ("男", "女")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
 
-from .identity import normalize_text
+from wenming_desktop.domain.identity import normalize_text
 
 
 def normalize_query(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from .errors import UserError
+from wenming_desktop.domain.errors import UserError
 
 # Plausible ranges: a value outside is a typing error and is refused at the field.
 PLAUSIBLE: dict[str, tuple[float, float, str]] = {

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .errors import UserError
-from .identity import is_valid_mobile, normalize_text
+from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.identity import is_valid_mobile, normalize_text
 
 _LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
 

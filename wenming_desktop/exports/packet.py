@@ -26,10 +26,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from wenming_desktop.domain.errors import UserError
-
-from .files import atomic_output
-from .pdf.document import build_pdf
-from .pdf.fonts import register_fonts, styles
+from wenming_desktop.exports.files import atomic_output
+from wenming_desktop.exports.pdf.document import build_pdf
+from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 
 INDEX_NAME = "00_目录.pdf"
 STAGING_PREFIX = ".归档生成中-"

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from .models import AuditEntry
+from wenming_desktop.storage.models import AuditEntry
 
 
 def _plain(value: Any) -> Any:

@@ -12,8 +12,7 @@ from wenming_desktop.domain.vocabulary import (
     OTHER_CATEGORIES,
     PAIRING_CATEGORIES,
 )
-
-from .models import Category, Deadline, ServiceKind, Setting
+from wenming_desktop.storage.models import Category, Deadline, ServiceKind, Setting
 
 DEFAULT_SETTINGS: dict[str, str] = {
     "hospital_name": "",

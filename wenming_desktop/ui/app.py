@@ -22,15 +22,13 @@ from wenming_desktop import APP_NAME
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.resources import font_path, icon_path, style_path
-
-from . import startup
-from .main_window import MainWindow
+from wenming_desktop.ui import startup
+from wenming_desktop.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
-    from wenming_desktop.services.workspace import Workspace
-
-    from .opening import Opening
-    from .single_instance import SingleInstance
+    from wenming_desktop.services.settings.workspace import Workspace
+    from wenming_desktop.ui.opening import Opening
+    from wenming_desktop.ui.single_instance import SingleInstance
 
 log = logging.getLogger(__name__)
 
@@ -90,8 +88,8 @@ def finish_preparing(app: QApplication) -> None:
 
 def build_window(workspace: Workspace) -> MainWindow:
     """A window over an open workspace, 首页 built (tests, self-test, benchmarks)."""
-    from .context import PageContext
-    from .tasks import TaskRunner
+    from wenming_desktop.ui.context import PageContext
+    from wenming_desktop.ui.tasks import TaskRunner
 
     return MainWindow(PageContext(workspace=workspace, runner=TaskRunner()))
 
@@ -150,9 +148,8 @@ def _open_data(
     the data folder opened behind the shell, with Qt's translations and the bundled font loaded
     on the GUI thread meanwhile."""
     from wenming_desktop.logs import setup_logging
-
-    from .errors import install_excepthook
-    from .opening import Opening
+    from wenming_desktop.ui.errors import install_excepthook
+    from wenming_desktop.ui.opening import Opening
 
     try:
         setup_logging(folder.log_file)

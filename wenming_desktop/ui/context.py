@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
-from .errors import show_error
-from .tasks import TaskRunner
+from wenming_desktop.ui.errors import show_error
+from wenming_desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # the window's shell is painted before SQLAlchemy is imported (issue 10)
-    from wenming_desktop.services.workspace import Workspace
+    from wenming_desktop.services.settings.workspace import Workspace
 
 
 @dataclass

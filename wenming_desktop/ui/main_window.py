@@ -29,9 +29,9 @@ from wenming_desktop import APP_NAME
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QPaintEvent
 
-    from .context import PageContext
-    from .dialogs.about import AboutDialog
-    from .pages.base import Page
+    from wenming_desktop.ui.context import PageContext
+    from wenming_desktop.ui.dialogs.about import AboutDialog
+    from wenming_desktop.ui.pages.base import Page
 
 
 class PageEntry(NamedTuple):
@@ -51,11 +51,11 @@ class PageEntry(NamedTuple):
 PAGES: tuple[PageEntry, ...] = (
     PageEntry("首页", "home", "HomePage"),
     PageEntry("结对村", "villages", "VillagesPage"),
-    PageEntry("志愿者", "volunteers", "VolunteersPage"),
-    PageEntry("活动", "activities", "ActivitiesPage"),
-    PageEntry("健康体检", "checkups", "CheckupsPage"),
+    PageEntry("志愿者", "roster.volunteers", "VolunteersPage"),
+    PageEntry("活动", "activities.activities", "ActivitiesPage"),
+    PageEntry("健康体检", "checkups.checkups", "CheckupsPage"),
     PageEntry("台账与归档", "filing", "FilingPage"),
-    PageEntry("设置", "settings", "SettingsPage"),
+    PageEntry("设置", "settings.settings", "SettingsPage"),
 )
 HOME = PAGES[0].title
 ACTIVITIES = "活动"
@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
     def show_about(self) -> AboutDialog:
         from PySide6.QtCore import Qt
 
-        from .dialogs.about import AboutDialog
+        from wenming_desktop.ui.dialogs.about import AboutDialog
 
         assert self.context is not None
         dialog = AboutDialog(self.context.workspace.folder.root, self)

@@ -24,15 +24,14 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from wenming_desktop import APP_NAME
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.errors import UserError
-
-from . import startup
-from .context import PageContext
-from .errors import show_error
-from .main_window import MainWindow
-from .tasks import TaskRunner
+from wenming_desktop.ui import startup
+from wenming_desktop.ui.context import PageContext
+from wenming_desktop.ui.errors import show_error
+from wenming_desktop.ui.main_window import MainWindow
+from wenming_desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from wenming_desktop.services.workspace import Workspace
+    from wenming_desktop.services.settings.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -55,12 +54,12 @@ def offer_first_start(
     `needs_first_start` when it is already known.
     """
     if empty is None:
-        from wenming_desktop.services.first_start import needs_first_start
+        from wenming_desktop.services.settings.first_start import needs_first_start
 
         empty = needs_first_start(workspace.db)
     if not empty:
         return workspace, False
-    from .dialogs.first_start import FirstStartDialog
+    from wenming_desktop.ui.dialogs.first_start import FirstStartDialog
 
     dialog = FirstStartDialog(workspace, parent)
     dialog.exec()
@@ -115,10 +114,10 @@ class Opening(QObject):
         check.start()
         try:
             # What 首页 reads with, loaded here rather than on the GUI thread when it is built.
-            import wenming_desktop.services.home
-            import wenming_desktop.services.hours  # noqa: F401
-            from wenming_desktop.services.first_start import needs_first_start
-            from wenming_desktop.services.workspace import open_workspace
+            import wenming_desktop.services.filing.home
+            import wenming_desktop.services.roster.hours  # noqa: F401
+            from wenming_desktop.services.settings.first_start import needs_first_start
+            from wenming_desktop.services.settings.workspace import open_workspace
         finally:
             check.join()
         if problems:

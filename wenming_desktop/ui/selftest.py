@@ -14,13 +14,12 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QWidget
 
 from wenming_desktop.resources import font_path, icon_path, style_path
-from wenming_desktop.services.workspace import Workspace
-
-from .app import high_dpi_policy, prepare_application
-from .context import PageContext
-from .dialogs.first_start import FirstStartDialog
-from .main_window import MainWindow
-from .tasks import TaskRunner
+from wenming_desktop.services.settings.workspace import Workspace
+from wenming_desktop.ui.app import high_dpi_policy, prepare_application
+from wenming_desktop.ui.context import PageContext
+from wenming_desktop.ui.dialogs.first_start import FirstStartDialog
+from wenming_desktop.ui.main_window import MainWindow
+from wenming_desktop.ui.tasks import TaskRunner
 
 
 class _CollectingContext(PageContext):
@@ -96,9 +95,8 @@ def _print_a_sheet(workspace: Workspace) -> int:
 
     from PySide6.QtPrintSupport import QPrinter
 
-    from wenming_desktop.services.signin import export_volunteer_signin
-
-    from .printing import a4_printer, paint_pdf
+    from wenming_desktop.services.activities.signin import export_volunteer_signin
+    from wenming_desktop.ui.printing import a4_printer, paint_pdf
 
     with tempfile.TemporaryDirectory() as folder:
         sheet = Path(folder) / "签到表.pdf"

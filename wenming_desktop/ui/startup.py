@@ -14,16 +14,14 @@ from typing import TYPE_CHECKING
 
 from wenming_desktop import APP_NAME
 from wenming_desktop.config import DataFolder
-from wenming_desktop.services.location import SETTING_KEY, network_share_warning
-
-from .single_instance import SingleInstance, ask_running_program_to_show
+from wenming_desktop.services.settings.location import SETTING_KEY, network_share_warning
+from wenming_desktop.ui.single_instance import SingleInstance, ask_running_program_to_show
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from wenming_desktop.services.workspace import Workspace
-
-    from .context import PageContext
+    from wenming_desktop.services.settings.workspace import Workspace
+    from wenming_desktop.ui.context import PageContext
 
 log = logging.getLogger(__name__)
 
@@ -86,9 +84,9 @@ def offer_restore(folder: DataFolder, problems: list[str], parent: QWidget | Non
     """The database is damaged: offer the newest good backup. True = restored, open it now."""
     from PySide6.QtWidgets import QMessageBox
 
-    from wenming_desktop.services import backups
-    from wenming_desktop.services.restore import restore_backup
-    from wenming_desktop.services.workspace import Workspace
+    from wenming_desktop.services.safety import backups
+    from wenming_desktop.services.safety.restore import restore_backup
+    from wenming_desktop.services.settings.workspace import Workspace
     from wenming_desktop.storage.database import Database
 
     detail = f"数据库文件“{folder.database}”已损坏，无法正常使用。\n（{problems[0]}）"
@@ -130,7 +128,7 @@ def warn_if_network_share(parent: QWidget | None, workspace: Workspace) -> None:
     """Warn once per data folder that SQLite on a network share is not safe."""
     from PySide6.QtWidgets import QMessageBox
 
-    from wenming_desktop.services import settings
+    from wenming_desktop.services.settings import settings
 
     folder, db = workspace.folder, workspace.db
     if not db.is_sqlite:
@@ -145,7 +143,7 @@ def warn_if_network_share(parent: QWidget | None, workspace: Workspace) -> None:
 
 def start_daily_backup(context: PageContext) -> None:
     """The first start of a day backs up in the background; a failure is shown, not fatal."""
-    from wenming_desktop.services import backups
+    from wenming_desktop.services.safety import backups
 
     ws = context.workspace
     context.runner.run(
@@ -157,11 +155,11 @@ def start_daily_backup(context: PageContext) -> None:
 
 def sign_in(workspace: Workspace, parent: QWidget | None = None) -> bool:
     """When sign-in is on, the login dialog; False when the clerk gives up."""
-    from wenming_desktop.services import users
+    from wenming_desktop.services.safety import users
 
     if not users.sign_in_required(workspace.db):
         return True
-    from .dialogs.login_dialog import LoginDialog
+    from wenming_desktop.ui.dialogs.login_dialog import LoginDialog
 
     dialog = LoginDialog(workspace.db, parent)
     if not dialog.exec() or dialog.actor is None:

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from .ledger import Ledger, LedgerColumn
+from wenming_desktop.exports.excel.ledger import Ledger, LedgerColumn
 
 LEDGER_NAME = "文明实践活动台账"
 

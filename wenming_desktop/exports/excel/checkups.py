@@ -16,8 +16,7 @@ from wenming_desktop.domain.identity import mask_id, mask_phone
 from wenming_desktop.domain.privacy import mask_health
 from wenming_desktop.domain.residents import age_on
 from wenming_desktop.domain.thresholds import bmi
-
-from .ledger import Ledger, LedgerColumn
+from wenming_desktop.exports.excel.ledger import Ledger, LedgerColumn
 
 COLUMNS: tuple[LedgerColumn, ...] = (
     LedgerColumn("序号", 6),

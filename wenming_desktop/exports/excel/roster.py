@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .ledger import Ledger, LedgerColumn
+from wenming_desktop.exports.excel.ledger import Ledger, LedgerColumn
 
 ROSTER_COLUMNS = (
     LedgerColumn("序号", 6),

@@ -7,9 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from wenming_desktop.domain.identity import mask_phone
+from wenming_desktop.exports.excel.ledger import Ledger, LedgerColumn
 from wenming_desktop.storage.queries.villages import VillageRow
-
-from .ledger import Ledger, LedgerColumn
 
 SHEET_NAME = "结对村名册"
 COLUMNS = (

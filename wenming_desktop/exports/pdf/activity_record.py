@@ -15,9 +15,8 @@ from wenming_desktop.domain.activity_record import ActivityDetail
 from wenming_desktop.domain.guidelines import CheckResult, GuidelineCheck
 from wenming_desktop.domain.hours import format_hours
 from wenming_desktop.domain.vocabulary import ActivityStatus
-
-from .document import build_pdf
-from .fonts import register_fonts, styles
+from wenming_desktop.exports.pdf.document import build_pdf
+from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 
 CONTENT_WIDTH = 180 * mm
 PHOTO_WIDTH = 85 * mm

@@ -13,8 +13,8 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from .document import build_pdf
-from .fonts import register_fonts, styles
+from wenming_desktop.exports.pdf.document import build_pdf
+from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 
 
 @dataclass(frozen=True)

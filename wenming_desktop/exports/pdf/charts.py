@@ -8,7 +8,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarC
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 
-from .fonts import register_fonts
+from wenming_desktop.exports.pdf.fonts import register_fonts
 
 BAR_COLOUR = colors.HexColor("#b22222")
 

@@ -11,8 +11,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
-from ..files import atomic_output
-from .fonts import register_fonts
+from wenming_desktop.exports.files import atomic_output
+from wenming_desktop.exports.pdf.fonts import register_fonts
 
 
 class _NumberedCanvas(Canvas):

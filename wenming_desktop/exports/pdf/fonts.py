@@ -14,9 +14,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from wenming_desktop.exports.pdf.font_choice import chosen_font_file
 from wenming_desktop.resources import font_path
-
-from .font_choice import chosen_font_file
 
 FONT = "WenQuanYiMicroHei"
 SYSTEM_FONT = "SystemCJK"

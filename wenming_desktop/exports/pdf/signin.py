@@ -15,8 +15,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from .document import build_pdf
-from .fonts import register_fonts, styles
+from wenming_desktop.exports.pdf.document import build_pdf
+from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 
 MARGIN_MM = 15
 ROW_HEIGHT_MM = 9.5  # room for a handwritten signature

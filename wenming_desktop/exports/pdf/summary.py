@@ -11,10 +11,9 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from wenming_desktop.domain.vocabulary import SUMMARY_SECTIONS
-
-from .charts import bar_chart, column_chart
-from .document import build_pdf
-from .fonts import register_fonts, styles
+from wenming_desktop.exports.pdf.charts import bar_chart, column_chart
+from wenming_desktop.exports.pdf.document import build_pdf
+from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 
 TEXT_SECTIONS = SUMMARY_SECTIONS
 

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from ..models import Activity, Category, Participation, Village
+from wenming_desktop.storage.models import Activity, Category, Participation, Village
 
 
 class ActivityRow(NamedTuple):

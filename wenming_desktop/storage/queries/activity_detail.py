@@ -11,8 +11,7 @@ from wenming_desktop.domain.activity_record import (
     ParticipantRow,
     ServiceRow,
 )
-
-from ..models import (
+from wenming_desktop.storage.models import (
     Activity,
     Attachment,
     Category,

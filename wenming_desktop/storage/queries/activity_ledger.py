@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..models import Participation, Volunteer
+from wenming_desktop.storage.models import Participation, Volunteer
 
 
 def volunteers_by_activity(

@@ -7,7 +7,7 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import Category, Department, ServiceKind, Village
+from wenming_desktop.storage.models import Category, Department, ServiceKind, Village
 
 
 class Choice(NamedTuple):

@@ -8,7 +8,7 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import Activity, Department, Participation, Village, Volunteer
+from wenming_desktop.storage.models import Activity, Department, Participation, Village, Volunteer
 
 
 class ParticipationRow(NamedTuple):

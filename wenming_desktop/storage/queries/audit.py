@@ -9,7 +9,7 @@ from typing import NamedTuple
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
-from ..models import AuditEntry
+from wenming_desktop.storage.models import AuditEntry
 
 
 class AuditRow(NamedTuple):

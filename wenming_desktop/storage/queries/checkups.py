@@ -8,7 +8,15 @@ from typing import NamedTuple
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from ..models import Activity, Category, Checkup, Department, Resident, Village, Volunteer
+from wenming_desktop.storage.models import (
+    Activity,
+    Category,
+    Checkup,
+    Department,
+    Resident,
+    Village,
+    Volunteer,
+)
 
 
 class CheckupRow(NamedTuple):

@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import Activity
+from wenming_desktop.storage.models import Activity
 
 
 def done_activity_ids(

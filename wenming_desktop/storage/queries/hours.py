@@ -8,7 +8,7 @@ from typing import NamedTuple
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..models import Activity, Participation, Village
+from wenming_desktop.storage.models import Activity, Participation, Village
 
 COUNTED = func.coalesce(Participation.corrected_minutes, Participation.recorded_minutes, 0)
 NOT_CANCELLED = Activity.status != "cancelled"

@@ -7,7 +7,14 @@ from typing import NamedTuple
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from ..models import Activity, Checkup, Participation, Resident, Village, Volunteer
+from wenming_desktop.storage.models import (
+    Activity,
+    Checkup,
+    Participation,
+    Resident,
+    Village,
+    Volunteer,
+)
 
 
 class YearFigures(NamedTuple):

@@ -8,7 +8,7 @@ from typing import NamedTuple
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from ..models import Resident, Village
+from wenming_desktop.storage.models import Resident, Village
 
 
 class ResidentRow(NamedTuple):

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
-from ..models import (
+from wenming_desktop.storage.models import (
     Activity,
     Category,
     Checkup,

@@ -7,7 +7,7 @@ from typing import NamedTuple
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..models import Activity, Resident, Village
+from wenming_desktop.storage.models import Activity, Resident, Village
 
 
 class VillageRow(NamedTuple):

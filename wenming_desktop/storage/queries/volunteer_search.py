@@ -7,7 +7,7 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import Department, Volunteer
+from wenming_desktop.storage.models import Department, Volunteer
 
 
 class VolunteerChoice(NamedTuple):

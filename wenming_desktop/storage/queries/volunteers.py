@@ -7,7 +7,14 @@ from typing import NamedTuple
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..models import Department, Participation, PartyBranch, Team, Volunteer, volunteer_team
+from wenming_desktop.storage.models import (
+    Department,
+    Participation,
+    PartyBranch,
+    Team,
+    Volunteer,
+    volunteer_team,
+)
 
 
 class VolunteerRow(NamedTuple):

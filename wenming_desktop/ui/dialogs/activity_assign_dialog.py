@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from wenming_desktop.domain.errors import UserError
-from wenming_desktop.services.activity_volunteers import VolunteerChoice
-
-from ..pages.base import make_table
-from ..table_model import ROW_ROLE, Column, RowTableModel
+from wenming_desktop.services.activities.activity_volunteers import VolunteerChoice
+from wenming_desktop.ui.pages.base import make_table
+from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
 
 F = VolunteerChoice._fields
 COLUMNS = [

@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.vocabulary import ActivityStatus
-from wenming_desktop.services.activities import ActivityData, CategoryChoice, Choice
-
-from .common import error_label, save_cancel_buttons
+from wenming_desktop.services.activities.activities import ActivityData, CategoryChoice, Choice
+from wenming_desktop.ui.dialogs.common import error_label, save_cancel_buttons
 
 NO_COUNT = -1  # a spin box at its minimum shows "未填写"
 

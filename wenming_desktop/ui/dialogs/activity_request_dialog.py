@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from wenming_desktop.domain.errors import UserError
-from wenming_desktop.services.activities import Choice
-from wenming_desktop.services.requests import RequestData
-
-from .village_dialog import OptionalDate
+from wenming_desktop.services.activities.activities import Choice
+from wenming_desktop.services.activities.requests import RequestData
+from wenming_desktop.ui.dialogs.village_dialog import OptionalDate
 
 
 class RequestDialog(QDialog):

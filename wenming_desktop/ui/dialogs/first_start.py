@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
 
 from wenming_desktop import APP_NAME
 from wenming_desktop.domain.errors import UserError
-from wenming_desktop.services.first_start import open_demo, set_up, split_village_names
-from wenming_desktop.services.workspace import Workspace
-
-from ..tasks import TaskRunner
+from wenming_desktop.services.settings.first_start import open_demo, set_up, split_village_names
+from wenming_desktop.services.settings.workspace import Workspace
+from wenming_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from wenming_desktop.domain.errors import UserError
-
-from .common import error_label, save_cancel_buttons
+from wenming_desktop.ui.dialogs.common import error_label, save_cancel_buttons
 
 
 class FollowUpDialog(QDialog):

@@ -17,15 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wenming_desktop.services.sheet_reader import (
+from wenming_desktop.services.workbooks.sheet_reader import (
     ACTION_ERROR,
     ACTION_NEW,
     ACTION_UPDATE,
     ImportPreview,
 )
-
-from ..pages.base import make_table
-from ..table_model import Column, RowTableModel
+from wenming_desktop.ui.pages.base import make_table
+from wenming_desktop.ui.table_model import Column, RowTableModel
 
 CHOICE_ALL = "all"
 CHOICE_VALID_ONLY = "valid_only"

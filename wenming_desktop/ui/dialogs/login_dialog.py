@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from wenming_desktop import APP_NAME
 from wenming_desktop.domain.access import Actor
 from wenming_desktop.domain.errors import UserError
-from wenming_desktop.services import users
+from wenming_desktop.services.safety import users
 from wenming_desktop.storage.database import Database
 
 

@@ -16,11 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wenming_desktop.services.registry import RegistryReport, difference_rows, summary_text
-
-from ..pages.base import make_table
-from ..table_model import Column, RowTableModel
-from .import_preview import PROBLEM_COLUMNS
+from wenming_desktop.services.roster.registry import RegistryReport, difference_rows, summary_text
+from wenming_desktop.ui.dialogs.import_preview import PROBLEM_COLUMNS
+from wenming_desktop.ui.pages.base import make_table
+from wenming_desktop.ui.table_model import Column, RowTableModel
 
 
 def _hours(value: float | None) -> str:

@@ -21,8 +21,7 @@ from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import parse_id_number
 from wenming_desktop.domain.residents import ResidentData
 from wenming_desktop.domain.vocabulary import FocusGroup
-
-from .common import error_label, save_cancel_buttons
+from wenming_desktop.ui.dialogs.common import error_label, save_cancel_buttons
 
 
 class ResidentDialog(QDialog):

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.villages import VillageData
-
-from .common import error_label, save_cancel_buttons
+from wenming_desktop.ui.dialogs.common import error_label, save_cancel_buttons
 
 
 def _to_qdate(value: date | None) -> QDate:

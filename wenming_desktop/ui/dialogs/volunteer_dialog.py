@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.roster import GENDERS, VolunteerData
 from wenming_desktop.domain.vocabulary import POLITICAL_STATUSES
-
-from .common import error_label, save_cancel_buttons
-from .village_dialog import OptionalDate
+from wenming_desktop.ui.dialogs.common import error_label, save_cancel_buttons
+from wenming_desktop.ui.dialogs.village_dialog import OptionalDate
 
 
 def _combo(items: Sequence[str], current: str) -> QComboBox:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from ..context import PageContext
-from ..table_model import Column, RowTableModel
+from wenming_desktop.ui.context import PageContext
+from wenming_desktop.ui.table_model import Column, RowTableModel
 
 
 class Page(QWidget):

@@ -23,14 +23,14 @@ from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.periods import Period, parse_period
 from wenming_desktop.domain.vocabulary import SUMMARY_SECTIONS
 from wenming_desktop.exports.files import safe_filename
-from wenming_desktop.services import summary, villages
-from wenming_desktop.services.filing import PacketResult, build_packet, default_packet_name
+from wenming_desktop.services.filing import summary
+from wenming_desktop.services.filing.filing import PacketResult, build_packet, default_packet_name
 from wenming_desktop.services.progress import Progress
+from wenming_desktop.services.villages import villages
 from wenming_desktop.storage.database import Database
-
-from ..context import PageContext
-from ..tasks import ProgressDialog
-from .base import Page
+from wenming_desktop.ui.context import PageContext
+from wenming_desktop.ui.pages.base import Page
+from wenming_desktop.ui.tasks import ProgressDialog
 
 PERIOD_KINDS: tuple[tuple[str, str], ...] = (
     ("全年", ""),

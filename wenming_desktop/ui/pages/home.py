@@ -31,13 +31,12 @@ from PySide6.QtWidgets import (
 from wenming_desktop.domain.hours import format_hours
 from wenming_desktop.domain.privacy import mask_health
 from wenming_desktop.domain.vocabulary import ActivityStatus
-from wenming_desktop.services.home import HomeData, load_home
-from wenming_desktop.services.overview import YearFigures
-
-from ..context import PageContext
-from ..table_model import ROW_ROLE, Column, RowTableModel
-from ..widgets.roster_summary import RosterSummary
-from .base import Page, make_table
+from wenming_desktop.services.filing.home import HomeData, load_home
+from wenming_desktop.services.filing.overview import YearFigures
+from wenming_desktop.ui.context import PageContext
+from wenming_desktop.ui.pages.base import Page, make_table
+from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
+from wenming_desktop.ui.widgets.roster_summary import RosterSummary
 
 YEAR_COLUMNS = [
     Column("年度", YearFigures._fields.index("year"), width=70),

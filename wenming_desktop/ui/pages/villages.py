@@ -6,15 +6,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.villages import VillageData
-from wenming_desktop.services import villages
-from wenming_desktop.services.villages import VillageRow
+from wenming_desktop.services.villages import villages
+from wenming_desktop.services.villages.villages import VillageRow
 from wenming_desktop.storage.database import Database
-
-from ..context import PageContext
-from ..dialogs.common import confirm
-from ..dialogs.village_dialog import VillageDialog
-from ..table_model import ROW_ROLE, Column, RowTableModel
-from .base import Page, make_table
+from wenming_desktop.ui.context import PageContext
+from wenming_desktop.ui.dialogs.common import confirm
+from wenming_desktop.ui.dialogs.village_dialog import VillageDialog
+from wenming_desktop.ui.pages.base import Page, make_table
+from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
 
 COLUMNS = [
     Column("村名", VillageRow._fields.index("name"), width=180),

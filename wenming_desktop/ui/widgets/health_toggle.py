@@ -16,9 +16,8 @@ from PySide6.QtWidgets import QCheckBox, QWidget
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.privacy import MASKED_NOTE
-from wenming_desktop.services.privacy import record_health_shown
-
-from ..context import PageContext
+from wenming_desktop.services.checkups.privacy import record_health_shown
+from wenming_desktop.ui.context import PageContext
 
 
 class HealthToggle(QCheckBox):

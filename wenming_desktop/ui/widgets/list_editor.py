@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from wenming_desktop.domain.errors import UserError
-
-from ..dialogs.common import confirm
-from ..pages.base import make_table
-from ..table_model import ROW_ROLE, Column, RowTableModel
+from wenming_desktop.ui.dialogs.common import confirm
+from wenming_desktop.ui.pages.base import make_table
+from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
 
 
 class EditorItem(NamedTuple):

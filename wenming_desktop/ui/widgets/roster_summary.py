@@ -9,11 +9,10 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from wenming_desktop.domain.hours import format_hours
-from wenming_desktop.services.hours import DepartmentFigures, HospitalFigures, year_hours
-
-from ..context import PageContext
-from ..pages.base import make_table
-from ..table_model import Column, RowTableModel
+from wenming_desktop.services.roster.hours import DepartmentFigures, HospitalFigures, year_hours
+from wenming_desktop.ui.context import PageContext
+from wenming_desktop.ui.pages.base import make_table
+from wenming_desktop.ui.table_model import Column, RowTableModel
 
 FIGURES = (
     ("volunteers", "在册志愿者"),

@@ -1,0 +1,104 @@
+"""Exporting the activity ledger (文明实践活动台账): a year, or a filing packet's period."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from wenming_desktop.domain.guidelines import check_activity
+from wenming_desktop.domain.periods import Period
+from wenming_desktop.domain.vocabulary import ActivityStatus
+from wenming_desktop.exports.excel.activities import (
+    LEDGER_NAME,
+    LedgerActivity,
+    write_activity_ledger,
+)
+from wenming_desktop.exports.files import safe_filename
+from wenming_desktop.services.activities.activity_checks import facts_for, guideline_status
+from wenming_desktop.services.progress import Progress
+from wenming_desktop.services.settings.settings import get_setting
+from wenming_desktop.services.settings.workspace import Workspace
+from wenming_desktop.services.villages.villages import get_village
+from wenming_desktop.storage.database import Database
+from wenming_desktop.storage.queries.activities import ActivityFilter, activity_rows
+from wenming_desktop.storage.queries.activity_ledger import volunteers_by_activity
+
+ACTIVITY_LEDGER = LEDGER_NAME  # 文明实践活动台账
+
+
+def ledger_filename(year: int, village: str | None) -> str:
+    suffix = f"_{village}" if village else ""
+    return safe_filename(f"{LEDGER_NAME}_{year}{suffix}.xlsx")
+
+
+def export_activities(
+    db: Database,
+    path: Path,
+    year: int,
+    village_id: int | None = None,
+    village_name: str | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Write the year's ledger; returns the number of activities."""
+    return export_activity_range(
+        db,
+        path,
+        date(year, 1, 1),
+        date(year, 12, 31),
+        f"{year}年度",
+        village_id,
+        village_name,
+        progress,
+    )
+
+
+def export_period_ledger(ws: Workspace, period: Period, village_id: int | None, path: Path) -> int:
+    """The ledger of a filing packet's period (a LedgerWriter of services/filing/filing.py)."""
+    village_name = get_village(ws.db, village_id).name if village_id is not None else None
+    return export_activity_range(
+        ws.db, path, period.start, period.end, period.label, village_id, village_name
+    )
+
+
+def export_activity_range(
+    db: Database,
+    path: Path,
+    date_from: date,
+    date_to: date,
+    label: str,
+    village_id: int | None = None,
+    village_name: str | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Write the ledger of a date range (cancelled activities left out), oldest first."""
+    flt = ActivityFilter(village_id=village_id, date_from=date_from, date_to=date_to)
+    with db.read() as session:
+        rows = [r for r in activity_rows(session, flt) if r.status != ActivityStatus.CANCELLED]
+        rows.reverse()  # the query is newest first; a ledger reads oldest first
+        ids = [r.id for r in rows]
+        people = volunteers_by_activity(session, ids)
+        facts = facts_for(session, ids)
+    hospital = get_setting(db, "hospital_name")
+    title = f"{hospital}{LEDGER_NAME}" if hospital else LEDGER_NAME
+    subtitle = label + (f" · {village_name}" if village_name else " · 全部结对村")
+
+    def ledger_rows() -> Iterator[LedgerActivity]:
+        for i, r in enumerate(rows):
+            if progress is not None and i % 200 == 0:
+                progress.report(i, len(rows), "正在写入活动台账")
+            names, minutes = people.get(r.id, ([], 0))
+            yield LedgerActivity(
+                r.start_at.date(),
+                r.village,
+                r.category,
+                r.title,
+                r.place,
+                ActivityStatus(r.status).label,
+                names,
+                minutes,
+                r.actual_attendance,
+                guideline_status(check_activity(facts[r.id])),
+            )
+
+    return write_activity_ledger(path, title, subtitle, ledger_rows())

@@ -1,0 +1,207 @@
+"""Attachments of an activity (photos, scanned signed sheets, approvals) in the program's store.
+
+Files are copied into the data folder's attachments/ folder and named by their SHA-256, so the
+original may be moved or deleted and the same file added twice is stored once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import NamedTuple
+
+from sqlalchemy import func, select
+
+from wenming_desktop.config import DataFolder
+from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.vocabulary import AttachmentKind
+from wenming_desktop.storage import audit
+from wenming_desktop.storage.database import Database
+from wenming_desktop.storage.models import Activity, Attachment
+
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp"})
+MAX_SIZE = 200 * 1024 * 1024
+
+
+class AttachmentRow(NamedTuple):
+    id: int
+    kind: str
+    original_name: str
+    caption: str
+    sha256: str
+    suffix: str
+    size: int
+    added_at: datetime | None
+
+
+class StoredFile(NamedTuple):
+    sha256: str
+    suffix: str
+    size: int
+    original_name: str
+
+
+def stored_path(folder: DataFolder, sha256: str, suffix: str) -> Path:
+    """Where the store keeps a file (the data folder's one rule, shared with filing)."""
+    return folder.attachment_file(sha256, suffix)
+
+
+def is_image(row: AttachmentRow) -> bool:
+    return row.suffix in IMAGE_SUFFIXES
+
+
+def store_file(folder: DataFolder, source: Path) -> StoredFile:
+    """Copy a file into the store (once per content); returns what identifies it."""
+    source = Path(source)
+    try:
+        size = source.stat().st_size
+        if not source.is_file():
+            raise UserError(f"“{source}”不是文件")
+        if size > MAX_SIZE:
+            raise UserError(f"“{source.name}”超过200 MB，不能作为附件")
+        digest = hashlib.sha256()
+        with open(source, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        sha = digest.hexdigest()
+        suffix = source.suffix.lower()[:16]
+        target = stored_path(folder, sha, suffix)
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(prefix=".part-", dir=target.parent)
+            os.close(fd)
+            try:
+                shutil.copyfile(source, temp)
+                os.replace(temp, target)
+            finally:
+                Path(temp).unlink(missing_ok=True)
+    except UserError:
+        raise
+    except OSError as exc:
+        raise UserError(f"无法读取或保存附件“{source}”：{exc.strerror or exc}") from None
+    return StoredFile(sha, suffix, size, source.name)
+
+
+def add_attachments(
+    db: Database, folder: DataFolder, activity_id: int, paths: Sequence[Path], kind: str
+) -> list[int]:
+    """Copy the files into the store, then record them all in one transaction."""
+    kind_value = AttachmentKind(kind).value
+    stored = [store_file(folder, Path(p)) for p in paths]
+    with db.write() as session:
+        if session.get(Activity, activity_id) is None:
+            raise UserError("活动已不存在")
+        ids = []
+        for item in stored:
+            row = Attachment(
+                activity_id=activity_id,
+                kind=kind_value,
+                sha256=item.sha256,
+                original_name=item.original_name[:255],
+                suffix=item.suffix,
+                size=item.size,
+                caption=Path(item.original_name).stem[:200],
+                added_at=datetime.now().replace(microsecond=0),
+            )
+            session.add(row)
+            session.flush()
+            audit.record(
+                session,
+                "create",
+                "attachment",
+                row.id,
+                None,
+                {"activity_id": activity_id, "name": item.original_name, "sha256": item.sha256},
+            )
+            ids.append(row.id)
+        return ids
+
+
+def list_attachments(db: Database, activity_id: int) -> list[AttachmentRow]:
+    with db.read() as session:
+        stmt = (
+            select(
+                Attachment.id,
+                Attachment.kind,
+                Attachment.original_name,
+                Attachment.caption,
+                Attachment.sha256,
+                Attachment.suffix,
+                Attachment.size,
+                Attachment.added_at,
+            )
+            .where(Attachment.activity_id == activity_id)
+            .order_by(Attachment.id)
+        )
+        return [AttachmentRow(*row) for row in session.execute(stmt)]
+
+
+def set_caption(db: Database, attachment_id: int, caption: str) -> None:
+    with db.write() as session:
+        row = session.get(Attachment, attachment_id)
+        if row is None:
+            raise UserError("附件已不存在")
+        old = row.caption
+        row.caption = caption.strip()[:200]
+        audit.record(
+            session,
+            "update",
+            "attachment",
+            attachment_id,
+            {"caption": old},
+            {"caption": row.caption},
+        )
+
+
+def remove_attachment(db: Database, folder: DataFolder, attachment_id: int) -> None:
+    """Delete the record; the stored file goes too when no other record uses it."""
+    with db.write() as session:
+        row = session.get(Attachment, attachment_id)
+        if row is None:
+            return
+        sha, suffix = row.sha256, row.suffix
+        session.delete(row)
+        audit.record(
+            session,
+            "delete",
+            "attachment",
+            attachment_id,
+            {"name": row.original_name, "sha256": sha},
+            None,
+        )
+        session.flush()
+        others = session.scalar(
+            select(func.count()).select_from(Attachment).where(Attachment.sha256 == sha)
+        )
+    if not others:
+        stored_path(folder, sha, suffix).unlink(missing_ok=True)
+
+
+def delete_activity_and_files(db: Database, folder: DataFolder, activity_id: int) -> None:
+    """Delete an activity (services.activities), then the stored files only it used."""
+    from wenming_desktop.services.activities.activities import delete_activity
+
+    with db.read() as session:
+        files = {
+            (sha, suffix)
+            for sha, suffix in session.execute(
+                select(Attachment.sha256, Attachment.suffix).where(
+                    Attachment.activity_id == activity_id
+                )
+            )
+        }
+    delete_activity(db, activity_id)
+    with db.read() as session:
+        still_used = set(
+            session.scalars(
+                select(Attachment.sha256).where(Attachment.sha256.in_([s for s, _x in files]))
+            )
+        )
+    for sha, suffix in files:
+        if sha not in still_used:
+            stored_path(folder, sha, suffix).unlink(missing_ok=True)

@@ -1,0 +1,318 @@
+"""Importing a village's resident list from Excel (`wenming import residents`, 村民名册 → 导入).
+
+The sheet is read by the shared messy-sheet reader; every row is checked (name, ID check digit,
+mobile, focus groups) and matched to an existing resident by ID number (or, without one, by name
+among the village's residents without an ID). The preview lists 新增/更新/有错误 and every
+problem by sheet, row and column. Writing is all-or-nothing: with any problem nothing is written
+unless the clerk chooses to import only the rows without errors.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.identity import mask_id, mask_phone
+from wenming_desktop.domain.name_pinyin import name_initials
+from wenming_desktop.domain.residents import ResidentData, validate_resident
+from wenming_desktop.domain.vocabulary import FocusGroup
+from wenming_desktop.services.progress import Progress
+from wenming_desktop.services.workbooks.sheet_reader import (
+    ACTION_ERROR,
+    ACTION_NEW,
+    ACTION_UPDATE,
+    FieldSpec,
+    ImportPreview,
+    PreviewRow,
+    Problem,
+    SheetRows,
+    cell_date,
+    cell_id_number,
+    cell_mobile,
+    cell_text,
+    read_sheet,
+)
+from wenming_desktop.storage import audit
+from wenming_desktop.storage.database import Database
+from wenming_desktop.storage.models import Resident, Village
+from wenming_desktop.storage.queries.residents import registered_keys
+
+FOCUS_ALIASES: dict[FocusGroup, tuple[str, ...]] = {
+    FocusGroup.LEFT_BEHIND_ELDERLY: ("留守老人",),
+    FocusGroup.LIVING_ALONE: ("孤寡/独居老人", "孤寡老人", "独居老人", "孤寡", "独居"),
+    FocusGroup.LEFT_BEHIND_CHILD: ("留守儿童",),
+    FocusGroup.DISABLED: ("残疾人", "残疾"),
+    FocusGroup.NEEDY: ("困难群众", "困难户", "低保", "特困"),
+}
+
+FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("name", "姓名", ("姓名", "村民姓名", "名字", "居民姓名"), required=True),
+    FieldSpec("id_number", "身份证号", ("身份证号", "身份证号码", "公民身份号码", "身份证")),
+    FieldSpec("phone", "联系电话", ("联系电话", "手机号码", "手机号", "手机", "电话")),
+    FieldSpec("group_name", "村民小组", ("村民小组", "小组", "组别", "所在组", "村组")),
+    FieldSpec("address", "住址", ("家庭住址", "住址", "地址")),
+    FieldSpec("gender", "性别", ("性别",)),
+    FieldSpec("birth_date", "出生日期", ("出生日期", "出生年月", "生日")),
+    FieldSpec("focus", "重点人群", ("重点人群", "人员类别", "特殊人群", "人群类别")),
+    *(FieldSpec(group.value, group.label, aliases) for group, aliases in FOCUS_ALIASES.items()),
+    FieldSpec("notes", "备注", ("备注", "说明")),
+)
+PREVIEW_COLUMNS = ("姓名", "身份证号", "联系电话", "村民小组", "重点人群")
+_YES = {"是", "√", "✓", "1", "y", "yes", "有", "true"}
+_SPLIT = re.compile(r"[、,，;；/\s]+")
+
+
+@dataclass
+class ImportItem:
+    row: int
+    data: ResidentData
+    resident_id: int | None  # None: a new resident
+
+
+@dataclass
+class ResidentImport:
+    """What reading the sheet found: the preview, the rows ready to write, the problems."""
+
+    path: Path
+    village_id: int
+    village: str
+    preview: ImportPreview
+    items: list[ImportItem] = field(default_factory=list)
+    columns: frozenset[str] = frozenset()
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.preview.problems
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    updated: int
+    skipped_rows: int
+
+
+def _focus(record: dict[str, Any]) -> dict[str, bool]:
+    """Flags from a 重点人群 text column and/or one yes/no column per group."""
+    flags = {g.value: False for g in FocusGroup}
+    text = cell_text(record.get("focus"))
+    unknown = []
+    for token in filter(None, _SPLIT.split(text)):
+        hits = [
+            g
+            for g, aliases in FOCUS_ALIASES.items()
+            if any(a in token or token in a for a in aliases)
+        ]
+        if len(hits) != 1:
+            unknown.append(token)
+        else:
+            flags[hits[0].value] = True
+    if unknown:
+        names = "、".join(g.label for g in FocusGroup)
+        raise UserError(f"无法识别的重点人群“{'、'.join(unknown)}”，可填：{names}")
+    for group in FocusGroup:
+        if cell_text(record.get(group.value)).lower() in _YES:
+            flags[group.value] = True
+    return flags
+
+
+def _row_data(
+    sheet: SheetRows, row: int, record: dict[str, Any], village_id: int
+) -> tuple[ResidentData | None, list[Problem]]:
+    problems: list[Problem] = []
+
+    def take(key: str, read: Any) -> Any:
+        try:
+            return read(record.get(key))
+        except UserError as exc:
+            problems.append(sheet.problem(row, key, exc.message))
+            return None
+
+    def phone(value: Any) -> str:
+        text = cell_text(value)
+        return text if text.startswith("0") else cell_mobile(value)
+
+    name = cell_text(record.get("name"))
+    if not name:
+        problems.append(sheet.problem(row, "name", "姓名为空"))
+    number = take("id_number", cell_id_number) or ""
+    mobile = take("phone", phone) or ""
+    birth = take("birth_date", cell_date) if not number else None
+    focus = take("focus", lambda _v: _focus(record)) or {}
+    gender = cell_text(record.get("gender"))
+    if gender not in ("", "男", "女"):
+        problems.append(sheet.problem(row, "gender", f"性别只能是“男”或“女”，实际为“{gender}”"))
+        gender = ""
+    if problems:
+        return None, problems
+    data = ResidentData(
+        village_id=village_id,
+        name=name,
+        id_number=number,
+        phone=mobile,
+        group_name=cell_text(record.get("group_name")),
+        address=cell_text(record.get("address")),
+        birth_date=birth,
+        gender=gender,
+        notes=cell_text(record.get("notes")),
+        **focus,
+    )
+    try:
+        return validate_resident(data), []
+    except UserError as exc:
+        return None, [sheet.problem(row, "", exc.message)]
+
+
+def read_residents(
+    db: Database, path: Path, village_id: int, progress: Progress | None = None
+) -> ResidentImport:
+    """Read and check the sheet against the registry; nothing is written."""
+    sheet = read_sheet(path, FIELDS)
+    with db.read() as session:
+        village = session.get(Village, village_id)
+        if village is None:
+            raise UserError("所选结对村不存在，可能已被删除")
+        existing = registered_keys(session)
+    by_number = {r.id_number: r for r in existing if r.id_number}
+    nameless_ids: dict[str, list[int]] = {}
+    for r in existing:
+        if r.village_id == village_id and not r.id_number:
+            nameless_ids.setdefault(r.name, []).append(r.id)
+    plan = ResidentImport(
+        Path(path),
+        village_id,
+        village.name,
+        ImportPreview(PREVIEW_COLUMNS, [], list(sheet.problems)),
+    )
+    plan.columns = frozenset(sheet.columns)
+    seen: dict[str, int] = {}
+    flagged_rows = {p.row for p in sheet.problems}
+    total = len(sheet.rows)
+    for done, (row, record) in enumerate(sheet.rows, start=1):
+        if progress is not None and done % 200 == 0:
+            progress.report(done, total, "正在检查表格…")
+        data, problems = _row_data(sheet, row, record, village_id)
+        resident_id: int | None = None
+        if data is not None and data.id_number:
+            if data.id_number in seen:
+                problems.append(
+                    sheet.problem(row, "id_number", f"与第{seen[data.id_number]}行的身份证号重复")
+                )
+            seen[data.id_number] = row
+            found = by_number.get(data.id_number)
+            if found is not None and found.village_id != village_id:
+                problems.append(
+                    sheet.problem(
+                        row, "id_number", f"该身份证号已登记为{found.village}的村民“{found.name}”"
+                    )
+                )
+            elif found is not None:
+                resident_id = found.id
+        elif data is not None and len(nameless_ids.get(data.name, [])) == 1:
+            resident_id = nameless_ids[data.name][0]
+        plan.problems.extend(problems)
+        shown = (
+            cell_text(record.get("name")),
+            mask_id(data.id_number) if data else cell_text(record.get("id_number"))[:6] + "…",
+            mask_phone(data.phone) if data else "",
+            data.group_name if data else cell_text(record.get("group_name")),
+            "、".join(data.focus_labels()) if data else "",
+        )
+        if data is None or problems or row in flagged_rows:
+            plan.preview.rows.append(PreviewRow(row, ACTION_ERROR, shown))
+            continue
+        action = ACTION_NEW if resident_id is None else ACTION_UPDATE
+        plan.preview.rows.append(PreviewRow(row, action, shown))
+        plan.items.append(ImportItem(row, data, resident_id))
+    return plan
+
+
+def _values(data: ResidentData) -> dict[str, Any]:
+    values = dataclasses.asdict(data)
+    values["id_number"] = data.id_number or None
+    values["pinyin_initials"] = name_initials(data.name)
+    return values
+
+
+def _update_keys(columns: frozenset[str]) -> list[str]:
+    """Fields an update overwrites: name and ID always; the rest only if the sheet has them."""
+    keys = ["name", "pinyin_initials", "id_number", "birth_date", "gender"]
+    keys += [k for k in ("phone", "group_name", "address", "notes") if k in columns]
+    if "focus" in columns or any(g.value in columns for g in FocusGroup):
+        keys += [g.value for g in FocusGroup]
+    return keys
+
+
+def _keep_known_birth(session: Session, changed: list[dict[str, Any]]) -> None:
+    """A row without ID or birth date keeps the birth date and gender already registered."""
+    ids = [c["rid"] for c in changed if c.get("birth_date") is None or not c.get("gender")]
+    known = {
+        rid: (birth, gender)
+        for rid, birth, gender in session.execute(
+            select(Resident.id, Resident.birth_date, Resident.gender).where(Resident.id.in_(ids))
+        )
+    }
+    for values in changed:
+        birth, gender = known.get(values["rid"], (None, ""))
+        if values.get("birth_date") is None:
+            values["birth_date"] = birth
+        if not values.get("gender"):
+            values["gender"] = gender
+
+
+def apply_import(
+    db: Database, plan: ResidentImport, skip_invalid: bool = False, progress: Progress | None = None
+) -> ImportResult:
+    """Write the checked rows in one transaction; refused when there are problems unless
+    `skip_invalid` (then rows with errors are left out and reported as skipped)."""
+    errors = sum(1 for r in plan.preview.rows if r.action == ACTION_ERROR)
+    if plan.problems and not skip_invalid:
+        raise UserError(
+            f"表格中有 {len(plan.problems)} 个问题（{errors} 行有错误），未导入任何数据；"
+            "请修改后重新导入，或选择只导入无误的行"
+        )
+    new = [_values(i.data) for i in plan.items if i.resident_id is None]
+    keys = _update_keys(plan.columns)
+    changed = [
+        {
+            "rid": i.resident_id,
+            **{k: v for k, v in _values(i.data).items() if k in keys},
+        }
+        for i in plan.items
+        if i.resident_id is not None
+    ]
+    if progress is not None:
+        progress.report(0, 1, "正在写入村民名册…")
+    with db.write() as session:
+        if new:
+            session.execute(insert(Resident), new)
+        if changed:
+            _keep_known_birth(session, changed)
+            stmt = (
+                update(Resident.__table__)
+                .where(Resident.__table__.c.id == bindparam("rid"))
+                .values({k: bindparam(k) for k in keys})
+            )
+            session.connection().execute(stmt, changed)
+        audit.record(
+            session,
+            "import",
+            "resident",
+            None,
+            None,
+            {
+                "file": plan.path.name,
+                "village": plan.village,
+                "created": len(new),
+                "updated": len(changed),
+                "skipped_rows": errors,
+            },
+        )
+    return ImportResult(len(new), len(changed), errors)

@@ -1,0 +1,154 @@
+"""Period summaries: the figures computed from the records and the clerk's own text sections."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from wenming_desktop.domain.hours import format_hours
+from wenming_desktop.domain.periods import Period
+from wenming_desktop.domain.thresholds import (
+    Band,
+    blood_pressure_band,
+    bmi,
+    bmi_band,
+    glucose_band,
+)
+from wenming_desktop.domain.vocabulary import SUMMARY_SECTIONS
+from wenming_desktop.services.settings.settings import get_settings
+from wenming_desktop.storage import audit
+from wenming_desktop.storage.database import Database
+from wenming_desktop.storage.models import PeriodText, Village
+from wenming_desktop.storage.queries.summary import SummaryFigures, checkup_values, summary_figures
+
+if TYPE_CHECKING:
+    from wenming_desktop.exports.pdf.summary import SummaryDocument
+
+SECTION_KEYS = tuple(key for key, _ in SUMMARY_SECTIONS)
+BAND_LABELS = ("血压偏高", "血糖偏高", "空腹血糖受损", "偏瘦", "超重", "肥胖")
+BMI_LABELS = {Band.LOW: "偏瘦", Band.OVERWEIGHT: "超重", Band.OBESE: "肥胖"}
+
+
+def compute_figures(db: Database, period: Period, village_id: int | None) -> SummaryFigures:
+    with db.read() as session:
+        figures = summary_figures(session, period.start, period.end, village_id)
+        values = checkup_values(session, period.start, period.end, village_id)
+    bands = dict.fromkeys(BAND_LABELS, 0)
+    for _resident, systolic, diastolic, glucose, height, weight in values:
+        has_bp = systolic is not None and diastolic is not None
+        if has_bp and blood_pressure_band(systolic, diastolic) is Band.HIGH:
+            bands["血压偏高"] += 1
+        if glucose is not None:
+            band = glucose_band(glucose)
+            if band is Band.HIGH:
+                bands["血糖偏高"] += 1
+            elif band is Band.IMPAIRED:
+                bands["空腹血糖受损"] += 1
+        if height and weight:
+            label = BMI_LABELS.get(bmi_band(bmi(height, weight)))
+            if label:
+                bands[label] += 1
+    figures.checkups = len(values)
+    figures.residents_checked = len({v[0] for v in values})
+    figures.bands = bands
+    return figures
+
+
+def get_texts(db: Database, period: Period, village_id: int | None) -> dict[str, str]:
+    with db.read() as session:
+        rows = session.scalars(
+            select(PeriodText).where(
+                PeriodText.period == period.code,
+                PeriodText.village_id.is_(None)
+                if village_id is None
+                else PeriodText.village_id == village_id,
+            )
+        ).all()
+        return {row.section: row.text for row in rows}
+
+
+def save_texts(db: Database, period: Period, village_id: int | None, texts: dict[str, str]) -> None:
+    """Store the clerk's sections for this period and scope, in one transaction."""
+    with db.write() as session:
+        for section, text in texts.items():
+            if section not in SECTION_KEYS:
+                raise ValueError(f"unknown summary section {section!r}")
+            row = session.scalars(
+                select(PeriodText).where(
+                    PeriodText.period == period.code,
+                    PeriodText.section == section,
+                    PeriodText.village_id.is_(None)
+                    if village_id is None
+                    else PeriodText.village_id == village_id,
+                )
+            ).first()
+            old = row.text if row is not None else ""
+            if old == text:
+                continue
+            if row is None:
+                row = PeriodText(period=period.code, village_id=village_id, section=section)
+                session.add(row)
+            row.text = text
+            session.flush()
+            audit.record(session, "update", "period_text", row.id, {section: old}, {section: text})
+
+
+def build_document(
+    db: Database, period: Period, village_id: int | None, today: date | None = None
+) -> SummaryDocument:
+    from wenming_desktop.exports.pdf.summary import SummaryDocument
+
+    figures = compute_figures(db, period, village_id)
+    settings = get_settings(db)
+    scope = "全部结对村"
+    if village_id is not None:
+        with db.read() as session:
+            village = session.get(Village, village_id)
+            scope = village.name if village else scope
+    rate = figures.registration_rate
+    key_figures = [
+        ("开展活动（场次）", str(figures.activities_done)),
+        (
+            "计划中 / 已取消（场次）",
+            f"{figures.activities_planned} / {figures.activities_cancelled}",
+        ),
+        ("受益群众（人次）", str(figures.people_served)),
+        ("参与志愿者（人）", str(figures.volunteers_serving)),
+        ("志愿服务总时长（小时）", format_hours(figures.volunteer_minutes)),
+        ("人均服务时长（小时）", format_hours(round(figures.average_minutes))),
+        (
+            "志愿者注册率",
+            f"{rate:.1%}（{figures.volunteers_registered}/{figures.volunteers_active}）"
+            if rate is not None
+            else "—",
+        ),
+        ("健康体检（人次 / 人数）", f"{figures.checkups} / {figures.residents_checked}"),
+    ]
+    checkup_lines = [("体检人次", str(figures.checkups))]
+    for label, count in figures.bands.items():
+        share = f"{count / figures.checkups:.1%}" if figures.checkups else "—"
+        checkup_lines.append((label, f"{count} 人次（{share}）"))
+    return SummaryDocument(
+        hospital=settings.get("hospital_name", "") or "本院",
+        office=settings.get("office_name", ""),
+        period_label=period.label,
+        scope_label=scope,
+        issued_on=today or date.today(),
+        key_figures=key_figures,
+        by_category=figures.by_category,
+        by_village=figures.by_village,
+        by_month=figures.by_month,
+        services=figures.services,
+        checkup_lines=checkup_lines,
+        texts=get_texts(db, period, village_id),
+    )
+
+
+def export_summary(db: Database, path: Path, period: Period, village_id: int | None) -> Path:
+    from wenming_desktop.exports.pdf.summary import write_summary_pdf  # reportlab: not at start
+
+    write_summary_pdf(path, build_document(db, period, village_id))
+    return path

@@ -1,0 +1,1 @@
+"""Paired villages (结对村/实践站): the list and its ledger."""

@@ -1,0 +1,190 @@
+"""The 照片与附件 tab: thumbnails with captions; add by file dialog or drag and drop."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import (
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QImageReader,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.vocabulary import AttachmentKind
+from wenming_desktop.services.activities import attachments as service
+from wenming_desktop.services.activities.attachments import AttachmentRow
+from wenming_desktop.storage.database import Database
+from wenming_desktop.ui.context import PageContext
+from wenming_desktop.ui.dialogs.common import confirm
+
+THUMB = QSize(120, 90)
+
+
+class ActivityAttachmentsPanel(QWidget):
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.activity_id: int | None = None
+        self.setAcceptDrops(True)
+        self.kind = QComboBox()
+        for kind in AttachmentKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.add_button = QPushButton("添加文件…")
+        self.caption_button = QPushButton("修改说明…")
+        self.open_button = QPushButton("打开")
+        self.remove_button = QPushButton("删除")
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel("新增附件类型"))
+        buttons.addWidget(self.kind)
+        for button in (self.add_button, self.caption_button, self.open_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.hint = QLabel(
+            "可把照片、签到表扫描件或审批文件直接拖到这里；文件会复制到程序的数据文件夹中保存。"
+        )
+        self.hint.setObjectName("hint")
+        self.list = QListWidget()
+        self.list.setViewMode(QListView.ViewMode.IconMode)
+        self.list.setIconSize(THUMB)
+        self.list.setGridSize(QSize(150, 140))
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setMovement(QListView.Movement.Static)
+        self.list.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.list, 1)
+        self.add_button.clicked.connect(self.choose_files)
+        self.caption_button.clicked.connect(self.edit_caption)
+        self.open_button.clicked.connect(self.open_selected)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.list.itemDoubleClicked.connect(lambda _i: self.open_selected())
+        self.list.currentRowChanged.connect(lambda _r: self._update_buttons())
+        self.set_activity(None)
+
+    @property
+    def db(self) -> Database:
+        return self.context.workspace.db
+
+    def set_activity(self, activity_id: int | None) -> None:
+        self.activity_id = activity_id
+        self.setEnabled(activity_id is not None)
+        self.reload()
+
+    def reload(self) -> None:
+        self.list.clear()
+        rows = (
+            [] if self.activity_id is None else service.list_attachments(self.db, self.activity_id)
+        )
+        folder = self.context.workspace.folder
+        for row in rows:
+            item = QListWidgetItem(
+                self._icon(row), f"{AttachmentKind(row.kind).label}\n{row.caption}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, row)
+            item.setToolTip(
+                f"{row.original_name}\n{service.stored_path(folder, row.sha256, row.suffix)}"
+            )
+            self.list.addItem(item)
+        self._update_buttons()
+
+    def _icon(self, row: AttachmentRow) -> QIcon:
+        path = service.stored_path(self.context.workspace.folder, row.sha256, row.suffix)
+        if service.is_image(row) and path.exists():
+            reader = QImageReader(str(path))
+            reader.setAutoTransform(True)
+            size = reader.size()
+            if size.isValid():
+                reader.setScaledSize(size.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio))
+            image = reader.read()
+            if not image.isNull():
+                return QIcon(QPixmap.fromImage(image))
+        return self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+
+    def selected(self) -> AttachmentRow | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _update_buttons(self) -> None:
+        has = self.selected() is not None
+        for button in (self.caption_button, self.open_button, self.remove_button):
+            button.setEnabled(has)
+
+    def add_files(self, paths: list[Path]) -> None:
+        if self.activity_id is None or not paths:
+            return
+        try:
+            service.add_attachments(
+                self.db,
+                self.context.workspace.folder,
+                self.activity_id,
+                paths,
+                self.kind.currentData(),
+            )
+        except UserError as exc:
+            self.context.show_error(self, exc)
+        self.reload()
+
+    def choose_files(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self,
+            "添加附件",
+            "",
+            "图片和文档 (*.jpg *.jpeg *.png *.bmp *.gif *.pdf *.doc *.docx);;所有文件 (*)",
+        )
+        self.add_files([Path(n) for n in names])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.activity_id is not None and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        event.acceptProposedAction()
+        self.add_files(paths)
+
+    def edit_caption(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        text, ok = QInputDialog.getText(
+            self, "附件说明", "说明（如：义诊现场照片）", text=row.caption
+        )
+        if ok:
+            service.set_caption(self.db, row.id, text)
+            self.reload()
+
+    def open_selected(self) -> None:
+        row = self.selected()
+        if row is not None:
+            path = service.stored_path(self.context.workspace.folder, row.sha256, row.suffix)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def remove_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        if not confirm(self, "删除附件", f"确定删除附件“{row.caption or row.original_name}”吗？"):
+            return
+        service.remove_attachment(self.db, self.context.workspace.folder, row.id)
+        self.reload()

@@ -1,0 +1,350 @@
+"""体检录入: the keyboard-only form for typing a stack of paper checkup forms.
+
+Pick the checkup day once; for each form find the resident (or add one inline), type the values
+pressing Enter after each; Enter on the last field saves, clears the form and keeps the day and
+the doctor. A resident already checked that day opens the existing record instead.
+
+The 本次已录入 list masks the health values (domain.privacy) unless its 显示健康数值 switch is on
+(recorded in the audit log); opening one record in the form shows its values, unrecorded, since
+entering and correcting them is the clerk's work.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wenming_desktop.domain.checkups import (
+    ELDERLY_AGE,
+)
+from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.privacy import mask_health_row
+from wenming_desktop.domain.residents import ResidentData, age_on
+from wenming_desktop.exports.files import safe_filename
+from wenming_desktop.services.checkups import checkups, residents
+from wenming_desktop.services.checkups.checkup_exports import export_resident_signin
+from wenming_desktop.storage.queries.checkups import CheckupDayRow, CheckupRow
+from wenming_desktop.storage.queries.residents import ResidentRow
+from wenming_desktop.ui.context import PageContext
+from wenming_desktop.ui.dialogs.resident_dialog import ResidentDialog
+from wenming_desktop.ui.pages.base import make_table
+from wenming_desktop.ui.pages.checkups.checkup_common import run_export
+from wenming_desktop.ui.pages.checkups.checkup_fields import EnterChain
+from wenming_desktop.ui.pages.checkups.checkup_form import CheckupForm
+from wenming_desktop.ui.pages.checkups.checkup_picker import ResidentPicker, describe
+from wenming_desktop.ui.table_model import Column, RowTableModel
+from wenming_desktop.ui.widgets.health_toggle import HealthToggle
+
+C = CheckupRow._fields.index
+SIGNIN_BLANK_ROWS = 10  # for villagers who come without being on the list
+SAVED_COLUMNS = [
+    Column("姓名", C("name"), width=70),
+    Column("血压", C("systolic"), lambda v: "" if v is None else str(v), width=50),
+    Column("", C("diastolic"), lambda v: "" if v is None else f"/{v}", width=40),
+    Column("血糖", C("fasting_glucose"), align_right=True, width=50),
+    Column("体质", C("constitution"), width=60),
+    Column("结论", C("conclusion")),
+]
+
+
+def day_label(day: CheckupDayRow) -> str:
+    return f"{day.start_at:%Y-%m-%d}　{day.village}　{day.title}（已录 {day.checkup_count} 人）"
+
+
+class CheckupEntry(QWidget):
+    """The entry tab; `refresh()` reloads the days, the doctors and the village's residents."""
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.day: CheckupDayRow | None = None
+        self.resident: ResidentRow | None = None
+        self.checkup_id: int | None = None  # set when an existing record is open
+        self._build()
+
+    @property
+    def db(self):  # the workspace's Database
+        return self.context.workspace.db
+
+    # ----------------------------------------------------------------- layout
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        self.day_box = QComboBox()
+        self.day_box.setMinimumWidth(460)
+        top.addWidget(QLabel("体检活动"))
+        top.addWidget(self.day_box, 1)
+        self.day_hint = QLabel("")
+        self.day_hint.setObjectName("hint")
+        top.addWidget(self.day_hint)
+        self.signin_button = QPushButton("打印村民签到表…")
+        top.addWidget(self.signin_button)
+
+        self.picker = ResidentPicker()
+        self.add_resident_button = QPushButton("新增村民（F2）")
+        left = QWidget()
+        left.setMinimumWidth(420)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.picker, 1)
+        left_layout.addWidget(self.add_resident_button)
+        self.health = HealthToggle(self.context, "本次已录入", self._health_scope)
+        self.health.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the form keeps the keyboard
+        saved_line = QHBoxLayout()
+        saved_line.addWidget(QLabel("本次已录入（双击打开）"))
+        saved_line.addStretch(1)
+        saved_line.addWidget(self.health)
+        left_layout.addLayout(saved_line)
+        self.saved_model = RowTableModel(SAVED_COLUMNS, self)
+        self.saved_table = make_table(self.saved_model, self)
+        self.saved_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        left_layout.addWidget(self.saved_table, 1)
+
+        self.card = QLabel("请先在左侧查找并选定村民")
+        self.card.setObjectName("residentCard")
+        self.card.setWordWrap(True)
+        self.card.setStyleSheet("font-size: 15px; font-weight: bold; padding: 4px;")
+        self.mode = QLabel("")
+        self.mode.setObjectName("hint")
+
+        self.form = CheckupForm()
+        self.error = QLabel("")
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.status = QLabel("")
+        self.status.setObjectName("hint")
+        self.save_button = QPushButton("保存（Ctrl+S）")
+        self.clear_button = QPushButton("清空（Esc）")
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.save_button)
+
+        right = QWidget()
+        form = QVBoxLayout(right)
+        form.addWidget(self.card)
+        form.addWidget(self.mode)
+        form.addWidget(self.form)
+        form.addWidget(self.error)
+        form.addStretch(1)
+        form.addLayout(buttons)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+        self.chain = EnterChain(self.form.fields, self.save, self.show_error, self)
+        self.day_box.currentIndexChanged.connect(self._day_changed)
+        self.picker.chosen.connect(self.choose)
+        self.picker.add_requested.connect(self.add_resident)
+        self.add_resident_button.clicked.connect(lambda: self.add_resident(""))
+        self.save_button.clicked.connect(self.save)
+        self.signin_button.clicked.connect(self.choose_and_print_signin)
+        self.clear_button.clicked.connect(self.clear)
+        self.saved_table.doubleClicked.connect(self._open_saved)
+        self.health.changed.connect(lambda _shown: self._load_saved())
+        QShortcut(QKeySequence("Ctrl+S"), self, self.save)
+        QShortcut(QKeySequence("F2"), self, lambda: self.add_resident(""))
+        QShortcut(QKeySequence("Escape"), self, self.clear)
+        self._set_form_enabled(False)
+
+    # ------------------------------------------------------------ loading
+    def refresh(self) -> None:
+        """Reload days and doctors, keeping the chosen day."""
+        keep = self.day.id if self.day else None
+        days = checkups.checkup_days(self.db)
+        self.form.set_doctors(checkups.doctors(self.db))
+        self.day_box.blockSignals(True)
+        self.day_box.clear()
+        for day in days:
+            self.day_box.addItem(day_label(day), day.id)
+        index = self.day_box.findData(keep) if keep is not None else (0 if days else -1)
+        self.day_box.setCurrentIndex(index)
+        self.day_box.blockSignals(False)
+        if not days:
+            self.day_hint.setText("尚无“健康生活”类活动：请先在“活动”页新建体检活动")
+        if keep is not None and self.day_box.currentData() == keep:
+            self._reload_same_day()  # coming back to the tab: a half-typed form stays
+        else:
+            self._day_changed()
+
+    def _reload_same_day(self) -> None:
+        assert self.day is not None
+        search = self.picker.search.text()
+        self.picker.set_rows(residents.list_residents(self.db, self.day.village_id))
+        self.picker.search.setText(search)
+        self._load_saved()
+
+    def set_day(self, activity_id: int) -> None:
+        index = self.day_box.findData(activity_id)
+        if index < 0:
+            raise UserError("该活动不是健康类活动，不能录入体检")
+        self.day_box.setCurrentIndex(index)
+
+    def choose_and_print_signin(self) -> None:
+        if self.day is None:
+            return
+        suggested = self.context.workspace.folder.exports / safe_filename(
+            f"村民签到表_{self.day_date:%Y-%m-%d}_{self.day.title}.pdf"
+        )
+        name, _ = QFileDialog.getSaveFileName(
+            self, "村民签到表", str(suggested), "PDF 文件 (*.pdf)"
+        )
+        if name:
+            self.print_signin(Path(name))
+
+    def print_signin(self, path: Path, blank_rows: int = SIGNIN_BLANK_ROWS) -> None:
+        """The day's sign-in sheet: the village's residents of 60 and over, then blank rows."""
+        assert self.day is not None
+        activity_id = self.day.id
+        run_export(
+            self,
+            self.context,
+            "正在生成村民签到表…",
+            lambda _p: export_resident_signin(self.db, activity_id, path, True, blank_rows),
+            self.status,
+            lambda count: f"已生成村民签到表（预填 {count} 人，空白 {blank_rows} 行）：{path}",
+        )
+
+    def _day_changed(self) -> None:
+        activity_id = self.day_box.currentData()
+        self.day = checkups.get_day(self.db, activity_id) if activity_id is not None else None
+        self.picker.set_rows(
+            residents.list_residents(self.db, self.day.village_id) if self.day else []
+        )
+        self.day_hint.setText("" if self.day else self.day_hint.text())
+        self.signin_button.setEnabled(self.day is not None)
+        self.clear()
+        self._load_saved()
+
+    def _health_scope(self) -> tuple[str, int]:
+        day = f"{self.day.start_at:%Y-%m-%d} {self.day.village}" if self.day else ""
+        return day, self.saved_model.rowCount()
+
+    def _load_saved(self) -> None:
+        if self.day is None:
+            self.saved_model.set_rows([])
+            return
+        rows = checkups.list_checkups(self.db, activity_id=self.day.id)
+        shown = self.health.shown
+        self.saved_model.set_rows(rows if shown else [mask_health_row(r) for r in rows])
+        self.health.scope_changed()
+        self.day_box.setItemText(
+            self.day_box.currentIndex(),
+            day_label(self.day._replace(checkup_count=self.saved_model.rowCount())),
+        )
+
+    @property
+    def day_date(self) -> date:
+        assert self.day is not None
+        return self.day.start_at.date()
+
+    # ------------------------------------------------------------ residents
+    def choose(self, row: ResidentRow) -> None:
+        """Take a resident; one already checked this day opens the existing record."""
+        if self.day is None:
+            self.show_error("请先选择体检活动")
+            return
+        self.resident = row
+        self.form.clear_values()
+        self.card.setText(describe(row, self.day_date))
+        age = age_on(row.birth_date, self.day_date)
+        self.form.self_care_box.setVisible(age is None or age >= ELDERLY_AGE)
+        self._set_form_enabled(True)
+        existing = checkups.find_checkup(self.db, row.id, self.day_date)
+        if existing is not None:
+            self._open(existing)
+        else:
+            self.checkup_id = None
+            self.mode.setText("新记录")
+        self.show_error("")
+        self.form.height.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.form.height.selectAll()
+
+    def add_resident(self, typed: str) -> None:
+        """The inline new resident: a Chinese name or an ID number typed is carried over."""
+        if self.day is None:
+            self.show_error("请先选择体检活动")
+            return
+        name = "" if typed.isascii() else typed
+        number = typed if typed.isascii() and len(typed) in (15, 18) else ""
+        initial = ResidentData(self.day.village_id, name, number)
+        dialog = ResidentDialog(
+            lambda data: residents.add_resident(self.db, data), initial, self.day.village, self
+        )
+        if dialog.exec() and dialog.saved_id is not None:
+            rows = residents.list_residents(self.db, self.day.village_id)
+            self.picker.set_rows(rows)
+            self.choose(residents.get_resident_row(self.db, dialog.saved_id))
+
+    # ------------------------------------------------------------ values
+    def _open(self, checkup_id: int) -> None:
+        data = checkups.get_checkup(self.db, checkup_id)
+        self.checkup_id = checkup_id
+        self.mode.setText("该村民本次已有体检记录，已打开；修改后保存即更新原记录")
+        self.form.load(data)
+
+    def _open_saved(self) -> None:
+        rows = self.saved_table.selectionModel().selectedRows()
+        if rows:
+            saved = self.saved_model.row_at(rows[0].row())
+            self.choose(residents.get_resident_row(self.db, saved[C("resident_id")]))
+
+    def save(self) -> None:
+        if self.resident is None or self.day is None:
+            self.show_error("请先查找并选定村民")
+            self.picker.search.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        try:
+            data = self.form.values(self.resident.id, self.day_date, self.day.id)
+            saved_id = checkups.save_checkup(self.db, data, self.checkup_id)
+        except checkups.DuplicateCheckup as exc:
+            self._open(exc.existing_id)
+            self.show_error(exc.message)
+            return
+        except UserError as exc:
+            self.show_error(exc.message)
+            return
+        verb = "已更新" if self.checkup_id else "已保存"
+        self.checkup_id = saved_id
+        name = self.resident.name
+        self._load_saved()
+        self.clear()
+        self.status.setText(f"{verb}：{name}。本次共录入 {self.saved_model.rowCount()} 人")
+
+    def clear(self) -> None:
+        """Empty the form for the next person; the day and the doctor stay."""
+        self.resident = None
+        self.checkup_id = None
+        self.form.clear_values()
+        self.card.setText("请先在左侧查找并选定村民" if self.day else "请先选择体检活动")
+        self.mode.setText("")
+        self.show_error("")
+        self._set_form_enabled(False)
+        self.picker.reset()
+
+    def _set_form_enabled(self, enabled: bool) -> None:
+        self.form.set_enabled(enabled)
+        self.save_button.setEnabled(enabled)
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)

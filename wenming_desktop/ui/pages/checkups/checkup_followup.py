@@ -1,0 +1,131 @@
+"""随访: abnormal results (blood pressure ≥ 140/90, fasting glucose ≥ 6.1) not yet followed
+up, oldest first; marking one done records the date, who did it and a note.
+
+What was abnormal (the findings, the conclusion) is masked in the list (domain.privacy) until the
+显示健康数值 switch is turned on (recorded in the audit log). The 记录随访 dialog of one record
+shows its findings: following them up is the clerk's work."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from wenming_desktop.domain.checkups import findings
+from wenming_desktop.domain.identity import mask_phone
+from wenming_desktop.domain.privacy import health_value, mask_health_row
+from wenming_desktop.services.checkups import checkups
+from wenming_desktop.storage.queries.checkups import CheckupRow
+from wenming_desktop.ui.context import PageContext
+from wenming_desktop.ui.dialogs.follow_up_dialog import FollowUpDialog
+from wenming_desktop.ui.pages.base import make_table
+from wenming_desktop.ui.pages.checkups.checkup_common import fill_villages
+from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
+from wenming_desktop.ui.widgets.health_toggle import HealthToggle
+
+C = CheckupRow._fields.index
+
+
+# Each row is a CheckupRow's fields followed by the findings in words.
+FINDINGS = len(CheckupRow._fields)
+
+COLUMNS = [
+    Column("体检日期", C("checkup_date"), width=90),
+    Column("结对村", C("village"), width=150),
+    Column("村民小组", C("group_name"), width=90),
+    Column("姓名", C("name"), width=70),
+    Column("联系电话", C("phone"), mask_phone, width=110),
+    Column("异常结果", FINDINGS, width=260),
+    Column("体检结论", C("conclusion")),
+]
+
+
+class CheckupFollowUps(QWidget):
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.village = QComboBox()
+        self.mark_button = QPushButton("记录随访…")
+        self.health = HealthToggle(context, "随访", self._health_scope)
+        self._rows: dict[int, CheckupRow] = {}  # as read, by checkup id
+        top = QHBoxLayout()
+        top.addWidget(QLabel("结对村"))
+        top.addWidget(self.village)
+        top.addWidget(self.health)
+        top.addStretch(1)
+        top.addWidget(self.mark_button)
+        self.model = RowTableModel(COLUMNS, self)
+        self.table = make_table(self.model, self)
+        self.count = QLabel("")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        self._last_by = ""
+        self.village.currentIndexChanged.connect(lambda _i: self.load())
+        self.mark_button.clicked.connect(self.mark)
+        self.health.changed.connect(lambda _shown: self._show())
+        self.table.doubleClicked.connect(lambda _i: self.mark())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    @property
+    def db(self):  # the workspace's Database
+        return self.context.workspace.db
+
+    def refresh(self) -> None:
+        fill_villages(self.village, self.context, "全部结对村")
+        self.load()
+
+    def load(self) -> None:
+        rows = checkups.list_checkups(self.db, self.village.currentData(), open_follow_ups=True)
+        rows.reverse()  # oldest first: the longest waiting at the top
+        self._rows = {r.id: r for r in rows}
+        self.health.scope_changed()
+        self._show()
+
+    def _health_scope(self) -> tuple[str, int]:
+        return self.village.currentText(), len(self._rows)
+
+    def _show(self) -> None:
+        """List the rows, what was abnormal masked unless the switch is on."""
+        shown = self.health.shown
+        self.model.set_rows(
+            [
+                (
+                    *(r if shown else mask_health_row(r)),
+                    health_value(
+                        "；".join(findings(r.systolic, r.diastolic, r.fasting_glucose)), shown
+                    ),
+                )
+                for r in self._rows.values()
+            ]
+        )
+        self.count.setText(f"待随访 {len(self._rows)} 人次")
+        self._update_buttons()
+
+    def selected(self) -> CheckupRow | None:
+        indexes = self.table.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        return self._rows.get(indexes[0].data(ROW_ROLE)[0])  # the row as read
+
+    def _update_buttons(self) -> None:
+        self.mark_button.setEnabled(self.selected() is not None)
+
+    def mark(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        about = (
+            f"{row.name}（{row.village} {row.group_name}）{row.checkup_date:%Y-%m-%d} 体检："
+            + "；".join(findings(row.systolic, row.diastolic, row.fasting_glucose))
+        )
+
+        def save(on: date, by: str, note: str) -> None:
+            checkups.mark_followed_up(self.db, row.id, on, by, note)
+            self._last_by = by
+
+        if FollowUpDialog(about, save, self._last_by, self).exec():
+            self.load()

@@ -1,0 +1,220 @@
+"""村民名册: a village's residents — search by name, pinyin initials or ID tail; add, edit,
+delete; import a list from Excel through the shared preview. ID and phone numbers are masked."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.identity import mask_id, mask_phone
+from wenming_desktop.domain.residents import ResidentData, age_on
+from wenming_desktop.domain.vocabulary import FocusGroup
+from wenming_desktop.services.checkups import residents
+from wenming_desktop.storage.queries.residents import ResidentRow
+from wenming_desktop.ui.context import PageContext
+from wenming_desktop.ui.dialogs.common import confirm
+from wenming_desktop.ui.dialogs.resident_dialog import ResidentDialog
+from wenming_desktop.ui.pages.base import make_table
+from wenming_desktop.ui.pages.checkups.checkup_common import fill_villages, run_export
+from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
+
+if TYPE_CHECKING:  # the import (openpyxl) loads when the clerk imports, not at start-up
+    from wenming_desktop.services.checkups.resident_import import ImportResult, ResidentImport
+
+F = ResidentRow._fields.index
+FOCUS = len(ResidentRow._fields)  # appended: the focus groups in words
+AGE = FOCUS + 1  # appended: age today
+
+COLUMNS = [
+    Column("姓名", F("name"), width=80),
+    Column("性别", F("gender"), width=40),
+    Column("出生日期", F("birth_date"), width=90),
+    Column("年龄", AGE, align_right=True, width=45),
+    Column("身份证号", F("id_number"), mask_id, width=160),
+    Column("联系电话", F("phone"), mask_phone, width=110),
+    Column("村民小组", F("group_name"), width=100),
+    Column("重点人群", FOCUS, width=160),
+    Column("备注", F("notes")),
+]
+
+
+def _display(row: ResidentRow) -> tuple[object, ...]:
+    focus = "、".join(g.label for g in FocusGroup if getattr(row, g.value))
+    return (*row, focus, age_on(row.birth_date, date.today()))
+
+
+class ResidentRegistry(QWidget):
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._rows: list[ResidentRow] = []
+        self.village = QComboBox()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("姓名、拼音首字母或身份证号后几位")
+        self.add_button = QPushButton("新增村民")
+        self.edit_button = QPushButton("编辑")
+        self.delete_button = QPushButton("删除")
+        self.import_button = QPushButton("从Excel导入…")
+        self.status = QLabel("")
+        self.status.setObjectName("hint")
+        self.status.setWordWrap(True)
+        self.top = QHBoxLayout()
+        self.top.addWidget(QLabel("结对村"))
+        self.top.addWidget(self.village)
+        self.top.addWidget(self.search, 1)
+        for button in (self.add_button, self.edit_button, self.delete_button, self.import_button):
+            self.top.addWidget(button)
+        self.model = RowTableModel(COLUMNS, self)
+        self.table = make_table(self.model, self)
+        self.count = QLabel("")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.top)
+        layout.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count)
+        bottom.addWidget(self.status, 1)
+        layout.addLayout(bottom)
+        self.village.currentIndexChanged.connect(lambda _i: self.load())
+        self.search.textChanged.connect(lambda _t: self._filter())
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit)
+        self.delete_button.clicked.connect(self.delete)
+        self.import_button.clicked.connect(self.choose_and_import)
+        self.table.doubleClicked.connect(lambda _i: self.edit())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    @property
+    def db(self):  # the workspace's Database
+        return self.context.workspace.db
+
+    def refresh(self) -> None:
+        fill_villages(self.village, self.context, None)
+        self.load()
+
+    def load(self) -> None:
+        village_id = self.village.currentData()
+        self._rows = residents.list_residents(self.db, village_id) if village_id else []
+        self.add_button.setEnabled(village_id is not None)
+        self.import_button.setEnabled(village_id is not None)
+        self._filter()
+
+    def _filter(self) -> None:
+        rows = residents.search_residents(self._rows, self.search.text())
+        self.model.set_rows([_display(r) for r in rows])
+        self.count.setText(f"本村登记 {len(self._rows)} 人，显示 {len(rows)} 人")
+        self._update_buttons()
+
+    def selected(self) -> ResidentRow | None:
+        indexes = self.table.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        return ResidentRow(*indexes[0].data(ROW_ROLE)[:FOCUS])
+
+    def _update_buttons(self) -> None:
+        has = self.selected() is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def add(self) -> None:
+        village_id = self.village.currentData()
+        if village_id is None:
+            return
+        dialog = ResidentDialog(
+            lambda data: residents.add_resident(self.db, data),
+            ResidentData(village_id, ""),
+            self.village.currentText(),
+            self,
+        )
+        if dialog.exec():
+            self.load()
+
+    def edit(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        try:
+            initial = residents.get_resident(self.db, row.id)
+        except UserError as exc:
+            self.context.show_error(self, exc)
+            self.load()
+            return
+
+        def save(data: ResidentData) -> int:
+            residents.update_resident(self.db, row.id, data)
+            return row.id
+
+        if ResidentDialog(save, initial, row.village, self, editing=True).exec():
+            self.load()
+
+    def delete(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        if not confirm(self, "删除村民", f"确定删除村民“{row.name}”吗？此操作不能撤销。"):
+            return
+        try:
+            residents.delete_resident(self.db, row.id)
+        except UserError as exc:
+            self.context.show_error(self, exc)
+        self.load()
+
+    def choose_and_import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "选择村民名单", "", "Excel 工作簿 (*.xlsx);;所有文件 (*)"
+        )
+        if name:
+            self.import_file(Path(name))
+
+    def import_file(self, path: Path) -> None:
+        """Read and check in the background, show the preview, write what the clerk chooses."""
+        from wenming_desktop.services.checkups.resident_import import read_residents
+
+        village_id = self.village.currentData()
+        if village_id is None:
+            return
+        run_export(
+            self,
+            self.context,
+            "正在读取村民名单…",
+            lambda p: read_residents(self.db, path, village_id, p),
+            self.status,
+            self._previewed,
+        )
+
+    def _previewed(self, plan: ResidentImport) -> str:
+        from wenming_desktop.services.checkups.resident_import import apply_import
+        from wenming_desktop.ui.dialogs.import_preview import CHOICE_VALID_ONLY, ImportPreviewDialog
+
+        dialog = ImportPreviewDialog(f"导入村民名单 — {plan.village}", plan.preview, self)
+        if not dialog.exec() or dialog.choice is None:
+            return "已取消导入，未写入任何数据"
+        skip = dialog.choice == CHOICE_VALID_ONLY
+        run_export(
+            self,
+            self.context,
+            "正在写入村民名册…",
+            lambda p: apply_import(self.db, plan, skip_invalid=skip, progress=p),
+            self.status,
+            self._imported,
+        )
+        return "正在写入…"
+
+    def _imported(self, result: ImportResult) -> str:
+        self.load()
+        skipped = f"，跳过有错误的 {result.skipped_rows} 行" if result.skipped_rows else ""
+        return f"已导入：新增 {result.created} 人，更新 {result.updated} 人{skipped}"

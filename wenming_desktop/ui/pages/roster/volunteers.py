@@ -1,0 +1,333 @@
+"""The 志愿者 page: the roster with filters and instant search, hours of a year, add / edit /
+deactivate, HR import with preview, ledgers and certificates.
+
+The whole roster (a few thousand rows) is loaded once per refresh as plain tuples; filtering and
+the search box work over those tuples in memory, so each keystroke filters instantly.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QWidget,
+)
+
+from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.hours import format_hours
+from wenming_desktop.domain.identity import mask_phone
+from wenming_desktop.domain.name_pinyin import alternatives
+from wenming_desktop.domain.search import matches, normalize_query
+from wenming_desktop.domain.vocabulary import POLITICAL_STATUSES
+from wenming_desktop.services.roster import roster, roster_lists
+from wenming_desktop.services.roster.hours import YearHours, year_hours
+from wenming_desktop.ui.context import PageContext
+from wenming_desktop.ui.dialogs.common import confirm
+from wenming_desktop.ui.dialogs.volunteer_dialog import VolunteerDialog
+from wenming_desktop.ui.pages.base import Page, make_table
+from wenming_desktop.ui.pages.roster.volunteer_actions import VolunteerActions
+from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
+from wenming_desktop.ui.widgets.roster_summary import RosterSummary
+
+ALL = "全部"
+
+
+class RosterLine(NamedTuple):
+    id: int
+    staff_no: str
+    name: str
+    gender: str
+    department: str
+    title: str
+    political_status: str
+    party_branch: str
+    teams: str
+    phone: str
+    registered: bool
+    registry_no: str
+    active: bool
+    year_minutes: int
+    activities: int
+    target_met: bool
+    stars: str
+    cumulative_minutes: int
+    initials: tuple[str, ...]
+    id_number: str
+
+
+def lines_of(data: YearHours) -> list[RosterLine]:
+    out = []
+    for v in data.volunteers:
+        r = v.volunteer
+        out.append(
+            RosterLine(
+                r.id, r.staff_no or "", r.name, r.gender, r.department or "", r.title,
+                r.political_status, r.party_branch or "", r.teams, r.phone, r.registered,
+                r.registry_no, r.active, v.year_minutes, v.activities, v.target_met, v.stars,
+                v.cumulative_minutes, tuple(alternatives(r.pinyin_initials)), r.id_number or "",
+            )
+        )  # fmt: skip
+    return out
+
+
+F = RosterLine._fields.index
+COLUMNS = [
+    Column("工号", F("staff_no"), width=70),
+    Column("姓名", F("name"), width=75),
+    Column("性别", F("gender"), width=45),
+    Column("科室", F("department"), width=80),
+    Column("职称", F("title"), width=85),
+    Column("政治面貌", F("political_status"), width=85),
+    Column("党支部", F("party_branch"), width=95),
+    Column("服务队", F("teams"), width=120),
+    Column("手机", F("phone"), mask_phone, width=100),
+    Column("注册", F("registered"), lambda v: "已注册" if v else "未注册", width=60),
+    Column("志愿者编号", F("registry_no"), width=115),
+    Column("状态", F("active"), lambda v: "在册" if v else "已停用", width=55),
+    Column("本年时长(小时)", F("year_minutes"), format_hours, align_right=True, width=100),
+    Column("本年活动", F("activities"), align_right=True, width=65),
+    Column("48小时", F("target_met"), lambda v: "达标" if v else "未达标", width=60),
+    Column("累计(小时)", F("cumulative_minutes"), format_hours, align_right=True, width=80),
+    Column("星级", F("stars")),
+]
+
+
+def line_matches(query: str, line: RosterLine) -> bool:
+    """The shared search rule, over each stored pinyin alternative; digits also find ID tails."""
+    for initials in line.initials:
+        if matches(query, line.name, initials, line.staff_no, line.phone):
+            return True
+    return bool(query.isdigit() and line.id_number.endswith(query))
+
+
+class VolunteersPage(Page):
+    title = "志愿者"
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._lines: list[RosterLine] = []
+        filters = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("搜索：姓名、工号、手机尾号、拼音首字母（如 zsf）")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(260)
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(date.today().year)
+        self.year.setSuffix(" 年")
+        self.department = self._filter_combo()
+        self.political = self._filter_combo(POLITICAL_STATUSES)
+        self.branch = self._filter_combo()
+        self.team = self._filter_combo()
+        self.registered = self._filter_combo(("已注册", "未注册"))
+        self.state = self._filter_combo(("在册", "已停用"))
+        self.state.setCurrentText("在册")
+        filters.addWidget(self.search, 2)
+        for label, widget in (
+            ("年度", self.year), ("科室", self.department), ("政治面貌", self.political),
+            ("党支部", self.branch), ("服务队", self.team), ("注册", self.registered),
+            ("状态", self.state),
+        ):  # fmt: skip
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        self.layout_.addLayout(filters)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("新增志愿者")
+        self.edit_button = QPushButton("编辑")
+        self.remove_button = QPushButton("停用/删除")
+        self.import_button = QPushButton("导入人事花名册…")
+        self.registry_button = QPushButton("核对注册系统名单…")
+        self.export_roster_button = QPushButton("导出花名册…")
+        self.unmasked = QCheckBox("含完整身份证号和电话")
+        self.export_hours_button = QPushButton("导出时长台账…")
+        self.certificate_button = QPushButton("开具服务证明…")
+        self.check_button = QPushButton("查验证明…")
+        for widget in (
+            self.add_button, self.edit_button, self.remove_button, self.import_button,
+            self.registry_button,
+            self.export_roster_button, self.unmasked, self.export_hours_button,
+            self.certificate_button, self.check_button,
+        ):  # fmt: skip
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        self.layout_.addLayout(buttons)
+        self.model = RowTableModel(COLUMNS, self)
+        self.table = make_table(self.model, self)
+        self.summary = RosterSummary(None)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.summary)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        self.layout_.addWidget(splitter, 1)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.layout_.addWidget(self.status)
+        self.count = QLabel("")
+        self.layout_.addWidget(self.count)
+        self.actions = VolunteerActions(self)
+        self.search.textChanged.connect(self.apply_filter)
+        for combo in (self.department, self.political, self.branch, self.team,
+                      self.registered, self.state):  # fmt: skip
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.year.valueChanged.connect(lambda _v: self.refresh())
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit)
+        self.remove_button.clicked.connect(self.remove)
+        self.import_button.clicked.connect(self.actions.choose_and_import)
+        self.registry_button.clicked.connect(self.actions.choose_registry_file)
+        self.export_roster_button.clicked.connect(self.actions.choose_roster_file)
+        self.export_hours_button.clicked.connect(self.actions.choose_hours_file)
+        self.certificate_button.clicked.connect(self.actions.choose_certificate)
+        self.check_button.clicked.connect(self.actions.check_certificate)
+        self.table.doubleClicked.connect(lambda _index: self.edit())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    @staticmethod
+    def _filter_combo(items: Any = ()) -> QComboBox:
+        box = QComboBox()
+        box.addItem(ALL)
+        box.addItems(list(items))
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        return box
+
+    @property
+    def db(self):  # the workspace's Database
+        return self.context.workspace.db
+
+    # loading and filtering
+
+    def refresh(self) -> None:
+        year, db = self.year.value(), self.db
+        self.context.load(self, lambda: (year_hours(db, year), self._list_names()), self._show)
+
+    def _list_names(self) -> dict[str, list[str]]:
+        return {key: roster_lists.names(self.db, key) for key in roster_lists.KINDS}
+
+    def _show(self, loaded: tuple[YearHours, dict[str, list[str]]]) -> None:
+        data, names = loaded
+        for combo, key in ((self.department, "department"), (self.branch, "party_branch"),
+                           (self.team, "team")):  # fmt: skip
+            self._refill(combo, names[key])
+        self._lines = lines_of(data)
+        self.summary.show_figures(data.hospital)
+        self.apply_filter()
+
+    @staticmethod
+    def _refill(combo: QComboBox, names: list[str]) -> None:
+        current = combo.currentText()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(ALL)
+        combo.addItems(names)
+        combo.setCurrentText(current if current in names else ALL)
+        combo.blockSignals(False)
+
+    def visible_lines(self) -> list[RosterLine]:
+        query = normalize_query(self.search.text())
+        department, political = self.department.currentText(), self.political.currentText()
+        branch, team = self.branch.currentText(), self.team.currentText()
+        registered, state = self.registered.currentText(), self.state.currentText()
+        out = []
+        for line in self._lines:
+            if department != ALL and line.department != department:
+                continue
+            if political != ALL and line.political_status != political:
+                continue
+            if branch != ALL and line.party_branch != branch:
+                continue
+            if team != ALL and team not in line.teams.split("、"):
+                continue
+            if registered != ALL and line.registered != (registered == "已注册"):
+                continue
+            if state != ALL and line.active != (state == "在册"):
+                continue
+            if query and not line_matches(query, line):
+                continue
+            out.append(line)
+        return out
+
+    def apply_filter(self) -> None:
+        lines = self.visible_lines()
+        self.model.set_rows(lines)
+        header = self.table.horizontalHeader()
+        if header.sortIndicatorSection() >= 0:
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.count.setText(f"显示 {len(lines)} 人，共 {len(self._lines)} 人")
+        self._update_buttons()
+
+    # selection and editing
+
+    def selected(self) -> RosterLine | None:
+        indexes = self.table.selectionModel().selectedRows()
+        return indexes[0].data(ROW_ROLE) if indexes else None
+
+    def _update_buttons(self) -> None:
+        line = self.selected()
+        for button in (self.edit_button, self.remove_button, self.certificate_button):
+            button.setEnabled(line is not None)
+        if line is not None:
+            self.remove_button.setText("停用/删除" if line.active else "恢复在册")
+
+    def add(self) -> None:
+        dialog = VolunteerDialog(
+            lambda data: roster.add_volunteer(self.db, data), self._list_names(), parent=self
+        )
+        if dialog.exec():
+            self.refresh()
+
+    def edit(self) -> None:
+        line = self.selected()
+        if line is None:
+            return
+        try:
+            initial = roster.get_volunteer(self.db, line.id)
+        except UserError as exc:
+            self.context.show_error(self, exc)
+            self.refresh()
+            return
+        dialog = VolunteerDialog(
+            lambda data: roster.update_volunteer(self.db, line.id, data),
+            self._list_names(),
+            initial,
+            parent=self,
+        )
+        if dialog.exec():
+            self.refresh()
+
+    def remove(self) -> None:
+        line = self.selected()
+        if line is None:
+            return
+        if not line.active:
+            roster.set_active(self.db, line.id, True)
+            self.status.setText(f"已恢复“{line.name}”为在册志愿者")
+            self.refresh()
+            return
+        history = roster.has_history(self.db, line.id)
+        question = (
+            f"“{line.name}”已有志愿服务等记录，不能删除。是否停用？停用后历史记录保留，可随时恢复。"
+            if history
+            else f"确定删除志愿者“{line.name}”吗？该志愿者没有任何服务记录，删除后不能恢复。"
+        )
+        if not confirm(self, "停用/删除志愿者", question):
+            return
+        try:
+            outcome = roster.remove_volunteer(self.db, line.id)
+        except UserError as exc:
+            self.context.show_error(self, exc)
+            return
+        done = "停用" if outcome == roster.REMOVED_DEACTIVATED else "删除"
+        self.status.setText(f"已{done}志愿者“{line.name}”")
+        self.refresh()

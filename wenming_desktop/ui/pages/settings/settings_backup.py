@@ -1,0 +1,207 @@
+"""设置 → 备份: the backups with date and size, 立即备份, and 恢复 after a confirmation.
+
+Backing up and restoring run on the background runner with a progress dialog; a restore is
+modal, so nothing else touches the database while its file is being replaced.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import NamedTuple
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wenming_desktop.config import DataFolder
+from wenming_desktop.domain.retention import KEEP_DAILY, KEEP_MONTHLY
+from wenming_desktop.services.safety import backups
+from wenming_desktop.services.safety.restore import RestoreResult, restore_backup
+from wenming_desktop.ui.context import PageContext
+from wenming_desktop.ui.dialogs.common import confirm
+from wenming_desktop.ui.pages.base import make_table
+from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
+from wenming_desktop.ui.tasks import ProgressDialog
+
+
+class BackupRow(NamedTuple):
+    taken_at: datetime
+    reason: str
+    size: int
+    name: str
+    path: Path
+
+
+def size_text(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB"
+    return f"{max(size, 1024) / 1024:.0f} KB"
+
+
+COLUMNS = [
+    Column("备份时间", BackupRow._fields.index("taken_at"), width=150),
+    Column("类型", BackupRow._fields.index("reason"), width=110),
+    Column("大小", BackupRow._fields.index("size"), size_text, align_right=True, width=90),
+    Column("文件名", BackupRow._fields.index("name")),
+]
+
+
+def backup_rows(folder: DataFolder) -> list[BackupRow]:
+    return [
+        BackupRow(b.taken_at, b.reason_label, b.size, b.path.name, b.path)
+        for b in backups.list_backups(folder)
+    ]
+
+
+class BackupSettingsTab(QWidget):
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("备份")
+        self.context = context
+        layout = QVBoxLayout(self)
+        hint = QLabel(
+            f"每天第一次启动时自动备份，升级数据库和恢复备份之前也会先备份。"
+            f"保留最近 {KEEP_DAILY} 天每天一份、最近 {KEEP_MONTHLY} 个月每月一份，"
+            f"附件（照片、扫描件）一并备份。\n备份位置：{context.workspace.folder.backups}"
+        )
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(hint)
+        buttons = QHBoxLayout()
+        self.backup_button = QPushButton("立即备份")
+        self.restore_button = QPushButton("恢复所选备份…")
+        self.restore_file_button = QPushButton("从文件恢复…")
+        self.open_button = QPushButton("打开备份文件夹")
+        for button in (
+            self.backup_button,
+            self.restore_button,
+            self.restore_file_button,
+            self.open_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.model = RowTableModel(COLUMNS, self)
+        self.table = make_table(self.model, self)
+        layout.addWidget(self.table)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.progress_dialog: ProgressDialog | None = None
+        self.backup_button.clicked.connect(self.backup_now)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.restore_file_button.clicked.connect(self.restore_from_file)
+        self.open_button.clicked.connect(self._open_folder)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    def refresh(self) -> None:
+        self.context.load(self, lambda: backup_rows(self.context.workspace.folder), self._show)
+
+    def _show(self, rows: list[BackupRow]) -> None:
+        self.model.set_rows(rows)
+        self._update_buttons()
+
+    def selected(self) -> BackupRow | None:
+        indexes = self.table.selectionModel().selectedRows()
+        return indexes[0].data(ROW_ROLE) if indexes else None
+
+    def _update_buttons(self) -> None:
+        self.restore_button.setEnabled(self.selected() is not None)
+
+    def _busy(self, busy: bool) -> None:
+        for button in (self.backup_button, self.restore_button, self.restore_file_button):
+            button.setEnabled(not busy)
+        if not busy:
+            self._update_buttons()
+            if self.progress_dialog is not None:
+                self.progress_dialog.close()
+                self.progress_dialog = None
+
+    def backup_now(self) -> None:
+        ws = self.context.workspace
+        self._busy(True)
+        self.status.setText("正在备份…")
+        dialog = ProgressDialog("正在备份…", self)
+        self.progress_dialog = dialog
+        progress = self.context.runner.run(
+            lambda p: backups.create_backup(ws.folder, ws.db, "manual", p),
+            self._backup_done,
+            self._failed,
+            dialog.update_progress,
+            lambda: self._busy(False),
+        )
+        dialog.attach(progress)
+
+    def _backup_done(self, info: backups.BackupInfo) -> None:
+        self._busy(False)
+        self.status.setText(f"备份完成：{info.path.name}（{size_text(info.size)}）")
+        self.refresh()
+
+    def restore_selected(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.restore(row.path, f"{row.taken_at:%Y-%m-%d %H:%M} 的备份")
+
+    def restore_from_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            "选择备份文件",
+            str(self.context.workspace.folder.backups),
+            "备份文件 (*.db *.zip);;所有文件 (*)",
+        )
+        if name:
+            self.restore(Path(name), f"备份文件“{Path(name).name}”")
+
+    def restore(self, source: Path, label: str) -> None:
+        if not confirm(
+            self,
+            "恢复备份",
+            f"确定用{label}替换当前的全部数据吗？\n\n"
+            "恢复之前会先自动备份当前数据；如果恢复错了，可以再从那份备份恢复回来。",
+        ):
+            return
+        ws = self.context.workspace
+        self._busy(True)
+        self.status.setText("正在恢复…")
+        dialog = ProgressDialog("正在恢复备份…", self)
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.setCancelButton(None)  # a restore is not stopped halfway
+        self.progress_dialog = dialog
+        progress = self.context.runner.run(
+            lambda p: restore_backup(ws, source, p),
+            self._restore_done,
+            self._failed,
+            dialog.update_progress,
+        )
+        dialog.attach(progress)
+        dialog.show()  # at once: being modal, it keeps every other action out meanwhile
+
+    def _restore_done(self, result: RestoreResult) -> None:
+        self._busy(False)
+        lines = [f"已从“{result.restored_from.name}”恢复。"]
+        if result.safety_backup is not None:
+            lines.append(f"恢复前的数据已备份为“{result.safety_backup.path.name}”。")
+        if result.damaged_kept is not None:
+            lines.append(f"原来损坏的数据库已另存为“{result.damaged_kept}”。")
+        self.status.setText("".join(lines))
+        QMessageBox.information(self, "恢复完成", "\n".join(lines))
+        self.refresh()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy(False)
+        self.status.setText("")
+        self.context.show_error(self, exc)
+
+    def _open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.context.workspace.folder.backups)))
