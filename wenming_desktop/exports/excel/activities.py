@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
+from wenming_desktop.domain.counting import ROUNDING_NOTE, hours_cell
 from wenming_desktop.exports.excel.ledger import Ledger, LedgerColumn
 
 LEDGER_NAME = "文明实践活动台账"
@@ -43,16 +44,19 @@ class LedgerActivity(NamedTuple):
 def write_activity_ledger(
     path: Path, title: str, subtitle: str, rows: Iterable[LedgerActivity]
 ) -> int:
-    """Write the ledger; returns the number of activity rows. Totals close the sheet."""
+    """Write the ledger; returns the number of activity rows. Totals close the sheet, computed
+    from minutes, and the rounding footnote follows them."""
     count = 0
     total_minutes = 0
     total_served = 0
+    total_people = 0
     with Ledger(path) as book:
         sheet = book.sheet(LEDGER_NAME, title, subtitle, COLUMNS)
         for row in rows:
             count += 1
             total_minutes += row.minutes
             total_served += row.people_served or 0
+            total_people += len(row.volunteer_names)
             sheet.append(
                 [
                     count,
@@ -64,7 +68,7 @@ def write_activity_ledger(
                     row.status,
                     len(row.volunteer_names),
                     "、".join(row.volunteer_names),
-                    round(row.minutes / 60, 1),
+                    hours_cell(row.minutes),
                     row.people_served,
                     row.guideline_status,
                 ]
@@ -78,12 +82,13 @@ def write_activity_ledger(
                 f"{count} 场",
                 None,
                 None,
+                total_people,
                 None,
-                None,
-                round(total_minutes / 60, 1),
+                hours_cell(total_minutes),
                 total_served,
                 None,
             ],
             bold=True,
         )
+        sheet.note(ROUNDING_NOTE)
     return count

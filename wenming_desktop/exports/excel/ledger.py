@@ -122,6 +122,8 @@ class LedgerSheet:
         self._body = self._row_cells(_BODY_FONT)
         self._bold: list[_LedgerCell] = []  # the totals rows' cells, made when first needed
         self.rows = 0
+        self._note: list[_LedgerCell] | None = None
+        self._notes = 0
 
     def _row_cells(self, font: Font) -> list[_LedgerCell]:
         return [self._cell(i, font, c.number_format) for i, c in enumerate(self._columns)]
@@ -188,6 +190,16 @@ class LedgerSheet:
             self._bold = self._row_cells(_HEADER_FONT)
         self._write(self._bold if bold else self._body, values)
         self.rows += 1
+
+    def note(self, text: str) -> None:
+        """A footnote under the table: one line across the sheet's width, without a frame."""
+        if self._note is None:
+            self._note = [self._cell(0, _BODY_FONT, None, _LEFT, border=False)]
+        row = 4 + self.rows + self._notes  # title, subtitle and header take rows 1–3
+        self._notes += 1
+        last = get_column_letter(len(self._columns))
+        self._sheet.merged_cells.add(f"A{row}:{last}{row}")
+        self._write(self._note, [text])
 
     def extend(self, rows: Iterable[Sequence[Any]]) -> None:
         for row in rows:

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from wenming_desktop.domain.counting import ROUNDING_NOTE, TARGET_LABEL
 from wenming_desktop.exports.excel.ledger import Ledger, LedgerColumn
 
 ROSTER_COLUMNS = (
@@ -31,18 +32,26 @@ ROSTER_COLUMNS = (
 )
 
 HOURS_FORMAT = "0.0"
-HOURS_COLUMNS = (
-    LedgerColumn("序号", 6),
-    LedgerColumn("工号", 10),
-    LedgerColumn("姓名", 10),
-    LedgerColumn("科室", 12),
-    *(LedgerColumn(f"{m}月", 7, HOURS_FORMAT) for m in range(1, 13)),
-    LedgerColumn("全年合计(小时)", 11, HOURS_FORMAT),
-    LedgerColumn("参加活动(次)", 9),
-    LedgerColumn("是否达标(48小时)", 11),
-    LedgerColumn("累计时长(小时)", 11, HOURS_FORMAT),
-    LedgerColumn("星级", 8),
-)
+
+
+def hours_columns(months: Sequence[int] = range(1, 13)) -> tuple[LedgerColumn, ...]:
+    """The hours ledger's columns with one column per month of the period."""
+    total = "全年合计(小时)" if len(months) == 12 else "期间合计(小时)"
+    return (
+        LedgerColumn("序号", 6),
+        LedgerColumn("工号", 10),
+        LedgerColumn("姓名", 14),
+        LedgerColumn("科室", 12),
+        *(LedgerColumn(f"{m}月", 7, HOURS_FORMAT) for m in months),
+        LedgerColumn(total, 11, HOURS_FORMAT),
+        LedgerColumn("参加活动(次)", 9),
+        LedgerColumn(TARGET_LABEL, 11),
+        LedgerColumn("累计时长(小时)", 11, HOURS_FORMAT),
+        LedgerColumn("星级", 8),
+    )
+
+
+HOURS_COLUMNS = hours_columns()
 
 
 def write_roster(path: Path, title: str, subtitle: str, rows: Iterable[Sequence[Any]]) -> int:
@@ -60,12 +69,17 @@ def write_hours(
     subtitle: str,
     rows: Iterable[Sequence[Any]],
     totals: Sequence[Any],
+    months: Sequence[int] = range(1, 13),
+    notes: Sequence[str] = (ROUNDING_NOTE,),
 ) -> int:
-    """One row per volunteer, the months as columns; `totals` is the bold last row."""
+    """One row per volunteer, the months as columns; `totals` is the bold last row, `notes`
+    the footnotes under it (the rounding rule)."""
     with Ledger(path) as book:
-        sheet = book.sheet("志愿服务时长台账", title, subtitle, HOURS_COLUMNS)
+        sheet = book.sheet("志愿服务时长台账", title, subtitle, hours_columns(months))
         for i, values in enumerate(rows, start=1):
             sheet.append([i, *values])
         count = sheet.rows
         sheet.append(["合计", *totals], bold=True)
+        for note in notes:
+            sheet.note(note)
         return count

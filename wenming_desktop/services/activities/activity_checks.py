@@ -18,6 +18,7 @@ from wenming_desktop.domain.guidelines import (
 )
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Activity, Participation, Village, Volunteer
+from wenming_desktop.storage.queries.counting import ACTIVITY_COUNTS
 
 
 class UnmetActivity(NamedTuple):
@@ -95,7 +96,7 @@ def unmet_done_activities(db: Database, date_from: date, date_to: date) -> list[
         acts = session.execute(
             select(Activity.id, Activity.start_at, Village.name, Activity.title)
             .join(Village, Village.id == Activity.village_id)
-            .where(Activity.status == "done", Activity.start_at.between(start, end))
+            .where(ACTIVITY_COUNTS, Activity.start_at.between(start, end))
             .order_by(Activity.start_at)
         ).all()
         facts = facts_for(session, [a.id for a in acts])

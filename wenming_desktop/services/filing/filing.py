@@ -39,10 +39,10 @@ def _roster(ws: Workspace, _period: Period, _village: int | None, path: Path) ->
 
 
 def _hours(ws: Workspace, period: Period, _village: int | None, path: Path) -> object:
-    """The yearly hours ledger of the period's year (hours are a yearly target)."""
+    """The hours ledger of the period: its months, its service, its leavers."""
     from wenming_desktop.services.roster.roster_exports import export_hours
 
-    return export_hours(ws.db, path, period.start.year)
+    return export_hours(ws.db, path, period.start.year, period=period)
 
 
 def _villages(ws: Workspace, _period: Period, _village: int | None, path: Path) -> object:
@@ -52,9 +52,10 @@ def _villages(ws: Workspace, _period: Period, _village: int | None, path: Path) 
 
 
 def _checkups(ws: Workspace, period: Period, village: int | None, path: Path) -> object:
+    """The checkups of the period (not of its whole year)."""
     from wenming_desktop.services.checkups.checkup_exports import export_checkup_ledger
 
-    return export_checkup_ledger(ws.db, path, period.start.year, village)
+    return export_checkup_ledger(ws.db, path, period.start.year, village, period=period)
 
 
 def _activities(ws: Workspace, period: Period, village: int | None, path: Path) -> object:

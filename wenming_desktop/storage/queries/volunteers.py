@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from wenming_desktop.storage.models import (
+    Activity,
     Department,
     Participation,
     PartyBranch,
@@ -15,6 +16,7 @@ from wenming_desktop.storage.models import (
     Volunteer,
     volunteer_team,
 )
+from wenming_desktop.storage.queries.counting import COUNTED_MINUTES, PARTICIPATION_COUNTS
 
 
 class VolunteerRow(NamedTuple):
@@ -41,10 +43,10 @@ def volunteer_rows(session: Session) -> list[VolunteerRow]:
     minutes = (
         select(
             Participation.volunteer_id,
-            func.sum(
-                func.coalesce(Participation.corrected_minutes, Participation.recorded_minutes, 0)
-            ).label("m"),
+            func.sum(COUNTED_MINUTES).label("m"),
         )
+        .join(Activity, Activity.id == Participation.activity_id)
+        .where(PARTICIPATION_COUNTS)
         .group_by(Participation.volunteer_id)
         .subquery()
     )

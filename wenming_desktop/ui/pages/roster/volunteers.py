@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wenming_desktop.domain.counting import TARGET_HOURS, total_hours
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.hours import format_hours
 from wenming_desktop.domain.identity import mask_phone
@@ -94,9 +95,15 @@ COLUMNS = [
     Column("注册", F("registered"), lambda v: "已注册" if v else "未注册", width=60),
     Column("志愿者编号", F("registry_no"), width=115),
     Column("状态", F("active"), lambda v: "在册" if v else "已停用", width=55),
-    Column("本年时长(小时)", F("year_minutes"), format_hours, align_right=True, width=100),
+    Column(
+        "本年时长(小时)",
+        F("year_minutes"),
+        lambda m: f"{total_hours(m):.1f}",
+        align_right=True,
+        width=100,
+    ),
     Column("本年活动", F("activities"), align_right=True, width=65),
-    Column("48小时", F("target_met"), lambda v: "达标" if v else "未达标", width=60),
+    Column(f"{TARGET_HOURS}小时", F("target_met"), lambda v: "达标" if v else "未达标", width=60),
     Column("累计(小时)", F("cumulative_minutes"), format_hours, align_right=True, width=80),
     Column("星级", F("stars")),
 ]
