@@ -12,7 +12,8 @@ are described for the clerk in docs/figures.md.
 - Minutes are the stored truth. Hours are shown rounded half-up to 0.1 h; every total is
   computed from minutes and rounded once, so a column of rounded cells may differ from its
   rounded total by a few tenths (ROUNDING_NOTE says so on each ledger).
-- The yearly target (48 hours per person per year, the hospital's civilization work plan) and
+- The yearly target (48 hours per person per year: the health bureau's civilization-work points,
+  "年人均志愿服务时长48小时以上", judged per volunteer on the hours ledger) and
   the star levels (cumulative hours of the national volunteer service system) are decided on
   minutes, and a total below the target is never shown as 48.0.
 - A year's hours ledger lists every volunteer on the roster who is active, and every volunteer
@@ -30,7 +31,7 @@ from wenming_desktop.domain.vocabulary import ActivityStatus
 # What makes an activity count: it was held.
 COUNTED_STATUS = ActivityStatus.DONE
 
-# The yearly target in hours per volunteer (the hospital's work plan: ≥ 48 h per person a year).
+# The yearly target in hours per volunteer (civilization-work points: ≥ 48 h per person a year).
 TARGET_HOURS = 48
 TARGET_MINUTES = TARGET_HOURS * 60
 

@@ -65,7 +65,11 @@ def coverage_table(months: list[str], rows: list[tuple[str, list[int]]]) -> Tabl
 
 def _table(rows: list[tuple[str, str]]) -> Table:
     font = register_fonts()
-    table = Table([list(r) for r in rows], colWidths=[200, 260])
+    cell = styles()["cell"]
+    table = Table(
+        [[Paragraph(escape(label), cell), Paragraph(escape(value), cell)] for label, value in rows],
+        colWidths=[200, 260],
+    )
     table.setStyle(
         TableStyle(
             [

@@ -33,7 +33,7 @@ DEPARTMENT_COLUMNS = [
     Column("人数", 1, align_right=True, width=50),
     Column("注册率", 2, align_right=True, width=70),
     Column("总时长(小时)", 3, align_right=True, width=95),
-    Column("人均(小时，按参与服务者)", 4, align_right=True, width=150),
+    Column("人均(小时，按参与服务者)", 4, align_right=True, width=200),
     Column("未达标", 5, align_right=True),
 ]
 
