@@ -85,6 +85,12 @@ def glucose_band(fasting: float) -> Band:
     return Band.NORMAL
 
 
+BMI_NOTE = (
+    "注：BMI分级按未经四舍五入的数值判定（偏瘦 <18.5，超重 ≥24，肥胖 ≥28）；"
+    "表中BMI截取一位小数（不进位），故显示值与分级一致。"
+)
+
+
 def bmi_exact(height_cm: float, weight_kg: float) -> float:
     """kg/m², unrounded: the value the BMI bands are decided on."""
     if height_cm <= 0:

@@ -16,6 +16,7 @@ from wenming_desktop.domain.counting import (
 )
 from wenming_desktop.domain.periods import Period
 from wenming_desktop.domain.thresholds import (
+    BMI_NOTE,
     Band,
     blood_pressure_band,
     bmi_band_of,
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
 SECTION_KEYS = tuple(key for key, _ in SUMMARY_SECTIONS)
 BAND_LABELS = ("血压偏高", "血糖偏高", "空腹血糖受损", "偏瘦", "超重", "肥胖")
 BMI_LABELS = {Band.LOW: "偏瘦", Band.OVERWEIGHT: "超重", Band.OBESE: "肥胖"}
-BMI_NOTE = "体重分级按未经四舍五入的BMI值判定（偏瘦 <18.5，超重 ≥24，肥胖 ≥28）。"
 
 
 def compute_figures(db: Database, period: Period, village_id: int | None) -> SummaryFigures:
