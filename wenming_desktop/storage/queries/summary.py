@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, func, select, true
 from sqlalchemy.orm import Session
 
 from wenming_desktop.domain.counting import per_capita_minutes
@@ -104,7 +104,7 @@ def summary_figures(
         for name, n in session.execute(
             select(Village.name, func.count(Activity.id))
             .join(Activity, and_(Activity.village_id == Village.id, done), isouter=True)
-            .where(Village.id == village_id if village_id is not None else True)
+            .where(Village.id == village_id if village_id is not None else true())
             .group_by(Village.id)
             .order_by(Village.id)
         )
@@ -112,7 +112,10 @@ def summary_figures(
     month = func.strftime("%Y-%m", Activity.start_at)
     if session.get_bind().dialect.name != "sqlite":
         month = func.to_char(Activity.start_at, "YYYY-MM")
-    per_month = dict(session.execute(select(month, func.count()).where(done).group_by(month)).all())
+    per_month: dict[str, int] = {
+        m: int(n)
+        for m, n in session.execute(select(month, func.count()).where(done).group_by(month))
+    }
     months = _months(start, end)
     fig.by_month = [(m, int(per_month.get(m, 0))) for m in months]
     cells = {
@@ -125,7 +128,7 @@ def summary_figures(
     }
     village_rows = session.execute(
         select(Village.id, Village.name)
-        .where(Village.id == village_id if village_id is not None else True)
+        .where(Village.id == village_id if village_id is not None else true())
         .order_by(Village.id)
     ).all()
     fig.coverage = [(name, [cells.get((vid, m), 0) for m in months]) for vid, name in village_rows]
