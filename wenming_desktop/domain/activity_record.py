@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import NamedTuple
 
+from wenming_desktop.domain.counting import activity_counts
 from wenming_desktop.domain.guidelines import ActivityFacts
 
 
@@ -90,4 +91,6 @@ def guideline_facts(detail: ActivityDetail) -> ActivityFacts:
             for p in detail.participants
             if p.recorded_minutes is None and p.corrected_minutes is None
         ),
+        free_clinic_held=detail.is_health and activity_counts(detail.status),
+        people_served=detail.actual_attendance,
     )

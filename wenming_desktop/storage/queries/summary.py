@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy import and_, case, func, select, true
 from sqlalchemy.orm import Session
 
-from wenming_desktop.domain.counting import per_capita_minutes
+from wenming_desktop.domain.counting import COUNTED_STATUS, per_capita_minutes
 from wenming_desktop.storage.models import (
     Activity,
     Category,
@@ -82,7 +82,7 @@ def summary_figures(
             select(Activity.status, func.count()).where(in_period).group_by(Activity.status)
         ).all()
     )
-    fig.activities_done = int(status_counts.get("done", 0))
+    fig.activities_done = int(status_counts.get(COUNTED_STATUS.value, 0))
     fig.activities_planned = int(status_counts.get("planned", 0))
     fig.activities_cancelled = int(status_counts.get("cancelled", 0))
     fig.people_served = int(
