@@ -91,3 +91,23 @@ def test_a_certificate_entry_shows_its_number(demo_workspace: Workspace, tmp_pat
     assert "服务时长：" in entry.changes and "小时" in entry.changes
     assert not ENGLISH_KEY.search(entry.changes.replace(issued.number, "")), entry.changes
     assert isinstance(entry.at, datetime)
+
+
+def test_a_volunteer_change_names_its_fields_and_values(demo_workspace: Workspace) -> None:
+    from wenming_desktop.storage import audit
+    from wenming_desktop.storage.models import PartyBranch
+
+    db = demo_workspace.db
+    with db.write() as session:
+        branches = session.execute(select(PartyBranch.id, PartyBranch.name).limit(2)).all()
+        (old_id, old_name), (new_id, new_name) = branches
+        audit.record(
+            session, "update", "volunteer", 1,
+            {"title": "医师", "active": True, "party_branch_id": old_id, "teams": ["甲队"]},
+            {"title": "主治医师", "active": False, "party_branch_id": new_id, "teams": []},
+        )  # fmt: skip
+    entry = audit_log.list_entries(db, AuditFilter(entity="volunteer"))[0]
+    assert entry.changes == (
+        f"职称：医师 → 主治医师；在册：是 → 否；党支部：{old_name} → {new_name}；"
+        "志愿服务队：甲队 → （空）"
+    )

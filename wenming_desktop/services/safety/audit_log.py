@@ -21,7 +21,7 @@ from wenming_desktop.domain.access import ROLE_LABELS
 from wenming_desktop.domain.counting import hours_text
 from wenming_desktop.domain.periods import Period
 from wenming_desktop.domain.redaction import mask_text
-from wenming_desktop.domain.vocabulary import ActivityStatus, AttachmentKind
+from wenming_desktop.domain.vocabulary import SUMMARY_SECTIONS, ActivityStatus, AttachmentKind
 from wenming_desktop.exports.excel.ledger import Ledger, LedgerColumn
 from wenming_desktop.services.activities.requests import REQUEST_STATUS_LABELS
 from wenming_desktop.services.settings import settings
@@ -103,6 +103,18 @@ FIELD_LABELS = {
     "matched": "匹配",
     "changed": "变更",
     "export": "导出内容",
+    "added": "新增",
+    "created": "新增",
+    "updated": "更新",
+    "refused": "未导入",
+    "skipped_rows": "跳过的行",
+    "row": "行号",
+    "new": "新值",
+    "id": "编号",
+    "seq": "序号",
+    "resident_id": "村民",
+    "volunteer_id": "志愿者",
+    **dict(SUMMARY_SECTIONS),
     "username": "用户名",
     "display_name": "姓名",
     "role": "角色",
