@@ -44,6 +44,8 @@ def test_what_counts() -> None:
     assert not counting.participation_counts("planned", None, None)
     assert not counting.participation_counts("done", 150, 0)  # corrected to nothing
     assert counting.is_open(None, None) and not counting.is_open(None, 30)
+    assert counting.arranged("planned") and counting.arranged("done")
+    assert not counting.arranged("cancelled")
     assert counting.in_hours_ledger(True, 0) and counting.in_hours_ledger(False, 30)
     assert not counting.in_hours_ledger(False, 0)
 

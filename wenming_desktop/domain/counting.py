@@ -30,6 +30,8 @@ from wenming_desktop.domain.vocabulary import ActivityStatus
 
 # What makes an activity count: it was held.
 COUNTED_STATUS = ActivityStatus.DONE
+# What a planning view of coverage counts: held, or planned and not cancelled.
+ARRANGED_STATUSES = frozenset({ActivityStatus.DONE, ActivityStatus.PLANNED})
 
 # The yearly target in hours per volunteer (civilization-work points: ≥ 48 h per person a year).
 TARGET_HOURS = 48
@@ -62,6 +64,12 @@ INACTIVE_MARK = "（已停用）"
 def activity_counts(status: str) -> bool:
     """True when an activity of this status is counted as 场 (held)."""
     return status == COUNTED_STATUS
+
+
+def arranged(status: str) -> bool:
+    """True for an activity held or still planned: what a planning view (月度覆盖, 首页's
+    reminder of villages without an activity this month) counts; never a document's 场."""
+    return status in ARRANGED_STATUSES
 
 
 def counted_minutes(recorded: int | None, corrected: int | None) -> int:

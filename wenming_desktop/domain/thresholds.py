@@ -91,6 +91,9 @@ BMI_NOTE = (
 )
 
 
+BMI_SHORT_NOTE = "BMI截取一位小数，分级按未经四舍五入的数值判定"
+
+
 def bmi_exact(height_cm: float, weight_kg: float) -> float:
     """kg/m², unrounded: the value the BMI bands are decided on."""
     if height_cm <= 0:

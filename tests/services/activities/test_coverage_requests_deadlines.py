@@ -18,12 +18,12 @@ from wenming_desktop.services.villages.villages import add_village
 def test_coverage_counts_and_concentrated_week(workspace):
     db = workspace.db
     # March 2026: the third Monday is the 16th, so the concentrated week is 16–22 March.
-    make_activity(db, "东兴村", datetime(2026, 3, 2, 9), status="done")
-    make_activity(db, "东兴村", datetime(2026, 3, 17, 9), status="done")
-    make_activity(db, "东兴村", datetime(2026, 4, 1, 9), status="done")
-    make_activity(db, "胜利村", datetime(2026, 3, 23, 9), status="done")
-    make_activity(db, "太平村", datetime(2026, 4, 2, 9))  # planned: a reminder's view only
+    make_activity(db, "东兴村", datetime(2026, 3, 2, 9))
+    make_activity(db, "东兴村", datetime(2026, 3, 17, 9))
+    make_activity(db, "东兴村", datetime(2026, 4, 1, 9))
+    make_activity(db, "胜利村", datetime(2026, 3, 23, 9))
     make_activity(db, "胜利村", datetime(2026, 5, 18, 9), status="cancelled")
+    add_village(db, VillageData(name="太平村"))
     rows = {r.village: r for r in year_coverage(db, 2026)}
     east, win, tai = rows["东兴村"], rows["胜利村"], rows["太平村"]
     assert (east.months[2].activities, east.months[2].in_concentrated_week) == (2, True)
@@ -32,7 +32,7 @@ def test_coverage_counts_and_concentrated_week(workspace):
     assert win.months[4].activities == 0  # cancelled does not count
     assert (east.total, win.total, tai.total) == (3, 1, 0)
     assert [name for _id, name in uncovered_villages(db, date(2026, 3, 25))] == ["太平村"]
-    assert [n for _i, n in uncovered_villages(db, date(2026, 4, 5))] == ["胜利村"]
+    assert [n for _i, n in uncovered_villages(db, date(2026, 4, 5))] == ["胜利村", "太平村"]
 
 
 def test_request_dispatch_and_evaluation(workspace):

@@ -15,7 +15,7 @@ from wenming_desktop.domain.checkups import findings, self_care_summary
 from wenming_desktop.domain.identity import mask_id, mask_phone
 from wenming_desktop.domain.privacy import mask_health
 from wenming_desktop.domain.residents import age_on
-from wenming_desktop.domain.thresholds import BMI_NOTE, bmi
+from wenming_desktop.domain.thresholds import bmi
 from wenming_desktop.exports.excel.ledger import Ledger, LedgerColumn
 
 COLUMNS: tuple[LedgerColumn, ...] = (
@@ -152,7 +152,4 @@ def write_checkup_ledger(
             sheet.append(ledger_values(number, row, unmasked))
             if tick is not None and number % 200 == 0:
                 tick(number)
-        count = sheet.rows
-        if unmasked:  # the BMI and its band are shown: say how they are read
-            sheet.note(BMI_NOTE)
-        return count
+        return sheet.rows

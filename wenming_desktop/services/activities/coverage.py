@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from wenming_desktop.domain.periods import in_concentrated_week
-from wenming_desktop.domain.vocabulary import ActivityStatus
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Activity, Village
-from wenming_desktop.storage.queries.counting import ACTIVITY_COUNTS, activity_in
+from wenming_desktop.storage.queries.counting import ACTIVITY_COUNTS, ARRANGED, activity_in
 
 
 @dataclass(frozen=True)
@@ -31,12 +30,11 @@ class VillageCoverage:
         return sum(cell.activities for cell in self.months)
 
 
-def year_coverage(db: Database, year: int, planned: bool = False) -> list[VillageCoverage]:
-    """One row per village; held activities count (counting.activity_counts), and with
-    `planned` also those still planned (a reminder's view of the month ahead)."""
-    counted = ACTIVITY_COUNTS
-    if planned:
-        counted = or_(counted, Activity.status == ActivityStatus.PLANNED.value)
+def year_coverage(db: Database, year: int, planned: bool = True) -> list[VillageCoverage]:
+    """One row per village. The planning view (月度覆盖, 首页's reminder) counts held and planned
+    activities (counting.arranged); with `planned=False` only held ones (counting.activity_counts),
+    as the summary's coverage table does."""
+    counted = ARRANGED if planned else ACTIVITY_COUNTS
     with db.read() as session:
         villages = session.execute(select(Village.id, Village.name).order_by(Village.id)).all()
         acts = session.execute(
@@ -63,5 +61,5 @@ def year_coverage(db: Database, year: int, planned: bool = False) -> list[Villag
 
 def uncovered_villages(db: Database, today: date) -> list[tuple[int, str]]:
     """Villages with no (planned or held) activity in today's month."""
-    rows = year_coverage(db, today.year, planned=True)
+    rows = year_coverage(db, today.year)
     return [(r.village_id, r.village) for r in rows if r.months[today.month - 1].activities == 0]

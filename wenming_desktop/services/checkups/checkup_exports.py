@@ -16,6 +16,7 @@ from wenming_desktop.domain.identity import mask_id, mask_phone
 from wenming_desktop.domain.periods import Period
 from wenming_desktop.domain.privacy import MASKED_NOTE
 from wenming_desktop.domain.residents import age_on
+from wenming_desktop.domain.thresholds import BMI_SHORT_NOTE
 from wenming_desktop.services.progress import Progress
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
@@ -81,7 +82,7 @@ def export_checkup_ledger(
     label = period.label if period else f"{year}年"
     title = f"{hospital}{label}健康体检台账"
     subtitle = f"{village}　共 {len(rows)} 人次" + (
-        "" if unmasked else f"　（身份证号、电话已脱敏，{MASKED_NOTE}）"
+        f"　（{BMI_SHORT_NOTE}）" if unmasked else f"　（身份证号、电话已脱敏，{MASKED_NOTE}）"
     )
 
     def tick(done: int) -> None:

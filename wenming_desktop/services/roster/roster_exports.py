@@ -23,6 +23,10 @@ from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
 
 
+def _day(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def _hospital(db: Database) -> str:
     return get_setting(db, "hospital_name") or "本院"
 
@@ -118,7 +122,7 @@ def export_hours(
     rate = f"{h.registration_rate:.1%}" if h.registration_rate is not None else "—"
     leavers = f"（含已停用 {h.inactive_listed} 人）" if h.inactive_listed else ""
     subtitle = (
-        f"统计期间：{start:%Y年%m月%d日}至{end:%Y年%m月%d日}　列入 {h.listed} 人{leavers}，"
+        f"统计期间：{_day(start)}至{_day(end)}　列入 {h.listed} 人{leavers}，"
         f"参与服务 {h.serving} 人，服务 {h.participations} 人次，"
         f"总时长 {hours_text(h.total_minutes)} 小时，"
         f"人均 {h.average_text} 小时（按参与服务的 {h.serving} 人计）；"

@@ -12,12 +12,15 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import ColumnElement, and_, func, or_
 from sqlalchemy.sql.elements import SQLColumnExpression
 
-from wenming_desktop.domain.counting import COUNTED_STATUS
+from wenming_desktop.domain.counting import ARRANGED_STATUSES, COUNTED_STATUS
 from wenming_desktop.domain.thresholds import FOLLOW_UP_LIMITS
 from wenming_desktop.storage.models import Activity, Checkup, Participation
 
 # counting.activity_counts: the activity was held.
 ACTIVITY_COUNTS: ColumnElement[bool] = Activity.status == COUNTED_STATUS.value
+
+# counting.arranged: held or still planned (the planning view of coverage).
+ARRANGED: ColumnElement[bool] = Activity.status.in_([s.value for s in ARRANGED_STATUSES])
 
 # counting.counted_minutes: the correction if any, else the recorded time (0 when open).
 COUNTED_MINUTES: SQLColumnExpression[int] = func.coalesce(
