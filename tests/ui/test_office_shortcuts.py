@@ -69,3 +69,20 @@ def test_f1_shows_the_page_help(window, qtbot) -> None:
 def test_titles_do_not_repeat_the_program_name(window) -> None:
     # Qt appends the application's display name to each title by itself
     assert APP_NAME not in window.windowTitle()
+
+
+def test_every_column_of_every_table_model_has_a_header() -> None:
+    """A column without a header reads as a mistake (the entry list's diastolic had none)."""
+    import importlib
+    import pkgutil
+
+    import wenming_desktop.ui as ui
+    from wenming_desktop.ui.table_model import Column
+
+    unlabelled = []
+    for info in pkgutil.walk_packages(ui.__path__, "wenming_desktop.ui."):
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if isinstance(value, list | tuple) and value and isinstance(value[0], Column):
+                unlabelled += [f"{info.name}.{name}" for c in value if not c.title.strip()]
+    assert unlabelled == []
