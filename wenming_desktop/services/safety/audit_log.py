@@ -125,7 +125,7 @@ COLUMNS = [
     LedgerColumn("操作人", 10),
     LedgerColumn("操作", 10),
     LedgerColumn("对象", 14),
-    LedgerColumn("编号", 8),
+    LedgerColumn("编号", 16),
     LedgerColumn("变更内容", 80),
 ]
 
