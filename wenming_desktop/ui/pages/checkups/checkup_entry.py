@@ -223,6 +223,7 @@ class CheckupEntry(QWidget):
             lambda _p: export_resident_signin(self.db, activity_id, path, True, blank_rows),
             self.status,
             lambda count: f"已生成村民签到表（预填 {count} 人，空白 {blank_rows} 行）：{path}",
+            opens=path,
         )
 
     def _day_changed(self) -> None:
