@@ -120,7 +120,7 @@ def test_open_a_record_in_the_entry_form(window, workspace, qtbot) -> None:
     page.records.table.selectRow(0)
     qtbot.mouseClick(page.records.open_button, Qt.MouseButton.LeftButton)
     assert page.tabs.currentWidget() is page.entry
-    assert page.entry.checkup_id is not None
+    qtbot.waitUntil(lambda: page.entry.checkup_id is not None)  # the day loads on the worker
     assert page.entry.form.systolic.text() == "150"
 
 

@@ -141,7 +141,7 @@ def test_entry_saved_list_masked_but_the_form_shows_a_record(window, workspace, 
     page = window.show_page("健康体检")
     entry = page.entry
     page.tabs.setCurrentWidget(entry)
-    assert entry.saved_model.rowCount() == 3
+    qtbot.waitUntil(lambda: entry.saved_model.rowCount() == 3)
     assert set(_cells(entry.saved_model, 1)) == {"***"}
     entry.saved_table.selectRow(0)
     entry._open_saved()  # one record opened to correct it: its values, not recorded
