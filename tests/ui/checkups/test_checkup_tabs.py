@@ -131,7 +131,7 @@ def test_follow_up_marked_done_through_the_dialog(
     page = _page(window)
     page.tabs.setCurrentWidget(page.follow_ups)
     tab = page.follow_ups
-    assert tab.model.rowCount() == 1
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
     qtmodeltester.check(tab.model)
     assert tab.model.index(0, 5).data() == "***"  # masked until shown
     tab.health.setChecked(True)
@@ -147,7 +147,7 @@ def test_follow_up_marked_done_through_the_dialog(
 
     when_dialog_opens(fill)
     qtbot.mouseClick(tab.mark_button, Qt.MouseButton.LeftButton)
-    assert tab.model.rowCount() == 0
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 0)
     row = next(r for r in checkups.list_checkups(workspace.db) if r.id == cid)
     assert (row.followed_up_on, row.followed_up_by) == (date.today(), "王护士")
     assert row.follow_up_note == "已复查，血压 132/84"

@@ -126,7 +126,7 @@ def test_follow_up_list_masked_until_shown(window, workspace, qtbot) -> None:
     page = window.show_page("健康体检")
     tab = page.follow_ups
     page.tabs.setCurrentWidget(tab)
-    assert tab.model.rowCount() == 3  # everyone has diastolic 90: on the list
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 3)  # everyone has diastolic 90: on the list
     assert set(_cells(tab.model, 5)) == {"***"} and set(_cells(tab.model, 6)) == {"***"}
     assert set(_cells(tab.model, 3)) == {"张三丰", "李四", "王五"}  # who: shown
     tab.health.setChecked(True)
