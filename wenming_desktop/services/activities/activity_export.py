@@ -24,8 +24,6 @@ from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.queries.activities import ActivityFilter, activity_rows
 from wenming_desktop.storage.queries.activity_ledger import volunteers_by_activity
 
-ACTIVITY_LEDGER = LEDGER_NAME  # 文明实践活动台账
-
 
 def ledger_filename(year: int, village: str | None) -> str:
     suffix = f"_{village}" if village else ""

@@ -88,17 +88,6 @@ def team_names_by_volunteer(session: Session) -> dict[int, list[str]]:
     return result
 
 
-def participation_count(session: Session, volunteer_id: int) -> int:
-    return (
-        session.scalar(
-            select(func.count())
-            .select_from(Participation)
-            .where(Participation.volunteer_id == volunteer_id)
-        )
-        or 0
-    )
-
-
 class Keys(NamedTuple):
     """Existing volunteers by staff number and by ID number, for matching imported rows."""
 
