@@ -55,15 +55,15 @@ def volunteer_rows(session: Session) -> list[VolunteerRow]:
             Volunteer.name,
             Volunteer.pinyin_initials,
             Volunteer.gender,
-            Department.name,
+            Department.name.label("department"),
             Volunteer.title,
             Volunteer.political_status,
-            PartyBranch.name,
+            PartyBranch.name.label("party_branch"),
             Volunteer.phone,
             Volunteer.registered,
             Volunteer.registry_no,
             Volunteer.active,
-            func.coalesce(minutes.c.m, 0),
+            func.coalesce(minutes.c.m, 0).label("total_minutes"),
             Volunteer.id_number,
             Volunteer.position,
         )
@@ -73,7 +73,10 @@ def volunteer_rows(session: Session) -> list[VolunteerRow]:
         .order_by(Volunteer.staff_no, Volunteer.id)
     )
     teams = team_names_by_volunteer(session)
-    return [VolunteerRow(*row, "、".join(teams.get(row[0], []))) for row in session.execute(stmt)]
+    return [
+        VolunteerRow(**row._mapping, teams="、".join(teams.get(row.id, [])))
+        for row in session.execute(stmt)
+    ]
 
 
 def team_names_by_volunteer(session: Session) -> dict[int, list[str]]:

@@ -11,11 +11,11 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from wenming_desktop.domain.checkup_row import CheckupRow
 from wenming_desktop.domain.checkups import findings
 from wenming_desktop.domain.identity import mask_phone
 from wenming_desktop.domain.privacy import health_value, mask_health_row
 from wenming_desktop.services.checkups import checkups
-from wenming_desktop.storage.queries.checkups import CheckupRow
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.dialogs.follow_up_dialog import FollowUpDialog
 from wenming_desktop.ui.pages.base import make_table
