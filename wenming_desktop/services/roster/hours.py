@@ -6,33 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from wenming_desktop.domain.hours import meets_yearly_target, star_level
+from wenming_desktop.domain.volunteer_rows import VolunteerHours
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.queries.hours import (
     activity_counts,
     cumulative_minutes,
     monthly_minutes,
 )
-from wenming_desktop.storage.queries.volunteers import VolunteerRow, volunteer_rows
-
-
-@dataclass(frozen=True)
-class VolunteerHours:
-    """One volunteer's year: minutes per month, total, target, stars, activities."""
-
-    volunteer: VolunteerRow
-    months: tuple[int, ...]
-    year_minutes: int
-    activities: int
-    cumulative_minutes: int
-
-    @property
-    def target_met(self) -> bool:
-        return meets_yearly_target(self.year_minutes)
-
-    @property
-    def stars(self) -> str:
-        return star_level(self.cumulative_minutes)
+from wenming_desktop.storage.queries.volunteers import volunteer_rows
 
 
 @dataclass(frozen=True)
@@ -90,7 +71,11 @@ def year_hours(db: Database, year: int) -> YearHours:
         per_month = tuple(months.get(row.id, [0] * 12))
         volunteers.append(
             VolunteerHours(
-                row, per_month, sum(per_month), counts.get(row.id, 0), cumulative.get(row.id, 0)
+                volunteer=row,
+                months=per_month,
+                year_minutes=sum(per_month),
+                activities=counts.get(row.id, 0),
+                cumulative_minutes=cumulative.get(row.id, 0),
             )
         )
     return YearHours(year, volunteers, hospital_figures(year, volunteers))

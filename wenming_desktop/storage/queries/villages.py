@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from wenming_desktop.domain.villages import VillageRow
 from wenming_desktop.storage.models import Activity, Resident, Village
 from wenming_desktop.storage.queries.rows import rows_as
-
-
-class VillageRow(NamedTuple):
-    id: int
-    name: str
-    station_name: str
-    contact_person: str
-    contact_phone: str
-    pairing_start: object
-    pairing_end: object
-    activity_count: int
-    resident_count: int
-    notes: str
 
 
 def village_rows(session: Session) -> list[VillageRow]:

@@ -7,6 +7,7 @@ from typing import NamedTuple
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from wenming_desktop.domain.volunteer_rows import VolunteerRow
 from wenming_desktop.storage.models import (
     Department,
     Participation,
@@ -15,26 +16,6 @@ from wenming_desktop.storage.models import (
     Volunteer,
     volunteer_team,
 )
-
-
-class VolunteerRow(NamedTuple):
-    id: int
-    staff_no: str | None
-    name: str
-    pinyin_initials: str
-    gender: str
-    department: str | None
-    title: str
-    political_status: str
-    party_branch: str | None
-    phone: str
-    registered: bool
-    registry_no: str
-    active: bool
-    total_minutes: int
-    id_number: str | None
-    position: str
-    teams: str  # "、"-joined team names
 
 
 def volunteer_rows(session: Session) -> list[VolunteerRow]:
