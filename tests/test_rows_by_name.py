@@ -6,6 +6,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import ROOT
 
 PACKAGE = ROOT / "wenming_desktop"
@@ -51,7 +53,7 @@ def positional_constructions(trees: dict[Path, ast.Module], classes: set[str]) -
             starred = any(isinstance(arg, ast.Starred) for arg in node.args)
             if starred or len(node.args) > MAX_POSITIONAL:
                 found.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}")
-    return found
+    return sorted(found)
 
 
 def test_no_row_is_built_by_position() -> None:
@@ -61,24 +63,43 @@ def test_no_row_is_built_by_position() -> None:
     assert positional_constructions(trees, classes) == []
 
 
-def test_the_scan_finds_positional_rows(tmp_path: Path) -> None:
-    (tmp_path / "rows.py").write_text(
+def test_the_scan_finds_positional_rows() -> None:
+    source = (
         "from typing import NamedTuple\n"
         "from dataclasses import dataclass\n"
-        "class Row(NamedTuple):\n    a: int\n    b: int\n    c: int\n"
+        "class Row(NamedTuple):\n    a: int\n    b: int\n    c: int\n    d: int\n    e: int\n"
         "@dataclass(frozen=True)\nclass Data:\n    a: int\n    b: int\n    c: int\n"
+        "    d: int\n    e: int\n"
         "rows = [Row(*r) for r in []]\n"
-        "one = Data(1, 2, 3)\n"
-        "fine = Row(a=1, b=2, c=3)\n"
-        "also = Row(**{'a': 1, 'b': 2, 'c': 3})\n",
-        encoding="utf-8",
+        "one = Data(1, 2, 3, 4, 5)\n"
+        "fine = Row(a=1, b=2, c=3, d=4, e=5)\n"
+        "also = Row(**{'a': 1, 'b': 2, 'c': 3, 'd': 4, 'e': 5})\n"
+        "short = Data(1, 2, c=3, d=4, e=5)\n"
     )
-    trees = {
-        tmp_path.joinpath("rows.py").relative_to(tmp_path): ast.parse(
-            (tmp_path / "rows.py").read_text(encoding="utf-8")
-        )
-    }
+    trees = {ROOT / "rows.py": ast.parse(source)}
     classes = record_classes(trees)
     assert classes == {"Row", "Data"}
-    found = positional_constructions({ROOT / p: t for p, t in trees.items()}, classes)
-    assert found == ["rows.py:12 Row", "rows.py:13 Data"]
+    assert positional_constructions(trees, classes) == ["rows.py:16 Row", "rows.py:17 Data"]
+
+
+def test_rows_as_matches_columns_to_fields_by_name(workspace) -> None:
+    from typing import NamedTuple
+
+    from sqlalchemy import literal, select
+
+    from wenming_desktop.storage.queries.rows import row_as, rows_as
+
+    class Pair(NamedTuple):
+        name: str
+        count: int
+
+    with workspace.db.read() as session:
+        same_order = select(literal("甲").label("name"), literal(1).label("count"))
+        other_order = select(literal(2).label("count"), literal("乙").label("name"))
+        assert rows_as(Pair, session.execute(same_order)) == [Pair(name="甲", count=1)]
+        assert rows_as(Pair, session.execute(other_order)) == [Pair(name="乙", count=2)]
+        assert row_as(Pair, session.execute(other_order).first()) == Pair(name="乙", count=2)
+        assert row_as(Pair, None) is None
+        unlabelled = select(literal("丙").label("name"), literal(3).label("n"))
+        with pytest.raises(ValueError, match=r"missing \['count'\], not a field \['n'\]"):
+            rows_as(Pair, session.execute(unlabelled))

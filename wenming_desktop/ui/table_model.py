@@ -91,9 +91,18 @@ class RowTableModel(QAbstractTableModel):
 
     def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
         super().__init__(parent)
-        self.columns = list(columns)
-        self._getters = [field_getter(c.field) for c in self.columns]
+        self.columns = columns
         self._rows: list[tuple[Any, ...]] = []
+
+    @property
+    def columns(self) -> list[Column]:
+        return self._columns
+
+    @columns.setter
+    def columns(self, columns: Sequence[Column]) -> None:
+        """Replacing the columns (inside a model reset) replaces how each reads its row."""
+        self._columns = list(columns)
+        self._getters = [field_getter(c.field) for c in self._columns]
 
     def set_rows(self, rows: Sequence[tuple[Any, ...]]) -> None:
         self.beginResetModel()

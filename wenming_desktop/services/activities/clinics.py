@@ -62,7 +62,15 @@ def get_clinic(db: Database, activity_id: int) -> ClinicDetail:
             is_health=bool(category and category.is_health),
             departments=department_choices(session),
             present=present,
-            lines=[ServiceLine(k.id, k.name, *totals.get(k.id, (0, 0))) for k in kinds],
+            lines=[
+                ServiceLine(
+                    service_kind_id=k.id,
+                    service=k.name,
+                    people_served=totals.get(k.id, (0, 0))[0],
+                    materials_given=totals.get(k.id, (0, 0))[1],
+                )
+                for k in kinds
+            ],
         )
 
 

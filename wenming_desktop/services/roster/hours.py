@@ -78,7 +78,7 @@ def year_hours(db: Database, year: int) -> YearHours:
                 cumulative_minutes=cumulative.get(row.id, 0),
             )
         )
-    return YearHours(year, volunteers, hospital_figures(year, volunteers))
+    return YearHours(year=year, volunteers=volunteers, hospital=hospital_figures(year, volunteers))
 
 
 def hospital_figures(year: int, volunteers: list[VolunteerHours]) -> HospitalFigures:
@@ -88,19 +88,19 @@ def hospital_figures(year: int, volunteers: list[VolunteerHours]) -> HospitalFig
         by_department.setdefault(v.volunteer.department or NO_DEPARTMENT, []).append(v)
     departments = tuple(
         DepartmentFigures(
-            name,
-            len(group),
-            sum(1 for v in group if v.volunteer.registered),
-            sum(v.year_minutes for v in group),
-            sum(1 for v in group if not v.target_met),
+            department=name,
+            volunteers=len(group),
+            registered=sum(1 for v in group if v.volunteer.registered),
+            minutes=sum(v.year_minutes for v in group),
+            below_target=sum(1 for v in group if not v.target_met),
         )
         for name, group in sorted(by_department.items())
     )
     return HospitalFigures(
-        year,
-        len(active),
-        sum(1 for v in active if v.volunteer.registered),
-        sum(v.year_minutes for v in active),
-        sum(1 for v in active if not v.target_met),
-        departments,
+        year=year,
+        volunteers=len(active),
+        registered=sum(1 for v in active if v.volunteer.registered),
+        total_minutes=sum(v.year_minutes for v in active),
+        below_target=sum(1 for v in active if not v.target_met),
+        departments=departments,
     )
