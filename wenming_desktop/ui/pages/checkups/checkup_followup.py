@@ -8,6 +8,7 @@ shows its findings: following them up is the clerk's work."""
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -23,20 +24,23 @@ from wenming_desktop.ui.pages.checkups.checkup_common import fill_villages
 from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
 from wenming_desktop.ui.widgets.health_toggle import HealthToggle
 
-C = CheckupRow._fields.index
 
+class FollowUpLine(NamedTuple):
+    """One row of the list: the checkup (health values masked unless shown) and its findings in
+    words."""
 
-# Each row is a CheckupRow's fields followed by the findings in words.
-FINDINGS = len(CheckupRow._fields)
+    checkup: CheckupRow
+    findings: str
+
 
 COLUMNS = [
-    Column("体检日期", C("checkup_date"), width=90),
-    Column("结对村", C("village"), width=150),
-    Column("村民小组", C("group_name"), width=90),
-    Column("姓名", C("name"), width=70),
-    Column("联系电话", C("phone"), mask_phone, width=110),
-    Column("异常结果", FINDINGS, width=260),
-    Column("体检结论", C("conclusion")),
+    Column("体检日期", "checkup.checkup_date", width=90),
+    Column("结对村", "checkup.village", width=150),
+    Column("村民小组", "checkup.group_name", width=90),
+    Column("姓名", "checkup.name", width=70),
+    Column("联系电话", "checkup.phone", mask_phone, width=110),
+    Column("异常结果", "findings", width=260),
+    Column("体检结论", "checkup.conclusion"),
 ]
 
 
@@ -85,6 +89,20 @@ class CheckupFollowUps(QWidget):
         self.health.scope_changed()
         self._show()
 
+    def open_checkup(self, checkup_id: int) -> None:
+        """Select one checkup of the list (all villages) and ask for its follow-up."""
+        if self.village.currentIndex() != 0:
+            self.village.setCurrentIndex(0)  # reloads
+        if checkup_id not in self._rows:
+            self.load()
+        for row in range(self.model.rowCount()):
+            if self.model.index(row, 0).data(ROW_ROLE).checkup.id == checkup_id:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+                self.mark()
+                return
+        self.count.setText(f"待随访 {len(self._rows)} 人次（所选记录已随访或已删除）")
+
     def _health_scope(self) -> tuple[str, int]:
         return self.village.currentText(), len(self._rows)
 
@@ -93,9 +111,9 @@ class CheckupFollowUps(QWidget):
         shown = self.health.shown
         self.model.set_rows(
             [
-                (
-                    *(r if shown else mask_health_row(r)),
-                    health_value(
+                FollowUpLine(
+                    checkup=r if shown else mask_health_row(r),
+                    findings=health_value(
                         "；".join(findings(r.systolic, r.diastolic, r.fasting_glucose)), shown
                     ),
                 )
@@ -109,7 +127,7 @@ class CheckupFollowUps(QWidget):
         indexes = self.table.selectionModel().selectedRows()
         if not indexes:
             return None
-        return self._rows.get(indexes[0].data(ROW_ROLE)[0])  # the row as read
+        return self._rows.get(indexes[0].data(ROW_ROLE).checkup.id)  # the row as read
 
     def _update_buttons(self) -> None:
         self.mark_button.setEnabled(self.selected() is not None)
