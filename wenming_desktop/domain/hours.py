@@ -35,19 +35,6 @@ class ServiceTime:
     corrected_minutes: int | None = None
     correction_reason: str | None = None
 
-    @property
-    def is_corrected(self) -> bool:
-        return self.corrected_minutes is not None
-
-    @property
-    def is_open(self) -> bool:
-        """Signed in but never signed out and not corrected: never counted silently."""
-        return counting.is_open(self.recorded_minutes, self.corrected_minutes)
-
-    @property
-    def counted_minutes(self) -> int:
-        return counting.counted_minutes(self.recorded_minutes, self.corrected_minutes)
-
 
 def correct(time: ServiceTime, minutes: int, reason: str) -> ServiceTime:
     """A manual correction; it needs a reason and keeps the recorded value beside it."""

@@ -6,44 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from wenming_desktop.domain.counting import (
-    in_hours_ledger,
-    meets_target,
-    per_capita_hours_text,
-    per_capita_minutes,
-    star_level,
-)
+from wenming_desktop.domain.counting import per_capita_hours_text, per_capita_minutes
+from wenming_desktop.domain.volunteer_rows import VolunteerHours
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.queries.hours import (
     activity_counts,
     cumulative_minutes,
     monthly_minutes,
 )
-from wenming_desktop.storage.queries.volunteers import VolunteerRow, volunteer_rows
-
-
-@dataclass(frozen=True)
-class VolunteerHours:
-    """One volunteer's year (or part of it): minutes per month, total, target, stars, activities."""
-
-    volunteer: VolunteerRow
-    months: tuple[int, ...]
-    year_minutes: int
-    activities: int
-    cumulative_minutes: int
-
-    @property
-    def target_met(self) -> bool:
-        return meets_target(self.year_minutes)
-
-    @property
-    def stars(self) -> str:
-        return star_level(self.cumulative_minutes)
-
-    @property
-    def in_ledger(self) -> bool:
-        """On the hours ledger (counting.in_hours_ledger): active, or served in the period."""
-        return in_hours_ledger(self.volunteer.active, self.year_minutes)
+from wenming_desktop.storage.queries.volunteers import volunteer_rows
 
 
 @dataclass(frozen=True)
@@ -121,21 +92,25 @@ def year_hours(
         per_month = tuple(months.get(row.id, [0] * 12))
         volunteers.append(
             VolunteerHours(
-                row, per_month, sum(per_month), counts.get(row.id, 0), cumulative.get(row.id, 0)
+                volunteer=row,
+                months=per_month,
+                year_minutes=sum(per_month),
+                activities=counts.get(row.id, 0),
+                cumulative_minutes=cumulative.get(row.id, 0),
             )
         )
-    return YearHours(year, volunteers, hospital_figures(year, volunteers))
+    return YearHours(year=year, volunteers=volunteers, hospital=hospital_figures(year, volunteers))
 
 
 def _department(name: str, group: list[VolunteerHours]) -> DepartmentFigures:
     active = [v for v in group if v.volunteer.active]
     return DepartmentFigures(
-        name,
-        len(active),
-        sum(1 for v in active if v.volunteer.registered),
-        sum(v.year_minutes for v in group),
-        sum(1 for v in active if not v.target_met),
-        sum(1 for v in group if v.year_minutes > 0),
+        department=name,
+        volunteers=len(active),
+        registered=sum(1 for v in active if v.volunteer.registered),
+        minutes=sum(v.year_minutes for v in group),
+        below_target=sum(1 for v in active if not v.target_met),
+        serving=sum(1 for v in group if v.year_minutes > 0),
     )
 
 
@@ -146,12 +121,12 @@ def hospital_figures(year: int, volunteers: list[VolunteerHours]) -> HospitalFig
         by_department.setdefault(v.volunteer.department or NO_DEPARTMENT, []).append(v)
     whole = _department("", listed)
     return HospitalFigures(
-        year,
-        whole.volunteers,
-        whole.registered,
-        whole.minutes,
-        whole.below_target,
-        tuple(_department(name, group) for name, group in sorted(by_department.items())),
+        year=year,
+        volunteers=whole.volunteers,
+        registered=whole.registered,
+        total_minutes=whole.minutes,
+        below_target=whole.below_target,
+        departments=tuple(_department(n, group) for n, group in sorted(by_department.items())),
         serving=whole.serving,
         participations=sum(v.activities for v in listed),
         listed=len(listed),

@@ -5,16 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from wenming_desktop.domain.counting import (
-    INACTIVE_MARK,
-    TARGET_HOURS,
-    hours_cell,
-    hours_text,
-    total_hours,
-)
-from wenming_desktop.domain.identity import mask_id, mask_phone
+from wenming_desktop.domain.counting import TARGET_HOURS, hours_text
 from wenming_desktop.domain.periods import Period
-from wenming_desktop.exports.excel.roster import write_hours, write_roster
+from wenming_desktop.exports.excel.roster import hours_value, write_hours, write_roster
 from wenming_desktop.services.progress import Progress
 from wenming_desktop.services.roster.hours import year_hours
 from wenming_desktop.services.roster.roster import list_volunteers
@@ -62,37 +55,12 @@ def export_roster(
     rows = [r for r in list_volunteers(db) if include_inactive or r.active]
     if progress is not None:
         progress.report(0, len(rows), "正在写入志愿者花名册…")
-    show_id = (lambda v: v or "") if unmasked else mask_id
-    show_phone = (lambda v: v or "") if unmasked else mask_phone
     active = sum(1 for r in rows if r.active)
     registered = sum(1 for r in rows if r.active and r.registered)
     subtitle = f"截至 {date.today():%Y年%m月%d日}　在册 {active} 人，已注册 {registered} 人" + (
         "" if unmasked else "　（身份证号、电话已部分隐藏）"
     )
-    count = write_roster(
-        path,
-        f"{_hospital(db)}志愿者花名册",
-        subtitle,
-        (
-            (
-                r.staff_no or "",
-                r.name,
-                r.gender,
-                r.department or "",
-                r.title,
-                r.position,
-                r.political_status,
-                r.party_branch or "",
-                r.teams,
-                show_phone(r.phone),
-                show_id(r.id_number),
-                "已注册" if r.registered else "未注册",
-                r.registry_no,
-                "在册" if r.active else "已停用",
-            )
-            for r in rows
-        ),
-    )
+    count = write_roster(path, f"{_hospital(db)}志愿者花名册", subtitle, rows, unmasked)
     if unmasked:
         _audit_unmask(db, "志愿者花名册", path, count)
     return count
@@ -133,8 +101,8 @@ def export_hours(
         "",
         f"{len(lines)}人",
         "",
-        *[hours_cell(m) for m in month_totals],
-        hours_cell(sum(v.year_minutes for v in lines)),
+        *[hours_value(m) for m in month_totals],
+        hours_value(sum(v.year_minutes for v in lines)),
         sum(v.activities for v in lines),
         f"未达标{h.below_target}人（在册）",
         None,
@@ -142,23 +110,5 @@ def export_hours(
     )
     title = f"{year}年度" if period is None else period.label
     return write_hours(
-        path,
-        f"{_hospital(db)}{title}志愿服务时长台账",
-        subtitle,
-        (
-            (
-                v.volunteer.staff_no or "",
-                v.volunteer.name + ("" if v.volunteer.active else INACTIVE_MARK),
-                v.volunteer.department or "",
-                *[hours_cell(v.months[m - 1]) for m in months],
-                float(total_hours(v.year_minutes)),
-                v.activities,
-                "达标" if v.target_met else "未达标",
-                hours_cell(v.cumulative_minutes),
-                v.stars or "—",
-            )
-            for v in lines
-        ),
-        totals,
-        months,
+        path, f"{_hospital(db)}{title}志愿服务时长台账", subtitle, lines, totals, months
     )

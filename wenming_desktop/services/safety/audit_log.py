@@ -91,13 +91,13 @@ def _reference(row: AuditRow) -> int | str | None:
 
 def view(row: AuditRow, names: NameLookup = no_names) -> AuditView:
     return AuditView(
-        row.seq,
-        row.at,
-        row.user or "—",
-        ACTION_LABELS.get(row.action, row.action),
-        ENTITY_LABELS.get(row.entity, row.entity),
-        _reference(row),
-        describe_changes(row.entity, row.old_values, row.new_values, names),
+        seq=row.seq,
+        at=row.at,
+        user=row.user or "—",
+        action=ACTION_LABELS.get(row.action, row.action),
+        entity=ENTITY_LABELS.get(row.entity, row.entity),
+        entity_id=_reference(row),
+        changes=describe_changes(row.entity, row.old_values, row.new_values, names),
     )
 
 

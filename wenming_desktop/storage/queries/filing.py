@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from wenming_desktop.storage.models import Activity, Attachment
 from wenming_desktop.storage.queries.counting import ACTIVITY_COUNTS, activity_in
+from wenming_desktop.storage.queries.rows import rows_as
 
 
 def done_activity_ids(
@@ -44,7 +45,7 @@ def attachment_files(
             Attachment.id,
             Attachment.activity_id,
             Activity.start_at,
-            Activity.title,
+            Activity.title.label("title"),
             Attachment.kind,
             Attachment.original_name,
             Attachment.sha256,
@@ -55,4 +56,4 @@ def attachment_files(
     )
     if activity_ids is not None:
         stmt = stmt.where(Attachment.activity_id.in_(activity_ids))
-    return [AttachmentFile(*row) for row in session.execute(stmt)]
+    return rows_as(AttachmentFile, session.execute(stmt))
