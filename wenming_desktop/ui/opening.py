@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from wenming_desktop import APP_NAME
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.errors import UserError
+from wenming_desktop.runtime import apply_pdf_font, prepare_workspace
 from wenming_desktop.ui import startup
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.errors import show_error
@@ -124,6 +125,7 @@ class Opening(QObject):
             return _Damaged(problems)
         workspace = open_workspace(self.folder)
         self.workspace = workspace  # closed at exit even when the window was closed meanwhile
+        prepare_workspace(workspace.db)  # its PDF font; pypinyin loaded off the GUI thread
         return _Opened(workspace, needs_first_start(workspace.db))
 
     def _on_opened(self, result: _Damaged | _Opened) -> None:
@@ -139,6 +141,8 @@ class Opening(QObject):
             return
         workspace, self.demo = offer_first_start(workspace, self.window, result.first_start)
         self.workspace = workspace
+        if self.demo:
+            apply_pdf_font(workspace.db)
         context = PageContext(workspace=workspace, runner=self.runner)
         if workspace.db.actor is not None:  # issue 8: who is signed in
             self.window.setWindowTitle(f"{APP_NAME} — {workspace.db.actor.label}")

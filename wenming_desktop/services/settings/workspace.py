@@ -9,7 +9,6 @@ from sqlalchemy.exc import DatabaseError
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.services.safety import backups
-from wenming_desktop.services.settings.settings import PDF_FONT_KEY, apply_pdf_font, get_setting
 from wenming_desktop.storage import schema
 from wenming_desktop.storage.database import Database, make_engine
 from wenming_desktop.storage.seed import seed_defaults
@@ -45,7 +44,6 @@ def open_workspace(folder: DataFolder, migrate: bool = True) -> Workspace:
     except BaseException:
         db.dispose()
         raise
-    apply_pdf_font(get_setting(db, PDF_FONT_KEY))
     return Workspace(folder, db)
 
 
