@@ -87,9 +87,13 @@ def finish_preparing(app: QApplication) -> None:
 
 
 def build_window(workspace: Workspace) -> MainWindow:
-    """A window over an open workspace, 首页 built (tests, self-test, benchmarks)."""
+    """A window over an open workspace, 首页 built (tests, self-test, benchmarks); the process
+    prepared for it as the program's own start does (`runtime.prepare_workspace`)."""
+    from wenming_desktop.runtime import prepare_workspace
     from wenming_desktop.ui.context import PageContext
     from wenming_desktop.ui.tasks import TaskRunner
+
+    prepare_workspace(workspace.db)
 
     return MainWindow(PageContext(workspace=workspace, runner=TaskRunner()))
 
