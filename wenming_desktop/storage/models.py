@@ -7,6 +7,7 @@ phones) are stored in full and masked where they are shown.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import ClassVar
 
 from sqlalchemy import (
     Boolean,
@@ -36,6 +37,9 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+    # Every model here maps one Table (SQLAlchemy types it as any FromClause); the bulk writers
+    # pass it to Core insert()/update().
+    __table__: ClassVar[Table]
 
 
 class Setting(Base):

@@ -82,7 +82,8 @@ def _time_format(value: date | time | timedelta) -> str:
         return "yyyy-mm-dd hh:mm"
     if isinstance(value, date):
         return "yyyy-mm-dd"
-    return get_time_format(type(value))
+    # openpyxl looks the format up by the value's type; its stub wants a value.
+    return get_time_format(type(value))  # type: ignore[arg-type]
 
 
 class LedgerSheet:
@@ -104,10 +105,13 @@ class LedgerSheet:
         sheet.page_setup.paperSize = 9  # A4
         sheet.page_setup.fitToWidth = 1
         sheet.page_setup.fitToHeight = 0
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        fit = sheet.sheet_properties.pageSetUpPr
+        footer = sheet.oddFooter
+        assert fit is not None and footer is not None  # openpyxl makes both with every sheet
+        fit.fitToPage = True
         sheet.print_options.horizontalCentered = True
-        sheet.oddFooter.center.text = "第 &P 页 共 &N 页"
-        sheet.oddFooter.center.size = 9
+        footer.center.text = "第 &P 页 共 &N 页"
+        footer.center.size = 9
         sheet.merged_cells.add(f"A1:{last}1")
         sheet.merged_cells.add(f"A2:{last}2")
         # An openpyxl without this hook still writes our cells correctly, only more slowly.
@@ -146,7 +150,8 @@ class LedgerSheet:
                 cell.border = _BORDER
             if number_format:
                 cell.number_format = number_format
-            style = self._styles[key] = StyleArray(cell._style)
+            # Cell._style (openpyxl's style array) is not in its stubs; see the pin in pyproject.
+            style = self._styles[key] = StyleArray(cell._style)  # type: ignore[attr-defined]
         return style
 
     def _cell(
@@ -224,4 +229,4 @@ class Ledger:
         for sheet in self._book.worksheets:
             # Already closed when the save got as far as writing it.
             with contextlib.suppress(ValueError, OSError, WorkbookAlreadySaved):
-                sheet.close()  # type: ignore[union-attr]  # write-only sheets have close()
+                sheet.close()  # write-only sheets have close()

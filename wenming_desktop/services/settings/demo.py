@@ -452,8 +452,8 @@ def _residents_and_checkups(
         if is_checkup_day:
             days_by_village.setdefault(village, []).append((act_id, day))
     checkups: list[dict[str, Any]] = []
-    for res_id, village, birth in residents:
-        if m.today.year - birth.year < 18:
+    for res_id, village, born in residents:
+        if born is None or m.today.year - born.year < 18:
             continue
         days = days_by_village.get(village, [])
         per_year = scale.checkups_per_resident_year
@@ -463,7 +463,7 @@ def _residents_and_checkups(
             if not year_days or m.rng.random() < 0.15:
                 continue
             for act_id, day in m.rng.sample(year_days, min(per_year, len(year_days))):
-                checkups.append(_checkup(m, res_id, act_id, day, birth, doctors))
+                checkups.append(_checkup(m, res_id, act_id, day, born, doctors))
     _insert(conn, Checkup.__table__, checkups)
     return {"resident": len(residents), "checkup": len(checkups)}
 

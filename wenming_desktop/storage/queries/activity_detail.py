@@ -67,7 +67,7 @@ def activity_detail(session: Session, activity_id: int) -> ActivityDetail | None
         )
     )
     detail.participants = [
-        ParticipantRow(*r)
+        ParticipantRow(*r)  # type: ignore[call-arg]  # positional row; to be built from named columns
         for r in session.execute(
             select(
                 Participation.seq,

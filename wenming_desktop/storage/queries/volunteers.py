@@ -73,7 +73,10 @@ def volunteer_rows(session: Session) -> list[VolunteerRow]:
         .order_by(Volunteer.staff_no, Volunteer.id)
     )
     teams = team_names_by_volunteer(session)
-    return [VolunteerRow(*row, "、".join(teams.get(row[0], []))) for row in session.execute(stmt)]
+    return [
+        VolunteerRow(*row, "、".join(teams.get(row[0], [])))  # type: ignore[call-arg]  # positional row; to be built from named columns
+        for row in session.execute(stmt)
+    ]
 
 
 def team_names_by_volunteer(session: Session) -> dict[int, list[str]]:
