@@ -19,7 +19,7 @@ def workspace(folder: DataFolder, migrate: bool = True) -> Iterator[Workspace]:
     ws = open_workspace(folder, migrate=migrate)
     try:
         prepare_workspace(ws.db)
-        sign_in(ws)  # issue 8: when sign-in is on, the command line signs in too
+        sign_in(ws)  # when sign-in is on, the command line signs in too
         yield ws
     finally:
         ws.close()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from wenming_desktop.ui.errors import show_error
 from wenming_desktop.ui.tasks import TaskRunner
 
-if TYPE_CHECKING:  # the window's shell is painted before SQLAlchemy is imported (issue 10)
+if TYPE_CHECKING:  # the window's shell is painted before SQLAlchemy is imported
     from wenming_desktop.services.settings.workspace import Workspace
 
 

@@ -1,4 +1,4 @@
-"""Opening the data folder behind the painted window (issue 10).
+"""Opening the data folder behind the painted window (docs/architecture.md, "Start-up").
 
 `run_gui` paints the window's shell first and only then imports this module (and sets up the
 log file, the error hook and the bundled font). `Opening.start` runs, in order: off the GUI
@@ -136,7 +136,7 @@ class Opening(QObject):
                 self._give_up(1)
             return
         workspace = result.workspace
-        if not startup.sign_in(workspace, self.window):  # issue 8: nothing shown before sign-in
+        if not startup.sign_in(workspace, self.window):  # nothing shown before sign-in
             self._give_up(0)
             return
         workspace, self.demo = offer_first_start(workspace, self.window, result.first_start)
@@ -144,13 +144,13 @@ class Opening(QObject):
         if self.demo:
             apply_pdf_font(workspace.db)
         context = PageContext(workspace=workspace, runner=self.runner)
-        if workspace.db.actor is not None:  # issue 8: who is signed in
+        if workspace.db.actor is not None:  # who is signed in
             self.window.setWindowTitle(f"{APP_NAME} — {workspace.db.actor.label}")
         if self.demo:
             self.window.setWindowTitle(f"{APP_NAME}（演示数据）")
         self.window.attach(context)
-        startup.warn_if_network_share(self.window, workspace)  # issue 8
-        startup.start_daily_backup(context)  # issue 8
+        startup.warn_if_network_share(self.window, workspace)
+        startup.start_daily_backup(context)
         self.opened.emit()
 
     def _on_failed(self, exc: BaseException) -> None:

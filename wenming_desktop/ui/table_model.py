@@ -1,4 +1,5 @@
-"""A read-only table model over plain row tuples, the base of every list (STYLE habit 7)."""
+"""A read-only table model over plain row tuples, the base of every list
+(docs/architecture.md, "Lists and tables")."""
 
 from __future__ import annotations
 

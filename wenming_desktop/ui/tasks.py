@@ -105,7 +105,7 @@ class TaskRunner(QObject):
         on_success: Callable[[Any], None],
         on_failure: Callable[[BaseException], None],
         on_progress: Callable[[int, int, str], None] | None = None,
-        on_cancelled: Callable[[], None] | None = None,
+        on_cancelled: Callable[[], object] | None = None,
     ) -> Progress:
         signals = _Signals()
         self._live.add(signals)
@@ -113,7 +113,7 @@ class TaskRunner(QObject):
             listener=_Throttle(lambda d, t, m: signals.progressed.emit(d, t, m), PROGRESS_INTERVAL)
         )
 
-        def finish(callback: Callable[..., None], *args: Any) -> None:
+        def finish(callback: Callable[..., object], *args: Any) -> None:
             self._live.discard(signals)
             callback(*args)
 

@@ -107,9 +107,9 @@ class AssignDialog(QDialog):
             return
         self.added += added
         names = "、".join(
-            r.name
+            r.name  # type: ignore[attr-defined]  # the model's rows are VolunteerChoice tuples
             for r in (self.model.row_at(i) for i in range(self.model.rowCount()))
-            if r[0] in ids  # type: ignore[attr-defined]  # VolunteerChoice rows
+            if r[0] in ids
         )
         skipped = len(ids) - added
         note = f"（{skipped} 人已在名单中）" if skipped else ""

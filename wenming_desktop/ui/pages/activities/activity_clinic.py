@@ -53,7 +53,8 @@ class ServiceLinesModel(RowTableModel):
             return False
         line: ServiceLine = self.row_at(index.row())  # type: ignore[assignment]
         field = "people_served" if index.column() == PEOPLE else "materials_given"
-        self._rows[index.row()] = line._replace(**{field: int(text)})
+        changed: dict[str, Any] = {field: int(text)}
+        self._rows[index.row()] = line._replace(**changed)
         self.dataChanged.emit(index, index)
         return True
 

@@ -277,8 +277,8 @@ class CheckupEntry(QWidget):
             self.checkup_id = None
             self.mode.setText("新记录")
         self.show_error("")
-        self.form.height.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.form.height.selectAll()
+        self.form.height_cm.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.form.height_cm.selectAll()
 
     def add_resident(self, typed: str) -> None:
         """The inline new resident: a Chinese name or an ID number typed is carried over."""
