@@ -1,4 +1,5 @@
-"""A checkup's values, their validation, and what in them is abnormal (DESIGN §2, §5)."""
+"""A checkup's values, their validation, and what in them is abnormal (docs/rules.md,
+"Checkup thresholds", "Elderly self-care assessment")."""
 
 from __future__ import annotations
 

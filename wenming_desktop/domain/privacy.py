@@ -1,4 +1,5 @@
-"""The one rule for residents' health values in lists, sheets and exports (DESIGN §3).
+"""The one rule for residents' health values in lists, sheets and exports (docs/rules.md,
+"Personal information").
 
 A resident's *health values* are everything a checkup measured or concluded about that person:
 height, weight, BMI, waist, blood pressure, heart rate, fasting glucose, chronic conditions, TCM

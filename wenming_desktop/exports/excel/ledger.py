@@ -1,10 +1,11 @@
-"""The print-ready ledger every Excel export uses (openpyxl write-only mode, DESIGN §5).
+"""The print-ready ledger every Excel export uses (openpyxl write-only mode; docs/architecture.md,
+"Libraries: what was measured").
 
 A title row naming the hospital and period, a bold framed header, column widths, frozen header,
 A4 landscape, header rows repeated on every printed page, page numbers in the footer. Text that
 Excel would read as a formula (=, +, -, @) is written as text.
 
-Speed (issue 10): a write-only sheet writes each row out as soon as it is appended, so every
+Speed: a write-only sheet writes each row out as soon as it is appended, so every
 column keeps one cell object per style and carries each row's value in turn. Its style index is
 looked up once, not hashed again for every cell, and the rows bypass openpyxl's conversion of
 plain values, which handles a styled cell by raising and catching an exception per cell. Together

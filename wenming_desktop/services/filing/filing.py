@@ -65,7 +65,7 @@ def _activities(ws: Workspace, period: Period, village: int | None, path: Path) 
 
 
 def _audit(ws: Workspace, period: Period, _village: int | None, path: Path) -> object:
-    """The period's 操作日志 (issue 8): who changed what, masked as in the viewer."""
+    """The period's 操作日志: who changed what, masked as in the viewer."""
     from wenming_desktop.services.safety.audit_log import export_audit_period
 
     return export_audit_period(ws.db, path, period)

@@ -48,13 +48,13 @@ def open_workspace(folder: DataFolder, migrate: bool = True) -> Workspace:
 
 
 def bring_up_to_date(folder: DataFolder, db: Database) -> None:
-    """Migrate (after a backup, issue 8) and seed the default lists; also used after a restore."""
+    """Migrate (after a backup) and seed the default lists; also used after a restore."""
     schema.upgrade(db.engine, before=lambda current: _backup_before_migration(folder, db, current))
     with db.write() as session:
         seed_defaults(session)
 
 
 def _backup_before_migration(folder: DataFolder, db: Database, current: str | None) -> None:
-    """Issue 8: an existing database is backed up before any migration touches it."""
+    """An existing database is backed up before any migration touches it."""
     if current is not None and db.is_sqlite:
         backups.create_backup(folder, db, "migration")
