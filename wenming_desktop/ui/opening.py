@@ -145,9 +145,9 @@ class Opening(QObject):
             apply_pdf_font(workspace.db)
         context = PageContext(workspace=workspace, runner=self.runner)
         if workspace.db.actor is not None:  # who is signed in
-            self.window.setWindowTitle(f"{APP_NAME} — {workspace.db.actor.label}")
+            self.window.setWindowTitle(workspace.db.actor.label)
         if self.demo:
-            self.window.setWindowTitle(f"{APP_NAME}（演示数据）")
+            self.window.setWindowTitle("演示数据")
         self.window.attach(context)
         startup.warn_if_network_share(self.window, workspace)
         startup.start_daily_backup(context)

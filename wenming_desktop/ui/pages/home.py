@@ -192,6 +192,7 @@ class HomePage(Page):
     title = "首页"
     activity_requested = Signal(int, str)  # activity id, detail tab to show ("" = default)
     page_requested = Signal(str, str)  # page title, tab title
+    follow_up_requested = Signal(int)  # checkup id: its follow-up on 健康体检 → 随访
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -258,7 +259,7 @@ class HomePage(Page):
             "体检异常待随访",
             FOLLOW_UP_COLUMNS,
             "没有待随访的体检记录。",
-            lambda _row: self.page_requested.emit("健康体检", "随访"),
+            lambda row: self.follow_up_requested.emit(row[0]),
         )
         sections = QGridLayout()
         for i, section in enumerate(
