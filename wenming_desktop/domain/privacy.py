@@ -77,6 +77,7 @@ def mask_health_row(row: R) -> R:
 
     Lists mask whole rows rather than cells, so sorting a masked column cannot rank the values.
     """
+    # R is any NamedTuple, which no bound can say (see R above): _fields/_replace are unknown.
     fields = [f for f in row._fields if f in HEALTH_FIELDS]  # type: ignore[attr-defined]
     masked: R = row._replace(  # type: ignore[attr-defined]
         **{f: mask_health(getattr(row, f)) for f in fields}

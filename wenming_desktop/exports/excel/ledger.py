@@ -116,6 +116,7 @@ class LedgerSheet:
         sheet.merged_cells.add(f"A1:{last}1")
         sheet.merged_cells.add(f"A2:{last}2")
         # An openpyxl without this hook still writes our cells correctly, only more slowly.
+        # _values_to_row is the write-only sheet's internal hook, absent from openpyxl's stubs.
         sheet._values_to_row = _cells_as_row  # type: ignore[attr-defined]
         self._write([self._cell(0, _TITLE_FONT, None, _CENTER, border=False)], [title])
         self._write([self._cell(0, _BODY_FONT, None, _CENTER, border=False)], [subtitle])

@@ -60,6 +60,7 @@ class ServiceLinesModel(RowTableModel):
         text = str(value).strip() or "0"
         if not text.isdigit():
             return False
+        # row_at returns a plain tuple; this model holds ServiceLine rows only.
         line: ServiceLine = self.row_at(index.row())  # type: ignore[assignment]
         field = "people_served" if index.column() == PEOPLE else "materials_given"
         changed: dict[str, Any] = {field: int(text)}
@@ -68,6 +69,7 @@ class ServiceLinesModel(RowTableModel):
         return True
 
     def lines(self) -> list[ServiceLine]:
+        # row_at returns a plain tuple; this model holds ServiceLine rows only.
         return [self.row_at(i) for i in range(self.rowCount())]  # type: ignore[misc]
 
 
