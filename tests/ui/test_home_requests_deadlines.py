@@ -210,3 +210,12 @@ def test_home_sections_say_loading_until_their_rows_arrive(window, qtbot):
     assert not fresh.month.table.isVisibleTo(fresh)
     qtbot.waitUntil(lambda: home.loaded is not None)
     assert home.month.empty.text() == "本月还没有安排活动。"
+
+
+def test_home_names_villages_without_their_shared_county_and_town(window, qtbot):
+    db = window.context.workspace.db
+    add_village(db, VillageData(name="萝北县肇兴镇东兴村"))
+    add_village(db, VillageData(name="萝北县肇兴镇太平村"))
+    home = _home(window, qtbot, date(2026, 3, 25))
+    names = {home.uncovered.model.row_at(i)[1] for i in range(home.uncovered.model.rowCount())}
+    assert names == {"东兴村", "太平村"}

@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
         self.data_label.setText(f"数据文件：{context.workspace.db.describe()}")
         self.about_button.setEnabled(True)
         self._add_shortcuts()  # after the first paint: QtGui's key sequences cost start-up time
-        self._open_page(self.navigation.currentRow())
+        self._show_page_of_row(self.navigation.currentRow())
 
     def show_opening_failed(self) -> None:
         """The data could not be opened: the page area says so instead of “正在打开…”."""
@@ -278,6 +278,19 @@ class MainWindow(QMainWindow):
         if self.context is None or row < 0:
             self.stack.setCurrentWidget(self.opening)  # the clerk's choice is opened on attach
             return
+        title = PAGES[row].title
+        if not self.pages.is_built(title):
+            # Building a page (importing its modules) can take a moment on a slow PC: the
+            # sidebar's highlight and a "正在打开…" line are painted first, the page follows.
+            self.opening_label.setText(f"正在打开“{title}”…")
+            self.stack.setCurrentWidget(self.opening)
+            QTimer.singleShot(0, lambda: self._show_page_of_row(row))
+            return
+        self._show_page_of_row(row)
+
+    def _show_page_of_row(self, row: int) -> None:
+        if row < 0 or row != self.navigation.currentRow():
+            return  # nothing chosen, or the clerk has moved on to another page meanwhile
         page = self.pages[PAGES[row].title]
         self.stack.setCurrentWidget(page)
         page.refresh()
