@@ -12,8 +12,8 @@ call it; everything below receives the result instead of changing the process it
   clerk's choice (设置 → 单位信息) is too.
 
 Why each exists, with the measurements, is in docs/architecture.md, "Process-wide state".
-No Qt here (the command line uses this module as well), and nothing slow imported at the top:
-`ui.tasks` imports it before the window's first paint.
+No Qt here (the command line uses this module as well), and nothing slow imported at the top
+(`ui.tasks` imports it on the window's start path, which must stay light).
 """
 
 from __future__ import annotations
