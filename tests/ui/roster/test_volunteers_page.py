@@ -201,7 +201,7 @@ def test_exports_from_the_page(demo_window, qtbot, tmp_path: Path, monkeypatch) 
     page.roster_actions.export_roster(target, unmasked=False)
     qtbot.waitUntil(lambda: "已导出志愿者花名册" in page.status.text(), timeout=20_000)
     assert target.exists()
-    box = page.actions.finished_box
+    box = page.roster_actions.finished_box
     assert box is not None and str(target) in box.text()
     qtbot.mouseClick(
         next(b for b in box.buttons() if b.text() == "打开文件"), Qt.MouseButton.LeftButton
