@@ -78,8 +78,7 @@ def export_checkup_ledger(
         if progress is not None:
             progress.report(done, len(rows), "正在写入健康体检台账…")
 
-    # NamedTuple fields are read-only; the ledger's Protocol declares settable attributes.
-    count = write_checkup_ledger(path, rows, title, subtitle, unmasked, tick)  # type: ignore[arg-type]
+    count = write_checkup_ledger(path, rows, title, subtitle, unmasked, tick)
     if unmasked:
         with db.write() as session:
             audit.record(

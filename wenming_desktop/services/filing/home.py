@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from wenming_desktop.domain.checkup_row import CheckupRow
 from wenming_desktop.services.activities.activity_checks import UnmetActivity, unmet_done_activities
 from wenming_desktop.services.activities.coverage import uncovered_villages
 from wenming_desktop.services.activities.requests import RequestRow, list_requests
@@ -16,7 +17,6 @@ from wenming_desktop.services.filing.overview import Overview, load_overview
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.queries.activities import ActivityFilter, ActivityRow, activity_rows
 from wenming_desktop.storage.queries.activity_volunteers import OpenSignIn, open_sign_ins
-from wenming_desktop.storage.queries.checkups import CheckupRow
 
 
 @dataclass(frozen=True)
