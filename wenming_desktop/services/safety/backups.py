@@ -27,6 +27,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from wenming_desktop.config import DataFolder
+from wenming_desktop.domain.attachment_names import is_valid_stored_name, stored_name_problem
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.retention import backups_to_delete
 from wenming_desktop.exports.files import atomic_output
@@ -125,16 +126,22 @@ def _new_backup_path(folder: DataFolder, taken_at: datetime, reason: str) -> Pat
 
 
 def attachment_keys(database: Path) -> set[tuple[str, str]]:
-    """(sha256, suffix) of every attachment a database file refers to."""
+    """(sha256, suffix) of every attachment of a valid name a database file refers to."""
     try:
         with closing(sqlite3.connect(read_only_uri(database), uri=True)) as conn:
             rows = conn.execute("SELECT sha256, suffix FROM attachment").fetchall()
     except sqlite3.DatabaseError:  # no attachment table (an early schema) or unreadable
         return set()
-    return {(str(sha), str(suffix or "").lower()) for sha, suffix in rows}
+    keys = {(sha, (suffix or "").lower()) for sha, suffix in rows}
+    # A row of any other form names no file (it is refused at restore); never a path.
+    return {(sha, suffix) for sha, suffix in keys if is_valid_stored_name(sha, suffix)}
 
 
 def pool_file(folder: DataFolder, sha256: str, suffix: str) -> Path:
+    """Where the backups' shared pool keeps an attachment (a valid name only: UserError else)."""
+    problem = stored_name_problem(sha256, suffix)
+    if problem is not None:
+        raise UserError(f"附件记录无效：{problem}")
     return folder.backups / POOL_FOLDER / sha256[:2] / f"{sha256}{suffix.lower()}"
 
 
@@ -157,8 +164,8 @@ def _store_attachments(
         target = pool_file(folder, sha, suffix)
         if target.exists():
             continue
-        source = folder.attachment_file(sha, suffix)
-        if not source.exists():
+        source = folder.existing_attachment(sha, suffix)
+        if source is None:
             missing += 1
             log.warning("attachment %s%s is missing from the data folder", sha, suffix)
             continue
@@ -267,8 +274,8 @@ def export_backup(
             for i, (sha, suffix) in enumerate(keys):
                 if progress is not None:
                     progress.report(i, len(keys), "正在写入附件…")
-                source = folder.attachment_file(sha, suffix)
-                if source.exists():
+                source = folder.existing_attachment(sha, suffix)
+                if source is not None:
                     name = f"{POOL_FOLDER}/{sha[:2]}/{sha}{suffix}"
                     archive.write(source, name, compress_type=zipfile.ZIP_STORED)
     return target
