@@ -32,6 +32,7 @@ from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.retention import backups_to_delete
 from wenming_desktop.exports.files import atomic_output
 from wenming_desktop.services.progress import Progress
+from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.integrity import check_file as check_file  # its home since issue 10
 
@@ -262,7 +263,14 @@ def newest_good_backup(folder: DataFolder) -> BackupInfo | None:
 def export_backup(
     folder: DataFolder, db: Database, target: Path, progress: Progress | None = None
 ) -> Path:
-    """One portable zip with the database and its attachments (`wenming backup -o FILE`)."""
+    """One portable zip with the database and its attachments (`wenming backup -o FILE`).
+
+    It holds every full ID number and mobile, so it is an administrator's action (anyone while
+    sign-in is off); refused before anything is written otherwise. The `export` audit entry is
+    committed before the zip appears under its name.
+    """
+    if db.actor is not None and not db.actor.is_admin:
+        raise UserError("只有管理员可以导出可携带的备份（其中含全部身份证号和电话）")
     if not db.is_sqlite or db.path is None:
         raise UserError("服务器数据库（PostgreSQL）请使用数据库服务器自己的备份工具")
     with tempfile.TemporaryDirectory(dir=folder.backups, prefix=".export-") as work:
@@ -278,4 +286,6 @@ def export_backup(
                 if source is not None:
                     name = f"{POOL_FOLDER}/{sha[:2]}/{sha}{suffix}"
                     archive.write(source, name, compress_type=zipfile.ZIP_STORED)
+            with db.write() as session:
+                audit.record(session, "export", "database", None, None, {"file": str(target)})
     return target
