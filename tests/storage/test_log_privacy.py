@@ -48,9 +48,7 @@ def test_failed_writes_leave_no_id_number_or_mobile_in_the_log(
 
     def bad_department() -> None:
         with db.write() as session:
-            session.add(
-                Volunteer(name="张三", id_number=FULL_ID, phone=MOBILE, department_id=9999)
-            )
+            session.add(Volunteer(name="张三", id_number=FULL_ID, phone=MOBILE, department_id=9999))
 
     def duplicate_id() -> None:
         for _ in range(2):

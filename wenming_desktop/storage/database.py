@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from wenming_desktop.domain.access import Actor
 from wenming_desktop.domain.errors import UserError
+from wenming_desktop.storage import text_guard
 
 WRITE_WAIT_SECONDS = 30.0  # how long a writer waits for another one before giving up
 _WRITE_OPTION = "wenming_write"  # execution option: begin with the write lock
@@ -53,8 +54,11 @@ def make_engine(url: str, busy_timeout: float = WRITE_WAIT_SECONDS) -> Engine:
     which takes the write lock at once so the busy timeout (seconds) really applies.
     """
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+        engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
+        text_guard.install(engine)
+        return engine
     engine = create_engine(url, connect_args={"timeout": busy_timeout}, hide_parameters=True)
+    text_guard.install(engine)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
