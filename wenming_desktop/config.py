@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from platformdirs import user_data_path
 
-from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.errors import UserError, os_reason
 
 ENV_DATA_DIR = "WENMING_DATA_DIR"
 ENV_DATABASE_URL = "WENMING_DATABASE_URL"
@@ -83,7 +83,7 @@ class DataFolder(NamedTuple):
             for folder in (self.root, self.attachments, self.exports, self.backups, self.logs):
                 folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise UserError(f"无法创建数据文件夹“{self.root}”：{exc.strerror or exc}") from None
+            raise UserError(f"无法创建数据文件夹“{self.root}”：{os_reason(exc)}") from None
 
     def database_url(self) -> str | None:
         """A server database URL from the environment or config.json, else None (SQLite)."""

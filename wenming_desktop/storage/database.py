@@ -35,6 +35,28 @@ def busy_message(seconds: float) -> str:
     return f"另一项操作正在写入数据（已等待 {seconds:g} 秒），请稍后再试"
 
 
+def failure_message(exc: BaseException, where: str) -> str | None:
+    """The Chinese line for an SQLite failure the environment causes (read-only, full disk,
+    unopenable file, I/O error) on the database `where`; None for anything else."""
+    orig = getattr(exc, "orig", exc)
+    if not isinstance(orig, sqlite3.Error):
+        return None
+    name = str(getattr(orig, "sqlite_errorname", ""))
+    text = str(orig).lower()
+    if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
+        return (
+            f"数据库“{where}”是只读的（文件或所在文件夹不可写），无法保存修改；"
+            "请检查文件属性和文件夹权限，或把数据文件夹放到可写的位置"
+        )
+    if name.startswith("SQLITE_FULL") or "disk is full" in text:
+        return f"磁盘空间不足，无法保存对数据库“{where}”的修改；请腾出空间后再试"
+    if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
+        return f"无法打开数据库“{where}”：文件或所在文件夹不存在、不可访问或不可写"
+    if name.startswith("SQLITE_IOERR") or "disk i/o error" in text:
+        return f"读写数据库“{where}”时磁盘出错（设备可能已拔出、已满或不可写）"
+    return None
+
+
 def is_busy(exc: BaseException) -> bool:
     """Whether a DB-API error (or SQLAlchemy's wrapper of one) is SQLite's busy/locked."""
     orig = getattr(exc, "orig", exc)
@@ -143,6 +165,9 @@ class Database:
         except OperationalError as exc:
             if is_busy(exc):
                 raise UserError(busy_message(self.busy_timeout)) from None
+            message = failure_message(exc, self.describe())
+            if message is not None:
+                raise UserError(message) from None
             raise
 
     @contextmanager

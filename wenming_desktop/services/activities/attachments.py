@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.attachment_names import clean_suffix
-from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.errors import UserError, os_reason
 from wenming_desktop.domain.vocabulary import AttachmentKind
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
@@ -100,7 +100,7 @@ def store_file(folder: DataFolder, source: Path) -> StoredFile:
     except UserError:
         raise
     except OSError as exc:
-        raise UserError(f"无法读取或保存附件“{source}”：{exc.strerror or exc}") from None
+        raise UserError(f"无法读取或保存附件“{source}”：{os_reason(exc)}") from None
     return StoredFile(sha, suffix, size, source.name)
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.attachment_names import is_valid_stored_name, stored_name_problem
-from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.errors import UserError, os_reason
 from wenming_desktop.domain.retention import backups_to_delete
 from wenming_desktop.exports.files import atomic_output
 from wenming_desktop.services.progress import Progress
@@ -97,7 +97,7 @@ def snapshot(source: Path, target: Path) -> None:
     except sqlite3.DatabaseError as exc:
         raise UserError(f"无法备份数据库“{source}”：{exc}") from None
     except OSError as exc:
-        raise UserError(f"无法写入备份“{target}”：{exc.strerror or exc}") from None
+        raise UserError(f"无法写入备份“{target}”：{os_reason(exc)}") from None
     finally:
         temp.unlink(missing_ok=True)
 
@@ -173,7 +173,7 @@ def _store_attachments(
         try:
             copy_new_file(source, target)
         except OSError as exc:
-            raise UserError(f"无法备份附件“{source.name}”：{exc.strerror or exc}") from None
+            raise UserError(f"无法备份附件“{source.name}”：{os_reason(exc)}") from None
         copied += 1
     return copied, missing
 

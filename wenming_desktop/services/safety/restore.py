@@ -27,7 +27,7 @@ from datetime import datetime
 from pathlib import Path
 
 from wenming_desktop.config import DataFolder
-from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.errors import UserError, os_reason
 from wenming_desktop.services.progress import Progress
 from wenming_desktop.services.safety import backups
 from wenming_desktop.services.safety.restore_checks import prepare_candidate, schema_problem, unpack
@@ -64,7 +64,7 @@ def keep_damaged_aside(folder: DataFolder, now: datetime | None = None) -> Path:
                 os.replace(companion, Path(f"{kept}{side}"))
         os.replace(folder.database, kept)
     except OSError as exc:
-        raise UserError(f"无法把损坏的数据库另存：{exc.strerror or exc}") from None
+        raise UserError(f"无法把损坏的数据库另存：{os_reason(exc)}") from None
     log.warning("damaged database kept aside as %s", kept)
     return kept
 
@@ -94,7 +94,7 @@ def _bring_back_attachments(folder: DataFolder, database: Path, extra: Path | No
         try:
             backups.copy_new_file(source, target)
         except OSError as exc:
-            raise UserError(f"无法恢复附件“{target.name}”：{exc.strerror or exc}") from None
+            raise UserError(f"无法恢复附件“{target.name}”：{os_reason(exc)}") from None
     return missing
 
 
@@ -137,7 +137,7 @@ def _replace_file(folder: DataFolder, source: Path) -> None:
             Path(f"{folder.database}{side}").unlink(missing_ok=True)
         os.replace(temp, folder.database)
     except OSError as exc:
-        raise UserError(f"无法替换数据库文件：{exc.strerror or exc}") from None
+        raise UserError(f"无法替换数据库文件：{os_reason(exc)}") from None
     finally:
         temp.unlink(missing_ok=True)
 

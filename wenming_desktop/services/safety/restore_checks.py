@@ -20,7 +20,7 @@ from contextlib import closing
 from pathlib import Path, PurePosixPath
 
 from wenming_desktop.domain.attachment_names import is_valid_stored_name, stored_name_problem
-from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.errors import UserError, os_reason
 from wenming_desktop.services.safety.backups import POOL_FOLDER, ZIP_DATABASE
 from wenming_desktop.storage import schema
 from wenming_desktop.storage.database import make_engine, sqlite_url
@@ -111,7 +111,7 @@ def unpack(archive_path: Path, work: Path) -> tuple[Path, Path]:
     except zipfile.BadZipFile as exc:
         raise UserError(f"“{name}”无法读取：{exc}") from None
     except OSError as exc:
-        raise UserError(f"无法解压“{name}”：{exc.strerror or exc}") from None
+        raise UserError(f"无法解压“{name}”：{os_reason(exc)}") from None
     return work / ZIP_DATABASE, work / POOL_FOLDER
 
 
