@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from wenming_desktop import APP_NAME
+from wenming_desktop.ui.roles import apply_role
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QPaintEvent
@@ -186,6 +187,7 @@ class MainWindow(QMainWindow):
         if page_requested is not None:
             page_requested.connect(self.open_tab)
         self.stack.addWidget(page)
+        apply_role(page, self.context.workspace.db.actor)
         return page
 
     def show_about(self) -> AboutDialog:
@@ -227,6 +229,7 @@ class MainWindow(QMainWindow):
         page = self.pages[PAGES[row].title]
         self.stack.setCurrentWidget(page)
         page.refresh()
+        apply_role(page, self.context.workspace.db.actor)  # and widgets the page built since
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -21,7 +21,7 @@ from wenming_desktop.storage.database import Database
 def require_unmask(db: Database, what: str) -> None:
     """Raise UserError unless the signed-in user may export `what` unmasked."""
     actor = db.actor
-    if actor is not None and not actor.can_write:
+    if actor is not None and not actor.can_unmask:
         raise UserError(f"当前用户“{actor.username}”是只读用户，不能导出未脱敏的{what}")
 
 
