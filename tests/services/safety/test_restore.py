@@ -93,8 +93,8 @@ def test_restore_from_a_portable_zip_brings_back_attachments(
     with ws.db.engine.connect() as conn:
         activity = conn.execute(text("SELECT min(id) FROM activity")).scalar_one()
     sha = add_attachment(ws, activity, b"\x89PNG fake" * 50, ".png")
+    expected = dump_tables(ws.folder.database)  # the export's own audit entry comes after
     archive = backups.export_backup(ws.folder, ws.db, tmp_path / "备份.zip")
-    expected = dump_tables(ws.folder.database)
     # a new PC: an empty data folder
     from wenming_desktop.config import DataFolder
 
