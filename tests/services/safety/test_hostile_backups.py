@@ -97,6 +97,11 @@ def _case_rows(outside: Path) -> dict[str, Callable[[Path], Path]]:
             b, "UPDATE alembic_version SET version_num = '0001_initial'"
         ),
         "a foreign table": lambda b: edit(b, "CREATE TABLE evil (x TEXT)"),
+        "a trigger": lambda b: edit(
+            b,
+            "CREATE TRIGGER evil AFTER INSERT ON village BEGIN DELETE FROM volunteer; END",
+        ),
+        "a view": lambda b: edit(b, "CREATE VIEW evil AS SELECT * FROM volunteer"),
         "a missing table": lambda b: edit(b, "DROP TABLE deadline"),
         "a missing column": lambda b: edit(b, "ALTER TABLE village DROP COLUMN notes"),
     }

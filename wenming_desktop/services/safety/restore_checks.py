@@ -165,6 +165,12 @@ def schema_problem(conn: sqlite3.Connection, schema_name: str = "main") -> str |
 
 def _revision(path: Path, label: str) -> str:
     with closing(sqlite3.connect(str(path))) as conn:
+        extra = conn.execute(
+            "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')"
+        ).fetchone()
+        if extra is not None:  # this program's schema has neither
+            kind = "触发器" if extra[0] == "trigger" else "视图"
+            raise UserError(f"“{label}”含有本程序不会建立的{kind}“{extra[1]}”，已拒绝")
         tables = _tables(conn)
         if "village" not in tables:
             raise UserError(f"“{label}”不是本程序的数据库备份")
