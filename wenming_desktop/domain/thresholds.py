@@ -1,4 +1,5 @@
-"""Checkup thresholds (Chinese adult references), the follow-up rule, and the self-care score."""
+"""Checkup thresholds (docs/rules.md, "Checkup thresholds"), the follow-up rule, and the elderly
+self-care score."""
 
 from __future__ import annotations
 

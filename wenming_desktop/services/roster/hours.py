@@ -1,5 +1,6 @@
 """Service hours per volunteer and year, and the hospital's figures (100 % registered, the yearly
-target of domain/counting.TARGET_HOURS, cumulative star levels), by the rules of domain/counting."""
+target, cumulative star levels: docs/rules.md, "Service hours", "Star levels"), counted by the
+rules of domain/counting.py."""
 
 from __future__ import annotations
 

@@ -8,15 +8,15 @@ from pathlib import Path
 from typing import NamedTuple
 
 from wenming_desktop.config import DataFolder
+from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.vocabulary import AttachmentKind
-from wenming_desktop.services.activities.attachments import stored_path
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.queries.filing import AttachmentFile, attachment_files
 
 
 class MissingAttachment(NamedTuple):
     row: AttachmentFile
-    path: Path  # where the store should hold it
+    path: Path | None  # where the store should hold it (None: the row's name is not valid)
 
     @property
     def description(self) -> str:
@@ -33,31 +33,41 @@ class AttachmentReport(NamedTuple):
     unnamed: list[Path]  # files in the store that no attachment row names
 
 
+def _expected(folder: DataFolder, row: AttachmentFile) -> Path | None:
+    try:
+        return folder.attachment_file(row.sha256, row.suffix)
+    except UserError:  # a row whose name cannot be a stored file's
+        return None
+
+
 def missing_files(folder: DataFolder, rows: list[AttachmentFile]) -> list[MissingAttachment]:
-    """The rows whose stored file does not exist."""
-    out = []
-    for row in rows:
-        path = stored_path(folder, row.sha256, row.suffix)
-        if not path.is_file():
-            out.append(MissingAttachment(row, path))
-    return out
+    """The rows whose stored file cannot be found (DataFolder.existing_attachment: missing, or
+    not a regular file inside the attachment folder)."""
+    return [
+        MissingAttachment(row=row, path=_expected(folder, row))
+        for row in rows
+        if folder.existing_attachment(row.sha256, row.suffix) is None
+    ]
 
 
 def check_attachments(db: Database, folder: DataFolder) -> AttachmentReport:
     """Every attachment row against the store, and the store against the rows."""
     with db.read() as session:
         rows = attachment_files(session)
-    named = {stored_path(folder, r.sha256, r.suffix).resolve() for r in rows}
+    named = {path.resolve() for r in rows if (path := _expected(folder, r)) is not None}
     unnamed: list[Path] = []
     if folder.attachments.is_dir():
         for path in sorted(folder.attachments.rglob("*")):
             if path.is_file() and not path.name.startswith(".") and path.resolve() not in named:
                 unnamed.append(path)
-    return AttachmentReport(missing_files(folder, rows), unnamed)
+    return AttachmentReport(missing=missing_files(folder, rows), unnamed=unnamed)
 
 
 def report_lines(report: AttachmentReport) -> list[str]:
     """The report in Chinese, one line per file."""
-    lines = [f"附件文件缺失：{m.description}，应在 {m.path}" for m in report.missing]
+    lines = [
+        f"附件文件缺失：{m.description}" + (f"，应在 {m.path}" if m.path else "，其文件名无效")
+        for m in report.missing
+    ]
     lines.extend(f"附件库中有未登记的文件：{p}" for p in report.unnamed)
     return lines

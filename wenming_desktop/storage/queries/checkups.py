@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session, aliased
@@ -22,7 +22,7 @@ from wenming_desktop.storage.queries.counting import NEEDS_FOLLOW_UP
 from wenming_desktop.storage.queries.rows import row_as, rows_as
 
 
-def _select() -> Select:
+def _select() -> Select[*tuple[Any, ...]]:
     doctor = aliased(Volunteer)
     return (
         select(
