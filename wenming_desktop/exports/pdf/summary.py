@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -43,7 +44,7 @@ def coverage_table(months: list[str], rows: list[tuple[str, list[int]]]) -> Tabl
     cell = styles()["cell"]
     header: list[object] = ["结对村", *(f"{int(m[5:])}月" for m in months), "合计"]
     data: list[list[object]] = [header]
-    style: list[tuple[object, ...]] = [
+    style: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), font),
         ("FONTSIZE", (0, 0), (-1, -1), 8),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
