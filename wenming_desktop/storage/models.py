@@ -284,8 +284,15 @@ class Attachment(Base):
 
     __tablename__ = "attachment"
     id: Mapped[int] = mapped_column(primary_key=True)
-    activity_id: Mapped[int] = mapped_column(
+    # Exactly one owner: an activity, a meeting (storage/office_models.py) or a finding.
+    activity_id: Mapped[int | None] = mapped_column(
         ForeignKey("activity.id", ondelete="CASCADE"), index=True
+    )
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    finding_id: Mapped[int | None] = mapped_column(
+        ForeignKey("finding.id", ondelete="CASCADE"), index=True
     )
     kind: Mapped[str] = mapped_column(String(20), default="photo")
     sha256: Mapped[str] = mapped_column(String(64), index=True)
@@ -361,3 +368,7 @@ class AppUser(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+# The office's creation-work tables share this Base; imported last so their foreign keys resolve.
+from wenming_desktop.storage import office_models as office_models  # noqa: E402

@@ -1,0 +1,329 @@
+"""Queries of the office's creation work: meeting, inspection, finding, decision and
+commendation rows as plain tuples, and the days of leadership-group meetings."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import NamedTuple
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from wenming_desktop.domain.office import LEADERSHIP_MEETING
+from wenming_desktop.storage.models import Attachment
+from wenming_desktop.storage.office_models import (
+    Commendation,
+    Finding,
+    Inspection,
+    Meeting,
+    MeetingAttendee,
+    MeetingDecision,
+    OfficeGroup,
+)
+
+
+class GroupRow(NamedTuple):
+    id: int
+    name: str
+    is_leadership: bool
+    established_on: date | None
+    members: int
+
+
+class MeetingRow(NamedTuple):
+    id: int
+    starts_at: datetime
+    kind: str
+    title: str
+    group: str
+    place: str
+    chair: str
+    present: int
+    absent: int
+    decisions: int
+    attachments: int
+
+
+class InspectionRow(NamedTuple):
+    id: int
+    inspected_on: date
+    kind: str
+    inspector: str
+    scope: str
+    findings: int
+    open_findings: int
+
+
+class FindingRow(NamedTuple):
+    id: int
+    inspection_id: int
+    inspected_on: date
+    inspection_kind: str
+    inspector: str
+    description: str
+    department: str
+    person: str
+    deadline: date | None
+    measures: str
+    closed_on: date | None
+    confirmed_by: str
+    evidence: int
+
+
+class DecisionRow(NamedTuple):
+    id: int
+    meeting_id: int
+    meeting_day: datetime
+    meeting_title: str
+    content: str
+    owner: str
+    due_on: date | None
+    done_on: date | None
+    progress: str
+
+
+class CommendationRow(NamedTuple):
+    id: int
+    year: int
+    kind: str
+    level: str
+    name: str
+    department: str
+    reason: str
+    document_no: str
+    issuer: str
+    awarded_on: date | None
+    volunteer_id: int | None
+
+
+def _day_range(start: date, end: date) -> tuple[datetime, datetime]:
+    return datetime.combine(start, time.min), datetime.combine(end, time.max)
+
+
+def group_rows(session: Session) -> list[GroupRow]:
+    from wenming_desktop.storage.office_models import GroupMember
+
+    members = (
+        select(func.count())
+        .where(GroupMember.group_id == OfficeGroup.id)
+        .correlate(OfficeGroup)
+        .scalar_subquery()
+    )
+    stmt = select(
+        OfficeGroup.id,
+        OfficeGroup.name,
+        OfficeGroup.is_leadership,
+        OfficeGroup.established_on,
+        members,
+    ).order_by(OfficeGroup.is_leadership.desc(), OfficeGroup.id)
+    return [GroupRow(*row) for row in session.execute(stmt)]
+
+
+def meeting_rows(
+    session: Session, start: date | None = None, end: date | None = None
+) -> list[MeetingRow]:
+    """Meetings between `start` and `end` (inclusive; None = open), oldest first."""
+    present = (
+        select(func.count())
+        .where(MeetingAttendee.meeting_id == Meeting.id, MeetingAttendee.present.is_(True))
+        .correlate(Meeting)
+        .scalar_subquery()
+    )
+    absent = (
+        select(func.count())
+        .where(MeetingAttendee.meeting_id == Meeting.id, MeetingAttendee.present.is_(False))
+        .correlate(Meeting)
+        .scalar_subquery()
+    )
+    decisions = (
+        select(func.count())
+        .where(MeetingDecision.meeting_id == Meeting.id)
+        .correlate(Meeting)
+        .scalar_subquery()
+    )
+    files = (
+        select(func.count())
+        .where(Attachment.meeting_id == Meeting.id)
+        .correlate(Meeting)
+        .scalar_subquery()
+    )
+    stmt = (
+        select(
+            Meeting.id,
+            Meeting.starts_at,
+            Meeting.kind,
+            Meeting.title,
+            func.coalesce(OfficeGroup.name, ""),
+            Meeting.place,
+            Meeting.chair,
+            present,
+            absent,
+            decisions,
+            files,
+        )
+        .outerjoin(OfficeGroup, OfficeGroup.id == Meeting.group_id)
+        .order_by(Meeting.starts_at, Meeting.id)
+    )
+    if start is not None:
+        stmt = stmt.where(Meeting.starts_at >= _day_range(start, start)[0])
+    if end is not None:
+        stmt = stmt.where(Meeting.starts_at <= _day_range(end, end)[1])
+    return [MeetingRow(*row) for row in session.execute(stmt)]
+
+
+def leadership_meeting_days(session: Session, start: date, end: date) -> list[date]:
+    """Days of 领导小组会议 between `start` and `end` (inclusive)."""
+    low, high = _day_range(start, end)
+    stmt = select(Meeting.starts_at).where(
+        Meeting.kind == LEADERSHIP_MEETING, Meeting.starts_at >= low, Meeting.starts_at <= high
+    )
+    return [value.date() for value in session.scalars(stmt)]
+
+
+def leadership_group_since(session: Session) -> date | None:
+    """When the first leadership group was set up (None: no date recorded)."""
+    return session.scalar(
+        select(func.min(OfficeGroup.established_on)).where(OfficeGroup.is_leadership.is_(True))
+    )
+
+
+def inspection_rows(
+    session: Session, start: date | None = None, end: date | None = None
+) -> list[InspectionRow]:
+    total = (
+        select(func.count())
+        .where(Finding.inspection_id == Inspection.id)
+        .correlate(Inspection)
+        .scalar_subquery()
+    )
+    open_ = (
+        select(func.count())
+        .where(Finding.inspection_id == Inspection.id, Finding.closed_on.is_(None))
+        .correlate(Inspection)
+        .scalar_subquery()
+    )
+    stmt = select(
+        Inspection.id,
+        Inspection.inspected_on,
+        Inspection.kind,
+        Inspection.inspector,
+        Inspection.scope,
+        total,
+        open_,
+    ).order_by(Inspection.inspected_on.desc(), Inspection.id.desc())
+    if start is not None:
+        stmt = stmt.where(Inspection.inspected_on >= start)
+    if end is not None:
+        stmt = stmt.where(Inspection.inspected_on <= end)
+    return [InspectionRow(*row) for row in session.execute(stmt)]
+
+
+def finding_rows(
+    session: Session,
+    inspection_id: int | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    open_only: bool = False,
+) -> list[FindingRow]:
+    """Findings of one inspection, or of inspections held between `start` and `end`; with
+    `open_only`, only those not closed. Ordered by inspection day, then as recorded."""
+    evidence = (
+        select(func.count())
+        .where(Attachment.finding_id == Finding.id)
+        .correlate(Finding)
+        .scalar_subquery()
+    )
+    stmt = (
+        select(
+            Finding.id,
+            Finding.inspection_id,
+            Inspection.inspected_on,
+            Inspection.kind,
+            Inspection.inspector,
+            Finding.description,
+            Finding.department,
+            Finding.person,
+            Finding.deadline,
+            Finding.measures,
+            Finding.closed_on,
+            Finding.confirmed_by,
+            evidence,
+        )
+        .join(Inspection, Inspection.id == Finding.inspection_id)
+        .order_by(Inspection.inspected_on, Inspection.id, Finding.id)
+    )
+    if inspection_id is not None:
+        stmt = stmt.where(Finding.inspection_id == inspection_id)
+    if start is not None:
+        stmt = stmt.where(Inspection.inspected_on >= start)
+    if end is not None:
+        stmt = stmt.where(Inspection.inspected_on <= end)
+    if open_only:
+        stmt = stmt.where(Finding.closed_on.is_(None))
+    return [FindingRow(*row) for row in session.execute(stmt)]
+
+
+def decision_rows(
+    session: Session,
+    start: date | None = None,
+    end: date | None = None,
+    open_only: bool = False,
+    with_due_date: bool = False,
+) -> list[DecisionRow]:
+    """Decisions of meetings held between `start` and `end`, oldest meeting first."""
+    stmt = (
+        select(
+            MeetingDecision.id,
+            MeetingDecision.meeting_id,
+            Meeting.starts_at,
+            Meeting.title,
+            MeetingDecision.content,
+            MeetingDecision.owner,
+            MeetingDecision.due_on,
+            MeetingDecision.done_on,
+            MeetingDecision.progress,
+        )
+        .join(Meeting, Meeting.id == MeetingDecision.meeting_id)
+        .order_by(Meeting.starts_at, MeetingDecision.sort_order, MeetingDecision.id)
+    )
+    if start is not None:
+        stmt = stmt.where(Meeting.starts_at >= _day_range(start, start)[0])
+    if end is not None:
+        stmt = stmt.where(Meeting.starts_at <= _day_range(end, end)[1])
+    if open_only:
+        stmt = stmt.where(MeetingDecision.done_on.is_(None))
+    if with_due_date:
+        stmt = stmt.where(MeetingDecision.due_on.is_not(None))
+    return [DecisionRow(*row) for row in session.execute(stmt)]
+
+
+def commendation_rows(
+    session: Session,
+    first_year: int | None = None,
+    last_year: int | None = None,
+    volunteer_id: int | None = None,
+) -> list[CommendationRow]:
+    """Commendations of the years [first_year, last_year] (or of one volunteer), newest first."""
+    stmt = select(
+        Commendation.id,
+        Commendation.year,
+        Commendation.kind,
+        Commendation.level,
+        Commendation.name,
+        Commendation.department,
+        Commendation.reason,
+        Commendation.document_no,
+        Commendation.issuer,
+        Commendation.awarded_on,
+        Commendation.volunteer_id,
+    ).order_by(Commendation.year.desc(), Commendation.awarded_on.desc(), Commendation.id)
+    conditions = []
+    if first_year is not None:
+        conditions.append(Commendation.year >= first_year)
+    if last_year is not None:
+        conditions.append(Commendation.year <= last_year)
+    if volunteer_id is not None:
+        conditions.append(Commendation.volunteer_id == volunteer_id)
+    if conditions:
+        stmt = stmt.where(and_(*conditions))
+    return [CommendationRow(*row) for row in session.execute(stmt)]
