@@ -42,6 +42,7 @@ class MeetingRow(NamedTuple):
     absent: int
     decisions: int
     attachments: int
+    agenda: str
 
 
 class InspectionRow(NamedTuple):
@@ -160,6 +161,7 @@ def meeting_rows(
             absent,
             decisions,
             files,
+            Meeting.agenda,
         )
         .outerjoin(OfficeGroup, OfficeGroup.id == Meeting.group_id)
         .order_by(Meeting.starts_at, Meeting.id)
