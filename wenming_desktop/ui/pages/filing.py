@@ -1,30 +1,37 @@
-"""台账与归档: choose a period and scope, write the summary's own sections, export the summary
-PDF, and build the filing packet in the background with progress and cancel."""
+"""台账与归档: choose a period and scope, write the summary's own sections, export any ledger of
+the registry (services/filing/ledgers.py) alone, and build the filing packet in the background
+with progress and cancel."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.periods import Period, parse_period
 from wenming_desktop.domain.vocabulary import SUMMARY_SECTIONS
-from wenming_desktop.exports.files import safe_filename
 from wenming_desktop.services.filing import summary
 from wenming_desktop.services.filing.filing import PacketResult, build_packet, default_packet_name
+from wenming_desktop.services.filing.ledgers import LEDGERS, LedgerRequest, LedgerSpec, ledger
 from wenming_desktop.services.progress import Progress
 from wenming_desktop.services.villages import villages
 from wenming_desktop.storage.database import Database
@@ -73,7 +80,10 @@ class FilingPage(Page):
             edit.setMinimumHeight(80)
             form.addRow(label, edit)
             self.sections[key] = edit
-        self.layout_.addWidget(texts, 1)
+        middle = QHBoxLayout()
+        middle.addWidget(texts, 3)
+        middle.addWidget(self._ledger_box(), 2)
+        self.layout_.addLayout(middle, 1)
 
         actions = QHBoxLayout()
         self.save_button = QPushButton("保存文字")
@@ -88,12 +98,57 @@ class FilingPage(Page):
 
         self.save_button.clicked.connect(self.save_texts)
         self.summary_button.clicked.connect(self.export_summary)
+        self.ledger_button.clicked.connect(self.choose_and_export)
+        self.ledgers.currentItemChanged.connect(lambda *_: self._ledger_chosen())
+        self.ledgers.itemDoubleClicked.connect(lambda _item: self.choose_and_export())
         self.packet_button.clicked.connect(self.choose_and_build_packet)
         self.year.valueChanged.connect(lambda _v: self.load_texts())
         self.kind.currentIndexChanged.connect(lambda _i: self.load_texts())
         self.village.currentIndexChanged.connect(lambda _i: self.load_texts())
         self.progress_dialog: ProgressDialog | None = None
         self._loaded: tuple[Period, int | None] | None = None
+
+    def _ledger_box(self) -> QGroupBox:
+        """Every ledger of the registry, exported alone for the period and scope above."""
+        box = QGroupBox("单独导出台账（按上方的期间和范围）")
+        column = QVBoxLayout(box)
+        self.ledgers = QListWidget()
+        for spec in LEDGERS:
+            notes = [spec.format_label, spec.period_rule.label]
+            if spec.by_village:
+                notes.append("可按村")
+            if spec.in_packet:
+                notes.append("归档包内含")
+            item = QListWidgetItem(f"{spec.title}（{'，'.join(notes)}）")
+            item.setData(Qt.ItemDataRole.UserRole, spec.cli_name)
+            self.ledgers.addItem(item)
+        self.unmasked = QCheckBox("完整导出身份证号和电话（记入操作日志）")
+        self.ledger_button = QPushButton("导出所选台账…")
+        column.addWidget(self.ledgers, 1)
+        column.addWidget(self.unmasked)
+        column.addWidget(self.ledger_button)
+        self.ledgers.setCurrentRow(0)
+        self._ledger_chosen()
+        return box
+
+    def _ledger_chosen(self) -> None:
+        spec = self.chosen_ledger()
+        self.unmasked.setEnabled(spec is not None and spec.maskable)
+        if spec is None or not spec.maskable:
+            self.unmasked.setChecked(False)
+
+    def chosen_ledger(self) -> LedgerSpec | None:
+        item = self.ledgers.currentItem()
+        return None if item is None else ledger(item.data(Qt.ItemDataRole.UserRole))
+
+    def ledger_request(self, spec: LedgerSpec) -> LedgerRequest:
+        village_id = self.village_id() if spec.by_village else None
+        return LedgerRequest(
+            self.period(),
+            village_id,
+            self.village.currentText() if village_id is not None else None,
+            unmasked=spec.maskable and self.unmasked.isChecked(),
+        )
 
     @property
     def db(self) -> Database:
@@ -145,26 +200,39 @@ class FilingPage(Page):
         self.status.setText(f"已保存 {self.period().label}（{self.scope_label()}）的总结文字")
 
     def export_summary(self) -> None:
-        self.save_texts()
-        period, village_id = self.period(), self.village_id()
-        suggested = self.context.workspace.folder.exports / safe_filename(
-            f"{period.label}工作总结_{self.scope_label()}.pdf"
-        )
-        name, _ = QFileDialog.getSaveFileName(
-            self, "导出工作总结", str(suggested), "PDF 文件 (*.pdf)"
-        )
-        if not name:
-            return
-        self.summary_button.setEnabled(False)
-        self.context.runner.run(
-            lambda _p: summary.export_summary(self.db, Path(name), period, village_id),
-            self._summary_done,
-            self._failed,
-        )
+        self.choose_and_export(ledger("summary"))
 
-    def _summary_done(self, path: Path) -> None:
+    def choose_and_export(self, spec: LedgerSpec | None = None) -> None:
+        """Ask where to save the chosen ledger (the summary's texts are saved first)."""
+        spec = spec or self.chosen_ledger()
+        if spec is None:
+            return
+        self.save_texts()
+        suggested = self.context.workspace.folder.exports / spec.file_name(
+            self.ledger_request(spec)
+        )
+        kind = "PDF 文件 (*.pdf)" if spec.format_label == "PDF" else "Excel 工作簿 (*.xlsx)"
+        name, _ = QFileDialog.getSaveFileName(self, f"导出{spec.title}", str(suggested), kind)
+        if name:
+            self.export_ledger(spec, Path(name))
+
+    def export_ledger(self, spec: LedgerSpec, path: Path) -> Progress:
+        """Write one ledger in the background; the status line says where it went."""
+        request = self.ledger_request(spec)
+        ws = self.context.workspace
+        self.ledger_button.setEnabled(False)
+        self.summary_button.setEnabled(False)
+
+        def work(progress: Progress) -> str:
+            count = spec.write(ws, replace(request, progress=progress), path)
+            return spec.done_message(count, path, request)
+
+        return self.context.runner.run(work, self._ledger_done, self._failed)
+
+    def _ledger_done(self, message: str) -> None:
+        self.ledger_button.setEnabled(True)
         self.summary_button.setEnabled(True)
-        self.status.setText(f"已导出：{path}")
+        self.status.setText(message)
 
     def choose_and_build_packet(self) -> None:
         period = self.period()
@@ -216,6 +284,7 @@ class FilingPage(Page):
     def _failed(self, exc: BaseException) -> None:
         self._close_dialog()
         self.summary_button.setEnabled(True)
+        self.ledger_button.setEnabled(True)
         self.status.setText("")
         self.context.show_error(self, exc)
         if not isinstance(exc, UserError):
