@@ -43,17 +43,20 @@ def status_text(view: FindingView) -> str:
     return view.status.value
 
 
-def export_meetings_ledger(db: Database, path: Path, period: Period, today: date) -> Path:
+def export_meetings_ledger(db: Database, path: Path, period: Period, today: date) -> int:
+    """会议台账 of the period; returns the number of meetings."""
     from wenming_desktop.exports.excel.office import write_meetings_ledger
 
     with db.read() as session:
         rows = meeting_rows(session, period.start, period.end)
     quarters = quarter_checks(db, period.start, period.end, today)
-    return write_meetings_ledger(path, _hospital(db), period.label, rows, quarters, today)
+    write_meetings_ledger(path, _hospital(db), period.label, rows, quarters, today)
+    return len(rows)
 
 
-def export_rectification_ledger(db: Database, path: Path, period: Period, today: date) -> Path:
-    """Findings of the period's inspections and decisions of its meetings, with statuses."""
+def export_rectification_ledger(db: Database, path: Path, period: Period, today: date) -> int:
+    """Findings of the period's inspections and decisions of its meetings, with statuses;
+    returns the number of findings."""
     from wenming_desktop.domain.office import finding_status
     from wenming_desktop.exports.excel.office import (
         DecisionLine,
@@ -87,16 +90,18 @@ def export_rectification_ledger(db: Database, path: Path, period: Period, today:
         if status is FindingStatus.DONE and closed_late(d.due_on, d.done_on):
             text += "（逾期完成）"
         lines.append(DecisionLine(d, text))
-    return write_rectification_ledger(path, _hospital(db), period.label, findings, lines, today)
+    write_rectification_ledger(path, _hospital(db), period.label, findings, lines, today)
+    return len(findings)
 
 
-def export_commendations_ledger(db: Database, path: Path, period: Period, today: date) -> Path:
-    """Commendations of the years the period touches."""
+def export_commendations_ledger(db: Database, path: Path, period: Period, today: date) -> int:
+    """Commendations of the years the period touches; returns how many."""
     from wenming_desktop.exports.excel.office import write_commendations_ledger
 
     with db.read() as session:
         rows = commendation_rows(session, period.start.year, period.end.year)
-    return write_commendations_ledger(path, _hospital(db), period.label, rows, today)
+    write_commendations_ledger(path, _hospital(db), period.label, rows, today)
+    return len(rows)
 
 
 def signin_people(db: Database, detail: MeetingDetail) -> list[tuple[str, str, str]]:
