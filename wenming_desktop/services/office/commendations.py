@@ -28,6 +28,16 @@ def volunteer_commendations(db: Database, volunteer_id: int) -> list[Commendatio
         return commendation_rows(session, volunteer_id=volunteer_id)
 
 
+def volunteer_commendation_lines(db: Database, volunteer_id: int) -> list[str]:
+    """A volunteer's commendations as the record shows them, e.g.
+    "2025年 优秀志愿者（市级，鹤文明办〔2025〕9号）", newest first."""
+    lines = []
+    for r in volunteer_commendations(db, volunteer_id):
+        detail = "，".join(x for x in (r.level, r.document_no) if x)
+        lines.append(f"{r.year}年 {r.kind}（{detail}）")
+    return lines
+
+
 def get_commendation(db: Database, commendation_id: int) -> CommendationData:
     with db.read() as session:
         row = session.get(Commendation, commendation_id)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -45,6 +46,7 @@ class VolunteerDialog(QDialog):
         lists: dict[str, list[str]],
         initial: VolunteerData | None = None,
         parent: QWidget | None = None,
+        commendations: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("编辑志愿者" if initial else "新增志愿者")
@@ -112,6 +114,10 @@ class VolunteerDialog(QDialog):
         layout.addLayout(columns)
         form = QFormLayout()
         form.addRow("备注", self.notes)
+        if initial is not None:  # the record's commendations (kept on the 创建工作 page)
+            self.commendations = QLabel("；".join(commendations) or "暂无表彰记录")
+            self.commendations.setWordWrap(True)
+            form.addRow("获得表彰", self.commendations)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)

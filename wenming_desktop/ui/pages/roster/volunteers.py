@@ -29,6 +29,7 @@ from wenming_desktop.domain.identity import mask_phone
 from wenming_desktop.domain.name_pinyin import alternatives
 from wenming_desktop.domain.search import matches, normalize_query
 from wenming_desktop.domain.vocabulary import POLITICAL_STATUSES
+from wenming_desktop.services.office.commendations import volunteer_commendation_lines
 from wenming_desktop.services.roster import roster, roster_lists
 from wenming_desktop.services.roster.hours import YearHours, year_hours
 from wenming_desktop.ui.context import PageContext
@@ -302,6 +303,7 @@ class VolunteersPage(Page):
             self._list_names(),
             initial,
             parent=self,
+            commendations=volunteer_commendation_lines(self.db, line.id),
         )
         if dialog.exec():
             self.refresh()
