@@ -54,7 +54,7 @@ def test_cancel_from_the_progress_dialog_leaves_nothing(demo_window, qtbot, tmp_
 
 
 # Documents of one item (an activity, a volunteer): their own commands, not period ledgers.
-ITEM_DOCUMENTS = {"record", "signin", "certificate"}
+ITEM_DOCUMENTS = {"record", "signin", "certificate", "meeting-record", "meeting-signin"}
 
 
 def _export_commands() -> set[str]:
