@@ -14,7 +14,7 @@ import random
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, Executable, insert, select
 
 from wenming_desktop.domain.office import LEADERSHIP_GROUP, LEADERSHIP_MEETING, quarter_bounds
 from wenming_desktop.storage.models import Department, Volunteer
@@ -40,6 +40,12 @@ AGENDAS = (
 ABSENCE_REASONS = ("外出学习", "值班", "病假", "下乡义诊")
 
 
+def _new_id(conn: Connection, statement: Executable) -> int:
+    key = conn.execute(statement).inserted_primary_key
+    assert key is not None  # an INSERT of one row
+    return int(key[0])
+
+
 def _quarter_index(day: date) -> tuple[int, int]:
     return day.year, (day.month - 1) // 3 + 1
 
@@ -52,18 +58,20 @@ def _shift(year: int, quarter: int, by: int) -> tuple[int, int]:
 def load_office_demo(conn: Connection, today: date) -> dict[str, int]:
     """Write the office's demo records; returns row counts per table."""
     rng = random.Random(20261129)
-    staff = list(
-        conn.execute(
+    staff: list[tuple[int, str, str]] = [
+        (vid, name, dept or "")
+        for vid, name, dept in conn.execute(
             select(Volunteer.id, Volunteer.name, Department.name)
             .outerjoin(Department, Department.id == Volunteer.department_id)
             .where(Volunteer.active.is_(True))
             .order_by(Volunteer.id)
         )
-    )
+    ]
     current = _quarter_index(today)
     first = _shift(*current, -4)
     established = quarter_bounds(*first)[0]
-    group_id = conn.execute(
+    group_id = _new_id(
+        conn,
         insert(OfficeGroup).values(
             name=LEADERSHIP_GROUP,
             is_leadership=True,
@@ -71,17 +79,18 @@ def load_office_demo(conn: Connection, today: date) -> dict[str, int]:
             duties="研究制定精神文明建设总体规划和年度计划；每季度至少召开一次创建领导小组会议，"
             "分析研究创建工作，协调工作，布置任务；保证创建工作机构、制度、人员、经费的落实。",
             notes="",
-        )
-    ).inserted_primary_key[0]
-    office_id = conn.execute(
+        ),
+    )
+    office_id = _new_id(
+        conn,
         insert(OfficeGroup).values(
             name="创建工作办公室",
             is_leadership=False,
             established_on=established,
             duties="贯彻实施创建领导小组各项决定；收集、整理有关资料，做好归档工作。",
             notes="办公室设在党办",
-        )
-    ).inserted_primary_key[0]
+        ),
+    )
     roles = ["组长", "副组长", "副组长", "办公室主任"] + ["成员"] * 7
     positions = ["院长", "党委书记", "副院长", "党办主任"] + ["科主任"] * 7
     members = staff[: len(roles)]
@@ -165,7 +174,7 @@ def load_office_demo(conn: Connection, today: date) -> dict[str, int]:
     attendees: list[dict[str, Any]] = []
     decisions: list[dict[str, Any]] = []
     for values, people in meetings:
-        meeting_id = conn.execute(insert(Meeting).values(**values)).inserted_primary_key[0]
+        meeting_id = _new_id(conn, insert(Meeting).values(**values))
         day = values["starts_at"].date()
         for i, (vid, name, dept) in enumerate(people):
             absent = i > 0 and rng.random() < 0.12
@@ -208,7 +217,7 @@ def load_office_demo(conn: Connection, today: date) -> dict[str, int]:
     }
 
 
-def _inspections(conn: Connection, today: date, staff: list[Any]) -> int:
+def _inspections(conn: Connection, today: date, staff: list[tuple[int, str, str]]) -> int:
     plan = [
         ("上级检查", today - timedelta(days=300), "市文明办测评组", "文明单位创建年度测评"),
         ("督查", today - timedelta(days=150), "县委宣传部督查组", "新时代文明实践结对共建"),
@@ -231,11 +240,12 @@ def _inspections(conn: Connection, today: date, staff: list[Any]) -> int:
     ]
     count = 0
     for (kind, day, inspector, scope), items in zip(plan, issues, strict=True):
-        inspection_id = conn.execute(
+        inspection_id = _new_id(
+            conn,
             insert(Inspection).values(
                 kind=kind, inspected_on=day, inspector=inspector, scope=scope, notes=""
-            )
-        ).inserted_primary_key[0]
+            ),
+        )
         for i, (text, dept, _person, days, closed) in enumerate(items):
             person = staff[(count * 7 + i) % len(staff)][1]
             deadline = day + timedelta(days=days)
@@ -254,7 +264,7 @@ def _inspections(conn: Connection, today: date, staff: list[Any]) -> int:
     return count
 
 
-def _commendations(conn: Connection, today: date, staff: list[Any]) -> int:
+def _commendations(conn: Connection, today: date, staff: list[tuple[int, str, str]]) -> int:
     last, this = today.year - 1, today.year
     plan = [
         ("优秀志愿者", last, "院级", 12, f"院党发〔{last}〕18号", date(last, 12, 20)),

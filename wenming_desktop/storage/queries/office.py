@@ -262,7 +262,7 @@ def finding_rows(
         stmt = stmt.where(Inspection.inspected_on <= end)
     if open_only:
         stmt = stmt.where(Finding.closed_on.is_(None))
-    return [FindingRow(*row) for row in session.execute(stmt)]
+    return [FindingRow._make(row) for row in session.execute(stmt)]
 
 
 def decision_rows(
