@@ -87,6 +87,15 @@ def finding_status(
     return FindingStatus.IN_PROGRESS if started else FindingStatus.PENDING
 
 
+# The same statuses as a meeting's decision reads them (it is carried out, not rectified).
+DECISION_STATUS_LABELS: dict[FindingStatus, str] = {
+    FindingStatus.PENDING: "待落实",
+    FindingStatus.IN_PROGRESS: "落实中",
+    FindingStatus.DONE: "已完成",
+    FindingStatus.OVERDUE: "逾期",
+}
+
+
 def closed_late(deadline: date | None, closed_on: date | None) -> bool:
     """Closed after its deadline (shown in the ledger; the status is still 已整改)."""
     return deadline is not None and closed_on is not None and closed_on > deadline

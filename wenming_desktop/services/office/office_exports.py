@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from wenming_desktop.domain.office import FindingStatus, closed_late
+from wenming_desktop.domain.office import DECISION_STATUS_LABELS, FindingStatus, closed_late
 from wenming_desktop.domain.periods import Period
 from wenming_desktop.exports.files import safe_filename
 from wenming_desktop.services.activities.attachments import (
@@ -86,7 +86,7 @@ def export_rectification_ledger(db: Database, path: Path, period: Period, today:
     lines = []
     for d in decisions:
         status = finding_status(d.due_on, d.done_on, bool(d.progress.strip()), today)
-        text = status.value
+        text = DECISION_STATUS_LABELS[status]
         if status is FindingStatus.DONE and closed_late(d.due_on, d.done_on):
             text += "（逾期完成）"
         lines.append(DecisionLine(d, text))

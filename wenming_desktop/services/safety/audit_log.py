@@ -43,6 +43,11 @@ ENTITY_LABELS = {
     "database": "数据库",
     "health_values": "健康数值",
     "checkup_ledger": "健康体检台账",
+    "office_group": "创建工作小组",
+    "meeting": "会议",
+    "inspection": "检查",
+    "finding": "整改事项",
+    "commendation": "评选表彰",
 }
 ACTION_LABELS = {
     "create": "新增",
@@ -94,6 +99,9 @@ FIELD_LABELS = {
     "village": "结对村",
     "fields": "内容",
     "file": "文件",
+    "members": "成员",
+    "attendees": "参会人员",
+    "decisions": "决定事项",
 }
 HEALTH_ENTITIES = {"checkup"}  # values never shown in the log's list or export
 HIDDEN = "（已隐藏）"

@@ -75,9 +75,12 @@ class ActivityAttachmentsPanel(QWidget):
         for button in (self.add_button, self.caption_button, self.open_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.hint = QLabel(
-            "可把照片、签到表扫描件或审批文件直接拖到这里；文件会复制到程序的数据文件夹中保存。"
-        )
+        what = {
+            "activity": "照片、签到表扫描件或审批文件",
+            "meeting": "签字后的签到表扫描件或会议照片",
+            "finding": "整改前后的照片或整改报告",
+        }[owner]
+        self.hint = QLabel(f"可把{what}直接拖到这里；文件会复制到程序的数据文件夹中保存。")
         self.hint.setObjectName("hint")
         self.list = QListWidget()
         self.list.setViewMode(QListView.ViewMode.IconMode)
