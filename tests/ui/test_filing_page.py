@@ -36,6 +36,9 @@ def test_packet_builds_in_the_background(demo_window, qtbot, tmp_path: Path) -> 
     qtbot.waitUntil(lambda: page.packet_button.isEnabled(), timeout=60_000)
     assert target.exists()
     assert "归档材料包已生成" in page.status.text()
+    box = page.finished_box
+    assert box is not None and box.isVisible() and str(target) in box.text()
+    assert {"打开文件", "打开所在文件夹"} <= {b.text() for b in box.buttons()}
 
 
 def test_cancel_from_the_progress_dialog_leaves_nothing(demo_window, qtbot, tmp_path: Path) -> None:
@@ -99,8 +102,16 @@ def test_window_cli_and_packet_list_the_same_ledgers(demo_window, qtbot, tmp_pat
     assert {spec.cli_name for spec in LEDGERS if spec.in_packet} <= set(listed)
 
 
-def test_a_ledger_of_the_packet_is_exported_alone(demo_window, qtbot, tmp_path: Path) -> None:
+def test_a_ledger_of_the_packet_is_exported_alone(
+    demo_window, qtbot, tmp_path: Path, monkeypatch
+) -> None:
     from openpyxl import load_workbook
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True
+    )
 
     page = demo_window.show_page("台账与归档")
     row = next(
@@ -116,6 +127,11 @@ def test_a_ledger_of_the_packet_is_exported_alone(demo_window, qtbot, tmp_path: 
     qtbot.waitUntil(lambda: page.ledger_button.isEnabled(), timeout=20_000)
     assert page.status.text() == f"已导出结对村名册（4 个结对村）：{target}"
     assert load_workbook(target).active.cell(1, 1).value.endswith("结对村名册")
+    box = page.finished_box
+    assert box is not None and box.isVisible() and box.text() == page.status.text()
+    open_folder = next(b for b in box.buttons() if b.text() == "打开所在文件夹")
+    qtbot.mouseClick(open_folder, Qt.MouseButton.LeftButton)
+    assert opened == [str(tmp_path)]
     page.ledgers.setCurrentRow(next(
         i for i in range(page.ledgers.count())
         if page.ledgers.item(i).data(Qt.ItemDataRole.UserRole) == "hours"

@@ -4,9 +4,11 @@ with progress and cancel."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -36,8 +39,12 @@ from wenming_desktop.services.progress import Progress
 from wenming_desktop.services.villages import villages
 from wenming_desktop.storage.database import Database
 from wenming_desktop.ui.context import PageContext
+from wenming_desktop.ui.finished import show_finished
+from wenming_desktop.ui.operations import Op
 from wenming_desktop.ui.pages.base import Page
 from wenming_desktop.ui.tasks import ProgressDialog
+
+T = TypeVar("T")
 
 PERIOD_KINDS: tuple[tuple[str, str], ...] = (
     ("全年", ""),
@@ -105,7 +112,8 @@ class FilingPage(Page):
         self.year.valueChanged.connect(lambda _v: self.load_texts())
         self.kind.currentIndexChanged.connect(lambda _i: self.load_texts())
         self.village.currentIndexChanged.connect(lambda _i: self.load_texts())
-        self.progress_dialog: ProgressDialog | None = None
+        self._op: Op[Any] | None = None
+        self.finished_box: QMessageBox | None = None
         self._loaded: tuple[Period, int | None] | None = None
 
     def _ledger_box(self) -> QGroupBox:
@@ -217,22 +225,16 @@ class FilingPage(Page):
             self.export_ledger(spec, Path(name))
 
     def export_ledger(self, spec: LedgerSpec, path: Path) -> Progress:
-        """Write one ledger in the background; the status line says where it went."""
+        """Write one ledger in the background; the finish message offers to open it."""
         request = self.ledger_request(spec)
         ws = self.context.workspace
-        self.ledger_button.setEnabled(False)
-        self.summary_button.setEnabled(False)
+        self._busy(True)
 
         def work(progress: Progress) -> str:
             count = spec.write(ws, replace(request, progress=progress), path)
             return spec.done_message(count, path, request)
 
-        return self.context.runner.run(work, self._ledger_done, self._failed)
-
-    def _ledger_done(self, message: str) -> None:
-        self.ledger_button.setEnabled(True)
-        self.summary_button.setEnabled(True)
-        self.status.setText(message)
+        return self._run(work, f"正在导出{spec.title}…", lambda text: self._done(text, path))
 
     def choose_and_build_packet(self) -> None:
         period = self.period()
@@ -250,42 +252,44 @@ class FilingPage(Page):
         period, village_id = self.period(), self.village_id()
         as_zip = target.suffix.lower() == ".zip"
         ws = self.context.workspace
-        self.packet_button.setEnabled(False)
-        dialog = ProgressDialog("正在生成归档材料包…", self)
-        self.progress_dialog = dialog
-        progress = self.context.runner.run(
+        self._busy(True)
+        return self._run(
             lambda p: build_packet(ws, period, village_id, target, as_zip, p),
+            "正在生成归档材料包…",
             self._packet_done,
-            self._failed,
-            on_progress=dialog.update_progress,
-            on_cancelled=self._packet_cancelled,
         )
-        dialog.attach(progress)
-        dialog.show()
-        return progress
 
-    def _close_dialog(self) -> None:
-        self.packet_button.setEnabled(True)
-        if self.progress_dialog is not None:
-            self.progress_dialog.close()
-            self.progress_dialog.deleteLater()
-            self.progress_dialog = None
+    def _run(
+        self, work: Callable[[Progress], T], label: str, done: Callable[[T], None]
+    ) -> Progress:
+        op = self.context.op(self, work).with_progress(label).finally_(lambda: self._busy(False))
+        op.success(done).failure(self._failed).cancelled(self._cancelled)
+        self._op = op
+        return op.run()
+
+    @property
+    def progress_dialog(self) -> ProgressDialog | None:
+        """The progress dialog of the work running now, if any."""
+        return self._op.dialog if self._op is not None else None
+
+    def _busy(self, busy: bool) -> None:
+        for button in (self.packet_button, self.ledger_button, self.summary_button):
+            button.setEnabled(not busy)
+
+    def _done(self, message: str, path: Path) -> None:
+        self.status.setText(message)
+        self.finished_box = show_finished(self, "导出完成", message, path)
 
     def _packet_done(self, result: PacketResult) -> None:
-        self._close_dialog()
-        self.status.setText(
+        message = (
             f"归档材料包已生成：{result.path}（{result.activities} 场活动，{result.files} 个文件）"
         )
+        self.status.setText(message)
+        self.finished_box = show_finished(self, "归档材料包已生成", message, result.path)
 
-    def _packet_cancelled(self) -> None:
-        self._close_dialog()
-        self.status.setText("已取消生成归档材料包，未留下任何文件")
+    def _cancelled(self) -> None:
+        self.status.setText("已取消，未留下任何文件")
 
     def _failed(self, exc: BaseException) -> None:
-        self._close_dialog()
-        self.summary_button.setEnabled(True)
-        self.ledger_button.setEnabled(True)
-        self.status.setText("")
+        self.status.setText("" if isinstance(exc, UserError) else "操作未完成，详见错误信息")
         self.context.show_error(self, exc)
-        if not isinstance(exc, UserError):
-            self.status.setText("操作未完成，详见错误信息")
