@@ -129,3 +129,20 @@ def test_add_a_commendation_from_the_roster(window, qtbot, when_dialog_opens) ->
     assert commendations.volunteer_commendation_lines(db, volunteer_id) == [
         f"{date.today().year}年 优秀志愿者（市级，鹤文明办〔2026〕9号）"
     ]
+
+
+def test_ctrl_n_records_a_meeting_on_the_first_tab(window, qtbot, when_dialog_opens) -> None:
+    page = office_page(window)
+    seen: list[str] = []
+
+    def note(dialog) -> None:
+        seen.append(dialog.windowTitle())
+        dialog.reject()
+
+    when_dialog_opens(note)
+    assert page.add_new()
+    assert seen == ["记录会议"]
+    page.tabs.setCurrentIndex(2)
+    when_dialog_opens(note)
+    assert page.add_new()
+    assert seen[-1] == "新增表彰"

@@ -48,6 +48,7 @@ class CommendationsTab(QWidget):
         top.addWidget(self.year)
         top.addStretch(1)
         self.add_button = QPushButton("新增表彰")
+        self.add_button.setObjectName("add")  # Ctrl+N
         self.edit_button = QPushButton("编辑")
         self.delete_button = QPushButton("删除")
         self.ledger = QPushButton("导出评选表彰台账")

@@ -89,6 +89,7 @@ class InspectionsTab(QWidget):
         top.addWidget(self.year)
         top.addWidget(self.summary, 1)
         self.add_inspection = QPushButton("新增检查")
+        self.add_inspection.setObjectName("add")  # Ctrl+N
         self.edit_inspection = QPushButton("编辑")
         self.delete_inspection = QPushButton("删除")
         self.ledger = QPushButton("导出整改台账")

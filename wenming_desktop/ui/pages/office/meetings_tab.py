@@ -79,6 +79,7 @@ class MeetingsTab(QWidget):
         g.addWidget(self.group_table)
         meetings_box = QGroupBox("会议")
         self.add_meeting = QPushButton("记录会议")
+        self.add_meeting.setObjectName("add")  # Ctrl+N
         self.edit_meeting = QPushButton("编辑")
         self.delete_meeting = QPushButton("删除")
         self.attachments = QPushButton("附件（签到表扫描件、照片）…")
