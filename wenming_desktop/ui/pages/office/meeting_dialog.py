@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -142,7 +143,9 @@ class MeetingDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(add_row)
         buttons.addWidget(remove)
-        buttons.addStretch(1)
+        hint = QLabel("日期写成 2026-03-15；填了完成日期即为已完成，逾期未完成的事项会列在首页。")
+        hint.setObjectName("hint")
+        buttons.addWidget(hint, 1)
         layout = QVBoxLayout(tab)
         layout.addLayout(buttons)
         layout.addWidget(self.decisions, 1)
