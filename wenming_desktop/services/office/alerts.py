@@ -98,15 +98,15 @@ def tracked_items(db: Database, today: date) -> list[TrackedItem]:
         if f.deadline is not None and (status is FindingStatus.OVERDUE or soon):
             items.append(
                 TrackedItem(
-                    FINDING,
-                    f.id,
-                    f.inspection_id,
-                    f.description,
-                    "　".join(x for x in (f.department, f.person) if x),
-                    f.deadline,
-                    status,
-                    days_left(f.deadline, today) or 0,
-                    soon,
+                    source=FINDING,
+                    id=f.id,
+                    owner_id=f.inspection_id,
+                    what=f.description,
+                    responsible="　".join(x for x in (f.department, f.person) if x),
+                    deadline=f.deadline,
+                    status=status,
+                    days_left=days_left(f.deadline, today) or 0,
+                    due_soon=soon,
                 )
             )
     for d in decisions:
@@ -115,15 +115,15 @@ def tracked_items(db: Database, today: date) -> list[TrackedItem]:
         if d.due_on is not None and (status is FindingStatus.OVERDUE or soon):
             items.append(
                 TrackedItem(
-                    DECISION,
-                    d.id,
-                    d.meeting_id,
-                    d.content,
-                    d.owner,
-                    d.due_on,
-                    status,
-                    days_left(d.due_on, today) or 0,
-                    soon,
+                    source=DECISION,
+                    id=d.id,
+                    owner_id=d.meeting_id,
+                    what=d.content,
+                    responsible=d.owner,
+                    deadline=d.due_on,
+                    status=status,
+                    days_left=days_left(d.due_on, today) or 0,
+                    due_soon=soon,
                 )
             )
     items.sort(key=lambda i: (i.status is not FindingStatus.OVERDUE, i.deadline, i.source))

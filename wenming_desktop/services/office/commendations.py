@@ -44,16 +44,16 @@ def get_commendation(db: Database, commendation_id: int) -> CommendationData:
         if row is None:
             raise UserError("该表彰记录已不存在")
         return CommendationData(
-            row.kind,
-            row.year,
-            row.level,
-            row.name,
-            row.department,
-            row.volunteer_id,
-            row.reason,
-            row.document_no,
-            row.issuer,
-            row.awarded_on,
+            kind=row.kind,
+            year=row.year,
+            level=row.level,
+            name=row.name,
+            department=row.department,
+            volunteer_id=row.volunteer_id,
+            reason=row.reason,
+            document_no=row.document_no,
+            issuer=row.issuer,
+            awarded_on=row.awarded_on,
         )
 
 

@@ -34,7 +34,13 @@ def get_group(db: Database, group_id: int) -> GroupData:
             duties=group.duties,
             notes=group.notes,
             members=tuple(
-                MemberData(m.name, m.role, m.department, m.position, m.volunteer_id)
+                MemberData(
+                    name=m.name,
+                    role=m.role,
+                    department=m.department,
+                    position=m.position,
+                    volunteer_id=m.volunteer_id,
+                )
                 for m in group.members
             ),
         )

@@ -71,7 +71,13 @@ def get_inspection(db: Database, inspection_id: int) -> InspectionData:
         row = session.get(Inspection, inspection_id)
         if row is None:
             raise UserError("该检查记录已不存在")
-        return InspectionData(row.kind, row.inspected_on, row.inspector, row.scope, row.notes)
+        return InspectionData(
+            kind=row.kind,
+            inspected_on=row.inspected_on,
+            inspector=row.inspector,
+            scope=row.scope,
+            notes=row.notes,
+        )
 
 
 def save_inspection(db: Database, inspection_id: int | None, data: InspectionData) -> int:
@@ -125,13 +131,13 @@ def get_finding(db: Database, finding_id: int) -> FindingData:
         if row is None:
             raise UserError("该整改事项已不存在")
         return FindingData(
-            row.description,
-            row.department,
-            row.person,
-            row.deadline,
-            row.measures,
-            row.closed_on,
-            row.confirmed_by,
+            description=row.description,
+            department=row.department,
+            person=row.person,
+            deadline=row.deadline,
+            measures=row.measures,
+            closed_on=row.closed_on,
+            confirmed_by=row.confirmed_by,
         )
 
 

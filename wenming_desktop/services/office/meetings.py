@@ -56,11 +56,23 @@ def get_meeting(db: Database, meeting_id: int) -> MeetingDetail:
             minutes=meeting.minutes,
             notes=meeting.notes,
             attendees=tuple(
-                AttendeeData(a.name, a.department, a.present, a.absence_reason, a.volunteer_id)
+                AttendeeData(
+                    name=a.name,
+                    department=a.department,
+                    present=a.present,
+                    absence_reason=a.absence_reason,
+                    volunteer_id=a.volunteer_id,
+                )
                 for a in meeting.attendees
             ),
             decisions=tuple(
-                DecisionData(d.content, d.owner, d.due_on, d.done_on, d.progress)
+                DecisionData(
+                    content=d.content,
+                    owner=d.owner,
+                    due_on=d.due_on,
+                    done_on=d.done_on,
+                    progress=d.progress,
+                )
                 for d in meeting.decisions
             ),
         )
@@ -140,11 +152,22 @@ def save_meeting(db: Database, meeting_id: int | None, data: MeetingData) -> int
                 replace(
                     clean,
                     attendees=tuple(
-                        AttendeeData(a.name, a.department, a.present, a.absence_reason)
+                        AttendeeData(
+                            name=a.name,
+                            department=a.department,
+                            present=a.present,
+                            absence_reason=a.absence_reason,
+                        )
                         for a in meeting.attendees
                     ),
                     decisions=tuple(
-                        DecisionData(d.content, d.owner, d.due_on, d.done_on, d.progress)
+                        DecisionData(
+                            content=d.content,
+                            owner=d.owner,
+                            due_on=d.due_on,
+                            done_on=d.done_on,
+                            progress=d.progress,
+                        )
                         for d in meeting.decisions
                     ),
                 ),

@@ -66,18 +66,18 @@ def export_rectification_ledger(db: Database, path: Path, period: Period, today:
 
     findings = [
         FindingLine(
-            v.row.inspected_on,
-            v.row.inspection_kind,
-            v.row.inspector,
-            v.row.description,
-            v.row.department,
-            v.row.person,
-            v.row.deadline,
-            v.row.measures,
-            v.row.closed_on,
-            v.row.confirmed_by,
-            status_text(v),
-            v.row.evidence,
+            inspected_on=v.row.inspected_on,
+            inspection_kind=v.row.inspection_kind,
+            inspector=v.row.inspector,
+            description=v.row.description,
+            department=v.row.department,
+            person=v.row.person,
+            deadline=v.row.deadline,
+            measures=v.row.measures,
+            closed_on=v.row.closed_on,
+            confirmed_by=v.row.confirmed_by,
+            status=status_text(v),
+            evidence=v.row.evidence,
         )
         for v in list_findings(db, today, start=period.start, end=period.end)
     ]
@@ -131,7 +131,10 @@ def export_meeting_signin(ws: Workspace, meeting_id: int, path: Path) -> Path:
     from wenming_desktop.exports.pdf.meeting import SigninPerson, write_meeting_signin
 
     detail = get_meeting(ws.db, meeting_id)
-    people = [SigninPerson(*p) for p in signin_people(ws.db, detail)]
+    people = [
+        SigninPerson(name=name, department=department, role=role)
+        for name, department, role in signin_people(ws.db, detail)
+    ]
     write_meeting_signin(path, _hospital(ws.db), detail.data, detail.group, people)
     return path
 

@@ -20,6 +20,7 @@ from wenming_desktop.storage.office_models import (
     MeetingDecision,
     OfficeGroup,
 )
+from wenming_desktop.storage.queries.rows import rows_as
 
 
 class GroupRow(NamedTuple):
@@ -115,9 +116,9 @@ def group_rows(session: Session) -> list[GroupRow]:
         OfficeGroup.name,
         OfficeGroup.is_leadership,
         OfficeGroup.established_on,
-        members,
+        members.label("members"),
     ).order_by(OfficeGroup.is_leadership.desc(), OfficeGroup.id)
-    return [GroupRow(*row) for row in session.execute(stmt)]
+    return rows_as(GroupRow, session.execute(stmt))
 
 
 def meeting_rows(
@@ -154,13 +155,13 @@ def meeting_rows(
             Meeting.starts_at,
             Meeting.kind,
             Meeting.title,
-            func.coalesce(OfficeGroup.name, ""),
+            func.coalesce(OfficeGroup.name, "").label("group"),
             Meeting.place,
             Meeting.chair,
-            present,
-            absent,
-            decisions,
-            files,
+            present.label("present"),
+            absent.label("absent"),
+            decisions.label("decisions"),
+            files.label("attachments"),
             Meeting.agenda,
         )
         .outerjoin(OfficeGroup, OfficeGroup.id == Meeting.group_id)
@@ -170,7 +171,7 @@ def meeting_rows(
         stmt = stmt.where(Meeting.starts_at >= _day_range(start, start)[0])
     if end is not None:
         stmt = stmt.where(Meeting.starts_at <= _day_range(end, end)[1])
-    return [MeetingRow(*row) for row in session.execute(stmt)]
+    return rows_as(MeetingRow, session.execute(stmt))
 
 
 def leadership_meeting_days(session: Session, start: date, end: date) -> list[date]:
@@ -210,14 +211,14 @@ def inspection_rows(
         Inspection.kind,
         Inspection.inspector,
         Inspection.scope,
-        total,
-        open_,
+        total.label("findings"),
+        open_.label("open_findings"),
     ).order_by(Inspection.inspected_on.desc(), Inspection.id.desc())
     if start is not None:
         stmt = stmt.where(Inspection.inspected_on >= start)
     if end is not None:
         stmt = stmt.where(Inspection.inspected_on <= end)
-    return [InspectionRow(*row) for row in session.execute(stmt)]
+    return rows_as(InspectionRow, session.execute(stmt))
 
 
 def finding_rows(
@@ -240,7 +241,7 @@ def finding_rows(
             Finding.id,
             Finding.inspection_id,
             Inspection.inspected_on,
-            Inspection.kind,
+            Inspection.kind.label("inspection_kind"),
             Inspection.inspector,
             Finding.description,
             Finding.department,
@@ -249,7 +250,7 @@ def finding_rows(
             Finding.measures,
             Finding.closed_on,
             Finding.confirmed_by,
-            evidence,
+            evidence.label("evidence"),
         )
         .join(Inspection, Inspection.id == Finding.inspection_id)
         .order_by(Inspection.inspected_on, Inspection.id, Finding.id)
@@ -262,7 +263,7 @@ def finding_rows(
         stmt = stmt.where(Inspection.inspected_on <= end)
     if open_only:
         stmt = stmt.where(Finding.closed_on.is_(None))
-    return [FindingRow._make(row) for row in session.execute(stmt)]
+    return rows_as(FindingRow, session.execute(stmt))
 
 
 def decision_rows(
@@ -277,8 +278,8 @@ def decision_rows(
         select(
             MeetingDecision.id,
             MeetingDecision.meeting_id,
-            Meeting.starts_at,
-            Meeting.title,
+            Meeting.starts_at.label("meeting_day"),
+            Meeting.title.label("meeting_title"),
             MeetingDecision.content,
             MeetingDecision.owner,
             MeetingDecision.due_on,
@@ -296,7 +297,7 @@ def decision_rows(
         stmt = stmt.where(MeetingDecision.done_on.is_(None))
     if with_due_date:
         stmt = stmt.where(MeetingDecision.due_on.is_not(None))
-    return [DecisionRow(*row) for row in session.execute(stmt)]
+    return rows_as(DecisionRow, session.execute(stmt))
 
 
 def commendation_rows(
@@ -328,4 +329,4 @@ def commendation_rows(
         conditions.append(Commendation.volunteer_id == volunteer_id)
     if conditions:
         stmt = stmt.where(and_(*conditions))
-    return [CommendationRow(*row) for row in session.execute(stmt)]
+    return rows_as(CommendationRow, session.execute(stmt))
