@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from wenming_desktop.domain.office import QuarterCheck
+from wenming_desktop.domain.office_rows import CommendationRow, DecisionRow, MeetingRow
 from wenming_desktop.exports.excel.ledger import Ledger, LedgerColumn
-from wenming_desktop.storage.queries.office import CommendationRow, DecisionRow, MeetingRow
 
 MEETING_COLUMNS = (
     LedgerColumn("序号", 6),

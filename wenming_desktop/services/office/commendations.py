@@ -5,12 +5,13 @@ from __future__ import annotations
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.office import COMMENDATION_KINDS, COMMENDATION_LEVELS
 from wenming_desktop.domain.office_records import CommendationData
+from wenming_desktop.domain.office_rows import CommendationRow
 from wenming_desktop.services.office.common import changed, choice, optional, required, snapshot
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Volunteer
 from wenming_desktop.storage.office_models import Commendation
-from wenming_desktop.storage.queries.office import CommendationRow, commendation_rows
+from wenming_desktop.storage.queries.office import commendation_rows
 
 FIRST_YEAR, LAST_YEAR = 1949, 2100
 

@@ -9,12 +9,13 @@ from sqlalchemy import select
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.office import GROUP_ROLES
 from wenming_desktop.domain.office_records import GroupData, MemberData
+from wenming_desktop.domain.office_rows import GroupRow
 from wenming_desktop.services.office.common import changed, choice, optional, required, snapshot
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Volunteer
 from wenming_desktop.storage.office_models import GroupMember, OfficeGroup
-from wenming_desktop.storage.queries.office import GroupRow, group_rows
+from wenming_desktop.storage.queries.office import group_rows
 
 
 def list_groups(db: Database) -> list[GroupRow]:

@@ -16,17 +16,13 @@ from wenming_desktop.domain.office import (
     finding_status,
 )
 from wenming_desktop.domain.office_records import FindingData, InspectionData
+from wenming_desktop.domain.office_rows import FindingRow, InspectionRow
 from wenming_desktop.services.activities.attachments import owned_files, remove_unused_files
 from wenming_desktop.services.office.common import changed, choice, optional, required, snapshot
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.office_models import Finding, Inspection
-from wenming_desktop.storage.queries.office import (
-    FindingRow,
-    InspectionRow,
-    finding_rows,
-    inspection_rows,
-)
+from wenming_desktop.storage.queries.office import finding_rows, inspection_rows
 
 
 @dataclass(frozen=True)

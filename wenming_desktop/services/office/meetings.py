@@ -10,6 +10,7 @@ from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.office import MEETING_KINDS
 from wenming_desktop.domain.office_records import AttendeeData, DecisionData, MeetingData
+from wenming_desktop.domain.office_rows import MeetingRow
 from wenming_desktop.services.activities.attachments import owned_files, remove_unused_files
 from wenming_desktop.services.office.common import changed, choice, optional, required, snapshot
 from wenming_desktop.storage import audit
@@ -20,7 +21,7 @@ from wenming_desktop.storage.office_models import (
     MeetingDecision,
     OfficeGroup,
 )
-from wenming_desktop.storage.queries.office import MeetingRow, meeting_rows
+from wenming_desktop.storage.queries.office import meeting_rows
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,23 @@
 """Queries of the office's creation work: meeting, inspection, finding, decision and
-commendation rows as plain tuples, and the days of leadership-group meetings."""
+commendation rows (row types: domain/office_rows.py, built by column name), and the days of
+leadership-group meetings."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import NamedTuple
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from wenming_desktop.domain.office import LEADERSHIP_MEETING
+from wenming_desktop.domain.office_rows import (
+    CommendationRow,
+    DecisionRow,
+    FindingRow,
+    GroupRow,
+    InspectionRow,
+    MeetingRow,
+)
 from wenming_desktop.storage.models import Attachment
 from wenming_desktop.storage.office_models import (
     Commendation,
@@ -21,81 +29,6 @@ from wenming_desktop.storage.office_models import (
     OfficeGroup,
 )
 from wenming_desktop.storage.queries.rows import rows_as
-
-
-class GroupRow(NamedTuple):
-    id: int
-    name: str
-    is_leadership: bool
-    established_on: date | None
-    members: int
-
-
-class MeetingRow(NamedTuple):
-    id: int
-    starts_at: datetime
-    kind: str
-    title: str
-    group: str
-    place: str
-    chair: str
-    present: int
-    absent: int
-    decisions: int
-    attachments: int
-    agenda: str
-
-
-class InspectionRow(NamedTuple):
-    id: int
-    inspected_on: date
-    kind: str
-    inspector: str
-    scope: str
-    findings: int
-    open_findings: int
-
-
-class FindingRow(NamedTuple):
-    id: int
-    inspection_id: int
-    inspected_on: date
-    inspection_kind: str
-    inspector: str
-    description: str
-    department: str
-    person: str
-    deadline: date | None
-    measures: str
-    closed_on: date | None
-    confirmed_by: str
-    evidence: int
-
-
-class DecisionRow(NamedTuple):
-    id: int
-    meeting_id: int
-    meeting_day: datetime
-    meeting_title: str
-    content: str
-    owner: str
-    due_on: date | None
-    done_on: date | None
-    progress: str
-
-
-class CommendationRow(NamedTuple):
-    id: int
-    year: int
-    kind: str
-    level: str
-    name: str
-    department: str
-    reason: str
-    document_no: str
-    issuer: str
-    awarded_on: date | None
-    volunteer_id: int | None
 
 
 def _day_range(start: date, end: date) -> tuple[datetime, datetime]:

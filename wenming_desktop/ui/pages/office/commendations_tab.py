@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.office_records import CommendationData
+from wenming_desktop.domain.office_rows import CommendationRow
 from wenming_desktop.domain.periods import parse_period
 from wenming_desktop.services.office import commendations, groups, office_exports
 from wenming_desktop.storage.database import Database
-from wenming_desktop.storage.queries.office import CommendationRow
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.dialogs.common import confirm
 from wenming_desktop.ui.pages.base import make_table

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.office import FINDING_ATTACHMENT_KINDS, FindingStatus
 from wenming_desktop.domain.office_records import FindingData, InspectionData
+from wenming_desktop.domain.office_rows import InspectionRow
 from wenming_desktop.domain.periods import parse_period
 from wenming_desktop.services.activities.attachments import (
     IMAGE_SUFFIXES,
@@ -29,7 +30,6 @@ from wenming_desktop.services.activities.attachments import (
 )
 from wenming_desktop.services.office import inspections, office_exports
 from wenming_desktop.storage.database import Database
-from wenming_desktop.storage.queries.office import InspectionRow
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.dialogs.common import confirm
 from wenming_desktop.ui.pages.base import make_table

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.office import MEETING_ATTACHMENT_KINDS, QuarterState
 from wenming_desktop.domain.office_records import GroupData, MeetingData
+from wenming_desktop.domain.office_rows import GroupRow, MeetingRow
 from wenming_desktop.domain.periods import parse_period
 from wenming_desktop.services.office import groups, meetings, office_exports
 from wenming_desktop.services.office.alerts import quarter_checks
 from wenming_desktop.storage.database import Database
-from wenming_desktop.storage.queries.office import GroupRow, MeetingRow
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.dialogs.common import confirm
 from wenming_desktop.ui.pages.base import make_table
