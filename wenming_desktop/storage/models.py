@@ -368,7 +368,3 @@ class AppUser(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime)
-
-
-# The office's creation-work tables share this Base; imported last so their foreign keys resolve.
-from wenming_desktop.storage import office_models as office_models  # noqa: E402
