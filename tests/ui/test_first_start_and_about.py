@@ -18,7 +18,7 @@ from wenming_desktop.ui.main_window import PAGES
 from wenming_desktop.ui.opening import offer_first_start
 from wenming_desktop.ui.selftest import check_main_window
 
-SHOTS = Path("/tmp/shots-issue9")
+SHOTS = Path("/tmp/shots-first-start")
 
 
 @pytest.fixture
