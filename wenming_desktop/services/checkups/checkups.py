@@ -137,6 +137,8 @@ def _data_of(checkup: Checkup) -> CheckupData:
             c for c in checkup.chronic_conditions.split(CONDITION_SEPARATOR) if c
         ),
         constitution=checkup.constitution,
+        tcm_answers=checkup.tcm_answers,
+        constitution_override_reason=checkup.constitution_override_reason,
         self_care={k: v for k, v in scores.items() if v is not None},
         conclusion=checkup.conclusion,
         advice=checkup.advice,
@@ -152,6 +154,8 @@ def _columns(clean: CheckupData) -> dict[str, object]:
         **{name: getattr(clean, name) for name in NUMERIC_FIELDS},
         "chronic_conditions": CONDITION_SEPARATOR.join(clean.chronic_conditions),
         "constitution": clean.constitution,
+        "tcm_answers": clean.tcm_answers,
+        "constitution_override_reason": clean.constitution_override_reason,
         "conclusion": clean.conclusion,
         "advice": clean.advice,
         "doctor_id": clean.doctor_id,

@@ -52,6 +52,8 @@ class CheckupRow(NamedTuple):
     followed_up_on: date | None
     followed_up_by: str
     follow_up_note: str
+    tcm_answers: str  # 33 digits of the constitution questionnaire, "" when not asked
+    constitution_override_reason: str
 
 
 # Mirrors domain.checkups.needs_follow_up (blood pressure ≥ 140/90, fasting glucose ≥ 6.1);
@@ -99,6 +101,8 @@ def _select() -> Select:
             Checkup.followed_up_on,
             Checkup.followed_up_by,
             Checkup.follow_up_note,
+            Checkup.tcm_answers,
+            Checkup.constitution_override_reason,
         )
         .join(Resident, Resident.id == Checkup.resident_id)
         .join(Village, Village.id == Resident.village_id)
