@@ -128,9 +128,7 @@ def settle_constitution(answers: str, constitution: str, reason: str) -> tuple[s
     if not reason:
         if constitution and constitution != judged:
             shown = judged or "无"
-            raise UserError(
-                f"中医体质“{constitution}”与问卷判定（{shown}）不一致：改判请填写理由"
-            )
+            raise UserError(f"中医体质“{constitution}”与问卷判定（{shown}）不一致：改判请填写理由")
         return text, judged, ""
     if not constitution:
         raise UserError("已填写体质改判理由，请选择改判后的中医体质")

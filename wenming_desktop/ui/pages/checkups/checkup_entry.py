@@ -14,14 +14,16 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -133,14 +135,25 @@ class CheckupEntry(QWidget):
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.save_button)
 
-        right = QWidget()
-        form = QVBoxLayout(right)
+        # The form scrolls (a 1366×768 screen does not hold it with the questionnaire); the
+        # field with the focus is kept in view, the error and the buttons stay below.
+        values = QWidget()
+        form = QVBoxLayout(values)
         form.addWidget(self.card)
         form.addWidget(self.mode)
         form.addWidget(self.form)
-        form.addWidget(self.error)
         form.addStretch(1)
-        form.addLayout(buttons)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(values)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.scroll, 1)
+        column.addWidget(self.error)
+        column.addLayout(buttons)
 
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -153,6 +166,8 @@ class CheckupEntry(QWidget):
         layout.addWidget(splitter, 1)
 
         self.chain = EnterChain(self.form.fields, self.save, self.show_error, self)
+        for field in self.form.fields:
+            field.installEventFilter(self)
         self.day_box.currentIndexChanged.connect(self._day_changed)
         self.picker.chosen.connect(self.choose)
         self.picker.add_requested.connect(self.add_resident)
@@ -166,6 +181,16 @@ class CheckupEntry(QWidget):
         QShortcut(QKeySequence("F2"), self, lambda: self.add_resident(""))
         QShortcut(QKeySequence("Escape"), self, self.clear)
         self._set_form_enabled(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A form field taking the focus is scrolled into view (the questionnaire section
+        brings the sums and the current question along)."""
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
+            shown = (
+                self.form.questionnaire if watched is self.form.questionnaire.answers else watched
+            )
+            self.scroll.ensureWidgetVisible(shown, 0, 10)
+        return False
 
     # ------------------------------------------------------------ loading
     def refresh(self) -> None:
@@ -269,6 +294,7 @@ class CheckupEntry(QWidget):
         self.card.setText(describe(row, self.day_date))
         age = age_on(row.birth_date, self.day_date)
         self.form.self_care_box.setVisible(age is None or age >= ELDERLY_AGE)
+        self.form.questionnaire.setVisible(age is None or age >= ELDERLY_AGE)
         self._set_form_enabled(True)
         existing = checkups.find_checkup(self.db, row.id, self.day_date)
         if existing is not None:
