@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+from sqlalchemy import func, select
+
 from tests.helpers import run_cli
+from tests.pdf_helpers import pdf_pages
+from wenming_desktop.config import DataFolder
+from wenming_desktop.services.settings.workspace import open_workspace
+from wenming_desktop.storage.models import Checkup
 
 
 def _run(tmp_path: Path, *answers: str):
@@ -33,3 +40,33 @@ def test_wrong_count_and_wrong_digit_are_clear_errors(tmp_path: Path) -> None:
     assert bad.returncode == 1
     assert "第 21 个答案“7”不是 1～5 的数字" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_export_guidance_of_a_demo_checkup_day(demo_template: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "数据"
+    shutil.copytree(demo_template, folder)
+    ws = open_workspace(DataFolder(folder))
+    try:
+        with ws.db.read() as session:
+            activity_id, count = session.execute(
+                select(Checkup.activity_id, func.count())
+                .where(Checkup.constitution != "", Checkup.activity_id.is_not(None))
+                .group_by(Checkup.activity_id)
+                .order_by(func.count().desc())
+                .limit(1)
+            ).one()
+            one = session.scalar(select(Checkup.id).where(Checkup.activity_id == activity_id))
+    finally:
+        ws.close()
+    env = {"WENMING_DATA_DIR": str(folder)}
+    out = tmp_path / "day.pdf"
+    done = run_cli("export", "guidance", str(activity_id), "-o", str(out), env=env)
+    assert done.returncode == 0, done.stderr
+    assert f"已导出中医体质保健指导 {count} 人（一人一页）" in done.stdout
+    assert pdf_pages(out) == count
+    single = tmp_path / "one.pdf"
+    done = run_cli("export", "guidance", "--checkup", str(one), "-o", str(single), env=env)
+    assert done.returncode == 0, done.stderr
+    assert pdf_pages(single) == 1
+    neither = run_cli("export", "guidance", env=env)
+    assert neither.returncode == 1 and "二者选一" in neither.stderr

@@ -109,3 +109,43 @@ def test_half_answered_questionnaire_is_refused(entry, qtbot) -> None:
     typed(qtbot, "12345")
     assert QApplication.focusWidget() is entry.form.questionnaire.answers
     assert "只答了 5 题（共 33 题）" in entry.error.text()
+
+
+def test_print_the_days_guidance_and_one_from_the_records(
+    entry, qtbot, window, workspace, tmp_path
+) -> None:
+    from tests.pdf_helpers import flat, pdf_pages, pdf_text
+
+    _to_questionnaire(entry, qtbot)
+    qtbot.keyClicks(entry.form.questionnaire.answers, QI_DEFICIENT)
+    qtbot.keyClick(entry.form.constitution, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert entry.guidance_button.isEnabled()
+    day_pdf = tmp_path / "本次.pdf"
+    entry.print_guidance(day_pdf)
+    qtbot.waitUntil(lambda: entry.status.text().startswith("已生成中医体质保健指导 1 人"))
+    assert pdf_pages(day_pdf) == 1
+    assert "您的中医体质：气虚质" in flat(pdf_text(day_pdf))
+
+    page = window.show_page("健康体检")
+    records = page.records
+    page.tabs.setCurrentWidget(records)
+    qtbot.waitUntil(lambda: records.model.rowCount() == 1)
+    records.table.selectRow(0)
+    assert records.guidance_button.isEnabled()
+    history = {
+        records.history.index(r, 0).data(): records.history.index(r, 1).data()
+        for r in range(records.history.rowCount())
+    }
+    assert history.get("体质问卷") == "***", history  # masked until 显示健康数值
+    records.health.setChecked(True)
+    qtbot.waitUntil(lambda: records.model.rowCount() == 1)
+    records.table.selectRow(0)
+    history = {
+        records.history.index(r, 0).data(): records.history.index(r, 1).data()
+        for r in range(records.history.rowCount())
+    }
+    assert history["体质问卷"] == "是气虚质"
+    one_pdf = tmp_path / "一人.pdf"
+    records.print_guidance(records.selected().id, one_pdf)
+    qtbot.waitUntil(lambda: records.status.text().startswith("已生成张三丰的中医体质保健指导"))
+    assert "姓名：张三丰" in flat(pdf_text(one_pdf))

@@ -38,6 +38,10 @@ from wenming_desktop.domain.residents import ResidentData, age_on
 from wenming_desktop.exports.files import safe_filename
 from wenming_desktop.services.checkups import checkups, residents
 from wenming_desktop.services.checkups.checkup_exports import export_resident_signin
+from wenming_desktop.services.checkups.constitution_guidance import (
+    export_day_guidance,
+    guidance_file_name,
+)
 from wenming_desktop.storage.queries.checkups import CheckupDayRow, CheckupRow
 from wenming_desktop.storage.queries.residents import ResidentRow
 from wenming_desktop.ui.context import PageContext
@@ -93,6 +97,9 @@ class CheckupEntry(QWidget):
         top.addWidget(self.day_hint)
         self.signin_button = QPushButton("打印村民签到表…")
         top.addWidget(self.signin_button)
+        self.guidance_button = QPushButton("打印本次保健指导…")
+        self.guidance_button.setToolTip("本次体检中已记录中医体质的村民，每人一页中医体质保健指导")
+        top.addWidget(self.guidance_button)
 
         self.picker = ResidentPicker()
         self.add_resident_button = QPushButton("新增村民（F2）")
@@ -174,6 +181,7 @@ class CheckupEntry(QWidget):
         self.add_resident_button.clicked.connect(lambda: self.add_resident(""))
         self.save_button.clicked.connect(self.save)
         self.signin_button.clicked.connect(self.choose_and_print_signin)
+        self.guidance_button.clicked.connect(self.choose_and_print_guidance)
         self.clear_button.clicked.connect(self.clear)
         self.saved_table.doubleClicked.connect(self._open_saved)
         self.health.changed.connect(lambda _shown: self._load_saved())
@@ -250,6 +258,31 @@ class CheckupEntry(QWidget):
             lambda count: f"已生成村民签到表（预填 {count} 人，空白 {blank_rows} 行）：{path}",
         )
 
+    def choose_and_print_guidance(self) -> None:
+        if self.day is None:
+            return
+        suggested = self.context.workspace.folder.exports / guidance_file_name(
+            f"{self.day_date:%Y-%m-%d}_{self.day.title}"
+        )
+        name, _ = QFileDialog.getSaveFileName(
+            self, "中医体质保健指导", str(suggested), "PDF 文件 (*.pdf)"
+        )
+        if name:
+            self.print_guidance(Path(name))
+
+    def print_guidance(self, path: Path) -> None:
+        """The take-home guidance of everyone checked this day with a constitution, a page each."""
+        assert self.day is not None
+        activity_id = self.day.id
+        run_export(
+            self,
+            self.context,
+            "正在生成中医体质保健指导…",
+            lambda _p: export_day_guidance(self.db, activity_id, path),
+            self.status,
+            lambda count: f"已生成中医体质保健指导 {count} 人（一人一页）：{path}",
+        )
+
     def _day_changed(self) -> None:
         activity_id = self.day_box.currentData()
         self.day = checkups.get_day(self.db, activity_id) if activity_id is not None else None
@@ -258,6 +291,7 @@ class CheckupEntry(QWidget):
         )
         self.day_hint.setText("" if self.day else self.day_hint.text())
         self.signin_button.setEnabled(self.day is not None)
+        self.guidance_button.setEnabled(self.day is not None)
         self.clear()
         self._load_saved()
 
