@@ -24,8 +24,12 @@ class Page(QWidget):
         """Reload what the page shows; called when the page is opened."""
 
 
-def make_table(model: RowTableModel, parent: QWidget | None = None) -> QTableView:
-    view = QTableView(parent)
+def make_table(
+    model: RowTableModel, parent: QWidget | None = None, view: QTableView | None = None
+) -> QTableView:
+    """`view` (a plain QTableView unless given, e.g. a subclass that moves on Enter) set up
+    over `model` the way every list of the program looks."""
+    view = view if view is not None else QTableView(parent)
     view.setModel(model)
     # No column claims to be sorted until the user clicks one: rows arrive in the query's order.
     view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
