@@ -95,6 +95,7 @@ SPECIAL_ANSWERS: dict[int, tuple[str, ...]] = {
 }
 
 BALANCED = "平和质"
+_VALID = "12345"
 
 # Each constitution's questions, in the order of 《体质判定标准表》 (the record form's order).
 ITEMS: dict[str, tuple[int, ...]] = {
@@ -225,7 +226,11 @@ def judge(answers: tuple[int, ...]) -> Judgement:
 
 def judge_text(stored: str) -> Judgement | None:
     """Judgement of answers stored as 33 digits; None when there are none ("")."""
-    return judge(parse_answers(stored)) if stored else None
+    if not stored:
+        return None
+    if len(stored) == QUESTION_COUNT and not stored.strip(_VALID):  # as stored: no parsing
+        return judge(tuple(map(int, stored)))
+    return judge(parse_answers(stored))
 
 
 def bmi_answer(bmi_value: float) -> int:

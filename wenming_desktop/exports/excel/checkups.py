@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from wenming_desktop.domain.checkups import findings, self_care_summary
+from wenming_desktop.domain.constitution import judge_text
 from wenming_desktop.domain.identity import mask_id, mask_phone
 from wenming_desktop.domain.privacy import mask_health
 from wenming_desktop.domain.residents import age_on
@@ -37,6 +38,7 @@ COLUMNS: tuple[LedgerColumn, ...] = (
     LedgerColumn("空腹血糖(mmol/L)", 9, "0.0"),
     LedgerColumn("慢性病", 14),
     LedgerColumn("中医体质", 8),
+    LedgerColumn("体质辨识（问卷）", 20),
     LedgerColumn("自理能力", 12),
     LedgerColumn("异常提示", 22),
     LedgerColumn("体检结论", 20),
@@ -72,6 +74,8 @@ class LedgerCheckup(Protocol):
     fasting_glucose: float | None
     chronic_conditions: str
     constitution: str
+    tcm_answers: str
+    constitution_override_reason: str
     self_care_eating: int | None
     self_care_grooming: int | None
     self_care_dressing: int | None
@@ -83,6 +87,14 @@ class LedgerCheckup(Protocol):
     followed_up_on: date | None
     followed_up_by: str
     follow_up_note: str
+
+
+def questionnaire_text(answers: str, override_reason: str) -> str:
+    """The 体质辨识 cell: the questionnaire's judgement in words, and the doctor's override."""
+    judgement = judge_text(answers)
+    if judgement is None:
+        return ""
+    return judgement.summary + (f"（医生改判：{override_reason}）" if override_reason else "")
 
 
 def ledger_values(number: int, row: LedgerCheckup, unmasked: bool) -> list[object]:
@@ -123,6 +135,7 @@ def ledger_values(number: int, row: LedgerCheckup, unmasked: bool) -> list[objec
         row.fasting_glucose,
         row.chronic_conditions,
         row.constitution,
+        questionnaire_text(row.tcm_answers, row.constitution_override_reason),
         f"{care[0]}分 {care[1]}" if care else "",
         "；".join(
             findings(row.systolic, row.diastolic, row.fasting_glucose, row.height_cm, row.weight_kg)
