@@ -51,7 +51,7 @@ def test_stats_of_a_village_year(workspace) -> None:
     assert by_title["血压"].counts == [("正常", 1), ("偏高", 1)]
     assert by_title["空腹血糖"].counts == [("正常", 0), ("空腹血糖受损", 1), ("偏高", 0)]
     assert dict(by_title["BMI"].counts)["肥胖"] == 1
-    assert dict(by_title["中医体质（未做问卷，直接选定）"].counts)["气虚质"] == 2
+    assert dict(by_title["中医体质（直接选定）"].counts)["气虚质"] == 2
     assert by_title["中医体质（问卷辨识）"].measured == 0
     assert by_title["血压"].share(1) == 0.5
     assert dict(by_title["生活自理能力（60岁及以上）"].counts)["可自理"] == 1
@@ -92,7 +92,7 @@ def test_constitution_counts_questionnaire_results_apart_from_picked_ones(worksp
         "平和质": 1,
         "问卷未能判定": 1,
     }
-    picked = by_title["中医体质（未做问卷，直接选定）"]
+    picked = by_title["中医体质（直接选定）"]
     assert picked.measured == 1 and dict(picked.counts)["痰湿质"] == 1
     assert (stats.constitution_asked, stats.constitution_overridden) == (4, 1)
     assert stats.constitution_picked == 1

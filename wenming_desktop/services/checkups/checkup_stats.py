@@ -126,7 +126,7 @@ def compute_stats(year: int, rows: list[CheckupRow], registered: list[ResidentRo
             weights,
         ),
         _distribution("中医体质（问卷辨识）", (*TCM_CONSTITUTIONS, NOT_JUDGED), judged),
-        _distribution("中医体质（未做问卷，直接选定）", TCM_CONSTITUTIONS, picked),
+        _distribution("中医体质（直接选定）", TCM_CONSTITUTIONS, picked),
         _distribution("生活自理能力（60岁及以上）", SELF_CARE_BANDS, care),
     ]
     checked = set(latest)
