@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -11,7 +12,7 @@ from tests.helpers import run_cli
 from tests.pdf_helpers import pdf_pages
 from wenming_desktop.config import DataFolder
 from wenming_desktop.services.settings.workspace import open_workspace
-from wenming_desktop.storage.models import Checkup
+from wenming_desktop.storage.models import Activity, Category, Checkup, Resident
 
 
 def _run(tmp_path: Path, *answers: str):
@@ -70,3 +71,58 @@ def test_export_guidance_of_a_demo_checkup_day(demo_template: Path, tmp_path: Pa
     assert pdf_pages(single) == 1
     neither = run_cli("export", "guidance", env=env)
     assert neither.returncode == 1 and "二者选一" in neither.stderr
+
+
+def test_import_checkups_dry_run_then_for_real(demo_template: Path, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    folder = tmp_path / "数据"
+    shutil.copytree(demo_template, folder)
+    ws = open_workspace(DataFolder(folder))
+    try:
+        with ws.db.read() as session:
+            activity_id, village_id = session.execute(
+                select(Activity.id, Activity.village_id)
+                .join(Category, Category.id == Activity.category_id)
+                .where(Category.is_health.is_(True), Activity.start_at < datetime.now())
+                .order_by(Activity.start_at.desc())
+                .limit(1)
+            ).one()
+            name, number = session.execute(
+                select(Resident.name, Resident.id_number)
+                .where(Resident.village_id == village_id, Resident.id_number.is_not(None))
+                .order_by(Resident.id)
+                .limit(1)
+            ).one()
+    finally:
+        ws.close()
+    book = Workbook()
+    book.active.append(["姓名", "身份证号", "收缩压", "舒张压", "体质问卷"])
+    book.active.append([name, number, 128, 82, "1" + "55" + "1" * 10 + "5" + "1" * 19])
+    book.active.append(["查无此人", "", 120, 80, "1" * 33])
+    path = tmp_path / "体检.xlsx"
+    book.save(path)
+    env = {"WENMING_DATA_DIR": str(folder)}
+    args = ("import", "checkups", str(path), "--activity", str(activity_id))
+    dry = run_cli(*args, "--dry-run", env=env)
+    assert dry.returncode == 1
+    assert "第3行“姓名”" in dry.stdout and "没有“查无此人”" in dry.stdout
+    assert "有错误 1 行" in dry.stdout and "试运行：未写入任何数据" in dry.stdout
+    refused = run_cli(*args, env=env)
+    assert refused.returncode == 1 and "未导入任何数据" in refused.stderr
+    book.active.delete_rows(3)
+    book.save(path)
+    done = run_cli(*args, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "已导入体检记录：" in done.stdout
+    ws = open_workspace(DataFolder(folder))
+    try:
+        with ws.db.read() as session:
+            stored = session.execute(
+                select(Checkup.constitution, Checkup.systolic)
+                .join(Resident, Resident.id == Checkup.resident_id)
+                .where(Resident.id_number == number, Checkup.activity_id == activity_id)
+            ).one()
+    finally:
+        ws.close()
+    assert tuple(stored) == ("气虚质", 128)

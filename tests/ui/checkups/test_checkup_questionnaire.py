@@ -149,3 +149,34 @@ def test_print_the_days_guidance_and_one_from_the_records(
     records.print_guidance(records.selected().id, one_pdf)
     qtbot.waitUntil(lambda: records.status.text().startswith("已生成张三丰的中医体质保健指导"))
     assert "姓名：张三丰" in flat(pdf_text(one_pdf))
+
+
+def test_import_results_through_the_preview(
+    entry, qtbot, when_dialog_opens, workspace, tmp_path
+) -> None:
+    from openpyxl import Workbook
+
+    from wenming_desktop.ui.dialogs.import_preview import ImportPreviewDialog
+
+    book = Workbook()
+    book.active.append(["姓名", "收缩压", "舒张压", *(f"第{n}题" for n in range(1, 34))])
+    book.active.append(["张三丰", 135, 85, *map(int, QI_DEFICIENT)])
+    path = tmp_path / "体检.xlsx"
+    book.save(path)
+    seen: list[ImportPreviewDialog] = []
+
+    def accept(dialog) -> None:
+        assert isinstance(dialog, ImportPreviewDialog)
+        seen.append(dialog)
+        assert not dialog.import_valid.isVisible()  # all or nothing
+        dialog.import_all.click()
+
+    when_dialog_opens(accept)
+    entry.import_file(path)
+    qtbot.waitUntil(lambda: entry.status.text().startswith("已导入体检结果"), timeout=10_000)
+    assert entry.status.text() == "已导入体检结果：新增 1 人，更新 0 人"
+    assert seen and seen[0].rows_model.rowCount() == 1
+    assert entry.saved_model.rowCount() == 1
+    with workspace.db.read() as session:
+        stored = session.scalars(select(Checkup)).one()
+        assert (stored.constitution, stored.systolic) == ("气虚质", 135)

@@ -146,7 +146,8 @@ def _data_of(checkup: Checkup) -> CheckupData:
     )
 
 
-def _columns(clean: CheckupData) -> dict[str, object]:
+def checkup_columns(clean: CheckupData) -> dict[str, object]:
+    """The checkup table's columns of a validated CheckupData (for a save or an import)."""
     values: dict[str, object] = {
         "resident_id": clean.resident_id,
         "checkup_date": clean.checkup_date,
@@ -178,7 +179,7 @@ def save_checkup(db: Database, data: CheckupData, checkup_id: int | None = None)
     """Add a checkup (checkup_id None) or change one; a second one per resident and day is
     refused with DuplicateCheckup naming the first."""
     clean = validate_checkup(data)
-    values = _columns(clean)
+    values = checkup_columns(clean)
     with db.write() as session:
         _check_references(session, clean)
         existing = checkup_id_on(session, clean.resident_id, clean.checkup_date)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -53,6 +54,12 @@ from wenming_desktop.ui.pages.checkups.checkup_form import CheckupForm
 from wenming_desktop.ui.pages.checkups.checkup_picker import ResidentPicker, describe
 from wenming_desktop.ui.table_model import Column, RowTableModel
 from wenming_desktop.ui.widgets.health_toggle import HealthToggle
+
+if TYPE_CHECKING:  # the import (openpyxl) loads when the clerk imports, not at start-up
+    from wenming_desktop.services.checkups.checkup_import import (
+        CheckupImport,
+        CheckupImportResult,
+    )
 
 C = CheckupRow._fields.index
 SIGNIN_BLANK_ROWS = 10  # for villagers who come without being on the list
@@ -100,6 +107,11 @@ class CheckupEntry(QWidget):
         self.guidance_button = QPushButton("打印本次保健指导…")
         self.guidance_button.setToolTip("本次体检中已记录中医体质的村民，每人一页中医体质保健指导")
         top.addWidget(self.guidance_button)
+        self.import_button = QPushButton("导入体检结果…")
+        self.import_button.setToolTip(
+            "从Excel导入本次体检的结果（可含中医体质问卷33题），先预览，无误后一次写入"
+        )
+        top.addWidget(self.import_button)
 
         self.picker = ResidentPicker()
         self.add_resident_button = QPushButton("新增村民（F2）")
@@ -182,6 +194,7 @@ class CheckupEntry(QWidget):
         self.save_button.clicked.connect(self.save)
         self.signin_button.clicked.connect(self.choose_and_print_signin)
         self.guidance_button.clicked.connect(self.choose_and_print_guidance)
+        self.import_button.clicked.connect(self.choose_and_import)
         self.clear_button.clicked.connect(self.clear)
         self.saved_table.doubleClicked.connect(self._open_saved)
         self.health.changed.connect(lambda _shown: self._load_saved())
@@ -283,6 +296,54 @@ class CheckupEntry(QWidget):
             lambda count: f"已生成中医体质保健指导 {count} 人（一人一页）：{path}",
         )
 
+    def choose_and_import(self) -> None:
+        if self.day is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self, "选择体检结果表", "", "Excel 工作簿 (*.xlsx);;所有文件 (*)"
+        )
+        if name:
+            self.import_file(Path(name))
+
+    def import_file(self, path: Path) -> None:
+        """Read and check in the background, show the preview, write all when nothing is wrong."""
+        from wenming_desktop.services.checkups.checkup_import import read_checkups
+
+        assert self.day is not None
+        activity_id = self.day.id
+        run_export(
+            self,
+            self.context,
+            "正在读取体检结果表…",
+            lambda _p: read_checkups(self.db, path, activity_id, _p),
+            self.status,
+            self._previewed,
+        )
+
+    def _previewed(self, plan: CheckupImport) -> str:
+        from wenming_desktop.services.checkups.checkup_import import apply_checkup_import
+        from wenming_desktop.ui.dialogs.import_preview import ImportPreviewDialog
+
+        dialog = ImportPreviewDialog(
+            f"导入体检结果 — {plan.day:%Y-%m-%d} {plan.title}", plan.preview, self
+        )
+        dialog.import_valid.setVisible(False)  # all or nothing
+        if not dialog.exec() or dialog.choice is None:
+            return "已取消导入，未写入任何数据"
+        run_export(
+            self,
+            self.context,
+            "正在写入体检记录…",
+            lambda p: apply_checkup_import(self.db, plan, p),
+            self.status,
+            self._imported,
+        )
+        return "正在写入…"
+
+    def _imported(self, result: CheckupImportResult) -> str:
+        self._load_saved()
+        return f"已导入体检结果：新增 {result.created} 人，更新 {result.updated} 人"
+
     def _day_changed(self) -> None:
         activity_id = self.day_box.currentData()
         self.day = checkups.get_day(self.db, activity_id) if activity_id is not None else None
@@ -292,6 +353,7 @@ class CheckupEntry(QWidget):
         self.day_hint.setText("" if self.day else self.day_hint.text())
         self.signin_button.setEnabled(self.day is not None)
         self.guidance_button.setEnabled(self.day is not None)
+        self.import_button.setEnabled(self.day is not None)
         self.clear()
         self._load_saved()
 
