@@ -328,6 +328,7 @@ class CheckupEntry(QWidget):
             f"导入体检结果 — {plan.day:%Y-%m-%d} {plan.title}", plan.preview, self
         )
         dialog.import_valid.setVisible(False)  # all or nothing
+        dialog.summary.setText(dialog.summary.text().replace("，或只导入无误的行", ""))
         if not dialog.exec() or dialog.choice is None:
             return "已取消导入，未写入任何数据"
         run_export(
