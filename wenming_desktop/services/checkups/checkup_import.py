@@ -272,16 +272,14 @@ def apply_checkup_import(
         for item in plan.items:
             values = checkup_columns(item.data)
             if item.checkup_id is None:
-                checkup = Checkup(**values)
-                session.add(checkup)
-                session.flush()
+                session.add(Checkup(**values))
                 created += 1
                 continue
-            checkup = session.get(Checkup, item.checkup_id)
-            if checkup is None:
+            existing = session.get(Checkup, item.checkup_id)
+            if existing is None:
                 raise UserError(f"第{item.row}行的体检记录已被删除，请重新导入")
             for key, value in values.items():
-                setattr(checkup, key, value)
+                setattr(existing, key, value)
             updated += 1
         audit.record(
             session, "import", "checkup", plan.activity_id, None,
