@@ -13,14 +13,13 @@ from collections.abc import Sequence
 
 from wenming_desktop import APP_NAME, __version__
 from wenming_desktop.cli import (
-    activity_commands,
-    audit_commands,
     backup_commands,
     checkup_commands,
     checkup_import_commands,
     constitution_commands,
     data_commands,
     filing_commands,
+    ledger_commands,
     roster_commands,
     selftest_commands,
 )
@@ -31,6 +30,7 @@ from wenming_desktop.services.settings.location import network_share_warning
 
 COMMAND_MODULES = (
     data_commands,
+    ledger_commands,
     filing_commands,
     selftest_commands,
     roster_commands,
@@ -38,8 +38,6 @@ COMMAND_MODULES = (
     checkup_import_commands,
     constitution_commands,
     backup_commands,
-    audit_commands,
-    activity_commands,
 )
 
 log = logging.getLogger(__name__)

@@ -33,6 +33,7 @@ def entry(window, workspace, qtbot) -> CheckupEntry:
     assert isinstance(page, CheckupsPage)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.entry.picker.search)
+    qtbot.waitUntil(lambda: not page.entry.loading and page.entry.day is not None)
     return page.entry
 
 
@@ -176,7 +177,7 @@ def test_import_results_through_the_preview(
     qtbot.waitUntil(lambda: entry.status.text().startswith("已导入体检结果"), timeout=10_000)
     assert entry.status.text() == "已导入体检结果：新增 1 人，更新 0 人"
     assert seen and seen[0].rows_model.rowCount() == 1
-    assert entry.saved_model.rowCount() == 1
+    qtbot.waitUntil(lambda: entry.saved_model.rowCount() == 1)
     with workspace.db.read() as session:
         stored = session.scalars(select(Checkup)).one()
         assert (stored.constitution, stored.systolic) == ("气虚质", 135)

@@ -189,12 +189,24 @@ def test_registry_reconciliation_from_the_page(window, qtbot, when_dialog_opens,
     assert diff.exists()
 
 
-def test_exports_from_the_page(demo_window, qtbot, tmp_path: Path) -> None:
+def test_exports_from_the_page(demo_window, qtbot, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True
+    )
     page = _open(demo_window, qtbot)
     target = tmp_path / "花名册.xlsx"
     page.actions.export_roster(target, unmasked=False)
     qtbot.waitUntil(lambda: "已导出志愿者花名册" in page.status.text(), timeout=20_000)
     assert target.exists()
+    box = page.actions.finished_box
+    assert box is not None and str(target) in box.text()
+    qtbot.mouseClick(
+        next(b for b in box.buttons() if b.text() == "打开文件"), Qt.MouseButton.LeftButton
+    )
+    assert opened == [str(target)]
     hours = tmp_path / "时长.xlsx"
     page.actions.export_hours(hours, 2025)
     qtbot.waitUntil(lambda: "时长台账" in page.status.text(), timeout=20_000)

@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 from wenming_desktop.domain.guidelines import check_activity
-from wenming_desktop.domain.periods import Period
 from wenming_desktop.domain.vocabulary import ActivityStatus
 from wenming_desktop.exports.excel.activities import (
     LEDGER_NAME,
@@ -18,8 +17,6 @@ from wenming_desktop.exports.files import safe_filename
 from wenming_desktop.services.activities.activity_checks import facts_for, guideline_status
 from wenming_desktop.services.progress import Progress
 from wenming_desktop.services.settings.settings import get_setting
-from wenming_desktop.services.settings.workspace import Workspace
-from wenming_desktop.services.villages.villages import get_village
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.queries.activities import ActivityFilter, activity_rows
 from wenming_desktop.storage.queries.activity_ledger import volunteers_by_activity
@@ -50,14 +47,6 @@ def export_activities(
         village_id,
         village_name,
         progress,
-    )
-
-
-def export_period_ledger(ws: Workspace, period: Period, village_id: int | None, path: Path) -> int:
-    """The ledger of a filing packet's period (a LedgerWriter of services/filing/filing.py)."""
-    village_name = get_village(ws.db, village_id).name if village_id is not None else None
-    return export_activity_range(
-        ws.db, path, period.start, period.end, period.label, village_id, village_name
     )
 
 

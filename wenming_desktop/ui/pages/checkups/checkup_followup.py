@@ -21,6 +21,7 @@ from wenming_desktop.ui.dialogs.follow_up_dialog import FollowUpDialog
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.pages.checkups.checkup_common import fill_villages
 from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
+from wenming_desktop.ui.tasks import LatestOnly
 from wenming_desktop.ui.widgets.health_toggle import HealthToggle
 
 C = CheckupRow._fields.index
@@ -48,6 +49,8 @@ class CheckupFollowUps(QWidget):
         self.mark_button = QPushButton("记录随访…")
         self.health = HealthToggle(context, "随访", self._health_scope)
         self._rows: dict[int, CheckupRow] = {}  # as read, by checkup id
+        self._wanted: int | None = None  # open_checkup() before its list arrived
+        self.loads = LatestOnly(context.runner, lambda exc: context.show_error(self, exc))
         top = QHBoxLayout()
         top.addWidget(QLabel("结对村"))
         top.addWidget(self.village)
@@ -79,18 +82,34 @@ class CheckupFollowUps(QWidget):
         self.load()
 
     def load(self) -> None:
-        rows = checkups.list_checkups(self.db, self.village.currentData(), open_follow_ups=True)
+        """Read the open follow-ups on the worker (over a second on the large data set)."""
+        db, village_id = self.db, self.village.currentData()
+        self.count.setText("正在载入…")
+        self.loads.run(
+            lambda: checkups.list_checkups(db, village_id, open_follow_ups=True), self._loaded
+        )
+
+    def _loaded(self, rows: list[CheckupRow]) -> None:
         rows.reverse()  # oldest first: the longest waiting at the top
         self._rows = {r.id: r for r in rows}
         self.health.scope_changed()
         self._show()
+        if self._wanted is not None:
+            self._open_wanted()
 
     def open_checkup(self, checkup_id: int) -> None:
-        """Select one checkup of the list (all villages) and ask for its follow-up."""
+        """Select one checkup of the list (all villages) and ask for its follow-up, once the
+        list holding it has loaded."""
+        self._wanted = checkup_id
         if self.village.currentIndex() != 0:
             self.village.setCurrentIndex(0)  # reloads
-        if checkup_id not in self._rows:
+        elif checkup_id not in self._rows and not self.loads.pending:
             self.load()
+        if not self.loads.pending:
+            self._open_wanted()
+
+    def _open_wanted(self) -> None:
+        checkup_id, self._wanted = self._wanted, None
         for row in range(self.model.rowCount()):
             if self.model.index(row, 0).data(ROW_ROLE)[0] == checkup_id:
                 self.table.selectRow(row)

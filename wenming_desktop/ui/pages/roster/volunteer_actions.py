@@ -1,16 +1,24 @@
-"""The 志愿者 page's long actions, run through the TaskRunner: HR import with its preview,
+"""The 志愿者 page's long actions, each an operation (ui/operations.py): HR import with its preview,
 reconciliation with the national system, the roster and hours ledgers, the certificate."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.exports.files import safe_filename
+from wenming_desktop.services.filing.ledgers import (
+    LedgerRequest,
+    LedgerSpec,
+    ledger,
+    this_year,
+    year_period,
+)
 from wenming_desktop.services.progress import Progress
 from wenming_desktop.services.roster import registry, roster_exports
 from wenming_desktop.services.roster.certificates import (
@@ -29,6 +37,8 @@ from wenming_desktop.services.settings.settings import get_setting
 from wenming_desktop.ui.dialogs.certificate_dialog import CertificateDialog
 from wenming_desktop.ui.dialogs.import_preview import CHOICE_VALID_ONLY, ImportPreviewDialog
 from wenming_desktop.ui.dialogs.registry_dialog import RegistryDialog
+from wenming_desktop.ui.finished import show_finished
+from wenming_desktop.ui.operations import Op
 from wenming_desktop.ui.tasks import ProgressDialog
 
 if TYPE_CHECKING:
@@ -40,7 +50,8 @@ class VolunteerActions:
 
     def __init__(self, page: VolunteersPage) -> None:
         self.page = page
-        self.progress_dialog: ProgressDialog | None = None
+        self._op: Op[Any] | None = None
+        self.finished_box: QMessageBox | None = None
         self.preview_dialog: ImportPreviewDialog | None = None
         self.registry_dialog: RegistryDialog | None = None
 
@@ -51,33 +62,19 @@ class VolunteerActions:
     def _run(
         self, title: str, work: Callable[[Progress], Any], done: Callable[[Any], None]
     ) -> Progress:
-        dialog = ProgressDialog(title, self.page)
-        self.progress_dialog = dialog
+        op = self.page.context.op(self.page, work).with_progress(title)
+        op.success(done).cancelled(lambda: self.page.status.setText("已取消"))
+        self._op = op
+        return op.run()
 
-        def finish(result: Any) -> None:
-            self._close()
-            done(result)
+    @property
+    def progress_dialog(self) -> ProgressDialog | None:
+        """The progress dialog of the work running now, if any."""
+        return self._op.dialog if self._op is not None else None
 
-        def fail(exc: BaseException) -> None:
-            self._close()
-            self.page.context.show_error(self.page, exc)
-
-        def cancelled() -> None:
-            self._close()
-            self.page.status.setText("已取消")
-
-        progress = self.page.context.runner.run(
-            work, finish, fail, on_progress=dialog.update_progress, on_cancelled=cancelled
-        )
-        dialog.attach(progress)
-        dialog.show()
-        return progress
-
-    def _close(self) -> None:
-        if self.progress_dialog is not None:
-            self.progress_dialog.close()
-            self.progress_dialog.deleteLater()
-            self.progress_dialog = None
+    def _exported(self, message: str, path: Path) -> None:
+        self.page.status.setText(message)
+        self.finished_box = show_finished(self.page, "导出完成", message, path)
 
     # HR import
 
@@ -177,12 +174,19 @@ class VolunteerActions:
             self.export_roster(Path(name), self.page.unmasked.isChecked())
 
     def export_roster(self, path: Path, unmasked: bool) -> Progress:
-        db = self.page.db
-        return self._run(
-            "正在导出志愿者花名册…",
-            lambda p: roster_exports.export_roster(db, path, unmasked=unmasked, progress=p),
-            lambda count: self.page.status.setText(f"已导出志愿者花名册 {count} 人：{path}"),
+        return self._export(
+            ledger("volunteers"), LedgerRequest(this_year(), unmasked=unmasked), path
         )
+
+    def _export(self, spec: LedgerSpec, request: LedgerRequest, path: Path) -> Progress:
+        """One ledger of the registry, as 台账与归档 exports it."""
+        ws = self.page.context.workspace
+
+        def work(progress: Progress) -> str:
+            count = spec.write(ws, replace(request, progress=progress), path)
+            return spec.done_message(count, path, request)
+
+        return self._run(f"正在导出{spec.title}…", work, lambda text: self._exported(text, path))
 
     def choose_hours_file(self) -> None:
         year = self.page.year.value()
@@ -194,14 +198,7 @@ class VolunteerActions:
             self.export_hours(Path(name), year)
 
     def export_hours(self, path: Path, year: int) -> Progress:
-        db = self.page.db
-        return self._run(
-            "正在导出志愿服务时长台账…",
-            lambda p: roster_exports.export_hours(db, path, year, progress=p),
-            lambda count: self.page.status.setText(
-                f"已导出{year}年度志愿服务时长台账 {count} 人：{path}"
-            ),
-        )
+        return self._export(ledger("hours"), LedgerRequest(year_period(year)), path)
 
     # certificate
 
@@ -244,9 +241,10 @@ class VolunteerActions:
         db = self.page.db
 
         def done(issued: IssuedCertificate) -> None:
-            self.page.status.setText(
+            self._exported(
                 f"已开具志愿服务记录证明 {issued.number}（{issued.volunteer}，"
-                f"{issued.activity_count} 次，{issued.total_minutes / 60:.1f} 小时）：{path}"
+                f"{issued.activity_count} 次，{issued.total_minutes / 60:.1f} 小时）：{path}",
+                path,
             )
 
         return self._run(
