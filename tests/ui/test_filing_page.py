@@ -56,8 +56,9 @@ def test_cancel_from_the_progress_dialog_leaves_nothing(demo_window, qtbot, tmp_
     assert not out.exists() or list(out.iterdir()) == []
 
 
-# Documents of one item (an activity, a volunteer): their own commands, not period ledgers.
-ITEM_DOCUMENTS = {"record", "signin", "certificate"}
+# Documents of one item (an activity, a volunteer, a checkup day or one checkup's guidance
+# sheets): their own commands, not period ledgers.
+ITEM_DOCUMENTS = {"record", "signin", "certificate", "guidance"}
 
 
 def _export_commands() -> set[str]:
