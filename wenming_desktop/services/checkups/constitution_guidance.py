@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from wenming_desktop.domain.checkup_row import CheckupRow
 from wenming_desktop.domain.constitution import judge_text
 from wenming_desktop.domain.constitution_guidance import (
     GUIDANCE_ASPECTS,
@@ -21,7 +22,7 @@ from wenming_desktop.services.settings.settings import get_setting
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Checkup
-from wenming_desktop.storage.queries.checkups import CheckupRow, activity_day, checkup_rows
+from wenming_desktop.storage.queries.checkups import activity_day, checkup_rows
 
 
 def load_guidance(path: Path | None = None) -> Guidance:

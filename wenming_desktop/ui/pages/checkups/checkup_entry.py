@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wenming_desktop.domain.checkup_row import CheckupRow
 from wenming_desktop.domain.checkups import (
     ELDERLY_AGE,
 )
@@ -44,7 +45,7 @@ from wenming_desktop.services.checkups.constitution_guidance import (
     export_day_guidance,
     guidance_file_name,
 )
-from wenming_desktop.storage.queries.checkups import CheckupDayRow, CheckupRow
+from wenming_desktop.storage.queries.checkups import CheckupDayRow
 from wenming_desktop.storage.queries.residents import ResidentRow
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.dialogs.resident_dialog import ResidentDialog
