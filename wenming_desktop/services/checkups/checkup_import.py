@@ -182,9 +182,12 @@ def read_checkups(
             )
         }
     plan = CheckupImport(
-        Path(path), activity_id, checkup_date, day.title,
-        ImportPreview(PREVIEW_COLUMNS, [], list(sheet.problems)),
-    )  # fmt: skip
+        path=Path(path),
+        activity_id=activity_id,
+        day=checkup_date,
+        title=day.title,
+        preview=ImportPreview(PREVIEW_COLUMNS, [], list(sheet.problems)),
+    )
     seen: dict[int, int] = {}
     total = len(sheet.rows)
     for done, (row, record) in enumerate(sheet.rows, start=1):
@@ -250,7 +253,7 @@ def read_checkups(
             continue
         action = ACTION_NEW if checkup_id is None else ACTION_UPDATE
         plan.preview.rows.append(PreviewRow(row, action, shown))
-        plan.items.append(CheckupImportItem(row, data, checkup_id))
+        plan.items.append(CheckupImportItem(row=row, data=data, checkup_id=checkup_id))
     return plan
 
 
@@ -285,4 +288,4 @@ def apply_checkup_import(
             session, "import", "checkup", plan.activity_id, None,
             {"file": plan.path.name, "day": plan.day, "created": created, "updated": updated},
         )  # fmt: skip
-    return CheckupImportResult(created, updated)
+    return CheckupImportResult(created=created, updated=updated)
