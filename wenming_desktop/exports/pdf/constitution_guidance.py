@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -70,7 +71,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 def _who(page: GuidancePage, s: dict[str, ParagraphStyle]) -> Table:
     age = f"{page.age}岁" if page.age is not None else ""
     day = f"{page.checkup_date.year}年{page.checkup_date.month}月{page.checkup_date.day}日"
-    rows = [
+    rows: list[list[Any]] = [
         [f"姓名：{page.name}", f"性别：{page.gender or '—'}　　年龄：{age or '—'}"],
         [f"体检日期：{day}", f"体检医生：{page.doctor or '—'}"],
         [Paragraph(f"体检地点：{escape(page.place or '—')}", s["body"]), ""],

@@ -45,7 +45,7 @@ from wenming_desktop.services.checkups.constitution_guidance import (
     export_day_guidance,
     guidance_file_name,
 )
-from wenming_desktop.storage.queries.checkups import CheckupDayRow
+from wenming_desktop.storage.queries.checkups import CheckupDayRow, DoctorRow
 from wenming_desktop.storage.queries.residents import ResidentRow
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.dialogs.resident_dialog import ResidentDialog
@@ -172,15 +172,15 @@ class CheckupEntry(QWidget):
         form.addWidget(self.mode)
         form.addWidget(self.form)
         form.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(values)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.values_scroll = QScrollArea()
+        self.values_scroll.setWidget(values)
+        self.values_scroll.setWidgetResizable(True)
+        self.values_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.values_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.scroll, 1)
+        column.addWidget(self.values_scroll, 1)
         column.addWidget(self.error)
         column.addLayout(buttons)
 
@@ -220,7 +220,7 @@ class CheckupEntry(QWidget):
             shown = (
                 self.form.questionnaire if watched is self.form.questionnaire.answers else watched
             )
-            self.scroll.ensureWidgetVisible(shown, 0, 10)
+            self.values_scroll.ensureWidgetVisible(shown, 0, 10)
         return False
 
     # ------------------------------------------------------------ loading
@@ -238,7 +238,7 @@ class CheckupEntry(QWidget):
         db = self.db
         self._day_list.run(lambda: (checkups.checkup_days(db), checkups.doctors(db)), self._listed)
 
-    def _listed(self, loaded: tuple[list[CheckupDayRow], list[tuple[int, str]]]) -> None:
+    def _listed(self, loaded: tuple[list[CheckupDayRow], list[DoctorRow]]) -> None:
         days, doctors = loaded
         keep = self.day.id if self.day else None
         self.form.set_doctors(doctors)
@@ -479,8 +479,8 @@ class CheckupEntry(QWidget):
             self.checkup_id = None
             self.mode.setText("新记录")
         self.show_error("")
-        self.form.height.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.form.height.selectAll()
+        self.form.height_cm.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.form.height_cm.selectAll()
 
     def add_resident(self, typed: str) -> None:
         """The inline new resident: a Chinese name or an ID number typed is carried over."""
