@@ -10,6 +10,7 @@ from typing import Any
 from wenming_desktop.domain.constitution import judge, parse_answers
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import normalize_text
+from wenming_desktop.domain.plausible_dates import check_checkup_date
 from wenming_desktop.domain.thresholds import (
     SELF_CARE_ITEMS,
     Band,
@@ -72,8 +73,7 @@ class CheckupData:
 
 def validate_checkup(data: CheckupData) -> CheckupData:
     """Normalised copy, or UserError naming the field: plausible ranges, pressures, scores."""
-    if data.checkup_date > date.today():
-        raise UserError("体检日期不能晚于今天")
+    check_checkup_date(data.checkup_date, None)
     for name in NUMERIC_FIELDS:
         value = getattr(data, name)
         if value is not None:

@@ -31,6 +31,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import WorkbookAlreadySaved
 from openpyxl.worksheet.worksheet import Worksheet
 
+from wenming_desktop.domain.text_clean import export_safe
 from wenming_desktop.exports.files import atomic_output
 
 _THIN = Side(style="thin", color="808080")
@@ -204,7 +205,7 @@ class LedgerSheet:
         for cell, value in zip(cells, values, strict=True):
             if not cell.dated and isinstance(value, _TIME_TYPES):
                 cell = self._time_cell(cell, value)
-            cell.value = value
+            cell.value = export_safe(value) if isinstance(value, str) else value
             if cell.data_type == "f":
                 cell.data_type = "s"  # never a formula, whatever the text
             row.append(cell)
@@ -260,7 +261,9 @@ class Ledger:
     def sheet(
         self, name: str, title: str, subtitle: str, columns: Sequence[LedgerColumn]
     ) -> LedgerSheet:
-        return LedgerSheet(self._book.create_sheet(name[:31]), title, subtitle, columns)
+        return LedgerSheet(
+            self._book.create_sheet(export_safe(name)[:31]), title, subtitle, columns
+        )
 
     def table(
         self, name: str, title: str, subtitle: str, fields: Sequence[LedgerField[R]]

@@ -287,11 +287,13 @@ class VolunteersPage(Page):
             self.context.show_error(self, exc)
             self.refresh()
             return
+        actor = self.db.actor
         dialog = VolunteerDialog(
             lambda data: roster.update_volunteer(self.db, line.id, data),
             self._list_names(),
             initial,
             parent=self,
+            view_only=actor is not None and not actor.can_unmask,
         )
         if dialog.exec():
             self.refresh()
