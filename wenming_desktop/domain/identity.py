@@ -97,6 +97,17 @@ def _birth_date(digits: str, number: str) -> date:
     return birth
 
 
+_GENDER_WORDS = {"男": "男", "男性": "男", "m": "男", "male": "男", "女": "女", "女性": "女",
+                 "f": "女", "female": "女"}  # fmt: skip
+
+
+def normalize_gender(raw: str) -> str:
+    """ "男"/"女" from the ways sheets write them (男性, 女性, M, F); "" when empty; any other
+    text is returned cleaned, for the caller to refuse."""
+    text = normalize_text(raw).replace(" ", "")
+    return _GENDER_WORDS.get(text.lower(), text)
+
+
 def _gender(digit: str) -> str:
     return "男" if int(digit) % 2 else "女"
 
