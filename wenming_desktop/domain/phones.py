@@ -5,9 +5,8 @@ spaces, brackets and full-width digits are dropped; labels (`手机：`) are ign
 numbers separated by `/`, `、`, `,`, `;`, `或` are all kept. The first mainland mobile
 (`^1[3-9]\\d{9}$`) is the person's mobile; a landline (area code and number, or a local
 7–8 digit number) and any second number are `others`, to be kept with the person rather than
-refusing them. Only a value that is clearly a broken mobile (7–12 digits starting with 1) is a
-problem, and the caller decides whether that refuses a required phone or warns on an optional
-one. No Qt here.
+refusing them. Anything else (a mobile with digits missing, `12345`) is `broken`: the caller
+decides whether that refuses a required phone or warns on an optional one. No Qt here.
 """
 
 from __future__ import annotations
@@ -70,14 +69,12 @@ def parse_phones(raw: object) -> Phones:
                 mobile = number
             elif number != mobile:
                 others.append(number)
-        elif number.startswith("+"):
-            broken.append(part)
-        elif _LANDLINE.match(number) or (number.startswith("0") and number.isdigit()):
+        elif _LANDLINE.match(number):
             others.append(_landline_text(part, number))
-        elif re.fullmatch(r"1\d{6,11}", number) or not number:
+        elif is_placeholder(part):
+            continue
+        else:  # a mobile with digits missing or extra, or no phone number at all
             broken.append(part)
-        else:
-            others.append(part)
     return Phones(mobile, tuple(others), tuple(broken))
 
 
