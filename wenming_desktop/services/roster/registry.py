@@ -26,6 +26,7 @@ from wenming_desktop.services.roster.roster import list_volunteers
 from wenming_desktop.services.workbooks.sheet_reader import (
     FieldSpec,
     Problem,
+    SheetFacts,
     cell_date,
     cell_id_number,
     cell_optional_text,
@@ -90,6 +91,8 @@ class RegistryReport:
     not_registered: list[tuple[int, str, str, str]] = field(default_factory=list)  # id, name…
     ambiguous: list[RegistryAmbiguous] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    facts: SheetFacts = field(default_factory=SheetFacts)
+    rows_read: int = 0
 
     @property
     def hours_differ(self) -> list[RegistryMatch]:
@@ -153,7 +156,9 @@ def plan_registry(db: Database, path: Path | str) -> RegistryReport:
     sheet = read_sheet(path, REGISTRY_FIELDS)
     if "id_number" not in sheet.columns and "phone" not in sheet.columns:
         raise UserError(f"“{path.name}”中既没有证件号码列，也没有手机号列，无法与花名册核对")
-    report = RegistryReport(path, problems=list(sheet.problems))
+    report = RegistryReport(
+        path, problems=list(sheet.problems), facts=sheet.facts, rows_read=len(sheet.rows)
+    )
     roster = list_volunteers(db)
     by_id = {r.id_number: r for r in roster if r.id_number}
     by_phone = {r.phone: r for r in roster if r.phone}

@@ -94,7 +94,8 @@ class ImportPreview:
             lines.append(where)
         lines.append(
             f"读取数据 {len(self.rows)} 行：新增 {self.count(ACTION_NEW)} 行，"
-            f"更新 {self.count(ACTION_UPDATE)} 行，有错误（拒绝）{self.error_count} 行"
+            f"更新 {self.count(ACTION_UPDATE)} 行，有错误 {self.error_count} 行"
+            + ("（拒绝导入）" if self.error_count else "")
         )
         skipped = [r for r, _t in facts.skipped]
         lines.append(
