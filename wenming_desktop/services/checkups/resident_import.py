@@ -66,6 +66,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("focus", "重点人群", ("重点人群", "人员类别", "特殊人群", "人群类别")),
     *(FieldSpec(group.value, group.label, aliases) for group, aliases in FOCUS_ALIASES.items()),
     FieldSpec("notes", "备注", ("备注", "说明")),
+    FieldSpec("office_phone", "固定电话", ("固定电话", "座机", "固话", "家庭电话", "宅电")),
 )
 PREVIEW_COLUMNS = ("姓名", "身份证号", "联系电话", "村民小组", "重点人群")
 _YES = {"是", "√", "✓", "1", "y", "yes", "有", "true"}
@@ -144,7 +145,8 @@ def _row_data(
         problems.append(sheet.problem(row, "name", "姓名为空"))
     number = take("id_number", cell_id_number) or ""
     phones = cell_phones(record.get("phone"))
-    numbers = [phones.mobile, *phones.others] if phones.mobile else list(phones.others)
+    second = cell_phones(record.get("office_phone"))
+    numbers = [n for n in (phones.mobile, *phones.others, second.mobile, *second.others) if n]
     if len(numbers) > 1:
         notes.append("其他电话：" + "、".join(numbers[1:]))
     if phones.problem:

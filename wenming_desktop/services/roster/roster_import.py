@@ -43,6 +43,8 @@ from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Team, Volunteer, volunteer_team
 from wenming_desktop.storage.queries.volunteers import volunteer_keys
 
+# A second phone column (a landline): kept in the notes.
+OFFICE_PHONE_ALIASES = ("办公电话", "座机", "固定电话", "固话", "办公室电话", "宅电", "家庭电话")
 HR_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("name", "姓名", ("姓名", "职工姓名", "员工姓名", "人员姓名"), required=True),
     FieldSpec("gender", "性别", ("性别",)),
@@ -60,6 +62,7 @@ HR_FIELDS: tuple[FieldSpec, ...] = (
         "id_number", "身份证号", ("身份证号", "身份证号码", "身份证", "公民身份号码", "证件号码")
     ),
     FieldSpec("birth_date", "出生日期", ("出生日期", "出生年月", "出生年月日", "生日")),
+    FieldSpec("office_phone", "办公电话", OFFICE_PHONE_ALIASES),
 )
 PREVIEW_COLUMNS = ("工号", "姓名", "性别", "科室", "职称", "职务", "政治面貌", "手机", "身份证号")
 _OPTIONAL = ("gender", "department", "title", "position", "political_status")
@@ -119,6 +122,10 @@ def _read_cells(
         if phones.problem:
             warnings.append(sheet.problem(row, "phone", phones.problem + "，未导入该号码"))
             notes.append("原手机号：" + "、".join(phones.broken))
+    office = cell_phones(raw.get("office_phone"))
+    office_numbers = [n for n in (office.mobile, *office.others, *office.broken) if n]
+    if office_numbers:
+        notes.append(f"{sheet.columns['office_phone']}：" + "、".join(office_numbers))
     if "birth_date" in raw:
         stated = take("birth_date", cell_partial_date)
         values["birth_date"] = None
