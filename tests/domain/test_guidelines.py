@@ -27,7 +27,16 @@ def test_every_check_is_reported_for_a_small_indoor_activity() -> None:
         "medicine_kit": CheckResult.MET,
         "registered": CheckResult.MET,
         "time": CheckResult.MET,
+        "served": CheckResult.NOT_APPLICABLE,
     }
+
+
+def test_a_held_free_clinic_needs_its_people_served() -> None:
+    held = replace(GOOD, free_clinic_held=True)
+    assert results(held)["served"] is CheckResult.NOT_MET
+    assert results(replace(held, people_served=0))["served"] is CheckResult.NOT_MET
+    assert results(replace(held, people_served=120))["served"] is CheckResult.MET
+    assert results(replace(GOOD, people_served=None))["served"] is CheckResult.NOT_APPLICABLE
 
 
 def test_a_thousand_people_need_police_approval() -> None:

@@ -41,3 +41,18 @@ def test_both_readings_of_a_polyphonic_surname_match() -> None:
     assert matches("szq", "单志强", "szq|dzq")
     assert matches("dzq", "单志强", "szq|dzq")
     assert not matches("zq", "单志强", "szq|dzq")
+
+
+def test_short_village_names_drop_the_shared_administrative_prefix() -> None:
+    from wenming_desktop.domain.villages import short_village_names
+
+    names = ["萝北县肇兴镇新胜村", "萝北县肇兴镇东兴村", "萝北县肇兴镇太平村"]
+    assert short_village_names(names) == {n: n[6:] for n in names}
+    # villages in two towns of one county keep their town
+    two = ["萝北县肇兴镇新胜村", "萝北县凤翔镇红光村"]
+    assert short_village_names(two) == {two[0]: "肇兴镇新胜村", two[1]: "凤翔镇红光村"}
+    # a shared prefix that is not an administrative unit is kept
+    assert short_village_names(["新胜村", "新华村"]) == {"新胜村": "新胜村", "新华村": "新华村"}
+    assert short_village_names(["萝北县肇兴镇新胜村"]) == {"萝北县肇兴镇新胜村": "新胜村"}
+    assert short_village_names(["东兴村实践站"]) == {"东兴村实践站": "东兴村实践站"}
+    assert short_village_names([]) == {}

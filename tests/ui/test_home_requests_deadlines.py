@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
+from sqlalchemy import text
 
 from tests.activity_helpers import make_activity, make_volunteers
 from tests.ui.activity_ui_helpers import double_click_row
@@ -157,7 +158,7 @@ def test_category_list_edited_in_settings(window, qtbot, monkeypatch):
     assert editor.model.rowCount() == 14
 
 
-def test_checkup_waiting_for_follow_up_opens_the_follow_up_tab(window, qtbot):
+def test_checkup_waiting_for_follow_up_opens_its_follow_up(window, qtbot, when_dialog_opens):
     from wenming_desktop.storage.models import Checkup, Resident
 
     db = window.context.workspace.db
@@ -180,10 +181,25 @@ def test_checkup_waiting_for_follow_up_opens_the_follow_up_tab(window, qtbot):
     assert home.follow_ups.model.rowCount() == 1
     row = home.follow_ups.model.row_at(0)
     assert row[1:] == (date(2026, 3, 17), "东兴村", "王大爷", "***", "***")  # health values masked
+    seen: list[str] = []
+
+    def record(dialog) -> None:
+        seen.append(dialog.findChildren(QLabel)[0].text())
+        dialog.by.setText("李医生")
+        dialog.accept()
+
+    when_dialog_opens(record)
     double_click_row(qtbot, home.follow_ups.table, 0)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert "王大爷" in seen[0] and "2026-03-17" in seen[0]
     page = window.stack.currentWidget()
     assert page.title == "健康体检"
     assert page.tabs.tabText(page.tabs.currentIndex()) == "随访"
+    with db.read() as session:
+        followed = session.execute(
+            text("SELECT followed_up_by FROM checkup WHERE checkup_date = '2026-03-17'")
+        ).scalar()
+    assert followed == "李医生"
 
 
 def test_home_sections_say_loading_until_their_rows_arrive(window, qtbot):
@@ -194,3 +210,12 @@ def test_home_sections_say_loading_until_their_rows_arrive(window, qtbot):
     assert not fresh.month.table.isVisibleTo(fresh)
     qtbot.waitUntil(lambda: home.loaded is not None)
     assert home.month.empty.text() == "本月还没有安排活动。"
+
+
+def test_home_names_villages_without_their_shared_county_and_town(window, qtbot):
+    db = window.context.workspace.db
+    add_village(db, VillageData(name="萝北县肇兴镇东兴村"))
+    add_village(db, VillageData(name="萝北县肇兴镇太平村"))
+    home = _home(window, qtbot, date(2026, 3, 25))
+    names = {home.uncovered.model.row_at(i)[1] for i in range(home.uncovered.model.rowCount())}
+    assert names == {"东兴村", "太平村"}

@@ -35,3 +35,20 @@ def test_bundled_cjk_font_is_registered(prepared_app) -> None:
     families = QFontDatabase.families()
     assert any("WenQuanYi" in family for family in families)
     assert "WenQuanYi Micro Hei" in prepared_app.font().families()
+
+
+def test_a_click_in_the_sidebar_answers_before_the_page_is_built(window, qtbot) -> None:
+    """The highlight and a "正在打开…" line first; the page on the next turn of the loop."""
+    row = 4  # 健康体检, not built yet
+    assert not window.pages.is_built("健康体检")
+    window.navigation.setCurrentRow(row)
+    assert window.stack.currentWidget() is window.opening
+    assert "健康体检" in window.opening_label.text()
+    qtbot.waitUntil(lambda: window.pages.is_built("健康体检"))
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.pages["健康体检"])
+    # moving on before it is built: only the last choice is shown
+    window.navigation.setCurrentRow(5)
+    window.navigation.setCurrentRow(6)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.pages["设置"])
+    assert not window.pages.is_built("台账与归档")
+    window.context.runner.wait(30_000)

@@ -18,3 +18,17 @@ def test_printing_renders_every_page_of_the_sheet(demo_workspace, qapp, tmp_path
     assert paint_pdf(sheet, printer) == pdf_pages(sheet)
     assert pdf_pages(printed) == pdf_pages(sheet)
     render_pages(printed, tmp_path)  # each printed page carries ink
+
+
+def test_print_preview_opens_large_at_page_width(qtbot, prepared_app) -> None:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+
+    from wenming_desktop.ui.printing import fit_preview
+
+    dialog = QPrintPreviewDialog(a4_printer())
+    qtbot.addWidget(dialog)
+    fit_preview(dialog)
+    area = dialog.screen().availableGeometry()
+    assert dialog.width() >= area.width() * 0.85 and dialog.height() >= area.height() * 0.85
+    preview = dialog.findChild(QPrintPreviewWidget)
+    assert preview.zoomMode() == QPrintPreviewWidget.ZoomMode.FitToWidth

@@ -31,6 +31,10 @@ class ActivityFacts:
     volunteer_count: int
     unregistered_volunteers: tuple[str, ...]
     volunteers_without_time: tuple[str, ...]
+    # A free clinic (an activity of a health category) that has been held, and the people it
+    # served (受益群众人次, the activity's actual attendance; None when not entered).
+    free_clinic_held: bool = False
+    people_served: int | None = None
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,7 @@ def check_activity(facts: ActivityFacts) -> list[GuidelineCheck]:
         _medicine_kit(facts),
         _volunteers_registered(facts),
         _volunteer_time(facts),
+        _people_served(facts),
     ]
 
 
@@ -118,3 +123,16 @@ def _volunteer_time(f: ActivityFacts) -> GuidelineCheck:
         more = f"等{len(f.volunteers_without_time)}人" if len(f.volunteers_without_time) > 5 else ""
         return GuidelineCheck("time", title, CheckResult.NOT_MET, f"未记录时长：{names}{more}")
     return GuidelineCheck("time", title, CheckResult.MET, "全部志愿者已记录服务时长")
+
+
+def _people_served(f: ActivityFacts) -> GuidelineCheck:
+    """A free clinic's beneficiaries are part of its record (受益群众人次 in the activity ledger and
+    the summary's 服务人次); a finished clinic without them is incomplete."""
+    title = "义诊活动登记受益群众人次"
+    if not f.free_clinic_held:
+        return GuidelineCheck(
+            "served", title, CheckResult.NOT_APPLICABLE, "不是已开展的健康义诊类活动"
+        )
+    if f.people_served:
+        return GuidelineCheck("served", title, CheckResult.MET, f"受益群众 {f.people_served} 人次")
+    return GuidelineCheck("served", title, CheckResult.NOT_MET, "义诊已开展，未填写受益群众人次")

@@ -43,3 +43,28 @@ def validate_village(data: VillageData) -> VillageData:
         contact_phone=phone,
         notes=data.notes.strip(),
     )
+
+
+# Where a place name's administrative prefix ends (县, 市, 区, 旗, 镇, 乡, 街道 …).
+_ADMIN_SUFFIXES = ("自治县", "街道", "县", "市", "区", "旗", "镇", "乡")
+
+
+def short_village_names(names: list[str]) -> dict[str, str]:
+    """Each village's name without the administrative prefix that all of them share, for narrow
+    lists: "萝北县肇兴镇新胜村" → "新胜村" when every village is in 萝北县肇兴镇.
+
+    Only a prefix ending at an administrative unit is dropped, and never the whole name; with one
+    village the prefix is its own county/town part. Returns {full name: short name}.
+    """
+    if not names:
+        return {}
+    common = names[0]
+    for name in names[1:]:
+        while not name.startswith(common):
+            common = common[:-1]
+    cut = 0
+    for end in range(len(common), 0, -1):
+        if any(common[:end].endswith(suffix) for suffix in _ADMIN_SUFFIXES):
+            cut = end
+            break
+    return {name: (name[cut:] if len(name) > cut else name) for name in names}

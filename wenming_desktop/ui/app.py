@@ -60,6 +60,7 @@ def prepare_application(app: QApplication, deferred: bool = False) -> None:
         finish_preparing(app)
 
 
+QT_CATALOGUES = ("qtbase",)  # Qt's own Chinese texts, loaded by finish_preparing
 _prepared: dict[str, list[str]] = {}  # what finish_preparing did once: the bundled families
 
 
@@ -68,10 +69,16 @@ def finish_preparing(app: QApplication) -> None:
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     if "translations" not in _prepared:
-        translator = QTranslator(app)
+        # `qt_zh_CN.qm` is only a list of other catalogues, some of which PySide6-Essentials does
+        # not ship, so it fails to load: load the catalogues that exist (qtbase holds the message
+        # box buttons, file, print and print-preview dialogs and the text fields' context menu).
         translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if translator.load(QLocale("zh_CN"), "qt", "_", translations):
-            app.installTranslator(translator)
+        for catalogue in QT_CATALOGUES:
+            translator = QTranslator(app)
+            if translator.load(QLocale("zh_CN"), catalogue, "_", translations):
+                app.installTranslator(translator)
+            else:
+                log.warning("Qt translation %s_zh_CN not found in %s", catalogue, translations)
         _prepared["translations"] = []
     if "font" not in _prepared:
         font_id = QFontDatabase.addApplicationFont(str(font_path()))

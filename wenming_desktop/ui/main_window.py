@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wenming_desktop import APP_NAME
-
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QPaintEvent
 
@@ -119,7 +117,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context: PageContext | None = None
         self._painted = False
-        self.setWindowTitle(APP_NAME)
+        # Qt appends the application's display name to every window title (" — 文明实践工作台"):
+        # titles name only what differs (演示数据, who is signed in), never the program again.
+        self.setWindowTitle("")
         self.resize(1280, 800)
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -157,6 +157,48 @@ class MainWindow(QMainWindow):
         column.addWidget(self.about_button)
         return column
 
+    def _add_shortcuts(self) -> None:
+        """Office habits: Ctrl+F the page's search, Ctrl+N its 新增, F1 its help."""
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        if self.findChildren(QShortcut):
+            return  # attached before (the data folder opened again)
+        for keys, action in (
+            (QKeySequence.StandardKey.Find, self.focus_search),
+            (QKeySequence.StandardKey.New, self.add_on_page),
+            (QKeySequence.StandardKey.HelpContents, self.show_help),
+        ):
+            QShortcut(QKeySequence(keys), self, action)
+
+    def current_page(self) -> Page | None:
+        widget = self.stack.currentWidget()
+        if self.context is None or widget is self.opening:
+            return None
+        return widget  # type: ignore[return-value]  # the stack's other widgets are Pages
+
+    def focus_search(self) -> None:
+        page = self.current_page()
+        field = page.search_field() if page is not None else None
+        if field is not None:
+            field.setFocus()
+            field.selectAll()
+
+    def add_on_page(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.add_new()
+
+    def show_help(self) -> None:
+        from PySide6.QtCore import Qt
+
+        from wenming_desktop.ui.help import HelpDialog, help_html
+
+        row = self.navigation.currentRow()
+        entry = PAGES[row] if 0 <= row < len(PAGES) else PAGES[0]
+        dialog = HelpDialog(entry.title, help_html(entry.module, entry.title), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
     @property
     def attached(self) -> bool:
         return self.context is not None
@@ -166,7 +208,8 @@ class MainWindow(QMainWindow):
         self.context = context
         self.data_label.setText(f"数据文件：{context.workspace.db.describe()}")
         self.about_button.setEnabled(True)
-        self._open_page(self.navigation.currentRow())
+        self._add_shortcuts()  # after the first paint: QtGui's key sequences cost start-up time
+        self._show_page_of_row(self.navigation.currentRow())
 
     def show_opening_failed(self) -> None:
         """The data could not be opened: the page area says so instead of “正在打开…”."""
@@ -185,6 +228,9 @@ class MainWindow(QMainWindow):
         page_requested = getattr(page, "page_requested", None)
         if page_requested is not None:
             page_requested.connect(self.open_tab)
+        follow_up_requested = getattr(page, "follow_up_requested", None)
+        if follow_up_requested is not None:
+            follow_up_requested.connect(self.open_follow_up)
         self.stack.addWidget(page)
         return page
 
@@ -212,6 +258,13 @@ class MainWindow(QMainWindow):
         if open_activity is not None:
             open_activity(activity_id, detail_tab)
 
+    def open_follow_up(self, checkup_id: int) -> None:
+        """Record the follow-up of one abnormal checkup (首页's 体检异常待随访 opens it)."""
+        page = self.show_page("健康体检")
+        open_follow_up = getattr(page, "open_follow_up", None)
+        if open_follow_up is not None:
+            open_follow_up(checkup_id)
+
     def open_tab(self, title: str, tab: str) -> None:
         """Show a page and, when it has tabs (`tabs`), the tab of that title."""
         tabs = getattr(self.show_page(title), "tabs", None)
@@ -224,6 +277,19 @@ class MainWindow(QMainWindow):
         if self.context is None or row < 0:
             self.stack.setCurrentWidget(self.opening)  # the clerk's choice is opened on attach
             return
+        title = PAGES[row].title
+        if not self.pages.is_built(title):
+            # Building a page (importing its modules) can take a moment on a slow PC: the
+            # sidebar's highlight and a "正在打开…" line are painted first, the page follows.
+            self.opening_label.setText(f"正在打开“{title}”…")
+            self.stack.setCurrentWidget(self.opening)
+            QTimer.singleShot(0, lambda: self._show_page_of_row(row))
+            return
+        self._show_page_of_row(row)
+
+    def _show_page_of_row(self, row: int) -> None:
+        if row < 0 or row != self.navigation.currentRow():
+            return  # nothing chosen, or the clerk has moved on to another page meanwhile
         page = self.pages[PAGES[row].title]
         self.stack.setCurrentWidget(page)
         page.refresh()
@@ -235,6 +301,26 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.first_painted.emit)  # once this paint is on screen
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        unsaved = [item for page in self.pages.built() for item in page.unsaved_work()]
+        if unsaved and not self._may_close(unsaved):
+            event.ignore()
+            return
         if self.context is not None:
             self.context.runner.wait(10_000)
         super().closeEvent(event)
+
+    def _may_close(self, unsaved: list[str]) -> bool:
+        """Closing with unsaved typing: 关闭 (dropping it) or 取消 (back to the window)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "尚未保存",
+            f"以下内容还没有保存：{'、'.join(unsaved)}。\n仍要关闭程序吗？未保存的内容将丢失。",
+            QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Close).setText("仍然关闭")
+        box.button(QMessageBox.StandardButton.Cancel).setText("取消")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Close

@@ -141,9 +141,9 @@ class Opening(QObject):
         self.workspace = workspace
         context = PageContext(workspace=workspace, runner=self.runner)
         if workspace.db.actor is not None:  # issue 8: who is signed in
-            self.window.setWindowTitle(f"{APP_NAME} — {workspace.db.actor.label}")
+            self.window.setWindowTitle(workspace.db.actor.label)
         if self.demo:
-            self.window.setWindowTitle(f"{APP_NAME}（演示数据）")
+            self.window.setWindowTitle("演示数据")
         self.window.attach(context)
         startup.warn_if_network_share(self.window, workspace)  # issue 8
         startup.start_daily_backup(context)  # issue 8

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QWidget
 
 MAX_DPI = 300
@@ -65,4 +65,16 @@ def preview_and_print(parent: QWidget | None, pdf_path: Path, title: str) -> Non
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(f"打印预览 — {title}")
     dialog.paintRequested.connect(lambda p: paint_pdf(pdf_path, p))
+    fit_preview(dialog)
     dialog.exec()
+
+
+def fit_preview(dialog: QPrintPreviewDialog) -> None:
+    """A large window (nine tenths of the screen) showing the page at the window's width, so a
+    sheet can be read before printing (Qt opens a small window with a whole page shrunk)."""
+    screen = dialog.screen() or QGuiApplication.primaryScreen()
+    area = screen.availableGeometry()
+    dialog.resize(int(area.width() * 0.9), int(area.height() * 0.9))
+    preview = dialog.findChild(QPrintPreviewWidget)
+    if preview is not None:
+        preview.setZoomMode(QPrintPreviewWidget.ZoomMode.FitToWidth)

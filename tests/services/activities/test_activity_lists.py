@@ -8,7 +8,7 @@ from tests.activity_helpers import make_activity
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.vocabulary import OTHER_CATEGORIES, PAIRING_CATEGORIES
 from wenming_desktop.services.activities import activity_lists as lists
-from wenming_desktop.services.activities.clinics import get_clinic, save_clinic
+from wenming_desktop.services.activities.clinics import ClinicEntry, get_clinic, save_clinic
 
 
 def test_categories_are_seeded_and_editable(workspace):
@@ -39,7 +39,7 @@ def test_service_kinds_are_editable(workspace):
     kind = lists.save_service_kind(db, None, "口腔检查")
     aid = make_activity(db, category="健康生活(健康义诊/健康体检)")
     assert get_clinic(db, aid).lines[-1].service == "口腔检查"
-    save_clinic(db, aid, [], [(kind, 30, 0)])
+    save_clinic(db, aid, [], [ClinicEntry(kind, 30, 0)])
     with pytest.raises(UserError, match="已有 1 条义诊记录使用"):
         lists.delete_service_kind(db, kind)
     with pytest.raises(UserError, match="不能为空"):

@@ -41,8 +41,8 @@ def test_assign_in_sheet_order_and_skip_duplicates(workspace):
     db = workspace.db
     a, b, c = make_volunteers(db, PEOPLE)
     aid = make_activity(db)
-    assert service.assign_volunteers(db, aid, [b, a]) == 2
-    assert service.assign_volunteers(db, aid, [a, c]) == 1
+    assert service.assign_volunteers(db, aid, [b, a]) == [b, a]
+    assert service.assign_volunteers(db, aid, [a, c]) == [c]
     rows = service.list_participations(db, aid)
     assert [(r.seq, r.name) for r in rows] == [(1, "李四"), (2, "张三丰"), (3, "王五")]
 

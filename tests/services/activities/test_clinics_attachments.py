@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+from sqlalchemy import text
 
 from tests.activity_helpers import make_activity, make_volunteers
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.services.activities import attachments
-from wenming_desktop.services.activities.clinics import get_clinic, save_clinic
+from wenming_desktop.services.activities.clinics import ClinicEntry, get_clinic, save_clinic
 
 HEALTH = "健康生活(健康义诊/健康体检)"
 
@@ -25,18 +26,58 @@ def test_clinic_departments_and_services(workspace):
     dept = detail.departments[0].id
     first, second = detail.lines[0], detail.lines[1]
     save_clinic(
-        db, aid, [dept], [(first.service_kind_id, 48, 0), (second.service_kind_id, 115, 20)]
+        db,
+        aid,
+        [dept],
+        [
+            ClinicEntry(service_kind_id=first.service_kind_id, people_served=48, materials_given=0),
+            ClinicEntry(
+                service_kind_id=second.service_kind_id, people_served=115, materials_given=20
+            ),
+        ],
     )
     detail = get_clinic(db, aid)
     assert detail.present == {dept}
     assert (detail.lines[0].people_served, detail.lines[1].materials_given) == (48, 20)
-    save_clinic(db, aid, [], [(first.service_kind_id, 0, 0)])
+    save_clinic(db, aid, [], [ClinicEntry(first.service_kind_id, 0, 0)])
     detail = get_clinic(db, aid)
     assert detail.present == set()
     assert all(line.people_served == 0 for line in detail.lines)
     with pytest.raises(UserError, match="负数"):
-        save_clinic(db, aid, [], [(first.service_kind_id, -1, 0)])
+        save_clinic(db, aid, [], [ClinicEntry(first.service_kind_id, -1, 0)])
     assert not get_clinic(db, make_activity(db, title="讲座")).is_health
+
+
+def test_clinic_figures_per_department(workspace):
+    """People served may be entered per department; the clinic's lines add them up."""
+    db = workspace.db
+    make_volunteers(db, [("1001", "张三", True)])  # department 内科
+    aid = make_activity(db, category=HEALTH)
+    detail = get_clinic(db, aid)
+    dept = detail.departments[0].id
+    kind = detail.lines[1].service_kind_id  # 血压测量
+    save_clinic(
+        db,
+        aid,
+        [dept],
+        [
+            ClinicEntry(kind, 40, 0, department_id=dept),
+            ClinicEntry(kind, 15, 3),
+            ClinicEntry(kind, 5, 0, department_id=dept),  # typed twice: added up
+        ],
+    )
+    detail = get_clinic(db, aid)
+    assert detail.lines[1].people_served == 60
+    assert detail.by_department[dept][1].people_served == 45
+    assert detail.by_department[None][1].people_served == 15
+    with db.read() as session:
+        rows = session.execute(
+            text("SELECT department_id, people_served FROM clinic_service ORDER BY 1")
+        ).all()
+    assert sorted(rows, key=lambda r: (r[0] is not None, r[0])) == [(None, 15), (dept, 45)]
+    with pytest.raises(UserError, match="未勾选的科室"):
+        save_clinic(db, aid, [], [ClinicEntry(kind, 1, 0, department_id=dept)])
+    assert get_clinic(db, aid).by_department[dept][1].people_served == 45  # nothing half-saved
 
 
 def test_attachments_are_stored_by_content_hash(workspace, tmp_path):

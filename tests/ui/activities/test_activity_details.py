@@ -47,7 +47,7 @@ def test_assign_with_the_keyboard_then_key_the_signed_sheet(
         qtbot.keyClicks(dialog.query, "zsf")  # pinyin initials, as on the roster page
         assert dialog.model.rowCount() == 1
         qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
-        assert "已添加：张三丰" in dialog.status.text()
+        assert "已添加 1 人：张三丰" in dialog.status.text()
         assert dialog.query.text() == ""
         qtbot.keyClicks(dialog.query, "1003")  # staff number
         qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
@@ -55,7 +55,7 @@ def test_assign_with_the_keyboard_then_key_the_signed_sheet(
         qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
         qtbot.keyClicks(dialog.query, "zsf")  # again: already on the sheet
         qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
-        assert "1 人已在名单中" in dialog.status.text()
+        assert "已在名单中：张三丰" in dialog.status.text()
         qtbot.mouseClick(dialog.done_button, Qt.MouseButton.LeftButton)
 
     when_dialog_opens(assign)
@@ -63,6 +63,7 @@ def test_assign_with_the_keyboard_then_key_the_signed_sheet(
     rows = vols.list_participations(db, aid)
     assert [(r.seq, r.name) for r in rows] == [(1, "张三丰"), (2, "王五"), (3, "李四")]
     assert panel.model.rowCount() == 3
+    assert "本次添加 3 名志愿者：张三丰、王五、李四" in panel.hint.text()
 
     # keying the signed sheet: times in sheet order, Enter after each, no mouse
     window.activateWindow()  # back from the dialog
@@ -201,3 +202,74 @@ def test_sheet_and_clinic_models_pass_the_model_tester(window, qtmodeltester):
     assert page.clinic.model.rowCount() == 7
     qtmodeltester.check(page.clinic.model)
     qtmodeltester.check(page.checks.model)
+
+
+def test_clinic_table_keys_down_a_column_per_department_and_keeps_unsaved_work(
+    window, qtbot, monkeypatch
+):
+    db = window.context.workspace.db
+    make_volunteers(db, PEOPLE[:1])  # department 内科
+    clinic_id = make_activity(db, category="健康生活(健康义诊/健康体检)")
+    other_id = make_activity(db, title="另一场活动")
+    page = _open(window, clinic_id, qtbot)
+    clinic = page.clinic
+
+    # Enter goes down the 服务人次 column: 体格检查, 血压测量, 血糖测量
+    clinic.table.setFocus()
+    clinic.table.setCurrentIndex(clinic.model.index(0, 1))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is clinic.table)
+    for figure in ("30", "115", "42"):
+        type_keys(qtbot, figure)
+        press(qtbot, Qt.Key.Key_Return)
+    assert [clinic.model.index(r, 1).data() for r in range(3)] == ["30", "115", "42"]
+    assert clinic.model.index(1, 2).data() == "0"  # nothing went into 发放
+    assert clinic.has_unsaved()
+
+    # 内科 ticked: its own figures, kept apart from 不分科室
+    clinic.departments.item(0).setCheckState(Qt.CheckState.Checked)
+    assert clinic.department_choice.count() == 2
+    clinic.department_choice.setCurrentIndex(1)
+    assert clinic.model.index(0, 1).data() == "0"
+    clinic.model.setData(clinic.model.index(0, 1), "8")
+    clinic.department_choice.setCurrentIndex(0)
+    assert clinic.model.index(0, 1).data() == "30"
+    assert "195 人次" in clinic.totals.text()
+
+    # switching to another activity asks; 保存 keeps everything typed
+    asked: list[str] = []
+
+    def answer(box: QMessageBox) -> QMessageBox.StandardButton:
+        asked.append(box.text())
+        return QMessageBox.StandardButton.Save
+
+    assert clinic.has_unsaved(), "before switch"
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    window.open_activity(other_id)
+    qtbot.waitUntil(lambda: page.selected_id() == other_id)
+    assert asked and "未保存" in asked[0]
+    detail = get_clinic(db, clinic_id)
+    assert [x.people_served for x in detail.lines[:3]] == [38, 115, 42]
+    department = detail.departments[0].id
+    assert detail.by_department[department][0].people_served == 8
+    assert not page.clinic.has_unsaved()
+
+
+def test_closing_the_window_asks_about_unsaved_clinic_figures(window, qtbot, monkeypatch):
+    db = window.context.workspace.db
+    clinic_id = make_activity(db, category="健康生活(健康义诊/健康体检)")
+    page = _open(window, clinic_id, qtbot)
+    assert window.close()  # nothing typed yet: closes without a question
+    window.show()
+    page.clinic.model.setData(page.clinic.model.index(0, 1), "12")
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Close]
+    asked: list[str] = []
+
+    def answer(box: QMessageBox) -> QMessageBox.StandardButton:
+        asked.append(box.text())
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    assert not window.close()  # 取消: the window stays, the figure too
+    assert window.isVisible() and page.clinic.has_unsaved()
+    assert "义诊服务" in asked[0]
+    assert window.close()  # 仍然关闭

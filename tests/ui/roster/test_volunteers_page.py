@@ -264,3 +264,22 @@ def test_certificate_from_the_page(window, qtbot, tmp_path) -> None:
     number = page.status.text().split("证明 ")[1].split("（")[0]
     assert page.actions.describe_certificate(number).startswith(f"证明 {number} 已登记：张三丰")
     assert "没有编号为" in page.actions.describe_certificate("ZYZM209900009")
+
+
+def test_an_empty_roster_says_how_to_start(window, qtbot, monkeypatch, tmp_path) -> None:
+    page = _open(window, qtbot)
+    assert page.empty.isVisible()
+    assert "导入人事花名册" in page.empty.label.text()
+    target = tmp_path / "模板.xlsx"
+    monkeypatch.setattr(
+        "wenming_desktop.ui.pages.roster.volunteers.QFileDialog.getSaveFileName",
+        lambda *a, **k: (str(target), ""),
+    )
+    template_button = next(b for b in page.empty.buttons if "模板" in b.text())
+    qtbot.mouseClick(template_button, Qt.MouseButton.LeftButton)
+    assert target.exists() and str(target) in page.status.text()
+    roster.add_volunteer(window.context.workspace.db, VolunteerData(name="艾青", staff_no="0001"))
+    page.refresh()
+    _settle(window, qtbot)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert not page.empty.isVisible()

@@ -16,8 +16,15 @@ from wenming_desktop.domain.guidelines import (
     GuidelineCheck,
     check_activity,
 )
+from wenming_desktop.domain.vocabulary import ActivityStatus
 from wenming_desktop.storage.database import Database
-from wenming_desktop.storage.models import Activity, Participation, Village, Volunteer
+from wenming_desktop.storage.models import (
+    Activity,
+    Category,
+    Participation,
+    Village,
+    Volunteer,
+)
 
 
 class UnmetActivity(NamedTuple):
@@ -51,6 +58,7 @@ def facts_for(session: Session, activity_ids: Sequence[int]) -> dict[int, Activi
         for activity_id, name, registered, has_time in session.execute(stmt):
             people[activity_id].append((name, bool(registered), bool(has_time)))
     facts: dict[int, ActivityFacts] = {}
+    health = set(session.scalars(select(Category.id).where(Category.is_health.is_(True))))
     for chunk_start in range(0, len(ids), 500):
         chunk = ids[chunk_start : chunk_start + 500]
         for a in session.scalars(select(Activity).where(Activity.id.in_(chunk))):
@@ -65,6 +73,8 @@ def facts_for(session: Session, activity_ids: Sequence[int]) -> dict[int, Activi
                 volunteer_count=len(rows),
                 unregistered_volunteers=tuple(n for n, reg, _t in rows if not reg),
                 volunteers_without_time=tuple(n for n, _r, t in rows if not t),
+                free_clinic_held=a.category_id in health and a.status == ActivityStatus.DONE,
+                people_served=a.actual_attendance,
             )
     return facts
 

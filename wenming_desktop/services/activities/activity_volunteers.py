@@ -88,8 +88,12 @@ def _participation(session: Session, participation_id: int) -> Participation:
     return part
 
 
-def assign_volunteers(db: Database, activity_id: int, volunteer_ids: Sequence[int]) -> int:
-    """Add volunteers at the end of the sheet; ones already on it are skipped. Returns added."""
+def assign_volunteers(db: Database, activity_id: int, volunteer_ids: Sequence[int]) -> list[int]:
+    """Add volunteers at the end of the sheet; ones already on it are skipped.
+
+    Returns the ids really added, in the order given. Raises UserError for an unknown volunteer
+    or activity (nothing is added then).
+    """
     with db.write() as session:
         _activity(session, activity_id)
         present = set(
@@ -102,7 +106,7 @@ def assign_volunteers(db: Database, activity_id: int, volunteer_ids: Sequence[in
                 Participation.activity_id == activity_id
             )
         )
-        added = 0
+        added: list[int] = []
         for volunteer_id in volunteer_ids:
             if volunteer_id in present:
                 continue
@@ -121,7 +125,7 @@ def assign_volunteers(db: Database, activity_id: int, volunteer_ids: Sequence[in
                 None,
                 {"activity_id": activity_id, "volunteer_id": volunteer_id, "seq": seq},
             )
-            added += 1
+            added.append(volunteer_id)
         return added
 
 

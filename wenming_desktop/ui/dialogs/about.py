@@ -28,7 +28,7 @@ from wenming_desktop.resources import icon_path
 class AboutDialog(QDialog):
     def __init__(self, data_folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"关于{APP_NAME}")
+        self.setWindowTitle("关于本程序")
         self.resize(760, 560)
         self.data_folder = data_folder
         layout = QVBoxLayout(self)

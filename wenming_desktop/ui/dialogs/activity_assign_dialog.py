@@ -40,7 +40,7 @@ class AssignDialog(QDialog):
     def __init__(
         self,
         search: Callable[[str], list[VolunteerChoice]],
-        assign: Callable[[Sequence[int]], int],
+        assign: Callable[[Sequence[int]], list[int]],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -49,6 +49,7 @@ class AssignDialog(QDialog):
         self._search = search
         self._assign = assign
         self.added = 0
+        self.added_names: list[str] = []  # everyone added while the dialog was open
         self.query = QLineEdit()
         self.query.setPlaceholderText("姓名、拼音首字母（如 zsf）、工号或手机尾号，回车添加")
         self.model = RowTableModel(COLUMNS, self)
@@ -105,12 +106,15 @@ class AssignDialog(QDialog):
         except UserError as exc:
             self.status.setText(exc.message)
             return
-        self.added += added
-        names = "、".join(
-            r.name
-            for r in (self.model.row_at(i) for i in range(self.model.rowCount()))
-            if r[0] in ids  # type: ignore[attr-defined]  # VolunteerChoice rows
-        )
-        skipped = len(ids) - added
-        note = f"（{skipped} 人已在名单中）" if skipped else ""
-        self.status.setText(f"已添加：{names}{note}")
+        rows = (self.model.row_at(i) for i in range(self.model.rowCount()))
+        shown = {r[0]: r.name for r in rows}  # type: ignore[attr-defined]  # VolunteerChoice rows
+        new_names = [shown.get(i, str(i)) for i in added]
+        already = [shown.get(i, str(i)) for i in ids if i not in set(added)]
+        self.added += len(added)
+        self.added_names.extend(new_names)
+        parts = []
+        if new_names:
+            parts.append(f"已添加 {len(new_names)} 人：{'、'.join(new_names)}")
+        if already:
+            parts.append(f"已在名单中：{'、'.join(already)}")
+        self.status.setText("；".join(parts))

@@ -9,7 +9,6 @@ from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -25,6 +24,7 @@ from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.vocabulary import ActivityStatus
 from wenming_desktop.services.activities.activities import ActivityData, CategoryChoice, Choice
 from wenming_desktop.ui.dialogs.common import error_label, save_cancel_buttons
+from wenming_desktop.ui.widgets.date_fields import DateTimeEdit
 
 NO_COUNT = -1  # a spin box at its minimum shows "未填写"
 
@@ -70,11 +70,8 @@ class ActivityDialog(QDialog):
             self.village.addItem(v.name, v.id)
         self.place = QLineEdit()
         self.place_public = QCheckBox("公共场所（公园、广场、商场外等）")
-        self.start = QDateTimeEdit()
-        self.end = QDateTimeEdit()
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.start = DateTimeEdit()
+        self.end = DateTimeEdit()
         self.organizer = QLineEdit()
         self.person = QLineEdit()
         self.expected = _count_box()
@@ -120,6 +117,13 @@ class ActivityDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self._fill(initial)
+        self._shown_start = self.start.dateTime()
+        self.start.dateTimeChanged.connect(self._start_moved)
+
+    def _start_moved(self, start: QDateTime) -> None:
+        """The end follows the start, keeping the activity's length (a new date moves both)."""
+        self.end.setDateTime(self.end.dateTime().addSecs(self._shown_start.secsTo(start)))
+        self._shown_start = start
 
     def _fill(self, data: ActivityData) -> None:
         self.title.setText(data.title)

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wenming_desktop.ui.widgets.date_fields import DateEdit
+
 
 def _edit(day: date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit = DateEdit(QDate(day.year, day.month, day.day))
     return edit
 
 

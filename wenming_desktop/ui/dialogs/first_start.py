@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wenming_desktop import APP_NAME
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.services.settings.first_start import open_demo, set_up, split_village_names
 from wenming_desktop.services.settings.workspace import Workspace
@@ -32,7 +31,7 @@ class FirstStartDialog(QDialog):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"欢迎使用{APP_NAME}")
+        self.setWindowTitle("欢迎使用")
         self.setMinimumWidth(520)
         self.workspace = workspace
         self.runner = TaskRunner(self)

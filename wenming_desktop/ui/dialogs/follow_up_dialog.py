@@ -7,7 +7,6 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QFormLayout,
     QLabel,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.ui.dialogs.common import error_label, save_cancel_buttons
+from wenming_desktop.ui.widgets.date_fields import DateEdit
 
 
 class FollowUpDialog(QDialog):
@@ -36,9 +36,7 @@ class FollowUpDialog(QDialog):
         self.setMinimumWidth(420)
         self._save = save
         today = date.today()
-        self.on = QDateEdit(QDate(today.year, today.month, today.day))
-        self.on.setCalendarPopup(True)
-        self.on.setDisplayFormat("yyyy-MM-dd")
+        self.on = DateEdit(QDate(today.year, today.month, today.day))
         self.by = QLineEdit(by)
         self.by.setPlaceholderText("随访人姓名")
         self.note = QPlainTextEdit()

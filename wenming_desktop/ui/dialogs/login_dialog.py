@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wenming_desktop import APP_NAME
 from wenming_desktop.domain.access import Actor
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.services.safety import users
@@ -24,7 +23,7 @@ class LoginDialog(QDialog):
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{APP_NAME} — 登录")
+        self.setWindowTitle("登录")
         self.db = db
         self.actor: Actor | None = None
         layout = QVBoxLayout(self)

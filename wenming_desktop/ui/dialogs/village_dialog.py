@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.villages import VillageData
 from wenming_desktop.ui.dialogs.common import error_label, save_cancel_buttons
+from wenming_desktop.ui.widgets.date_fields import DateEdit
 
 
 def _to_qdate(value: date | None) -> QDate:
@@ -40,9 +40,7 @@ class OptionalDate(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.enabled = QCheckBox(label)
-        self.edit = QDateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit = DateEdit()
         self.enabled.toggled.connect(self.edit.setEnabled)
         layout.addWidget(self.enabled)
         layout.addWidget(self.edit, 1)

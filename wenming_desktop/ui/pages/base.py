@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.table_model import Column, RowTableModel
@@ -23,9 +31,33 @@ class Page(QWidget):
     def refresh(self) -> None:
         """Reload what the page shows; called when the page is opened."""
 
+    def search_field(self) -> QLineEdit | None:
+        """The search box on screen (a QLineEdit named "search"), which Ctrl+F focuses."""
+        for field in self.findChildren(QLineEdit, "search"):
+            if field.isVisible():
+                return field
+        return None
 
-def make_table(model: RowTableModel, parent: QWidget | None = None) -> QTableView:
-    view = QTableView(parent)
+    def add_new(self) -> bool:
+        """Ctrl+N: press the page's visible "新增…" button (a QPushButton named "add")."""
+        for button in self.findChildren(QPushButton, "add"):
+            if button.isVisible() and button.isEnabled():
+                button.click()
+                return True
+        return False
+
+    def unsaved_work(self) -> list[str]:
+        """What the clerk typed on this page and has not saved, in words ("义诊服务"); asked about
+        before the window closes."""
+        return []
+
+
+def make_table(
+    model: RowTableModel, parent: QWidget | None = None, view: QTableView | None = None
+) -> QTableView:
+    """`view` (a plain QTableView unless given, e.g. a subclass that moves on Enter) set up
+    over `model` the way every list of the program looks."""
+    view = view if view is not None else QTableView(parent)
     view.setModel(model)
     # No column claims to be sorted until the user clicks one: rows arrive in the query's order.
     view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)

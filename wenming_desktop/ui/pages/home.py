@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from wenming_desktop.domain.hours import format_hours
 from wenming_desktop.domain.privacy import mask_health
+from wenming_desktop.domain.villages import short_village_names
 from wenming_desktop.domain.vocabulary import ActivityStatus
 from wenming_desktop.services.filing.home import HomeData, load_home
 from wenming_desktop.services.filing.overview import YearFigures
@@ -122,12 +123,21 @@ class HomeRows:
 
 
 def shape_rows(data: HomeData) -> HomeRows:
-    """The sections' row tuples (runs on the worker thread)."""
+    """The sections' row tuples (runs on the worker thread); villages by their short names
+    (the administrative prefix they all share dropped) so the narrow columns stay readable."""
+    short = short_village_names(
+        sorted(
+            {r.village for r in data.month_activities}
+            | {name for _id, name in data.uncovered}
+            | {r.village for r in data.open_requests}
+            | {c.village for c in data.follow_ups}
+        )
+    )
     follow_ups = [
         (
             c.id,
             c.checkup_date,
-            c.village,
+            short.get(c.village, c.village),
             c.name,
             mask_health(f"{c.systolic or '—'}/{c.diastolic or '—'}"),
             mask_health("" if c.fasting_glucose is None else f"{c.fasting_glucose:g}"),
@@ -136,13 +146,19 @@ def shape_rows(data: HomeData) -> HomeRows:
     ]
     return HomeRows(
         data=data,
-        month=[(r.id, r.start_at, r.village, r.title, r.status) for r in data.month_activities],
-        uncovered=list(data.uncovered),
+        month=[
+            (r.id, r.start_at, short.get(r.village, r.village), r.title, r.status)
+            for r in data.month_activities
+        ],
+        uncovered=[(vid, short.get(name, name)) for vid, name in data.uncovered],
         unmet=[(u.activity_id, u.start_at, u.title, u.unmet) for u in data.unmet],
         open_sign_ins=[
             (o.activity_id, o.start_at, o.title, o.volunteer, o.sign_in) for o in data.open_sign_ins
         ],
-        requests=[(r.id, r.received_on, r.village, r.content) for r in data.open_requests],
+        requests=[
+            (r.id, r.received_on, short.get(r.village, r.village), r.content)
+            for r in data.open_requests
+        ],
         deadlines=[(d.name, d.name, d.due, d.days_left) for d in data.deadlines],
         follow_ups=follow_ups,
         follow_up_total=len(data.follow_ups),
@@ -192,6 +208,7 @@ class HomePage(Page):
     title = "首页"
     activity_requested = Signal(int, str)  # activity id, detail tab to show ("" = default)
     page_requested = Signal(str, str)  # page title, tab title
+    follow_up_requested = Signal(int)  # checkup id: its follow-up on 健康体检 → 随访
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -258,7 +275,7 @@ class HomePage(Page):
             "体检异常待随访",
             FOLLOW_UP_COLUMNS,
             "没有待随访的体检记录。",
-            lambda _row: self.page_requested.emit("健康体检", "随访"),
+            lambda row: self.follow_up_requested.emit(row[0]),
         )
         sections = QGridLayout()
         for i, section in enumerate(

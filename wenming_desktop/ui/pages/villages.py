@@ -35,6 +35,7 @@ class VillagesPage(Page):
         super().__init__(context, parent)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("新增结对村")
+        self.add_button.setObjectName("add")
         self.edit_button = QPushButton("编辑")
         self.delete_button = QPushButton("删除")
         for button in (self.add_button, self.edit_button, self.delete_button):

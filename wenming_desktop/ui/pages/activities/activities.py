@@ -12,7 +12,6 @@ from datetime import date, datetime, time, timedelta
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -54,6 +53,7 @@ from wenming_desktop.ui.pages.activities.activity_requests import RequestsView
 from wenming_desktop.ui.pages.activities.activity_volunteers import ActivityVolunteersPanel
 from wenming_desktop.ui.pages.base import Page, make_table
 from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
+from wenming_desktop.ui.widgets.date_fields import DateEdit
 
 F = ActivityRow._fields
 
@@ -109,12 +109,10 @@ class ActivitiesPage(Page):
         self.status.addItem("全部", None)
         for status in ActivityStatus:
             self.status.addItem(status.label, status.value)
-        self.date_from = QDateEdit()
-        self.date_to = QDateEdit()
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_from = DateEdit()
+        self.date_to = DateEdit()
         self.text = QLineEdit()
+        self.text.setObjectName("search")
         self.text.setPlaceholderText("名称、地点、负责人、小结")
         self.text.setClearButtonEnabled(True)
         filters.addRow("结对村", self.village)
@@ -127,6 +125,7 @@ class ActivitiesPage(Page):
         left.addStretch(1)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("新增活动")
+        self.add_button.setObjectName("add")
         self.edit_button = QPushButton("编辑")
         self.copy_button = QPushButton("复制到下月")
         self.delete_button = QPushButton("删除")
@@ -340,6 +339,10 @@ class ActivitiesPage(Page):
             self.model.dataChanged.emit(
                 self.model.index(position, 0), self.model.index(position, len(COLUMNS) - 1)
             )
+
+    def unsaved_work(self) -> list[str]:
+        clinic = getattr(self, "clinic", None)  # built with the details tabs
+        return ["活动的“义诊服务”"] if clinic is not None and clinic.has_unsaved() else []
 
     def open_activity(self, activity_id: int, detail_tab: str = "") -> None:
         """Show one activity: its month, no other filter, the row selected, details below."""

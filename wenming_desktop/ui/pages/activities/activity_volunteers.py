@@ -29,6 +29,8 @@ from wenming_desktop.ui.dialogs.common import confirm
 from wenming_desktop.ui.pages.activities.activity_keying import KeyingDelegate, SheetView
 from wenming_desktop.ui.pages.activities.activity_sheet_model import COLUMNS, SIGN_IN, SheetModel
 
+KEYING_HINT = "按签到表顺序录入：在“签到”格直接输入 0830 回车，再输入签退时间回车。"
+
 
 class ActivityVolunteersPanel(QWidget):
     changed = Signal()  # hours or people changed: checks and the list need a refresh
@@ -70,7 +72,8 @@ class ActivityVolunteersPanel(QWidget):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.hint = QLabel("按签到表顺序录入：在“签到”格直接输入 0830 回车，再输入签退时间回车。")
+        self.hint = QLabel(KEYING_HINT)
+        self.hint.setWordWrap(True)
         self.hint.setObjectName("hint")
         self.total = QLabel("")
         layout = QVBoxLayout(self)
@@ -159,6 +162,8 @@ class ActivityVolunteersPanel(QWidget):
         if dialog.added:
             self.reload()
             self._after_change()
+            names = "、".join(dialog.added_names)
+            self.hint.setText(f"本次添加 {dialog.added} 名志愿者：{names}。{KEYING_HINT}")
 
     def remove_selected(self) -> None:
         row = self.selected()

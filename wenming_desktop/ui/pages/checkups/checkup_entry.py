@@ -52,8 +52,8 @@ C = CheckupRow._fields.index
 SIGNIN_BLANK_ROWS = 10  # for villagers who come without being on the list
 SAVED_COLUMNS = [
     Column("姓名", C("name"), width=70),
-    Column("血压", C("systolic"), lambda v: "" if v is None else str(v), width=50),
-    Column("", C("diastolic"), lambda v: "" if v is None else f"/{v}", width=40),
+    Column("收缩压", C("systolic"), lambda v: "" if v is None else str(v), width=55),
+    Column("舒张压", C("diastolic"), lambda v: "" if v is None else str(v), width=55),
     Column("血糖", C("fasting_glucose"), align_right=True, width=50),
     Column("体质", C("constitution"), width=60),
     Column("结论", C("conclusion")),

@@ -85,6 +85,20 @@ class CheckupFollowUps(QWidget):
         self.health.scope_changed()
         self._show()
 
+    def open_checkup(self, checkup_id: int) -> None:
+        """Select one checkup of the list (all villages) and ask for its follow-up."""
+        if self.village.currentIndex() != 0:
+            self.village.setCurrentIndex(0)  # reloads
+        if checkup_id not in self._rows:
+            self.load()
+        for row in range(self.model.rowCount()):
+            if self.model.index(row, 0).data(ROW_ROLE)[0] == checkup_id:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+                self.mark()
+                return
+        self.count.setText(f"待随访 {len(self._rows)} 人次（所选记录已随访或已删除）")
+
     def _health_scope(self) -> tuple[str, int]:
         return self.village.currentText(), len(self._rows)
 

@@ -56,6 +56,7 @@ class ResidentPicker(QWidget):
         super().__init__(parent)
         self._rows: list[ResidentRow] = []
         self.search = QLineEdit()
+        self.search.setObjectName("search")
         self.search.setPlaceholderText("查找村民：姓名、拼音首字母或身份证号后几位，回车选定")
         self.model = RowTableModel(MATCH_COLUMNS, self)
         self.table = make_table(self.model, self)

@@ -181,6 +181,7 @@ class CheckupRecords(QWidget):
         self.year.setValue(date.today().year)
         self.year.setSuffix(" 年")
         self.search = QLineEdit()
+        self.search.setObjectName("search")
         self.search.setPlaceholderText("姓名、拼音首字母或身份证号后几位")
         self.health = HealthToggle(context, "体检记录", self._health_scope)
         self.unmasked = QCheckBox("导出完整身份证号、电话和健康数值（记入操作日志）")

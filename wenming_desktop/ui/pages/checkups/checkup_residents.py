@@ -63,8 +63,10 @@ class ResidentRegistry(QWidget):
         self._rows: list[ResidentRow] = []
         self.village = QComboBox()
         self.search = QLineEdit()
+        self.search.setObjectName("search")
         self.search.setPlaceholderText("姓名、拼音首字母或身份证号后几位")
         self.add_button = QPushButton("新增村民")
+        self.add_button.setObjectName("add")
         self.edit_button = QPushButton("编辑")
         self.delete_button = QPushButton("删除")
         self.import_button = QPushButton("从Excel导入…")

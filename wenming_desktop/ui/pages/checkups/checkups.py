@@ -42,6 +42,11 @@ class CheckupsPage(Page):
         if refresh is not None:
             refresh()
 
+    def open_follow_up(self, checkup_id: int) -> None:
+        """The 随访 tab with this checkup selected and its follow-up dialog open."""
+        self.tabs.setCurrentWidget(self.follow_ups)
+        self.follow_ups.open_checkup(checkup_id)
+
     def open_in_entry(self, activity_id: int | None, resident_id: int) -> None:
         """Open a recorded checkup in the entry form (its day chosen, the record loaded)."""
         self.tabs.setCurrentWidget(self.entry)

@@ -8,12 +8,14 @@ the search box work over those tuples in memory, so each keystroke filters insta
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -37,6 +39,7 @@ from wenming_desktop.ui.dialogs.volunteer_dialog import VolunteerDialog
 from wenming_desktop.ui.pages.base import Page, make_table
 from wenming_desktop.ui.pages.roster.volunteer_actions import VolunteerActions
 from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
+from wenming_desktop.ui.widgets.empty_state import EmptyState
 from wenming_desktop.ui.widgets.roster_summary import RosterSummary
 
 ALL = "全部"
@@ -118,6 +121,7 @@ class VolunteersPage(Page):
         self._lines: list[RosterLine] = []
         filters = QHBoxLayout()
         self.search = QLineEdit()
+        self.search.setObjectName("search")
         self.search.setPlaceholderText("搜索：姓名、工号、手机尾号、拼音首字母（如 zsf）")
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(260)
@@ -143,6 +147,7 @@ class VolunteersPage(Page):
         self.layout_.addLayout(filters)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("新增志愿者")
+        self.add_button.setObjectName("add")
         self.edit_button = QPushButton("编辑")
         self.remove_button = QPushButton("停用/删除")
         self.import_button = QPushButton("导入人事花名册…")
@@ -169,6 +174,12 @@ class VolunteersPage(Page):
         splitter.addWidget(self.summary)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        self.empty = EmptyState(
+            "还没有志愿者。点“导入人事花名册…”导入人事科提供的 Excel 名单；"
+            "没有现成的名单时，先保存空白模板，填好后再导入。也可以点“新增志愿者”逐个添加。",
+            [("导入人事花名册…", self.actions_import), ("保存空白模板…", self.save_template)],
+        )
+        self.layout_.addWidget(self.empty)
         self.layout_.addWidget(splitter, 1)
         self.status = QLabel("")
         self.status.setWordWrap(True)
@@ -265,7 +276,33 @@ class VolunteersPage(Page):
         if header.sortIndicatorSection() >= 0:
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.count.setText(f"显示 {len(lines)} 人，共 {len(self._lines)} 人")
+        self.empty.setVisible(not self._lines)
         self._update_buttons()
+
+    # starting from nothing
+
+    def actions_import(self) -> None:
+        self.actions.choose_and_import()
+
+    def save_template(self) -> None:
+        # openpyxl costs the page's first opening ~0.4 s: loaded when a template is asked for
+        from wenming_desktop.services.roster.templates import (
+            TEMPLATE_FILENAME,
+            write_hr_template,
+        )
+
+        suggested = self.context.workspace.folder.exports / TEMPLATE_FILENAME
+        name, _ = QFileDialog.getSaveFileName(
+            self, "保存志愿者名单模板", str(suggested), "Excel 工作簿 (*.xlsx)"
+        )
+        if not name:
+            return
+        try:
+            path = write_hr_template(Path(name))
+        except UserError as exc:
+            self.context.show_error(self, exc)
+            return
+        self.status.setText(f"已保存空白模板：{path}。填好后点“导入人事花名册…”导入。")
 
     # selection and editing
 

@@ -30,6 +30,7 @@ from wenming_desktop.storage.queries.audit import AuditFilter
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.table_model import Column, RowTableModel
+from wenming_desktop.ui.widgets.date_fields import DateEdit
 
 COLUMNS = [
     Column("序号", AuditView._fields.index("seq"), align_right=True, width=60),
@@ -58,12 +59,10 @@ class AuditSettingsTab(QWidget):
         self.action = QComboBox()
         self.by_date = QCheckBox("日期")
         today = QDate.currentDate()
-        self.date_from = QDateEdit(QDate(today.year(), 1, 1))
-        self.date_to = QDateEdit(today)
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_from = DateEdit(QDate(today.year(), 1, 1))
+        self.date_to = DateEdit(today)
         self.text = QLineEdit()
+        self.text.setObjectName("search")
         self.text.setPlaceholderText("搜索变更内容或操作人")
         self.text.setClearButtonEnabled(True)
         for label, widget in (("对象", self.entity), ("操作", self.action)):

@@ -128,6 +128,7 @@ class UsersSettingsTab(QWidget):
         layout.addWidget(hint)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("新增用户…")
+        self.add_button.setObjectName("add")
         self.role_button = QPushButton("修改角色…")
         self.password_button = QPushButton("重置密码…")
         self.delete_button = QPushButton("删除")
