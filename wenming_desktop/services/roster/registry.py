@@ -12,6 +12,7 @@ be read (a date, the hours) is reported and left empty; its row is still matched
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -27,6 +28,7 @@ from wenming_desktop.services.workbooks.sheet_reader import (
     FieldSpec,
     Problem,
     SheetFacts,
+    SheetRows,
     cell_date,
     cell_id_number,
     cell_optional_text,
@@ -119,9 +121,9 @@ def _mobile(value: Any) -> str:
     return phones.mobile
 
 
-def _read(sheet: Any, row: int, raw: dict[str, Any], report: RegistryReport) -> dict[str, Any]:
+def _read(sheet: SheetRows, row: int, raw: dict[str, Any], report: RegistryReport) -> dict[str, Any]:
     """The row's values; a cell that cannot be read is reported and left None."""
-    readers = {"phone": _mobile, "id_number": cell_id_number,
+    readers: dict[str, Callable[[Any], Any]] = {"phone": _mobile, "id_number": cell_id_number,
                "registered_on": cell_date, "hours": parse_hours_text}  # fmt: skip
     values: dict[str, Any] = {}
     for key, value in raw.items():

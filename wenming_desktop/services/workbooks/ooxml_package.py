@@ -23,6 +23,7 @@ import tempfile
 import zipfile
 from contextlib import ExitStack
 from pathlib import Path
+from typing import IO
 
 STRICT_PREFIX = b"http://purl.oclc.org/ooxml/"
 # Strict namespace → transitional namespace; a prefix of relationship types covers them too.
@@ -88,7 +89,7 @@ def repair_plan(path: Path) -> tuple[dict[str, str], bool] | None:
     return renames, strict
 
 
-def _copy(source: zipfile.ZipExtFile, target: zipfile.ZipFile, name: str, strict: bool) -> None:
+def _copy(source: IO[bytes], target: zipfile.ZipFile, name: str, strict: bool) -> None:
     with target.open(name, "w", force_zip64=True) as out:
         if not strict or not name.endswith((".xml", ".rels")):
             shutil.copyfileobj(source, out, BLOCK)
