@@ -121,7 +121,9 @@ def _mobile(value: Any) -> str:
     return phones.mobile
 
 
-def _read(sheet: SheetRows, row: int, raw: dict[str, Any], report: RegistryReport) -> dict[str, Any]:
+def _read(
+    sheet: SheetRows, row: int, raw: dict[str, Any], report: RegistryReport
+) -> dict[str, Any]:
     """The row's values; a cell that cannot be read is reported and left None."""
     readers: dict[str, Callable[[Any], Any]] = {"phone": _mobile, "id_number": cell_id_number,
                "registered_on": cell_date, "hours": parse_hours_text}  # fmt: skip
