@@ -51,7 +51,7 @@ class ImportPreviewDialog(QDialog):
             summary += "\n有错误时不能全部导入：请修改表格后重新导入，或只导入无误的行。"
         self.summary = QLabel(summary)
         self.summary.setWordWrap(True)
-        row_columns = [Column("行号", 0, align_right=True, width=50), Column("处理", 1, width=90)]
+        row_columns = [Column("行号", 0, align_right=True, width=50), Column("处理", 1, width=120)]
         row_columns += [Column(name, i + 2, width=100) for i, name in enumerate(preview.columns)]
         self.rows_model = RowTableModel(row_columns, self)
         self.rows_model.set_rows(
@@ -67,9 +67,12 @@ class ImportPreviewDialog(QDialog):
             for row, text in preview.facts.skipped
         ]
         self.problems_model.set_rows(
-            [(p.sheet, p.row, p.column, p.reason) for p in preview.problems]
-            + [(p.sheet, p.row, p.column, f"提醒：{p.reason}") for p in preview.warnings]
-            + notes
+            sorted(
+                [(p.sheet, p.row, p.column, p.reason) for p in preview.problems]
+                + [(p.sheet, p.row, p.column, f"提醒：{p.reason}") for p in preview.warnings]
+                + notes,
+                key=lambda item: item[1],
+            )
         )
         self.problems_table = make_table(self.problems_model, self)
         problems_box = QWidget()
