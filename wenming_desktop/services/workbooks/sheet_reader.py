@@ -13,6 +13,7 @@ calamine (calamine_book). No Qt here.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -107,9 +108,9 @@ class SheetRows:
     def is_hidden(self, row: int) -> bool:
         return row in self._hidden
 
-    @property
-    def _hidden(self) -> set[int]:
-        return set(self.facts.hidden_rows)
+    @functools.cached_property
+    def _hidden(self) -> frozenset[int]:  # read once the reader has filled the facts
+        return frozenset(self.facts.hidden_rows)
 
 
 def normalize_header(text: str) -> str:
