@@ -186,6 +186,15 @@ def _row_data(
         gender = ""
     if problems:
         return None, problems, warnings
+    if number and gender and gender != parse_id_number(number).gender:
+        from_id = parse_id_number(number).gender
+        warnings.append(
+            sheet.problem(
+                row,
+                "gender",
+                f"性别“{gender}”与身份证号（{from_id}性）不一致，按身份证号记为{from_id}",
+            )
+        )
     data = ResidentData(
         village_id=village_id,
         name=name,
