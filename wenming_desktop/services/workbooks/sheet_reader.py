@@ -31,7 +31,6 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.sheet_notes import notes_row_text
 from wenming_desktop.domain.text import INVISIBLE, clean_text, decode_ooxml_escapes
-from wenming_desktop.services.workbooks.calamine_book import CalamineSource
 from wenming_desktop.services.workbooks.cells import (
     cell_date,
     cell_id_number,
@@ -282,7 +281,13 @@ def read_sheet(
     kind = check_workbook(path)
     with ExitStack() as stack, warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        source: _Source = _OpenpyxlSource(path, stack) if kind == "xlsx" else CalamineSource(path)
+        source: _Source
+        if kind == "xlsx":
+            source = _OpenpyxlSource(path, stack)
+        else:  # .xls, .et, .xlsb, .ods: loaded only when such a file comes
+            from wenming_desktop.services.workbooks.calamine_book import CalamineSource
+
+            source = CalamineSource(path)
         sheets = source.sheets()
         names = [n for n, _v in sheets]
         if not names:
