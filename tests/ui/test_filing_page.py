@@ -36,6 +36,9 @@ def test_packet_builds_in_the_background(demo_window, qtbot, tmp_path: Path) -> 
     qtbot.waitUntil(lambda: page.packet_button.isEnabled(), timeout=60_000)
     assert target.exists()
     assert "归档材料包已生成" in page.status.text()
+    box = page.finished_box
+    assert box is not None and box.isVisible() and str(target) in box.text()
+    assert {"打开文件", "打开所在文件夹"} <= {b.text() for b in box.buttons()}
 
 
 def test_cancel_from_the_progress_dialog_leaves_nothing(demo_window, qtbot, tmp_path: Path) -> None:
@@ -51,3 +54,86 @@ def test_cancel_from_the_progress_dialog_leaves_nothing(demo_window, qtbot, tmp_
     qtbot.waitUntil(lambda: page.packet_button.isEnabled(), timeout=60_000)
     assert "已取消" in page.status.text()
     assert not out.exists() or list(out.iterdir()) == []
+
+
+# Documents of one item (an activity, a volunteer): their own commands, not period ledgers.
+ITEM_DOCUMENTS = {"record", "signin", "certificate"}
+
+
+def _export_commands() -> set[str]:
+    import argparse
+
+    from wenming_desktop.cli import build_parser
+
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    export = commands.choices["export"]
+    group = next(a for a in export._actions if isinstance(a, argparse._SubParsersAction))
+    return set(group.choices)
+
+
+def test_window_cli_and_packet_list_the_same_ledgers(demo_window, qtbot, tmp_path: Path) -> None:
+    from wenming_desktop.services.filing.ledgers import LEDGERS, LedgerRequest
+
+    page = demo_window.show_page("台账与归档")
+    listed = [
+        page.ledgers.item(i).data(Qt.ItemDataRole.UserRole) for i in range(page.ledgers.count())
+    ]
+    names = [spec.cli_name for spec in LEDGERS]
+    assert listed == names
+    assert _export_commands() - ITEM_DOCUMENTS == set(names)
+    page.year.setValue(2025)
+    page.kind.setCurrentIndex(page.kind.findData("Q2"))
+    target = tmp_path / "packet"
+    page.build_packet(target)
+    qtbot.waitUntil(lambda: page.packet_button.isEnabled(), timeout=60_000)
+    request = LedgerRequest(parse_period("2025-Q2"))
+    expected = {
+        f"{spec.packet_folder}/{spec.packet_file(request)}"
+        for spec in LEDGERS
+        if spec.packet_file is not None
+    }
+    written = {
+        p.relative_to(target).as_posix()
+        for folder in {spec.packet_folder for spec in LEDGERS}
+        for p in (target / folder).iterdir()
+    }
+    assert written == expected
+    assert {spec.cli_name for spec in LEDGERS if spec.in_packet} <= set(listed)
+
+
+def test_a_ledger_of_the_packet_is_exported_alone(
+    demo_window, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    from openpyxl import load_workbook
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True
+    )
+
+    page = demo_window.show_page("台账与归档")
+    row = next(
+        i
+        for i in range(page.ledgers.count())
+        if page.ledgers.item(i).data(Qt.ItemDataRole.UserRole) == "villages"
+    )
+    page.ledgers.setCurrentRow(row)
+    assert page.ledgers.currentItem().text().startswith("结对村名册")
+    assert page.unmasked.isEnabled()  # the village ledger holds phone numbers
+    target = tmp_path / "名册.xlsx"
+    page.export_ledger(page.chosen_ledger(), target)
+    qtbot.waitUntil(lambda: page.ledger_button.isEnabled(), timeout=20_000)
+    assert page.status.text() == f"已导出结对村名册（4 个结对村）：{target}"
+    assert load_workbook(target).active.cell(1, 1).value.endswith("结对村名册")
+    box = page.finished_box
+    assert box is not None and box.isVisible() and box.text() == page.status.text()
+    open_folder = next(b for b in box.buttons() if b.text() == "打开所在文件夹")
+    qtbot.mouseClick(open_folder, Qt.MouseButton.LeftButton)
+    assert opened == [str(tmp_path)]
+    page.ledgers.setCurrentRow(next(
+        i for i in range(page.ledgers.count())
+        if page.ledgers.item(i).data(Qt.ItemDataRole.UserRole) == "hours"
+    ))  # fmt: skip
+    assert not page.unmasked.isEnabled()  # nothing to unmask in the hours ledger

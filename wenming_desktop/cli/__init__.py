@@ -13,12 +13,11 @@ from collections.abc import Sequence
 
 from wenming_desktop import APP_NAME, __version__
 from wenming_desktop.cli import (
-    activity_commands,
-    audit_commands,
     backup_commands,
     checkup_commands,
     data_commands,
     filing_commands,
+    ledger_commands,
     roster_commands,
     selftest_commands,
 )
@@ -29,13 +28,12 @@ from wenming_desktop.services.settings.location import network_share_warning
 
 COMMAND_MODULES = (
     data_commands,
+    ledger_commands,
     filing_commands,
     selftest_commands,
     roster_commands,
     checkup_commands,
     backup_commands,
-    audit_commands,
-    activity_commands,
 )
 
 log = logging.getLogger(__name__)

@@ -1,10 +1,9 @@
-"""`wenming export checkups|signin` and `wenming import residents`: the checkup ledger, a checkup
-day's villager sign-in sheet, and a village's resident list from Excel."""
+"""`wenming export signin` and `wenming import residents`: an activity's sign-in sheet and a
+village's resident list from Excel. The checkup ledger is an entry of the ledger registry."""
 
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +15,8 @@ from wenming_desktop.cli.common import (
     workspace,
 )
 from wenming_desktop.config import DataFolder
-from wenming_desktop.domain.errors import UserError
 from wenming_desktop.exports.files import safe_filename
 from wenming_desktop.services.checkups.checkup_exports import (
-    LEDGER_FILE_NAME,
-    export_checkup_ledger,
     export_resident_signin,
 )
 from wenming_desktop.services.checkups.checkups import get_day
@@ -30,17 +26,6 @@ from wenming_desktop.services.villages.villages import find_village
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     exports = command_group(subparsers, common, "export", "导出台账、表格和PDF")
-    ledger = exports.add_parser("checkups", parents=[common], help="健康体检台账（Excel）")
-    ledger.add_argument("--year", type=int, default=date.today().year, help="年份，默认今年")
-    ledger.add_argument("--village", help="只导出一个结对村（村名的任一唯一部分）")
-    ledger.add_argument(
-        "--unmasked",
-        "--unmask",
-        action="store_true",
-        help="身份证号、电话和健康数值完整导出（记入操作日志）",
-    )
-    add_output_option(ledger)
-    ledger.set_defaults(handler=_checkups)
     signin = exports.add_parser(
         "signin",
         parents=[common],
@@ -66,20 +51,6 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "--skip-invalid", action="store_true", help="有错误的行跳过，只导入无误的行"
     )
     people.set_defaults(handler=_import_residents)
-
-
-def _checkups(args: argparse.Namespace, folder: DataFolder) -> int:
-    if not 2000 <= args.year <= 2100:
-        raise UserError(f"年份 {args.year} 不合理")
-    with workspace(folder) as ws:
-        village_id, village = find_village(ws.db, args.village) if args.village else (None, "")
-        stem = LEDGER_FILE_NAME.removesuffix(".xlsx")
-        name = safe_filename(f"{stem}_{args.year}{('_' + village) if village else ''}.xlsx")
-        path = output_path(folder, args.output, name)
-        count = export_checkup_ledger(ws.db, path, args.year, village_id, args.unmasked)
-    masked = "（未脱敏，已记入操作日志）" if args.unmasked else ""
-    print(f"已导出健康体检台账 {count} 人次{masked}：{path}")
-    return 0
 
 
 def _signin(args: argparse.Namespace, folder: DataFolder) -> int:

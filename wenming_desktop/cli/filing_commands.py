@@ -1,4 +1,7 @@
-"""`wenming export summary|record` and `wenming packet`: summaries, record sheets, packets."""
+"""`wenming export record` and `wenming packet`: an activity's record sheet and the packet.
+
+The period summary (`wenming export summary`) is an entry of the ledger registry.
+"""
 
 from __future__ import annotations
 
@@ -12,18 +15,12 @@ from wenming_desktop.domain.periods import parse_period
 from wenming_desktop.exports.files import safe_filename
 from wenming_desktop.services.activities.records import export_activity_record, load_detail
 from wenming_desktop.services.filing.filing import build_packet, default_packet_name
-from wenming_desktop.services.filing.summary import export_summary
 from wenming_desktop.services.progress import Progress
 from wenming_desktop.services.villages.villages import find_village
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     exports = command_group(subparsers, common, "export", "导出台账、表格和PDF")
-    summary = exports.add_parser("summary", parents=[common], help="期间工作总结（PDF）")
-    summary.add_argument("--period", required=True, help="2026、2026-H1、2026-Q3 或 2026-07")
-    summary.add_argument("--village", help="只统计一个结对村（村名的任一唯一部分）")
-    add_output_option(summary)
-    summary.set_defaults(handler=_summary)
     record = exports.add_parser("record", parents=[common], help="活动记录表（PDF）")
     record.add_argument("activity_id", type=int, metavar="ACTIVITY_ID", help="活动编号")
     add_output_option(record)
@@ -35,17 +32,6 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "-o", "--output", metavar="DIR", help="输出文件夹，或以 .zip 结尾的压缩文件"
     )
     packet.set_defaults(handler=_packet)
-
-
-def _summary(args: argparse.Namespace, folder: DataFolder) -> int:
-    period = parse_period(args.period)
-    with workspace(folder) as ws:
-        village_id, village = find_village(ws.db, args.village) if args.village else (None, "")
-        name = safe_filename(f"{period.label}工作总结{('_' + village) if village else ''}.pdf")
-        path = output_path(folder, args.output, name)
-        export_summary(ws.db, path, period, village_id)
-    print(f"已导出工作总结：{path}")
-    return 0
 
 
 def _record(args: argparse.Namespace, folder: DataFolder) -> int:

@@ -1,4 +1,7 @@
-"""Roster commands: `import volunteers|registry`, `export volunteers|hours|certificate`."""
+"""Roster commands: `import volunteers|registry`, `export certificate`, `certificate NUMBER`.
+
+The roster's ledgers (`export volunteers|hours`) are entries of the ledger registry.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ from wenming_desktop.cli.common import (
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.exports.files import safe_filename
-from wenming_desktop.services.roster import registry, roster_exports
+from wenming_desktop.services.roster import registry
 from wenming_desktop.services.roster.certificates import find_certificate, issue_certificate
 from wenming_desktop.services.roster.roster import find_by_staff_no
 from wenming_desktop.services.roster.roster_import import apply_import, plan_import
@@ -47,21 +50,6 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     reg.set_defaults(handler=_import_registry)
 
     exports = command_group(subparsers, common, "export", "导出台账、表格和PDF")
-    roster = exports.add_parser("volunteers", parents=[common], help="志愿者花名册（Excel）")
-    roster.add_argument(
-        "--unmasked",
-        "--unmask",
-        dest="unmasked",
-        action="store_true",
-        help="导出完整的身份证号和电话（记入操作日志）",
-    )
-    roster.add_argument("--active-only", action="store_true", help="不含已停用的志愿者")
-    add_output_option(roster)
-    roster.set_defaults(handler=_export_volunteers)
-    hours = exports.add_parser("hours", parents=[common], help="志愿服务时长台账（Excel）")
-    hours.add_argument("--year", type=int, default=date.today().year, help="年度，默认今年")
-    add_output_option(hours)
-    hours.set_defaults(handler=_export_hours)
     cert = exports.add_parser("certificate", parents=[common], help="志愿服务记录证明（PDF）")
     cert.add_argument("staff_no", metavar="STAFF_NO", help="工号")
     cert.add_argument("--from", dest="date_from", required=True, help="开始日期，如 2026-01-01")
@@ -124,27 +112,6 @@ def _import_registry(args: argparse.Namespace, folder: DataFolder) -> int:
             changed = registry.apply_registry(ws.db, report)
             print(f"已更新 {changed} 名志愿者的注册信息")
     return 1 if report.problems else 0
-
-
-def _export_volunteers(args: argparse.Namespace, folder: DataFolder) -> int:
-    path = output_path(folder, args.output, roster_exports.roster_filename())
-    with workspace(folder) as ws:
-        count = roster_exports.export_roster(
-            ws.db, path, unmasked=args.unmasked, include_inactive=not args.active_only
-        )
-    note = "（含完整身份证号和电话，已记入操作日志）" if args.unmasked else ""
-    print(f"已导出志愿者花名册 {count} 人{note}：{path}")
-    return 0
-
-
-def _export_hours(args: argparse.Namespace, folder: DataFolder) -> int:
-    if not 2000 <= args.year <= 2100:
-        raise UserError(f"年度 {args.year} 不合理")
-    path = output_path(folder, args.output, roster_exports.hours_filename(args.year))
-    with workspace(folder) as ws:
-        count = roster_exports.export_hours(ws.db, path, args.year)
-    print(f"已导出{args.year}年度志愿服务时长台账 {count} 人：{path}")
-    return 0
 
 
 def _parse_day(text: str, what: str) -> date:

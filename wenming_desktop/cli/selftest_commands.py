@@ -1,4 +1,4 @@
-"""`wenming self-test` (installation check) and `wenming export villages` (结对村名册)."""
+"""`wenming self-test`: the installation check."""
 
 from __future__ import annotations
 
@@ -7,10 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from wenming_desktop import APP_NAME, __version__
-from wenming_desktop.cli.common import add_output_option, command_group, output_path, workspace
 from wenming_desktop.config import DataFolder
 from wenming_desktop.services.settings.selftest import StepResult, run_selftest
-from wenming_desktop.services.villages.village_ledger import default_villages_name, export_villages
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -21,11 +19,6 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     test.add_argument("--report", metavar="FILE", help="同时把自检结果写入此文件")
     test.add_argument("--keep", metavar="DIR", help="把临时数据文件夹留在 DIR 下以便查看")
     test.set_defaults(handler=_self_test)
-    exports = command_group(subparsers, common, "export", "导出台账、表格和PDF")
-    villages = exports.add_parser("villages", parents=[common], help="结对村名册（Excel）")
-    villages.add_argument("--unmask", action="store_true", help="显示完整电话号码（记入操作日志）")
-    add_output_option(villages)
-    villages.set_defaults(handler=_villages)
 
 
 def _self_test(args: argparse.Namespace, folder: DataFolder) -> int:
@@ -56,11 +49,3 @@ def _self_test(args: argparse.Namespace, folder: DataFolder) -> int:
     ok = len(results) == expected and all(r.ok for r in results)
     say("自检通过" if ok else f"自检未通过（{sum(not r.ok for r in results)} 项失败）")
     return 0 if ok else 1
-
-
-def _villages(args: argparse.Namespace, folder: DataFolder) -> int:
-    with workspace(folder) as ws:
-        path = output_path(folder, args.output, default_villages_name())
-        count = export_villages(ws.db, path, unmask=args.unmask)
-    print(f"已导出结对村名册（{count} 个结对村）：{path}")
-    return 0

@@ -16,9 +16,6 @@ from wenming_desktop.domain.phones import parse_phones
 from wenming_desktop.domain.text import clean_person_name
 from wenming_desktop.domain.vocabulary import FocusGroup
 
-# The focus-group flags, in the order shown; each is a boolean field of ResidentData.
-FOCUS_FIELDS: tuple[str, ...] = tuple(g.value for g in FocusGroup)
-
 
 @dataclass(frozen=True)
 class ResidentData:

@@ -28,6 +28,7 @@ from wenming_desktop.ui import startup
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.errors import show_error
 from wenming_desktop.ui.main_window import MainWindow
+from wenming_desktop.ui.operations import Op
 from wenming_desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -94,7 +95,8 @@ class Opening(QObject):
         self._open_in_background()
 
     def _open_in_background(self) -> None:
-        self.runner.run(self._open, self._on_opened, self._on_failed)
+        # Its own failure display: no window to show a dialog over yet.
+        Op(None, self.runner, self._open).success(self._on_opened).failure(self._on_failed).run()
 
     def _open(self, _progress: Any) -> _Damaged | _Opened:
         """Worker thread: no widget is touched here.

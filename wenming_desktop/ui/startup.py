@@ -146,11 +146,8 @@ def start_daily_backup(context: PageContext) -> None:
     from wenming_desktop.services.safety import backups
 
     ws = context.workspace
-    context.runner.run(
-        lambda _p: backups.daily_backup(ws.folder, ws.db),
-        lambda info: log.info("daily backup: %s", info.path if info else "not due"),
-        lambda exc: context.show_error(None, exc),
-    )
+    op = context.op(None, lambda _p: backups.daily_backup(ws.folder, ws.db))
+    op.success(lambda info: log.info("daily backup: %s", info.path if info else "not due")).run()
 
 
 def sign_in(workspace: Workspace, parent: QWidget | None = None) -> bool:

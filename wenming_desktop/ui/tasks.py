@@ -235,7 +235,9 @@ class LatestOnly:
                 self._delivered = ticket
                 self._on_failure(exc)
 
-        self._runner.run(guarded, deliver, failed)
+        from wenming_desktop.ui.operations import Op  # operations builds on this module
+
+        Op(None, self._runner, guarded).success(deliver).failure(failed).run()
 
 
 _SKIPPED = object()

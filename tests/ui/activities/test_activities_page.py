@@ -144,7 +144,10 @@ def test_export_from_the_page_runs_in_the_background(window, qtbot, monkeypatch,
     page = _page(window)
     page.calendar.setCurrentPage(2026, 3)
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(
+        "wenming_desktop.ui.pages.activities.activity_exports.show_finished",
+        lambda _p, _t, text, path: shown.append(f"{text}|{path}"),
+    )
     target = tmp_path / "台账.xlsx"
 
     monkeypatch.setattr(
@@ -153,7 +156,7 @@ def test_export_from_the_page_runs_in_the_background(window, qtbot, monkeypatch,
     )
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
-    assert "已导出 1 场活动" in shown[0]
+    assert shown[0] == f"已导出文明实践活动台账（1 场活动）：{target}|{target}"
     sheet = openpyxl.load_workbook(target).active
     assert sheet["E4"].value == "防诈骗宣传"
     assert sheet["C4"].value == "东兴村"
@@ -173,10 +176,13 @@ def test_record_sheet_pdf_of_the_selected_activity(window, qtbot, monkeypatch, t
         lambda *a, **k: (str(target), ""),
     )
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(
+        "wenming_desktop.ui.pages.activities.activity_exports.show_finished",
+        lambda _p, _t, text, path: shown.append(f"{text}|{path}"),
+    )
     qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
-    assert str(target) in shown[0]
+    assert shown[0].endswith(f"{target}|{target}")
     assert "防诈骗宣传" in flat(pdf_text(target))
 
 
@@ -193,7 +199,10 @@ def test_sign_in_sheet_as_pdf_and_through_the_print_preview(window, qtbot, monke
         lambda *a, **k: (str(target), ""),
     )
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(
+        "wenming_desktop.ui.pages.activities.activity_exports.show_finished",
+        lambda _p, _t, text, path: shown.append(f"{text}|{path}"),
+    )
     qtbot.mouseClick(page.signin_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
     text = flat(pdf_text(target))

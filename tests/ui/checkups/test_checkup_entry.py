@@ -58,6 +58,7 @@ def entry(window, world: World, qtbot) -> CheckupEntry:
     assert isinstance(page, CheckupsPage)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.entry.picker.search)
+    qtbot.waitUntil(lambda: not page.entry.loading and page.entry.day is not None)
     return page.entry
 
 
@@ -116,7 +117,8 @@ def test_ten_checkups_by_keyboard_only(entry: CheckupEntry, world: World, qtbot,
             )
             elderly = world.day.year - year >= 60
             assert scores == ((0, 1, 0, 0, 5) if elderly else (None,) * 5)
-    assert entry.saved_model.rowCount() == 10
+    qtbot.waitUntil(lambda: entry.saved_model.rowCount() == 10)
+    assert entry.status.text() == "已保存：吴春生。本次共录入 10 人"
 
 
 def test_implausible_value_refused_at_the_field(entry: CheckupEntry, qtbot, workspace) -> None:

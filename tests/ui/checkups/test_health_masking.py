@@ -126,7 +126,7 @@ def test_follow_up_list_masked_until_shown(window, workspace, qtbot) -> None:
     page = window.show_page("健康体检")
     tab = page.follow_ups
     page.tabs.setCurrentWidget(tab)
-    assert tab.model.rowCount() == 3  # everyone has diastolic 90: on the list
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 3)  # everyone has diastolic 90: on the list
     assert set(_cells(tab.model, 5)) == {"***"} and set(_cells(tab.model, 6)) == {"***"}
     assert set(_cells(tab.model, 3)) == {"张三丰", "李四", "王五"}  # who: shown
     tab.health.setChecked(True)
@@ -141,7 +141,7 @@ def test_entry_saved_list_masked_but_the_form_shows_a_record(window, workspace, 
     page = window.show_page("健康体检")
     entry = page.entry
     page.tabs.setCurrentWidget(entry)
-    assert entry.saved_model.rowCount() == 3
+    qtbot.waitUntil(lambda: entry.saved_model.rowCount() == 3)
     assert set(_cells(entry.saved_model, 1)) == {"***"}
     entry.saved_table.selectRow(0)
     entry._open_saved()  # one record opened to correct it: its values, not recorded

@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 from wenming_desktop.domain.guidelines import check_activity
-from wenming_desktop.domain.periods import Period
 from wenming_desktop.domain.vocabulary import ActivityStatus
 from wenming_desktop.exports.excel.activities import (
     LEDGER_NAME,
@@ -18,13 +17,9 @@ from wenming_desktop.exports.files import safe_filename
 from wenming_desktop.services.activities.activity_checks import facts_for, guideline_status
 from wenming_desktop.services.progress import Progress
 from wenming_desktop.services.settings.settings import get_setting
-from wenming_desktop.services.settings.workspace import Workspace
-from wenming_desktop.services.villages.villages import get_village
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.queries.activities import ActivityFilter, activity_rows
 from wenming_desktop.storage.queries.activity_ledger import volunteers_by_activity
-
-ACTIVITY_LEDGER = LEDGER_NAME  # 文明实践活动台账
 
 
 def ledger_filename(year: int, village: str | None) -> str:
@@ -50,14 +45,6 @@ def export_activities(
         village_id,
         village_name,
         progress,
-    )
-
-
-def export_period_ledger(ws: Workspace, period: Period, village_id: int | None, path: Path) -> int:
-    """The ledger of a filing packet's period (a LedgerWriter of services/filing/filing.py)."""
-    village_name = get_village(ws.db, village_id).name if village_id is not None else None
-    return export_activity_range(
-        ws.db, path, period.start, period.end, period.label, village_id, village_name
     )
 
 
@@ -89,16 +76,16 @@ def export_activity_range(
                 progress.report(i, len(rows), "正在写入活动台账")
             names, minutes = people.get(r.id, ([], 0))
             yield LedgerActivity(
-                r.start_at.date(),
-                r.village,
-                r.category,
-                r.title,
-                r.place,
-                ActivityStatus(r.status).label,
-                names,
-                minutes,
-                r.actual_attendance,
-                guideline_status(check_activity(facts[r.id])),
+                day=r.start_at.date(),
+                village=r.village,
+                category=r.category,
+                title=r.title,
+                place=r.place,
+                status=ActivityStatus(r.status).label,
+                volunteer_names=names,
+                minutes=minutes,
+                people_served=r.actual_attendance,
+                guideline_status=guideline_status(check_activity(facts[r.id])),
             )
 
     return write_activity_ledger(path, title, subtitle, ledger_rows())

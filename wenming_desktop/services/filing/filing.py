@@ -1,14 +1,15 @@
 """The filing packet (归档材料包): one action producing what took the office days.
 
-Numbered folders with Chinese names: ledgers of the period, the summary, one record per
-activity, the attachments renamed after their activity; an index PDF with page counts and a
-SHA-256 manifest. Built in a staging folder and published whole (exports/packet.py).
+Numbered folders with Chinese names: the ledgers and the summary of the period (every entry of
+the registry in services/filing/ledgers.py that goes into the packet, always masked: a packet
+is handed over), one record per activity, the attachments renamed after their activity; an
+index PDF with page counts and a SHA-256 manifest. Built in a staging folder and published
+whole (exports/packet.py).
 """
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,69 +17,19 @@ from wenming_desktop.domain.activity_record import ActivityDetail
 from wenming_desktop.domain.periods import Period
 from wenming_desktop.domain.vocabulary import AttachmentKind
 from wenming_desktop.exports.files import safe_filename
+from wenming_desktop.services.filing.ledgers import (
+    LEDGER_FOLDER,
+    LedgerRequest,
+    packet_parts,
+)
 from wenming_desktop.services.progress import Progress
 from wenming_desktop.services.settings.settings import get_settings
 from wenming_desktop.services.settings.workspace import Workspace
 from wenming_desktop.services.villages.villages import get_village
 from wenming_desktop.storage.queries.filing import done_activity_ids
 
-LEDGER_FOLDER = "01_台账"
-SUMMARY_FOLDER = "02_工作总结"
 RECORD_FOLDER = "03_活动记录"
 ATTACHMENT_FOLDER = "04_附件"
-
-# A ledger of the period: (file name, writer(workspace, period, village_id, path)). Every ledger
-# goes in masked: a packet is handed over, so no full ID or phone number leaves in it.
-LedgerWriter = Callable[[Workspace, Period, "int | None", Path], object]
-
-
-def _roster(ws: Workspace, _period: Period, _village: int | None, path: Path) -> object:
-    from wenming_desktop.services.roster.roster_exports import export_roster
-
-    return export_roster(ws.db, path)
-
-
-def _hours(ws: Workspace, period: Period, _village: int | None, path: Path) -> object:
-    """The yearly hours ledger of the period's year (hours are a yearly target)."""
-    from wenming_desktop.services.roster.roster_exports import export_hours
-
-    return export_hours(ws.db, path, period.start.year)
-
-
-def _villages(ws: Workspace, _period: Period, _village: int | None, path: Path) -> object:
-    from wenming_desktop.services.villages.village_ledger import export_villages
-
-    return export_villages(ws.db, path)
-
-
-def _checkups(ws: Workspace, period: Period, village: int | None, path: Path) -> object:
-    from wenming_desktop.services.checkups.checkup_exports import export_checkup_ledger
-
-    return export_checkup_ledger(ws.db, path, period.start.year, village)
-
-
-def _activities(ws: Workspace, period: Period, village: int | None, path: Path) -> object:
-    """文明实践活动台账 of the period, all villages or the packet's one."""
-    from wenming_desktop.services.activities.activity_export import export_period_ledger
-
-    return export_period_ledger(ws, period, village, path)
-
-
-def _audit(ws: Workspace, period: Period, _village: int | None, path: Path) -> object:
-    """The period's 操作日志 (issue 8): who changed what, masked as in the viewer."""
-    from wenming_desktop.services.safety.audit_log import export_audit_period
-
-    return export_audit_period(ws.db, path, period)
-
-
-LEDGERS: list[tuple[str, LedgerWriter]] = [
-    ("结对村名册.xlsx", _villages),
-    ("志愿者花名册.xlsx", _roster),
-    ("志愿服务时长台账.xlsx", _hours),
-    ("健康体检台账.xlsx", _checkups),
-    ("文明实践活动台账.xlsx", _activities),
-    ("操作日志.xlsx", _audit),
-]
 
 
 @dataclass(frozen=True)
@@ -111,14 +62,16 @@ def build_packet(
     # reportlab and the PDF writers load here, not when the window starts.
     from wenming_desktop.exports import packet
     from wenming_desktop.services.activities.records import load_detail, write_record
-    from wenming_desktop.services.filing.summary import export_summary
 
     progress = progress or Progress()
     with ws.db.read() as session:
         activity_ids = done_activity_ids(session, period.start, period.end, village_id)
     settings = get_settings(ws.db)
     hospital = settings.get("hospital_name", "") or "本院"
-    steps = len(LEDGERS) + 1 + len(activity_ids) + 2
+    parts = packet_parts()
+    village = get_village(ws.db, village_id).name if village_id is not None else None
+    request = LedgerRequest(period, village_id, village)
+    steps = len(parts) + len(activity_ids) + 1
     done = 0
 
     def step(message: str) -> None:
@@ -127,17 +80,13 @@ def build_packet(
         progress.report(done, steps, message)
 
     with packet.staging_folder(target) as staging:
-        ledgers = staging / LEDGER_FOLDER
-        ledgers.mkdir()
-        for name, writer in LEDGERS:
+        for spec in parts:
+            assert spec.packet_file is not None  # packet_parts() holds only these
             progress.check()
-            writer(ws, period, village_id, ledgers / name)
-            step(f"台账：{name}")
-        (staging / SUMMARY_FOLDER).mkdir()
-        export_summary(
-            ws.db, staging / SUMMARY_FOLDER / f"{period.label}工作总结.pdf", period, village_id
-        )
-        step("工作总结")
+            folder = staging / spec.packet_folder
+            folder.mkdir(exist_ok=True)
+            spec.write(ws, request, folder / spec.packet_file(request))
+            step(f"台账：{spec.title}" if spec.packet_folder == LEDGER_FOLDER else spec.title)
         records = staging / RECORD_FOLDER
         records.mkdir()
         attachments = staging / ATTACHMENT_FOLDER
@@ -149,7 +98,7 @@ def build_packet(
             _copy_attachments(ws, detail, attachments, stem)
             step(f"活动记录：{detail.title}")
         progress.check()
-        scope = "全部结对村" if village_id is None else get_village(ws.db, village_id).name
+        scope = village or "全部结对村"
         packet.write_index(staging, f"{hospital}{period.label}归档材料目录", f"范围：{scope}")
         packet.write_manifest(staging)
         step("目录与清单")

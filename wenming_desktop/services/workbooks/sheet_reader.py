@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from openpyxl.reader.excel import ExcelReader
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from wenming_desktop.domain.errors import UserError
@@ -70,7 +69,6 @@ __all__ = [
     "cell_partial_date",
     "cell_phones",
     "cell_text",
-    "column_letter",
     "read_sheet",
 ]
 
@@ -385,8 +383,3 @@ def _collect(
         if len(result.rows) >= max_rows:
             raise UserError(f"工作表“{name}”的数据超过 {max_rows} 行，请分批导入")
         result.rows.append((excel_row, record))
-
-
-def column_letter(index: int) -> str:
-    """Excel column letter of a 0-based column index (for problems without a header)."""
-    return get_column_letter(index + 1)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.services.settings.first_start import open_demo, set_up, split_village_names
 from wenming_desktop.services.settings.workspace import Workspace
+from wenming_desktop.ui.operations import Op
 from wenming_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -97,7 +98,8 @@ class FirstStartDialog(QDialog):
         self._busy(True)
         self.error.setText("正在准备演示数据，请稍候…")
         folder = self.workspace.folder
-        self.runner.run(lambda _progress: open_demo(folder), self._demo_done, self._failed)
+        op = Op(self, self.runner, lambda _progress: open_demo(folder))
+        op.success(self._demo_done).failure(self._failed).run()  # the error shown in the dialog
 
     def _demo_done(self, workspace: Workspace) -> None:
         self.choice = "demo"

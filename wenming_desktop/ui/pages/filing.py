@@ -1,36 +1,50 @@
-"""台账与归档: choose a period and scope, write the summary's own sections, export the summary
-PDF, and build the filing packet in the background with progress and cancel."""
+"""台账与归档: choose a period and scope, write the summary's own sections, export any ledger of
+the registry (services/filing/ledgers.py) alone, and build the filing packet in the background
+with progress and cancel."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any, TypeVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.periods import Period, parse_period
 from wenming_desktop.domain.vocabulary import SUMMARY_SECTIONS
-from wenming_desktop.exports.files import safe_filename
 from wenming_desktop.services.filing import summary
 from wenming_desktop.services.filing.filing import PacketResult, build_packet, default_packet_name
+from wenming_desktop.services.filing.ledgers import LEDGERS, LedgerRequest, LedgerSpec, ledger
 from wenming_desktop.services.progress import Progress
 from wenming_desktop.services.villages import villages
 from wenming_desktop.storage.database import Database
 from wenming_desktop.ui.context import PageContext
+from wenming_desktop.ui.finished import show_finished
+from wenming_desktop.ui.operations import Op
 from wenming_desktop.ui.pages.base import Page
 from wenming_desktop.ui.tasks import ProgressDialog
+
+T = TypeVar("T")
 
 PERIOD_KINDS: tuple[tuple[str, str], ...] = (
     ("全年", ""),
@@ -73,7 +87,10 @@ class FilingPage(Page):
             edit.setMinimumHeight(80)
             form.addRow(label, edit)
             self.sections[key] = edit
-        self.layout_.addWidget(texts, 1)
+        middle = QHBoxLayout()
+        middle.addWidget(texts, 3)
+        middle.addWidget(self._ledger_box(), 2)
+        self.layout_.addLayout(middle, 1)
 
         actions = QHBoxLayout()
         self.save_button = QPushButton("保存文字")
@@ -88,12 +105,58 @@ class FilingPage(Page):
 
         self.save_button.clicked.connect(self.save_texts)
         self.summary_button.clicked.connect(self.export_summary)
+        self.ledger_button.clicked.connect(self.choose_and_export)
+        self.ledgers.currentItemChanged.connect(lambda *_: self._ledger_chosen())
+        self.ledgers.itemDoubleClicked.connect(lambda _item: self.choose_and_export())
         self.packet_button.clicked.connect(self.choose_and_build_packet)
         self.year.valueChanged.connect(lambda _v: self.load_texts())
         self.kind.currentIndexChanged.connect(lambda _i: self.load_texts())
         self.village.currentIndexChanged.connect(lambda _i: self.load_texts())
-        self.progress_dialog: ProgressDialog | None = None
+        self._op: Op[Any] | None = None
+        self.finished_box: QMessageBox | None = None
         self._loaded: tuple[Period, int | None] | None = None
+
+    def _ledger_box(self) -> QGroupBox:
+        """Every ledger of the registry, exported alone for the period and scope above."""
+        box = QGroupBox("单独导出台账（按上方的期间和范围）")
+        column = QVBoxLayout(box)
+        self.ledgers = QListWidget()
+        for spec in LEDGERS:
+            notes = [spec.format_label, spec.period_rule.label]
+            if spec.by_village:
+                notes.append("可按村")
+            if spec.in_packet:
+                notes.append("归档包内含")
+            item = QListWidgetItem(f"{spec.title}（{'，'.join(notes)}）")
+            item.setData(Qt.ItemDataRole.UserRole, spec.cli_name)
+            self.ledgers.addItem(item)
+        self.unmasked = QCheckBox("完整导出身份证号和电话（记入操作日志）")
+        self.ledger_button = QPushButton("导出所选台账…")
+        column.addWidget(self.ledgers, 1)
+        column.addWidget(self.unmasked)
+        column.addWidget(self.ledger_button)
+        self.ledgers.setCurrentRow(0)
+        self._ledger_chosen()
+        return box
+
+    def _ledger_chosen(self) -> None:
+        spec = self.chosen_ledger()
+        self.unmasked.setEnabled(spec is not None and spec.maskable)
+        if spec is None or not spec.maskable:
+            self.unmasked.setChecked(False)
+
+    def chosen_ledger(self) -> LedgerSpec | None:
+        item = self.ledgers.currentItem()
+        return None if item is None else ledger(item.data(Qt.ItemDataRole.UserRole))
+
+    def ledger_request(self, spec: LedgerSpec) -> LedgerRequest:
+        village_id = self.village_id() if spec.by_village else None
+        return LedgerRequest(
+            self.period(),
+            village_id,
+            self.village.currentText() if village_id is not None else None,
+            unmasked=spec.maskable and self.unmasked.isChecked(),
+        )
 
     @property
     def db(self) -> Database:
@@ -145,26 +208,33 @@ class FilingPage(Page):
         self.status.setText(f"已保存 {self.period().label}（{self.scope_label()}）的总结文字")
 
     def export_summary(self) -> None:
-        self.save_texts()
-        period, village_id = self.period(), self.village_id()
-        suggested = self.context.workspace.folder.exports / safe_filename(
-            f"{period.label}工作总结_{self.scope_label()}.pdf"
-        )
-        name, _ = QFileDialog.getSaveFileName(
-            self, "导出工作总结", str(suggested), "PDF 文件 (*.pdf)"
-        )
-        if not name:
-            return
-        self.summary_button.setEnabled(False)
-        self.context.runner.run(
-            lambda _p: summary.export_summary(self.db, Path(name), period, village_id),
-            self._summary_done,
-            self._failed,
-        )
+        self.choose_and_export(ledger("summary"))
 
-    def _summary_done(self, path: Path) -> None:
-        self.summary_button.setEnabled(True)
-        self.status.setText(f"已导出：{path}")
+    def choose_and_export(self, spec: LedgerSpec | None = None) -> None:
+        """Ask where to save the chosen ledger (the summary's texts are saved first)."""
+        spec = spec or self.chosen_ledger()
+        if spec is None:
+            return
+        self.save_texts()
+        suggested = self.context.workspace.folder.exports / spec.file_name(
+            self.ledger_request(spec)
+        )
+        kind = "PDF 文件 (*.pdf)" if spec.format_label == "PDF" else "Excel 工作簿 (*.xlsx)"
+        name, _ = QFileDialog.getSaveFileName(self, f"导出{spec.title}", str(suggested), kind)
+        if name:
+            self.export_ledger(spec, Path(name))
+
+    def export_ledger(self, spec: LedgerSpec, path: Path) -> Progress:
+        """Write one ledger in the background; the finish message offers to open it."""
+        request = self.ledger_request(spec)
+        ws = self.context.workspace
+        self._busy(True)
+
+        def work(progress: Progress) -> str:
+            count = spec.write(ws, replace(request, progress=progress), path)
+            return spec.done_message(count, path, request)
+
+        return self._run(work, f"正在导出{spec.title}…", lambda text: self._done(text, path))
 
     def choose_and_build_packet(self) -> None:
         period = self.period()
@@ -182,41 +252,44 @@ class FilingPage(Page):
         period, village_id = self.period(), self.village_id()
         as_zip = target.suffix.lower() == ".zip"
         ws = self.context.workspace
-        self.packet_button.setEnabled(False)
-        dialog = ProgressDialog("正在生成归档材料包…", self)
-        self.progress_dialog = dialog
-        progress = self.context.runner.run(
+        self._busy(True)
+        return self._run(
             lambda p: build_packet(ws, period, village_id, target, as_zip, p),
+            "正在生成归档材料包…",
             self._packet_done,
-            self._failed,
-            on_progress=dialog.update_progress,
-            on_cancelled=self._packet_cancelled,
         )
-        dialog.attach(progress)
-        dialog.show()
-        return progress
 
-    def _close_dialog(self) -> None:
-        self.packet_button.setEnabled(True)
-        if self.progress_dialog is not None:
-            self.progress_dialog.close()
-            self.progress_dialog.deleteLater()
-            self.progress_dialog = None
+    def _run(
+        self, work: Callable[[Progress], T], label: str, done: Callable[[T], None]
+    ) -> Progress:
+        op = self.context.op(self, work).with_progress(label).finally_(lambda: self._busy(False))
+        op.success(done).failure(self._failed).cancelled(self._cancelled)
+        self._op = op
+        return op.run()
+
+    @property
+    def progress_dialog(self) -> ProgressDialog | None:
+        """The progress dialog of the work running now, if any."""
+        return self._op.dialog if self._op is not None else None
+
+    def _busy(self, busy: bool) -> None:
+        for button in (self.packet_button, self.ledger_button, self.summary_button):
+            button.setEnabled(not busy)
+
+    def _done(self, message: str, path: Path) -> None:
+        self.status.setText(message)
+        self.finished_box = show_finished(self, "导出完成", message, path)
 
     def _packet_done(self, result: PacketResult) -> None:
-        self._close_dialog()
-        self.status.setText(
+        message = (
             f"归档材料包已生成：{result.path}（{result.activities} 场活动，{result.files} 个文件）"
         )
+        self.status.setText(message)
+        self.finished_box = show_finished(self, "归档材料包已生成", message, result.path)
 
-    def _packet_cancelled(self) -> None:
-        self._close_dialog()
-        self.status.setText("已取消生成归档材料包，未留下任何文件")
+    def _cancelled(self) -> None:
+        self.status.setText("已取消，未留下任何文件")
 
     def _failed(self, exc: BaseException) -> None:
-        self._close_dialog()
-        self.summary_button.setEnabled(True)
-        self.status.setText("")
+        self.status.setText("" if isinstance(exc, UserError) else "操作未完成，详见错误信息")
         self.context.show_error(self, exc)
-        if not isinstance(exc, UserError):
-            self.status.setText("操作未完成，详见错误信息")

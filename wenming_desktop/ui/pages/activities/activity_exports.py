@@ -1,8 +1,8 @@
 """The 活动 page's exports: the year's ledger (Excel), one activity's record sheet and volunteer
 sign-in sheet (PDF), and printing the sign-in sheet through Qt's print preview.
 
-Both ask where to save, then run on the worker with a progress dialog; the result or the error
-comes back on the GUI thread.
+Each asks where to save, then runs as an operation (ui/operations.py) with a progress dialog;
+the finish message offers to open the file written.
 """
 
 from __future__ import annotations
@@ -10,19 +10,20 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from wenming_desktop.exports.files import safe_filename
-from wenming_desktop.services.activities.activity_export import export_activities, ledger_filename
 from wenming_desktop.services.activities.records import export_activity_record
 from wenming_desktop.services.activities.signin import export_volunteer_signin
+from wenming_desktop.services.filing.ledgers import LedgerRequest, ledger, year_period
 from wenming_desktop.services.progress import Progress
 from wenming_desktop.ui.context import PageContext
+from wenming_desktop.ui.finished import show_finished
 from wenming_desktop.ui.printing import preview_and_print
-from wenming_desktop.ui.tasks import ProgressDialog
 
 
 def run_in_background(
@@ -31,19 +32,11 @@ def run_in_background(
     title: str,
     work: Callable[[Progress], Any],
     message: Callable[[Any], str],
-) -> None:
-    dialog = ProgressDialog(title, parent)
-
-    def done(result: Any) -> None:
-        dialog.close()
-        QMessageBox.information(parent, "导出完成", message(result))
-
-    def failed(exc: BaseException) -> None:
-        dialog.close()
-        context.show_error(parent, exc)
-
-    progress = context.runner.run(work, done, failed, dialog.update_progress, dialog.close)
-    dialog.attach(progress)
+    path: Path,
+) -> Progress:
+    """Run an export as an operation; the finish message offers to open the file written."""
+    op = context.op(parent, work).with_progress(title)
+    return op.success(lambda result: show_finished(parent, "导出完成", message(result), path)).run()
 
 
 def export_ledger(
@@ -56,22 +49,23 @@ def export_ledger(
 ) -> None:
     """Ask for the file (unless given), then write the year's 文明实践活动台账."""
     if path is None:
-        default = str(context.workspace.folder.exports / ledger_filename(year, village_name))
+        request = LedgerRequest(year_period(year), village_id, village_name)
+        default = str(context.workspace.folder.exports / ledger("activities").file_name(request))
         chosen, _filter = QFileDialog.getSaveFileName(
             parent, f"导出{year}年活动台账", default, "Excel 工作簿 (*.xlsx)"
         )
         if not chosen:
             return
         path = Path(chosen)
-    db = context.workspace.db
-    target = path
-    run_in_background(
-        context,
-        parent,
-        "正在导出活动台账",
-        lambda p: export_activities(db, target, year, village_id, village_name, p),
-        lambda count: f"已导出 {count} 场活动：\n{target}",
-    )
+    spec = ledger("activities")
+    request = LedgerRequest(year_period(year), village_id, village_name)
+    ws, target = context.workspace, path
+
+    def work(progress: Progress) -> str:
+        count = spec.write(ws, replace(request, progress=progress), target)
+        return spec.done_message(count, target, request)
+
+    run_in_background(context, parent, f"正在导出{spec.title}…", work, str, target)
 
 
 def _ask_pdf(context: PageContext, parent: QWidget, title: str, default_name: str) -> Path | None:
@@ -98,6 +92,7 @@ def export_record(
         "正在导出活动记录表",
         lambda _p: export_activity_record(ws, activity_id, target),
         lambda written: f"已导出活动记录表：\n{written}",
+        target,
     )
 
 
@@ -119,6 +114,7 @@ def export_signin(
         "正在导出签到表",
         lambda _p: export_volunteer_signin(ws, activity_id, target),
         lambda count: f"已导出志愿者签到表（预填 {count} 人）：\n{target}",
+        target,
     )
 
 
@@ -134,8 +130,12 @@ def print_signin(context: PageContext, parent: QWidget, activity_id: int, title:
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
+    def work(_progress: Progress) -> int:
+        return export_volunteer_signin(ws, activity_id, target)
+
     def failed(exc: BaseException) -> None:
         shutil.rmtree(folder, ignore_errors=True)
         context.show_error(parent, exc)
 
-    context.runner.run(lambda _p: export_volunteer_signin(ws, activity_id, target), show, failed)
+    op = context.op(parent, work).success(show).failure(failed)
+    op.cancelled(lambda: shutil.rmtree(folder, ignore_errors=True)).run()

@@ -1,9 +1,10 @@
-"""Small pieces the 健康体检 tabs share: the village chooser and running an export with a
-progress dialog on the background runner."""
+"""Small pieces the 健康体检 tabs share: the village chooser and running an export or import as
+an operation (ui/operations.py) that reports in the tab's status line."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
@@ -12,7 +13,7 @@ from wenming_desktop.domain.errors import UserError
 from wenming_desktop.services.progress import Progress
 from wenming_desktop.services.villages import villages
 from wenming_desktop.ui.context import PageContext
-from wenming_desktop.ui.tasks import ProgressDialog
+from wenming_desktop.ui.finished import show_finished
 
 
 def fill_villages(combo: QComboBox, context: PageContext, all_label: str | None) -> None:
@@ -36,30 +37,21 @@ def run_export(
     work: Callable[[Progress], Any],
     status: QLabel,
     done_text: Callable[[Any], str],
+    opens: Path | None = None,
 ) -> Progress:
-    """Run `work` on the runner with a cancellable progress dialog; report in `status`."""
-    dialog = ProgressDialog(title, owner)
+    """Run `work` as an operation with a cancellable progress dialog; report in `status`.
 
-    def close() -> None:
-        dialog.close()
-        dialog.deleteLater()
+    With `opens` (the file written), the finish message offers to open it and its folder."""
 
     def succeeded(result: Any) -> None:
-        close()
-        status.setText(done_text(result))
+        text = done_text(result)
+        status.setText(text)
+        if opens is not None:
+            show_finished(owner, "导出完成", text, opens)
 
     def failed(exc: BaseException) -> None:
-        close()
-        status.setText("" if isinstance(exc, UserError) else "导出未完成，详见错误信息")
+        status.setText("" if isinstance(exc, UserError) else "操作未完成，详见错误信息")
         context.show_error(owner, exc)
 
-    def cancelled() -> None:
-        close()
-        status.setText("已取消导出，未留下任何文件")
-
-    progress = context.runner.run(
-        work, succeeded, failed, on_progress=dialog.update_progress, on_cancelled=cancelled
-    )
-    dialog.attach(progress)
-    dialog.show()
-    return progress
+    op = context.op(owner, work).with_progress(title).success(succeeded).failure(failed)
+    return op.cancelled(lambda: status.setText("已取消，未留下任何文件")).run()

@@ -11,6 +11,7 @@ entering and correcting them is the clerk's work.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wenming_desktop.domain.checkup_row import CheckupRow
 from wenming_desktop.domain.checkups import (
     ELDERLY_AGE,
 )
@@ -36,7 +38,7 @@ from wenming_desktop.domain.residents import ResidentData, age_on
 from wenming_desktop.exports.files import safe_filename
 from wenming_desktop.services.checkups import checkups, residents
 from wenming_desktop.services.checkups.checkup_exports import export_resident_signin
-from wenming_desktop.storage.queries.checkups import CheckupDayRow, CheckupRow
+from wenming_desktop.storage.queries.checkups import CheckupDayRow
 from wenming_desktop.storage.queries.residents import ResidentRow
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.dialogs.resident_dialog import ResidentDialog
@@ -46,6 +48,7 @@ from wenming_desktop.ui.pages.checkups.checkup_fields import EnterChain
 from wenming_desktop.ui.pages.checkups.checkup_form import CheckupForm
 from wenming_desktop.ui.pages.checkups.checkup_picker import ResidentPicker, describe
 from wenming_desktop.ui.table_model import Column, RowTableModel
+from wenming_desktop.ui.tasks import LatestOnly
 from wenming_desktop.ui.widgets.health_toggle import HealthToggle
 
 C = CheckupRow._fields.index
@@ -73,6 +76,13 @@ class CheckupEntry(QWidget):
         self.day: CheckupDayRow | None = None
         self.resident: ResidentRow | None = None
         self.checkup_id: int | None = None  # set when an existing record is open
+        self._saved_rows: list[CheckupRow] = []
+        self._wanted: tuple[int, int | None] | None = None  # set_day() before the days arrived
+        self._then_resident: int | None = None  # opened once its day has loaded
+        failed = lambda exc: context.show_error(self, exc)  # noqa: E731
+        self._day_list = LatestOnly(context.runner, failed)
+        self._day_data = LatestOnly(context.runner, failed)
+        self._saved = LatestOnly(context.runner, failed)
         self._build()
 
     @property
@@ -161,18 +171,31 @@ class CheckupEntry(QWidget):
         self.signin_button.clicked.connect(self.choose_and_print_signin)
         self.clear_button.clicked.connect(self.clear)
         self.saved_table.doubleClicked.connect(self._open_saved)
-        self.health.changed.connect(lambda _shown: self._load_saved())
+        self.health.changed.connect(lambda _shown: self._show_saved(self._saved_rows))
         QShortcut(QKeySequence("Ctrl+S"), self, self.save)
         QShortcut(QKeySequence("F2"), self, lambda: self.add_resident(""))
         QShortcut(QKeySequence("Escape"), self, self.clear)
         self._set_form_enabled(False)
 
     # ------------------------------------------------------------ loading
+    # The days, the doctors, a village's residents and the day's records are read on the worker
+    # (on the large data set together 60–100 ms, more than a keystroke); the lookups of one row
+    # while typing (find_checkup, get_checkup, get_resident_row) stay on the GUI thread.
+
+    @property
+    def loading(self) -> bool:
+        """True until the newest load of days, day or saved records has arrived."""
+        return any(loads.pending for loads in (self._day_list, self._day_data, self._saved))
+
     def refresh(self) -> None:
-        """Reload days and doctors, keeping the chosen day."""
+        """Reload days and doctors (on the worker), keeping the chosen day."""
+        db = self.db
+        self._day_list.run(lambda: (checkups.checkup_days(db), checkups.doctors(db)), self._listed)
+
+    def _listed(self, loaded: tuple[list[CheckupDayRow], list[tuple[int, str]]]) -> None:
+        days, doctors = loaded
         keep = self.day.id if self.day else None
-        days = checkups.checkup_days(self.db)
-        self.form.set_doctors(checkups.doctors(self.db))
+        self.form.set_doctors(doctors)
         self.day_box.blockSignals(True)
         self.day_box.clear()
         for day in days:
@@ -182,23 +205,42 @@ class CheckupEntry(QWidget):
         self.day_box.blockSignals(False)
         if not days:
             self.day_hint.setText("尚无“健康生活”类活动：请先在“活动”页新建体检活动")
-        if keep is not None and self.day_box.currentData() == keep:
+        wanted, self._wanted = self._wanted, None
+        if wanted is not None:
+            self._apply_wanted(*wanted)
+        elif keep is not None and self.day_box.currentData() == keep:
             self._reload_same_day()  # coming back to the tab: a half-typed form stays
         else:
             self._day_changed()
 
     def _reload_same_day(self) -> None:
         assert self.day is not None
-        search = self.picker.search.text()
-        self.picker.set_rows(residents.list_residents(self.db, self.day.village_id))
-        self.picker.search.setText(search)
+        db, village_id = self.db, self.day.village_id
+        self._day_data.run(lambda: residents.list_residents(db, village_id), self._residents_back)
         self._load_saved()
 
-    def set_day(self, activity_id: int) -> None:
+    def _residents_back(self, rows: list[ResidentRow]) -> None:
+        search = self.picker.search.text()
+        self.picker.set_rows(rows)
+        self.picker.search.setText(search)
+
+    def set_day(self, activity_id: int, resident_id: int | None = None) -> None:
+        """Choose the day (and then open the resident's record) once the days are loaded."""
+        if self._day_list.pending:
+            self._wanted = (activity_id, resident_id)
+        else:
+            self._apply_wanted(activity_id, resident_id)
+
+    def _apply_wanted(self, activity_id: int, resident_id: int | None) -> None:
         index = self.day_box.findData(activity_id)
         if index < 0:
-            raise UserError("该活动不是健康类活动，不能录入体检")
-        self.day_box.setCurrentIndex(index)
+            self.context.show_error(self, UserError("该活动不是健康类活动，不能录入体检"))
+            return
+        self._then_resident = resident_id
+        if index == self.day_box.currentIndex() and self.day is not None:
+            self._resident_wanted()
+        else:
+            self.day_box.setCurrentIndex(index)  # loads the day, then the resident
 
     def choose_and_print_signin(self) -> None:
         if self.day is None:
@@ -223,35 +265,70 @@ class CheckupEntry(QWidget):
             lambda _p: export_resident_signin(self.db, activity_id, path, True, blank_rows),
             self.status,
             lambda count: f"已生成村民签到表（预填 {count} 人，空白 {blank_rows} 行）：{path}",
+            opens=path,
         )
 
     def _day_changed(self) -> None:
         activity_id = self.day_box.currentData()
-        self.day = checkups.get_day(self.db, activity_id) if activity_id is not None else None
-        self.picker.set_rows(
-            residents.list_residents(self.db, self.day.village_id) if self.day else []
-        )
-        self.day_hint.setText("" if self.day else self.day_hint.text())
-        self.signin_button.setEnabled(self.day is not None)
+        self.day = None
+        self.picker.set_rows([])
+        self.signin_button.setEnabled(False)
         self.clear()
-        self._load_saved()
+        if activity_id is None:
+            self._show_saved([])
+            return
+        db = self.db
+
+        def read() -> tuple[CheckupDayRow, list[ResidentRow], list[CheckupRow]]:
+            day = checkups.get_day(db, activity_id)
+            rows = residents.list_residents(db, day.village_id)
+            return day, rows, checkups.list_checkups(db, activity_id=activity_id)
+
+        self._day_data.run(read, self._day_back)
+
+    def _day_back(self, loaded: tuple[CheckupDayRow, list[ResidentRow], list[CheckupRow]]) -> None:
+        self.day, rows, saved = loaded
+        self.picker.set_rows(rows)
+        self.day_hint.setText("")
+        self.signin_button.setEnabled(True)
+        self.clear()
+        self._show_saved(saved)
+        self._resident_wanted()
+
+    def _resident_wanted(self) -> None:
+        resident_id, self._then_resident = self._then_resident, None
+        if resident_id is not None:
+            self.choose(residents.get_resident_row(self.db, resident_id))
 
     def _health_scope(self) -> tuple[str, int]:
         day = f"{self.day.start_at:%Y-%m-%d} {self.day.village}" if self.day else ""
         return day, self.saved_model.rowCount()
 
-    def _load_saved(self) -> None:
+    def _load_saved(self, then: Callable[[int], None] | None = None) -> None:
+        """Reload the 本次已录入 list on the worker; `then(count)` after it is shown."""
         if self.day is None:
-            self.saved_model.set_rows([])
+            self._show_saved([])
             return
-        rows = checkups.list_checkups(self.db, activity_id=self.day.id)
+        db, activity_id = self.db, self.day.id
+
+        def back(rows: list[CheckupRow]) -> None:
+            self._show_saved(rows)
+            if then is not None:
+                then(len(rows))
+
+        self._saved.run(lambda: checkups.list_checkups(db, activity_id=activity_id), back)
+
+    def _show_saved(self, rows: list[CheckupRow]) -> None:
+        """Show the day's records, masked unless the switch is on (no database read)."""
+        self._saved_rows = rows
         shown = self.health.shown
         self.saved_model.set_rows(rows if shown else [mask_health_row(r) for r in rows])
         self.health.scope_changed()
-        self.day_box.setItemText(
-            self.day_box.currentIndex(),
-            day_label(self.day._replace(checkup_count=self.saved_model.rowCount())),
-        )
+        if self.day is not None:
+            self.day_box.setItemText(
+                self.day_box.currentIndex(),
+                day_label(self.day._replace(checkup_count=len(rows))),
+            )
 
     @property
     def day_date(self) -> date:
@@ -327,9 +404,11 @@ class CheckupEntry(QWidget):
         verb = "已更新" if self.checkup_id else "已保存"
         self.checkup_id = saved_id
         name = self.resident.name
-        self._load_saved()
         self.clear()
-        self.status.setText(f"{verb}：{name}。本次共录入 {self.saved_model.rowCount()} 人")
+        self.status.setText(f"{verb}：{name}")
+        self._load_saved(
+            lambda count: self.status.setText(f"{verb}：{name}。本次共录入 {count} 人")
+        )
 
     def clear(self) -> None:
         """Empty the form for the next person; the day and the doctor stay."""

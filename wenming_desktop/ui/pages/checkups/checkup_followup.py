@@ -8,35 +8,40 @@ shows its findings: following them up is the clerk's work."""
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from wenming_desktop.domain.checkup_row import CheckupRow
 from wenming_desktop.domain.checkups import findings
 from wenming_desktop.domain.identity import mask_phone
 from wenming_desktop.domain.privacy import health_value, mask_health_row
 from wenming_desktop.services.checkups import checkups
-from wenming_desktop.storage.queries.checkups import CheckupRow
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.dialogs.follow_up_dialog import FollowUpDialog
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.pages.checkups.checkup_common import fill_villages
 from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
+from wenming_desktop.ui.tasks import LatestOnly
 from wenming_desktop.ui.widgets.health_toggle import HealthToggle
 
-C = CheckupRow._fields.index
 
+class FollowUpLine(NamedTuple):
+    """One row of the list: the checkup (health values masked unless shown) and its findings in
+    words."""
 
-# Each row is a CheckupRow's fields followed by the findings in words.
-FINDINGS = len(CheckupRow._fields)
+    checkup: CheckupRow
+    findings: str
+
 
 COLUMNS = [
-    Column("体检日期", C("checkup_date"), width=90),
-    Column("结对村", C("village"), width=150),
-    Column("村民小组", C("group_name"), width=90),
-    Column("姓名", C("name"), width=70),
-    Column("联系电话", C("phone"), mask_phone, width=110),
-    Column("异常结果", FINDINGS, width=260),
-    Column("体检结论", C("conclusion")),
+    Column("体检日期", "checkup.checkup_date", width=90),
+    Column("结对村", "checkup.village", width=150),
+    Column("村民小组", "checkup.group_name", width=90),
+    Column("姓名", "checkup.name", width=70),
+    Column("联系电话", "checkup.phone", mask_phone, width=110),
+    Column("异常结果", "findings", width=260),
+    Column("体检结论", "checkup.conclusion"),
 ]
 
 
@@ -48,6 +53,8 @@ class CheckupFollowUps(QWidget):
         self.mark_button = QPushButton("记录随访…")
         self.health = HealthToggle(context, "随访", self._health_scope)
         self._rows: dict[int, CheckupRow] = {}  # as read, by checkup id
+        self._wanted: int | None = None  # open_checkup() before its list arrived
+        self.loads = LatestOnly(context.runner, lambda exc: context.show_error(self, exc))
         top = QHBoxLayout()
         top.addWidget(QLabel("结对村"))
         top.addWidget(self.village)
@@ -79,20 +86,36 @@ class CheckupFollowUps(QWidget):
         self.load()
 
     def load(self) -> None:
-        rows = checkups.list_checkups(self.db, self.village.currentData(), open_follow_ups=True)
+        """Read the open follow-ups on the worker (over a second on the large data set)."""
+        db, village_id = self.db, self.village.currentData()
+        self.count.setText("正在载入…")
+        self.loads.run(
+            lambda: checkups.list_checkups(db, village_id, open_follow_ups=True), self._loaded
+        )
+
+    def _loaded(self, rows: list[CheckupRow]) -> None:
         rows.reverse()  # oldest first: the longest waiting at the top
         self._rows = {r.id: r for r in rows}
         self.health.scope_changed()
         self._show()
+        if self._wanted is not None:
+            self._open_wanted()
 
     def open_checkup(self, checkup_id: int) -> None:
-        """Select one checkup of the list (all villages) and ask for its follow-up."""
+        """Select one checkup of the list (all villages) and ask for its follow-up, once the
+        list holding it has loaded."""
+        self._wanted = checkup_id
         if self.village.currentIndex() != 0:
             self.village.setCurrentIndex(0)  # reloads
-        if checkup_id not in self._rows:
+        elif checkup_id not in self._rows and not self.loads.pending:
             self.load()
+        if not self.loads.pending:
+            self._open_wanted()
+
+    def _open_wanted(self) -> None:
+        checkup_id, self._wanted = self._wanted, None
         for row in range(self.model.rowCount()):
-            if self.model.index(row, 0).data(ROW_ROLE)[0] == checkup_id:
+            if self.model.index(row, 0).data(ROW_ROLE).checkup.id == checkup_id:
                 self.table.selectRow(row)
                 self.table.scrollTo(self.model.index(row, 0))
                 self.mark()
@@ -107,9 +130,9 @@ class CheckupFollowUps(QWidget):
         shown = self.health.shown
         self.model.set_rows(
             [
-                (
-                    *(r if shown else mask_health_row(r)),
-                    health_value(
+                FollowUpLine(
+                    checkup=r if shown else mask_health_row(r),
+                    findings=health_value(
                         "；".join(findings(r.systolic, r.diastolic, r.fasting_glucose)), shown
                     ),
                 )
@@ -123,7 +146,7 @@ class CheckupFollowUps(QWidget):
         indexes = self.table.selectionModel().selectedRows()
         if not indexes:
             return None
-        return self._rows.get(indexes[0].data(ROW_ROLE)[0])  # the row as read
+        return self._rows.get(indexes[0].data(ROW_ROLE).checkup.id)  # the row as read
 
     def _update_buttons(self) -> None:
         self.mark_button.setEnabled(self.selected() is not None)

@@ -11,6 +11,7 @@ the search box then matches residents in memory (services.checkups.SearchableChe
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -30,20 +31,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wenming_desktop.domain.checkup_row import CheckupRow
 from wenming_desktop.domain.checkups import findings, self_care_summary
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import mask_id
 from wenming_desktop.domain.privacy import MASKED_NOTE, health_text, mask_health_row
 from wenming_desktop.domain.search import PeopleIndex
 from wenming_desktop.domain.thresholds import bmi
-from wenming_desktop.exports.files import safe_filename
 from wenming_desktop.services.checkups import checkups
-from wenming_desktop.services.checkups.checkup_exports import (
-    LEDGER_FILE_NAME,
-    export_checkup_ledger,
-)
 from wenming_desktop.services.checkups.checkups import SearchableCheckups
-from wenming_desktop.storage.queries.checkups import CheckupRow
+from wenming_desktop.services.filing.ledgers import LedgerRequest, ledger, year_period
+from wenming_desktop.services.progress import Progress
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.dialogs.common import confirm
 from wenming_desktop.ui.pages.base import make_table
@@ -329,11 +327,8 @@ class CheckupRecords(QWidget):
         self.load()
 
     def choose_and_export(self) -> None:
-        village_id, year = self.village.currentData(), self.year.value()
-        scope = "" if village_id is None else f"_{self.village.currentText()}"
-        stem = LEDGER_FILE_NAME.removesuffix(".xlsx")
-        suggested = self.context.workspace.folder.exports / safe_filename(
-            f"{stem}_{year}{scope}.xlsx"
+        suggested = self.context.workspace.folder.exports / ledger("checkups").file_name(
+            self._request()
         )
         name, _ = QFileDialog.getSaveFileName(
             self, "导出健康体检台账", str(suggested), "Excel 文件 (*.xlsx)"
@@ -341,17 +336,22 @@ class CheckupRecords(QWidget):
         if name:
             self.export(Path(name))
 
+    def _request(self) -> LedgerRequest:
+        village_id = self.village.currentData()
+        return LedgerRequest(
+            year_period(self.year.value()),
+            village_id,
+            self.village.currentText() if village_id is not None else None,
+            unmasked=self.unmasked.isChecked(),
+        )
+
     def export(self, path: Path) -> None:
-        village_id, year, unmasked = (
-            self.village.currentData(),
-            self.year.value(),
-            self.unmasked.isChecked(),
-        )
-        run_export(
-            self,
-            self.context,
-            "正在导出健康体检台账…",
-            lambda p: export_checkup_ledger(self.db, path, year, village_id, unmasked, p),
-            self.status,
-            lambda count: f"已导出 {count} 人次：{path}",
-        )
+        """The year's 健康体检台账 (masked unless asked), as 台账与归档 exports it."""
+        spec, request = ledger("checkups"), self._request()
+        ws = self.context.workspace
+
+        def work(progress: Progress) -> str:
+            count = spec.write(ws, replace(request, progress=progress), path)
+            return spec.done_message(count, path, request)
+
+        run_export(self, self.context, "正在导出健康体检台账…", work, self.status, str, path)

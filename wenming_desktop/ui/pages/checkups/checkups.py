@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from wenming_desktop.domain.errors import UserError
-from wenming_desktop.services.checkups import residents
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.pages.base import Page
 from wenming_desktop.ui.pages.checkups.checkup_entry import CheckupEntry
@@ -53,7 +52,6 @@ class CheckupsPage(Page):
         try:
             if activity_id is None:
                 raise UserError("这条记录没有关联体检活动，无法在录入页打开")
-            self.entry.set_day(activity_id)
-            self.entry.choose(residents.get_resident_row(self.context.workspace.db, resident_id))
+            self.entry.set_day(activity_id, resident_id)
         except UserError as exc:
             self.context.show_error(self, exc)

@@ -28,6 +28,7 @@ from wenming_desktop.services.safety import audit_log
 from wenming_desktop.services.safety.audit_log import AuditView
 from wenming_desktop.storage.queries.audit import AuditFilter
 from wenming_desktop.ui.context import PageContext
+from wenming_desktop.ui.finished import show_finished
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.table_model import Column, RowTableModel
 from wenming_desktop.ui.widgets.date_fields import DateEdit
@@ -148,17 +149,13 @@ class AuditSettingsTab(QWidget):
         db = self.context.workspace.db
         label = f"{start:%Y-%m-%d} 至 {end:%Y-%m-%d}"
         self.export_button.setEnabled(False)
-        self.context.runner.run(
-            lambda _p: audit_log.export_audit(db, path, start, end, ""),
-            lambda rows: self._exported(path, rows),
-            self._failed,
-        )
+        op = self.context.op(self, lambda _p: audit_log.export_audit(db, path, start, end, ""))
+        op.with_progress(f"正在导出 {label} 的操作日志…")
+        op.finally_(lambda: self.export_button.setEnabled(True))
+        op.success(lambda rows: self._exported(path, rows)).run()
         self.count.setText(f"正在导出 {label} 的操作日志…")
 
     def _exported(self, path: Path, rows: int) -> None:
-        self.export_button.setEnabled(True)
-        self.count.setText(f"已导出 {rows} 条：{path}")
-
-    def _failed(self, exc: BaseException) -> None:
-        self.export_button.setEnabled(True)
-        self.context.show_error(self, exc)
+        message = f"已导出 {rows} 条：{path}"
+        self.count.setText(message)
+        self.finished_box = show_finished(self, "导出完成", f"操作日志{message}", path)

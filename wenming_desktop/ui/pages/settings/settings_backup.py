@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -28,6 +28,7 @@ from wenming_desktop.services.safety import backups
 from wenming_desktop.services.safety.restore import RestoreResult, restore_backup
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.dialogs.common import confirm
+from wenming_desktop.ui.operations import Op
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
 from wenming_desktop.ui.tasks import ProgressDialog
@@ -48,16 +49,18 @@ def size_text(size: int) -> str:
 
 
 COLUMNS = [
-    Column("备份时间", BackupRow._fields.index("taken_at"), width=150),
-    Column("类型", BackupRow._fields.index("reason"), width=110),
-    Column("大小", BackupRow._fields.index("size"), size_text, align_right=True, width=90),
-    Column("文件名", BackupRow._fields.index("name")),
+    Column("备份时间", "taken_at", width=150),
+    Column("类型", "reason", width=110),
+    Column("大小", "size", size_text, align_right=True, width=90),
+    Column("文件名", "name"),
 ]
 
 
 def backup_rows(folder: DataFolder) -> list[BackupRow]:
     return [
-        BackupRow(b.taken_at, b.reason_label, b.size, b.path.name, b.path)
+        BackupRow(
+            taken_at=b.taken_at, reason=b.reason_label, size=b.size, name=b.path.name, path=b.path
+        )
         for b in backups.list_backups(folder)
     ]
 
@@ -97,7 +100,7 @@ class BackupSettingsTab(QWidget):
         self.status = QLabel("")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
-        self.progress_dialog: ProgressDialog | None = None
+        self._op: Op[Any] | None = None
         self.backup_button.clicked.connect(self.backup_now)
         self.restore_button.clicked.connect(self.restore_selected)
         self.restore_file_button.clicked.connect(self.restore_from_file)
@@ -124,27 +127,24 @@ class BackupSettingsTab(QWidget):
             button.setEnabled(not busy)
         if not busy:
             self._update_buttons()
-            if self.progress_dialog is not None:
-                self.progress_dialog.close()
-                self.progress_dialog = None
+
+    @property
+    def progress_dialog(self) -> ProgressDialog | None:
+        """The progress dialog of the backup or restore running now, if any."""
+        return self._op.dialog if self._op is not None else None
 
     def backup_now(self) -> None:
         ws = self.context.workspace
         self._busy(True)
         self.status.setText("正在备份…")
-        dialog = ProgressDialog("正在备份…", self)
-        self.progress_dialog = dialog
-        progress = self.context.runner.run(
-            lambda p: backups.create_backup(ws.folder, ws.db, "manual", p),
-            self._backup_done,
-            self._failed,
-            dialog.update_progress,
-            lambda: self._busy(False),
-        )
-        dialog.attach(progress)
+        op = self.context.op(self, lambda p: backups.create_backup(ws.folder, ws.db, "manual", p))
+        op.with_progress("正在备份…").finally_(lambda: self._busy(False))
+        op.success(self._backup_done).failure(self._failed)
+        op.cancelled(lambda: self.status.setText("已取消备份"))
+        self._op = op
+        op.run()
 
     def _backup_done(self, info: backups.BackupInfo) -> None:
-        self._busy(False)
         self.status.setText(f"备份完成：{info.path.name}（{size_text(info.size)}）")
         self.refresh()
 
@@ -174,21 +174,15 @@ class BackupSettingsTab(QWidget):
         ws = self.context.workspace
         self._busy(True)
         self.status.setText("正在恢复…")
-        dialog = ProgressDialog("正在恢复备份…", self)
-        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-        dialog.setCancelButton(None)  # a restore is not stopped halfway
-        self.progress_dialog = dialog
-        progress = self.context.runner.run(
-            lambda p: restore_backup(ws, source, p),
-            self._restore_done,
-            self._failed,
-            dialog.update_progress,
-        )
-        dialog.attach(progress)
-        dialog.show()  # at once: being modal, it keeps every other action out meanwhile
+        # Modal and shown at once, it keeps every other action out; a restore is not stopped
+        # halfway, so it has no 取消.
+        op = self.context.op(self, lambda p: restore_backup(ws, source, p))
+        op.with_progress("正在恢复备份…", cancellable=False, modal=True)
+        op.finally_(lambda: self._busy(False)).success(self._restore_done).failure(self._failed)
+        self._op = op
+        op.run()
 
     def _restore_done(self, result: RestoreResult) -> None:
-        self._busy(False)
         lines = [f"已从“{result.restored_from.name}”恢复。"]
         if result.safety_backup is not None:
             lines.append(f"恢复前的数据已备份为“{result.safety_backup.path.name}”。")
@@ -199,7 +193,6 @@ class BackupSettingsTab(QWidget):
         self.refresh()
 
     def _failed(self, exc: BaseException) -> None:
-        self._busy(False)
         self.status.setText("")
         self.context.show_error(self, exc)
 
