@@ -232,7 +232,13 @@ def read_residents(
         Path(path),
         village_id,
         village.name,
-        ImportPreview(PREVIEW_COLUMNS, [], list(sheet.problems), list(sheet.warnings), sheet.facts),
+        ImportPreview(
+            columns=PREVIEW_COLUMNS,
+            rows=[],
+            problems=list(sheet.problems),
+            warnings=list(sheet.warnings),
+            facts=sheet.facts,
+        ),
     )
     plan.columns = frozenset(sheet.columns)
     seen: dict[str, int] = {}

@@ -256,7 +256,13 @@ def plan_import(
         action = ACTION_UPDATE if existing_id else ACTION_NEW
         rows.append(PreviewRow(row, action, _preview_values(data), hidden))
         records.append((row, data, existing_id))
-    preview = ImportPreview(PREVIEW_COLUMNS, rows, problems, warnings, sheet.facts)
+    preview = ImportPreview(
+        columns=PREVIEW_COLUMNS,
+        rows=rows,
+        problems=problems,
+        warnings=warnings,
+        facts=sheet.facts,
+    )
     return RosterImportPlan(path, preview, records)
 
 
