@@ -1,12 +1,15 @@
-"""A checkup's values, their validation, and what in them is abnormal (DESIGN §2, §5)."""
+"""A checkup's values, their validation, and what in them is abnormal (docs/rules.md,
+"Checkup thresholds", "Elderly self-care assessment")."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import normalize_text
+from wenming_desktop.domain.plausible_dates import check_checkup_date
 from wenming_desktop.domain.thresholds import (
     SELF_CARE_ITEMS,
     Band,
@@ -65,8 +68,7 @@ class CheckupData:
 
 def validate_checkup(data: CheckupData) -> CheckupData:
     """Normalised copy, or UserError naming the field: plausible ranges, pressures, scores."""
-    if data.checkup_date > date.today():
-        raise UserError("体检日期不能晚于今天")
+    check_checkup_date(data.checkup_date, None)
     for name in NUMERIC_FIELDS:
         value = getattr(data, name)
         if value is not None:
@@ -85,17 +87,18 @@ def validate_checkup(data: CheckupData) -> CheckupData:
     conditions = tuple(
         dict.fromkeys(c for c in (normalize_text(x) for x in data.chronic_conditions) if c)
     )
+    numbers: dict[str, Any] = {
+        name: (int(v) if name in INTEGER_FIELDS else float(v))
+        for name in NUMERIC_FIELDS
+        if (v := getattr(data, name)) is not None
+    }
     return replace(
         data,
         constitution=constitution,
         chronic_conditions=conditions,
         conclusion=data.conclusion.strip(),
         advice=data.advice.strip(),
-        **{
-            name: (int(v) if name in INTEGER_FIELDS else float(v))
-            for name in NUMERIC_FIELDS
-            if (v := getattr(data, name)) is not None
-        },
+        **numbers,
     )
 
 

@@ -25,7 +25,8 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.errors import UserError, os_reason
+from wenming_desktop.domain.file_names import name_problem
 from wenming_desktop.exports.files import atomic_output
 from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
@@ -66,12 +67,15 @@ def staging_folder(target: Path) -> Iterator[Path]:
 
     A killed run (power cut, task manager) cannot remove it: the next packet written to the
     same folder removes such leftovers once they are a day old."""
+    problem = name_problem(target.name)
+    if problem is not None:
+        raise UserError(f"无法写入归档材料包“{target}”：{problem}")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         remove_leftovers(target.parent)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=target.parent))
     except OSError as exc:
-        raise UserError(f"无法在“{target.parent}”中创建归档材料包：{exc.strerror or exc}") from None
+        raise UserError(f"无法在“{target.parent}”中创建归档材料包：{os_reason(exc)}") from None
     _hide(staging)
     try:
         yield staging
@@ -175,4 +179,4 @@ def publish(staging: Path, target: Path, as_zip: bool) -> Path:
         staging.mkdir()  # the staging context removes it again
         return target
     except OSError as exc:
-        raise UserError(f"无法写入归档材料包“{target}”：{exc.strerror or exc}") from None
+        raise UserError(f"无法写入归档材料包“{target}”：{os_reason(exc)}") from None

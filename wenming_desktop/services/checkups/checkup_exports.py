@@ -16,7 +16,7 @@ from wenming_desktop.domain.identity import mask_id, mask_phone
 from wenming_desktop.domain.privacy import MASKED_NOTE
 from wenming_desktop.domain.residents import age_on
 from wenming_desktop.services.progress import Progress
-from wenming_desktop.storage import audit
+from wenming_desktop.services.safety.unmasking import publish_unmasked, require_unmask
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Setting, Village
 from wenming_desktop.storage.queries.checkups import activity_day, checkup_rows
@@ -60,9 +60,8 @@ def export_checkup_ledger(
     masked unless `unmasked`, which is recorded in the audit log."""
     from wenming_desktop.exports.excel.checkups import write_checkup_ledger  # openpyxl on use
 
-    actor = db.actor
-    if unmasked and actor is not None and not actor.can_write:  # the unmask could not be recorded
-        raise UserError(f"当前用户“{actor.username}”是只读用户，不能导出未脱敏的台账")
+    if unmasked:
+        require_unmask(db, "健康体检台账")
     with db.read() as session:
         rows = checkup_rows(session, village_id, year, newest_first=False)
         village = session.get(Village, village_id).name if village_id else "全部结对村"  # type: ignore[union-attr]  # id from find_village
@@ -78,24 +77,24 @@ def export_checkup_ledger(
         if progress is not None:
             progress.report(done, len(rows), "正在写入健康体检台账…")
 
-    count = write_checkup_ledger(path, rows, title, subtitle, unmasked, tick)
-    if unmasked:
-        with db.write() as session:
-            audit.record(
-                session,
-                "unmask",
-                "checkup_ledger",
-                None,
-                None,
-                {
-                    "year": year,
-                    "village": village,
-                    "rows": count,
-                    "fields": "身份证号、电话、健康数值",
-                    "file": str(path),
-                },
-            )
-    return count
+    def write(target: Path) -> int:
+        return write_checkup_ledger(target, rows, title, subtitle, unmasked, tick)
+
+    if not unmasked:
+        return write(path)
+    return publish_unmasked(
+        db,
+        path,
+        "健康体检台账",
+        "checkup_ledger",
+        write,
+        lambda n: {
+            "year": year,
+            "village": village,
+            "rows": n,
+            "fields": "身份证号、电话、健康数值",
+        },
+    )
 
 
 def export_resident_signin(

@@ -111,8 +111,8 @@ def build_packet(
 def _copy_attachments(ws: Workspace, detail: ActivityDetail, folder: Path, stem: str) -> None:
     counters: dict[str, int] = {}
     for attachment in detail.attachments:
-        source = ws.folder.attachment_file(attachment.sha256, attachment.suffix)
-        if not source.exists():
+        source = ws.folder.existing_attachment(attachment.sha256, attachment.suffix)
+        if source is None:  # missing, or a row whose name is not a stored file's
             continue
         label = AttachmentKind(attachment.kind).label
         counters[label] = counters.get(label, 0) + 1

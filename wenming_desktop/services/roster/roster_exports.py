@@ -9,25 +9,13 @@ from wenming_desktop.exports.excel.roster import hours_value, write_hours, write
 from wenming_desktop.services.progress import Progress
 from wenming_desktop.services.roster.hours import year_hours
 from wenming_desktop.services.roster.roster import list_volunteers
+from wenming_desktop.services.safety.unmasking import publish_unmasked, require_unmask
 from wenming_desktop.services.settings.settings import get_setting
-from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
 
 
 def _hospital(db: Database) -> str:
     return get_setting(db, "hospital_name") or "本院"
-
-
-def _audit_unmask(db: Database, what: str, path: Path, count: int) -> None:
-    with db.write() as session:
-        audit.record(
-            session,
-            "unmask",
-            "volunteer",
-            None,
-            None,
-            {"export": what, "file": str(path), "rows": count},
-        )
 
 
 def roster_filename() -> str:
@@ -45,7 +33,10 @@ def export_roster(
     include_inactive: bool = True,
     progress: Progress | None = None,
 ) -> int:
-    """Write the roster; returns the number of volunteers written."""
+    """Write the roster; returns the number of volunteers written. Unmasking is refused for a
+    只读 user before anything is written, and audited before the file appears."""
+    if unmasked:
+        require_unmask(db, "志愿者花名册")
     rows = [r for r in list_volunteers(db) if include_inactive or r.active]
     if progress is not None:
         progress.report(0, len(rows), "正在写入志愿者花名册…")
@@ -54,10 +45,20 @@ def export_roster(
     subtitle = f"截至 {date.today():%Y年%m月%d日}　在册 {active} 人，已注册 {registered} 人" + (
         "" if unmasked else "　（身份证号、电话已部分隐藏）"
     )
-    count = write_roster(path, f"{_hospital(db)}志愿者花名册", subtitle, rows, unmasked)
-    if unmasked:
-        _audit_unmask(db, "志愿者花名册", path, count)
-    return count
+
+    def write(target: Path) -> int:
+        return write_roster(target, f"{_hospital(db)}志愿者花名册", subtitle, rows, unmasked)
+
+    if not unmasked:
+        return write(path)
+    return publish_unmasked(
+        db,
+        path,
+        "志愿者花名册",
+        "volunteer",
+        write,
+        lambda n: {"export": "志愿者花名册", "rows": n},
+    )
 
 
 def export_hours(db: Database, path: Path, year: int, progress: Progress | None = None) -> int:

@@ -3,12 +3,14 @@ the filtered list of 设置 → 操作日志, and its print-ready export for a p
 
 Recording entries is storage/audit.record (inside each use case's transaction); this module only
 reads. ID numbers and mobiles in old/new values are masked, and a checkup's health values are
-not shown at all, as in every other list and export (DESIGN §3).
+not shown at all, as in every other list and export (docs/rules.md,
+"Personal information").
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -157,10 +159,28 @@ def view(row: AuditRow) -> AuditView:
     )
 
 
+def _shown_text(v: AuditView) -> str:
+    return " ".join((v.user, v.action, v.entity, v.changes))
+
+
 def list_entries(db: Database, where: AuditFilter, limit: int = VIEW_LIMIT) -> list[AuditView]:
-    """The newest `limit` entries matching `where`, newest (highest sequence number) first."""
+    """The newest `limit` entries matching `where`, newest (highest sequence number) first.
+
+    The search text is matched against what the list shows (masked), never against the stored
+    values: searching for digits must not confirm a full ID number or mobile the user cannot see.
+    """
+    text = where.text.strip()
     with db.read() as session:
-        return [view(r) for r in audit_rows(session, where, newest_first=True, limit=limit)]
+        if not text:
+            return [view(r) for r in audit_rows(session, where, newest_first=True, limit=limit)]
+        found: list[AuditView] = []
+        for row in audit_rows(session, replace(where, text=""), newest_first=True):
+            shown = view(row)
+            if text in _shown_text(shown):
+                found.append(shown)
+                if len(found) >= limit:
+                    break
+        return found
 
 
 def kinds(db: Database) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
