@@ -136,7 +136,8 @@ def _read(
             values[f"{key}_shown"] = cell_text(value)
             continue
         try:
-            values[key] = readers.get(key, cell_optional_text)(value)
+            reader: Callable[[Any], Any] = readers.get(key, cell_optional_text)
+            values[key] = reader(value)
         except UserError as exc:
             report.problems.append(sheet.problem(row, key, exc.message))
             values[key] = None
