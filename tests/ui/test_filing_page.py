@@ -178,3 +178,26 @@ def test_a_ledger_of_the_packet_is_exported_alone(
         if page.ledgers.item(i).data(Qt.ItemDataRole.UserRole) == "hours"
     ))  # fmt: skip
     assert not page.unmasked.isEnabled()  # nothing to unmask in the hours ledger
+
+
+def test_text_typed_just_before_the_packet_is_in_it(demo_window, qtbot, tmp_path: Path) -> None:
+    """No 保存文字 click: what was typed goes into the packet's summary; closing asks while a
+    packet is being built."""
+    import pypdfium2 as pdfium
+
+    page = demo_window.show_page("台账与归档")
+    page.year.setValue(2025)
+    page.kind.setCurrentIndex(page.kind.findData("Q2"))
+    page.sections["next_steps"].insertPlainText("下季度增加义诊频次")  # typed, not saved
+    assert "工作总结中填写的文字" in page.unsaved_work()
+    target = tmp_path / "packet"
+    page.build_packet(target)
+    assert any("正在生成" in item for item in page.unsaved_work())
+    qtbot.waitUntil(lambda: page.packet_button.isEnabled(), timeout=60_000)
+    assert page.unsaved_work() == []
+    summaries = [p for p in target.rglob("*.pdf") if "总结" in p.name]
+    assert summaries, sorted(p.name for p in target.rglob("*"))
+    document = pdfium.PdfDocument(str(summaries[0]))
+    text = "".join(page_.get_textpage().get_text_range() for page_ in document)
+    document.close()
+    assert "下季度增加义诊频次" in text.replace("\r", "").replace("\n", "")

@@ -323,7 +323,8 @@ class MainWindow(QMainWindow):
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             "尚未保存",
-            f"以下内容还没有保存：{'、'.join(unsaved)}。\n仍要关闭程序吗？未保存的内容将丢失。",
+            f"以下内容尚未保存或仍在进行：{'、'.join(unsaved)}。\n"
+            "仍要关闭程序吗？未保存的内容将丢失，进行中的工作将中断。",
             QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
             self,
         )

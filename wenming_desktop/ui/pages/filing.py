@@ -114,6 +114,7 @@ class FilingPage(Page):
         self.village.currentIndexChanged.connect(lambda _i: self.load_texts())
         self._op: Op[Any] | None = None
         self.finished_box: QMessageBox | None = None
+        self._running = False  # a ledger or packet is being written
         self._loaded: tuple[Period, int | None] | None = None
 
     def _ledger_box(self) -> QGroupBox:
@@ -186,9 +187,7 @@ class FilingPage(Page):
 
     def load_texts(self) -> None:
         """Show the sections of the chosen period; edits to the previous one are kept first."""
-        if self._loaded is not None and any(
-            e.document().isModified() for e in self.sections.values()
-        ):
+        if self._loaded is not None and self._texts_modified():
             self._store(*self._loaded)
         self._loaded = (self.period(), self.village_id())
         texts = summary.get_texts(self.db, *self._loaded)
@@ -250,6 +249,8 @@ class FilingPage(Page):
     def build_packet(self, target: Path) -> Progress:
         """Start building in the background; the window stays usable, the dialog can cancel."""
         period, village_id = self.period(), self.village_id()
+        if self._texts_modified():
+            self._store(period, village_id)  # what was just typed goes into this packet's summary
         as_zip = target.suffix.lower() == ".zip"
         ws = self.context.workspace
         self._busy(True)
@@ -272,7 +273,19 @@ class FilingPage(Page):
         """The progress dialog of the work running now, if any."""
         return self._op.dialog if self._op is not None else None
 
+    def _texts_modified(self) -> bool:
+        return any(edit.document().isModified() for edit in self.sections.values())
+
+    def unsaved_work(self) -> list[str]:
+        work = []
+        if self._texts_modified():
+            work.append("工作总结中填写的文字")
+        if self._running:
+            work.append("正在生成的材料（关闭将中断）")
+        return work
+
     def _busy(self, busy: bool) -> None:
+        self._running = busy
         for button in (self.packet_button, self.ledger_button, self.summary_button):
             button.setEnabled(not busy)
 
