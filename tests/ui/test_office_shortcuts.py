@@ -86,3 +86,28 @@ def test_every_column_of_every_table_model_has_a_header() -> None:
             if isinstance(value, list | tuple) and value and isinstance(value[0], Column):
                 unlabelled += [f"{info.name}.{name}" for c in value if not c.title.strip()]
     assert unlabelled == []
+
+
+def test_main_columns_fit_an_office_laptop(demo_window, qtbot) -> None:
+    """At 1280×800 the 志愿者 and 活动 lists show their main columns without scrolling sideways;
+    the others are a right-click on the header away."""
+    from PySide6.QtWidgets import QTableView
+
+    from wenming_desktop.ui.pages.base import column_menu
+
+    demo_window.resize(1280, 800)
+    for title in ("志愿者", "活动"):
+        page = demo_window.show_page(title)
+        _settle(demo_window, qtbot)
+        table = page.table
+        assert isinstance(table, QTableView)
+        assert not table.horizontalScrollBar().isVisible(), title
+    roster = demo_window.pages["志愿者"]
+    titles = [c.title for c in roster.model.columns]
+    party = titles.index("党支部")
+    assert roster.table.isColumnHidden(party)
+    menu = column_menu(roster.table, roster.model)
+    action = next(a for a in menu.actions() if a.text() == "党支部")
+    action.setChecked(True)
+    assert not roster.table.isColumnHidden(party)
+    menu.deleteLater()

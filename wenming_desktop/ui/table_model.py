@@ -54,6 +54,8 @@ class Column:
     text: Callable[[Any], str] = default_text
     align_right: bool = False
     width: int | None = None
+    # Left out of a narrow screen until the clerk shows it (right-click on the header).
+    hidden: bool = False
 
 
 def field_getter(field: str | int) -> Callable[[Any], Any]:

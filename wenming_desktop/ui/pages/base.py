@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -74,7 +75,28 @@ def make_table(
     for i, column in enumerate(model.columns):
         if column.width:
             view.setColumnWidth(i, column.width)
+        view.setColumnHidden(i, column.hidden)
+    header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    header.customContextMenuRequested.connect(lambda pos: _column_menu(view, model, pos))
     return view
+
+
+def column_menu(view: QTableView, model: RowTableModel) -> QMenu:
+    """显示的列: one checkable entry per column; a column is shown or hidden by ticking it."""
+    menu = QMenu(view)
+    menu.addSection("显示的列")
+    for i, column in enumerate(model.columns):
+        action = menu.addAction(column.title)
+        action.setCheckable(True)
+        action.setChecked(not view.isColumnHidden(i))
+        action.toggled.connect(lambda shown, i=i: view.setColumnHidden(i, not shown))
+    return menu
+
+
+def _column_menu(view: QTableView, model: RowTableModel, pos: QPoint) -> None:
+    menu = column_menu(view, model)
+    menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    menu.popup(view.horizontalHeader().mapToGlobal(pos))
 
 
 class ReadOnlyListPage(Page):

@@ -7,6 +7,7 @@ the loaded rows in memory at each keystroke (services.activities.SearchableActiv
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, Qt
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.hours import format_hours
+from wenming_desktop.domain.villages import short_village_names
 from wenming_desktop.domain.vocabulary import ActivityStatus
 from wenming_desktop.services.activities import activities
 from wenming_desktop.services.activities.activities import ActivityData, ActivityFilter, ActivityRow
@@ -63,16 +65,17 @@ def _status(value: str) -> str:
 
 
 COLUMNS = [
-    Column("时间", F.index("start_at"), width=125),
-    Column("结对村", F.index("village"), width=140),
-    Column("类别", F.index("category"), width=150),
-    Column("活动名称", F.index("title"), width=210),
-    Column("地点", F.index("place"), width=130),
-    Column("状态", F.index("status"), _status, width=55),
-    Column("志愿者", F.index("volunteer_count"), align_right=True, width=55),
-    Column("服务时长(小时)", F.index("total_minutes"), format_hours, align_right=True, width=100),
+    Column("时间", F.index("start_at"), width=110),
+    Column("结对村", F.index("village"), width=75),
+    Column("类别", F.index("category"), width=100),
+    Column("活动名称", F.index("title"), width=180),
+    Column("地点", F.index("place"), width=120, hidden=True),
+    Column("状态", F.index("status"), _status, width=50),
+    Column("志愿者", F.index("volunteer_count"), align_right=True, width=50),
+    Column("服务时长(小时)", F.index("total_minutes"), format_hours, align_right=True, width=90),
     Column("受益群众人次", F.index("actual_attendance"), align_right=True),
 ]
+VILLAGE = 1  # shown by its short name (the county and town all villages share left out)
 
 
 class ActivitiesPage(Page):
@@ -140,7 +143,12 @@ class ActivitiesPage(Page):
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.record_button)
         buttons.addWidget(self.export_button)
-        self.model = RowTableModel(COLUMNS, self)
+        self._short_villages: dict[str, str] = {}
+        columns = list(COLUMNS)
+        columns[VILLAGE] = replace(
+            COLUMNS[VILLAGE], text=lambda name: self._short_villages.get(name, name or "")
+        )
+        self.model = RowTableModel(columns, self)
         self.table = make_table(self.model, self)
         self.count = QLabel("")
         self.detail_title = QLabel("")
@@ -247,6 +255,8 @@ class ActivitiesPage(Page):
             return
         keep = select_id if select_id is not None else self.selected_id()
         self.loaded = activities.searchable_activities(self.db, self.current_filter())
+        villages = [self.village.itemText(i) for i in range(1, self.village.count())]
+        self._short_villages = short_village_names(villages)
         self._show_rows(keep)
 
     def _show_rows(self, keep: int | None) -> None:
