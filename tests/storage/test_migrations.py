@@ -39,6 +39,7 @@ def database_at(folder: DataFolder, revision: str) -> None:
     conn.close()
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize("revision", EARLIER)
 def test_upgrade_from_an_earlier_revision_keeps_the_data(
     revision: str, data_folder: DataFolder

@@ -26,7 +26,9 @@ def make_engine(url: str) -> Engine:
     and emit BEGIN ourselves, so every `Database.write()` block is exactly one transaction.
     """
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
+        from wenming_desktop.storage.server import server_engine
+
+        return server_engine(url)
     engine = create_engine(url, connect_args={"timeout": 30})
 
     @event.listens_for(engine, "connect")

@@ -122,7 +122,7 @@ def run_selftest(
     holder: list[Workspace] = []
 
     def open_folder() -> str:
-        holder.append(open_workspace(folder))
+        holder.append(open_workspace(folder, local_only=True))
         return _database(holder[0])
 
     try:
