@@ -12,6 +12,7 @@ from wenming_desktop.services.activities.activities import ActivityData, add_act
 from wenming_desktop.services.villages.villages import add_village
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Category, Department, Volunteer
+from wenming_desktop.storage.queries.activity_volunteers import OpenSignIn, open_sign_ins
 
 
 def category_id(db: Database, name: str = "教育培训") -> int:
@@ -67,3 +68,9 @@ def make_activity(
         **fields,  # type: ignore[arg-type]  # the test passes ActivityData fields
     )
     return add_activity(db, data)
+
+
+def open_sign_ins_of(db: Database) -> list[OpenSignIn]:
+    """Volunteers signed in but not out, as the home page lists them."""
+    with db.read() as session:
+        return open_sign_ins(session)

@@ -27,19 +27,12 @@ def test_more_than_a_day_is_refused() -> None:
         minutes_between(datetime(2026, 7, 15, 8, 0), datetime(2026, 7, 16, 9, 0))
 
 
-def test_open_sign_in_is_not_counted() -> None:
-    time = ServiceTime(recorded_minutes=None)
-    assert time.is_open
-    assert time.counted_minutes == 0
-
-
 def test_correction_needs_a_reason_and_keeps_the_recorded_value() -> None:
     with pytest.raises(UserError, match="原因"):
         correct(ServiceTime(120), 180, "  ")
     fixed = correct(ServiceTime(120), 180, "签退漏记")
     assert fixed.recorded_minutes == 120
-    assert fixed.counted_minutes == 180
-    assert fixed.is_corrected
+    assert fixed.corrected_minutes == 180
     assert fixed.correction_reason == "签退漏记"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from tests.checkup_support import make_world
+from wenming_desktop.domain.checkup_row import CheckupRow
 from wenming_desktop.domain.privacy import (
     HEALTH_FIELDS,
     MASK,
@@ -16,7 +17,6 @@ from wenming_desktop.services.checkups.privacy import record_health_shown
 from wenming_desktop.services.safety.audit_log import list_entries
 from wenming_desktop.storage.models import Checkup
 from wenming_desktop.storage.queries.audit import AuditFilter
-from wenming_desktop.storage.queries.checkups import CheckupRow
 
 
 def test_mask_keeps_empty_values_empty() -> None:

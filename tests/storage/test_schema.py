@@ -70,4 +70,9 @@ def test_defaults_are_seeded_once(workspace: Workspace, tmp_path: Path) -> None:
 
 
 def test_the_head_constant_is_alembics_head() -> None:
-    assert schema.alembic_head() == schema.HEAD_REVISION
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(schema.MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_current_head() == schema.HEAD_REVISION

@@ -37,21 +37,6 @@ class ServiceTime:
     corrected_minutes: int | None = None
     correction_reason: str | None = None
 
-    @property
-    def is_open(self) -> bool:
-        """Signed in but never signed out and not corrected: never counted silently."""
-        return self.recorded_minutes is None and self.corrected_minutes is None
-
-    @property
-    def is_corrected(self) -> bool:
-        return self.corrected_minutes is not None
-
-    @property
-    def counted_minutes(self) -> int:
-        if self.corrected_minutes is not None:
-            return self.corrected_minutes
-        return self.recorded_minutes or 0
-
 
 def correct(time: ServiceTime, minutes: int, reason: str) -> ServiceTime:
     """A manual correction; it needs a reason and keeps the recorded value beside it."""

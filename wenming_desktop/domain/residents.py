@@ -9,9 +9,6 @@ from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import normalize_mobile, normalize_text, parse_id_number
 from wenming_desktop.domain.vocabulary import FocusGroup
 
-# The focus-group flags, in the order shown; each is a boolean field of ResidentData.
-FOCUS_FIELDS: tuple[str, ...] = tuple(g.value for g in FocusGroup)
-
 
 @dataclass(frozen=True)
 class ResidentData:

@@ -1,10 +1,11 @@
-"""A paired village's fields and their validation."""
+"""A paired village's fields and their validation; the village row the list and the ledger read."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import NamedTuple
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import is_valid_mobile, normalize_text
@@ -68,3 +69,19 @@ def short_village_names(names: list[str]) -> dict[str, str]:
             cut = end
             break
     return {name: (name[cut:] if len(name) > cut else name) for name in names}
+
+
+class VillageRow(NamedTuple):
+    """A paired village with how many activities and residents refer to it: a row of the 结对村
+    list and of the 结对村名册 ledger."""
+
+    id: int
+    name: str
+    station_name: str
+    contact_person: str
+    contact_phone: str
+    pairing_start: date | None
+    pairing_end: date | None
+    activity_count: int
+    resident_count: int
+    notes: str

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from wenming_desktop.domain.access import Actor
@@ -88,14 +88,6 @@ class Database:
         if self.path is not None:
             return str(self.path)
         return self.engine.url.render_as_string(hide_password=True)
-
-    def quick_check(self) -> list[str]:
-        """SQLite's quick integrity check; an empty list means fine."""
-        if not self.is_sqlite:
-            return []
-        with self.engine.connect() as conn:
-            rows = [r[0] for r in conn.execute(text("PRAGMA quick_check"))]
-        return [] if rows == ["ok"] else rows
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -31,14 +31,6 @@ def _config(connection: Connection | None = None) -> Config:
     return config
 
 
-def alembic_head() -> str:
-    from alembic.script import ScriptDirectory
-
-    head = ScriptDirectory.from_config(_config()).get_current_head()
-    assert head is not None, "the migration history is empty"
-    return head
-
-
 def head_revision() -> str:
     return HEAD_REVISION
 

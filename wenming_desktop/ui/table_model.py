@@ -1,13 +1,27 @@
-"""A read-only table model over plain row tuples, the base of every list (STYLE habit 7)."""
+"""A read-only table model over plain row tuples, the base of every list.
+
+Columns name the row field they show (a NamedTuple field name; a position only for rows that are
+plain tuples). Text sorts in the Chinese collation of the zh_CN locale: names in pinyin order
+(艾, 陈, 李, 王, 张), see docs/rows.md.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from operator import attrgetter, itemgetter
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCollator,
+    QCollatorSortKey,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole row tuple
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # the raw value, for sorting
@@ -31,13 +45,45 @@ def default_text(value: Any) -> str:
 
 @dataclass(frozen=True)
 class Column:
-    """One column: its header, which field of the row it shows and how."""
+    """One column: its header, which field of the row it shows (a field name, or a position in
+    a plain tuple) and how."""
 
     title: str
-    field: int
+    field: str | int
     text: Callable[[Any], str] = default_text
     align_right: bool = False
     width: int | None = None
+
+
+def field_getter(field: str | int) -> Callable[[Any], Any]:
+    """Reads a column's field from a row: by name from a NamedTuple, by position from a tuple."""
+    return attrgetter(field) if isinstance(field, str) else itemgetter(field)
+
+
+def _collator() -> QCollator:
+    # Qt's locale-aware collation (ICU in the PySide6 wheels, the system's on Windows): the
+    # zh_CN locale orders Chinese characters by pinyin, digits numerically.
+    collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    collator.setNumericMode(True)
+    return collator
+
+
+_COLLATOR = _collator()
+
+
+def sort_key(value: Any) -> tuple[int, Any]:
+    """The key a list sorts a cell value by: numbers by value, text (and dates, as ISO text) in
+    pinyin order, empty values (None) after all others."""
+    if value is None:
+        return (1, "")
+    if isinstance(value, bool | int | float):
+        return (0, value)
+    return (0, text_key(str(value)))
+
+
+def text_key(text: str) -> QCollatorSortKey:
+    """The collation key of a text in the zh_CN locale (艾 < 陈 < 李 < 王 < 张)."""
+    return _COLLATOR.sortKey(text)
 
 
 class RowTableModel(QAbstractTableModel):
@@ -45,8 +91,18 @@ class RowTableModel(QAbstractTableModel):
 
     def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
         super().__init__(parent)
-        self.columns = list(columns)
+        self.columns = columns
         self._rows: list[tuple[Any, ...]] = []
+
+    @property
+    def columns(self) -> list[Column]:
+        return self._columns
+
+    @columns.setter
+    def columns(self, columns: Sequence[Column]) -> None:
+        """Replacing the columns (inside a model reset) replaces how each reads its row."""
+        self._columns = list(columns)
+        self._getters = [field_getter(c.field) for c in self._columns]
 
     def set_rows(self, rows: Sequence[tuple[Any, ...]]) -> None:
         self.beginResetModel()
@@ -68,13 +124,13 @@ class RowTableModel(QAbstractTableModel):
         column = self.columns[index.column()]
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row[column.field])
+            return column.text(self._getters[index.column()](row))
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ROW_ROLE:
             return row
         if role == SORT_ROLE:
-            return row[column.field]
+            return self._getters[index.column()](row)
         return None
 
     def headerData(
@@ -89,20 +145,12 @@ class RowTableModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        field = self.columns[column].field
-
-        def key(row: tuple[Any, ...]) -> tuple[int, Any]:
-            value = row[field]
-            if value is None:
-                return (1, "")
-            if isinstance(value, bool | int | float):
-                return (0, value)
-            return (0, str(value))
-
+        get = self._getters[column]
+        keys = [sort_key(get(row)) for row in self._rows]
         self.layoutAboutToBeChanged.emit()
         order_of = sorted(
             range(len(self._rows)),
-            key=lambda i: key(self._rows[i]),
+            key=keys.__getitem__,
             reverse=order == Qt.SortOrder.DescendingOrder,
         )
         new_position = {old: new for new, old in enumerate(order_of)}

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
-from tests.activity_helpers import make_activity, make_volunteers
+from tests.activity_helpers import make_activity, make_volunteers, open_sign_ins_of
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.services.activities import activity_volunteers as service
 from wenming_desktop.storage.models import AuditEntry, Participation
@@ -58,7 +58,7 @@ def test_times_give_hours_and_open_sign_ins_are_listed(workspace):
     first, second = service.list_participations(db, aid)
     assert first.recorded_minutes == 195
     assert second.recorded_minutes is None
-    opens = service.list_open_sign_ins(db)
+    opens = open_sign_ins_of(db)
     assert [(o.activity_id, o.volunteer) for o in opens] == [(aid, "李四")]
     with pytest.raises(UserError, match="签退时间 2026-03-17 08:00 早于签到时间"):
         service.set_times(db, first.id, datetime(2026, 3, 17, 8, 30), datetime(2026, 3, 17, 8, 0))
@@ -66,7 +66,7 @@ def test_times_give_hours_and_open_sign_ins_are_listed(workspace):
         service.set_times(db, first.id, None, datetime(2026, 3, 17, 8, 0))
     # settling the open sign-in by a correction takes it off the list
     service.correct_minutes(db, second.id, 180, "签退漏记，按活动记录更正", "文明办")
-    assert service.list_open_sign_ins(db) == []
+    assert open_sign_ins_of(db) == []
 
 
 def test_everyone_at_once_is_one_transaction_and_leaves_open_sign_ins(workspace, monkeypatch):

@@ -9,7 +9,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tests.activity_helpers import make_activity, make_volunteers
+from tests.activity_helpers import make_activity, make_volunteers, open_sign_ins_of
 from tests.ui.activity_ui_helpers import press, type_keys
 from wenming_desktop.services.activities import activity_volunteers as vols
 from wenming_desktop.services.activities.clinics import get_clinic
@@ -87,7 +87,7 @@ def test_assign_with_the_keyboard_then_key_the_signed_sheet(
     )
     assert (rows[1].sign_in, rows[1].sign_out) == (datetime(2026, 3, 17, 8, 45), None)
     assert "1 人只签到未签退" in panel.total.text()
-    assert [o.volunteer for o in vols.list_open_sign_ins(db)] == ["王五"]
+    assert [o.volunteer for o in open_sign_ins_of(db)] == ["王五"]
     assert page.selected().total_minutes == 185  # the list row follows
 
     # a wrong time is refused with a message, nothing is written, the cursor stays
@@ -120,7 +120,7 @@ def test_assign_with_the_keyboard_then_key_the_signed_sheet(
     rows = vols.list_participations(db, aid)
     assert (rows[1].recorded_minutes, rows[1].corrected_minutes) == (None, 150)
     assert rows[1].correction_reason == "签退漏记，按活动记录更正"
-    assert vols.list_open_sign_ins(db) == []
+    assert open_sign_ins_of(db) == []
     assert panel.model.index(1, 7).data() == "2.5"
 
 

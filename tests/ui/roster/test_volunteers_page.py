@@ -15,7 +15,8 @@ from wenming_desktop.services.roster import roster
 from wenming_desktop.ui.dialogs.import_preview import ImportPreviewDialog
 from wenming_desktop.ui.dialogs.registry_dialog import RegistryDialog
 from wenming_desktop.ui.dialogs.volunteer_dialog import VolunteerDialog
-from wenming_desktop.ui.pages.roster.volunteers import RosterLine, VolunteersPage
+from wenming_desktop.ui.pages.roster.roster_lines import RosterLine
+from wenming_desktop.ui.pages.roster.volunteers import VolunteersPage
 
 
 def _settle(window, qtbot) -> None:
@@ -61,26 +62,26 @@ def test_search_over_three_thousand_rows(demo_window, qtbot) -> None:
     names = ["张三丰", "李四", "王五", "赵六"]
     page._lines = [
         RosterLine(
-            i,
-            f"S{i:05d}",
-            f"{names[i % 4]}{i}",
-            "男",
-            "内科",
-            "",
-            "群众",
-            "",
-            "",
-            f"139{i:08d}",
-            True,
-            "",
-            True,
-            0,
-            0,
-            False,
-            "",
-            0,
-            (name_initials(names[i % 4]),),
-            "",
+            id=i,
+            staff_no=f"S{i:05d}",
+            name=f"{names[i % 4]}{i}",
+            gender="男",
+            department="内科",
+            title="",
+            political_status="群众",
+            party_branch="",
+            teams="",
+            phone=f"139{i:08d}",
+            registered=True,
+            registry_no="",
+            active=True,
+            year_minutes=0,
+            activities=0,
+            target_met=False,
+            stars="",
+            cumulative_minutes=0,
+            initials=(name_initials(names[i % 4]),),
+            id_number="",
         )
         for i in range(3000)
     ]

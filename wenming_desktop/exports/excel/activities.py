@@ -4,30 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
-from wenming_desktop.exports.excel.ledger import Ledger, LedgerColumn
+from wenming_desktop.exports.excel.ledger import Ledger, LedgerField
 
 LEDGER_NAME = "文明实践活动台账"
 
-COLUMNS = (
-    LedgerColumn("序号", 6),
-    LedgerColumn("日期", 11),
-    LedgerColumn("结对村", 18),
-    LedgerColumn("类别", 18),
-    LedgerColumn("活动名称", 30),
-    LedgerColumn("地点", 18),
-    LedgerColumn("状态", 8),
-    LedgerColumn("志愿者人数", 10),
-    LedgerColumn("参加志愿者", 36),
-    LedgerColumn("服务时长(小时)", 12, "0.0"),
-    LedgerColumn("受益群众人次", 12),
-    LedgerColumn("指南检查", 36),
-)
-
 
 class LedgerActivity(NamedTuple):
+    """An activity as the ledger reads it (cancelled ones are left out by the caller)."""
+
     day: date
     village: str
     category: str
@@ -40,50 +28,42 @@ class LedgerActivity(NamedTuple):
     guideline_status: str
 
 
+def _hours(minutes: int) -> float:
+    return round(minutes / 60, 1)
+
+
+FIELDS: tuple[LedgerField[LedgerActivity], ...] = (
+    LedgerField("日期", 11, attrgetter("day")),
+    LedgerField("结对村", 18, attrgetter("village")),
+    LedgerField("类别", 18, attrgetter("category")),
+    LedgerField("活动名称", 30, attrgetter("title")),
+    LedgerField("地点", 18, attrgetter("place")),
+    LedgerField("状态", 8, attrgetter("status")),
+    LedgerField("志愿者人数", 10, lambda row: len(row.volunteer_names)),
+    LedgerField("参加志愿者", 36, lambda row: "、".join(row.volunteer_names)),
+    LedgerField("服务时长(小时)", 12, lambda row: _hours(row.minutes), "0.0"),
+    LedgerField("受益群众人次", 12, attrgetter("people_served")),
+    LedgerField("指南检查", 36, attrgetter("guideline_status")),
+)
+
+
 def write_activity_ledger(
     path: Path, title: str, subtitle: str, rows: Iterable[LedgerActivity]
 ) -> int:
     """Write the ledger; returns the number of activity rows. Totals close the sheet."""
-    count = 0
     total_minutes = 0
     total_served = 0
     with Ledger(path) as book:
-        sheet = book.sheet(LEDGER_NAME, title, subtitle, COLUMNS)
+        table = book.table(LEDGER_NAME, title, subtitle, FIELDS)
         for row in rows:
-            count += 1
             total_minutes += row.minutes
             total_served += row.people_served or 0
-            sheet.append(
-                [
-                    count,
-                    row.day,
-                    row.village,
-                    row.category,
-                    row.title,
-                    row.place,
-                    row.status,
-                    len(row.volunteer_names),
-                    "、".join(row.volunteer_names),
-                    round(row.minutes / 60, 1),
-                    row.people_served,
-                    row.guideline_status,
-                ]
-            )
-        sheet.append(
-            [
-                "合计",
-                None,
-                None,
-                None,
-                f"{count} 场",
-                None,
-                None,
-                None,
-                None,
-                round(total_minutes / 60, 1),
-                total_served,
-                None,
-            ],
-            bold=True,
-        )
+            table.add(row)
+        count = table.rows
+        totals: dict[str, object] = {
+            "活动名称": f"{count} 场",
+            "服务时长(小时)": _hours(total_minutes),
+            "受益群众人次": total_served,
+        }
+        table.totals("合计", [totals.get(field.title) for field in FIELDS])
     return count

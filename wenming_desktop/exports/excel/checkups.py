@@ -7,139 +7,108 @@ for them in full (and has audited it).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
+from operator import attrgetter
 from pathlib import Path
-from typing import Protocol
 
+from wenming_desktop.domain.checkup_row import CheckupRow
 from wenming_desktop.domain.checkups import findings, self_care_summary
 from wenming_desktop.domain.identity import mask_id, mask_phone
 from wenming_desktop.domain.privacy import mask_health
 from wenming_desktop.domain.residents import age_on
 from wenming_desktop.domain.thresholds import bmi
-from wenming_desktop.exports.excel.ledger import Ledger, LedgerColumn
-
-COLUMNS: tuple[LedgerColumn, ...] = (
-    LedgerColumn("序号", 6),
-    LedgerColumn("体检日期", 11, "yyyy-mm-dd"),
-    LedgerColumn("结对村", 16),
-    LedgerColumn("村民小组", 11),
-    LedgerColumn("姓名", 9),
-    LedgerColumn("性别", 5),
-    LedgerColumn("年龄", 5),
-    LedgerColumn("身份证号", 21),
-    LedgerColumn("联系电话", 13),
-    LedgerColumn("身高(cm)", 8, "0.0"),
-    LedgerColumn("体重(kg)", 8, "0.0"),
-    LedgerColumn("BMI", 6, "0.0"),
-    LedgerColumn("腰围(cm)", 8, "0.0"),
-    LedgerColumn("血压(mmHg)", 10),
-    LedgerColumn("心率", 6),
-    LedgerColumn("空腹血糖(mmol/L)", 9, "0.0"),
-    LedgerColumn("慢性病", 14),
-    LedgerColumn("中医体质", 8),
-    LedgerColumn("自理能力", 12),
-    LedgerColumn("异常提示", 22),
-    LedgerColumn("体检结论", 20),
-    LedgerColumn("健康建议", 20),
-    LedgerColumn("体检医生", 9),
-    LedgerColumn("随访", 22),
-)
-# Columns holding health values (domain.privacy), masked in a masked ledger; the 随访 column
-# masks only its note.
-_FIRST_HEALTH, _LAST_HEALTH = (
-    [c.title for c in COLUMNS].index(t) for t in ("身高(cm)", "健康建议")
-)
-HEALTH_COLUMNS = frozenset(range(_FIRST_HEALTH, _LAST_HEALTH + 1))
+from wenming_desktop.exports.excel.ledger import Ledger, LedgerField
 
 
-class LedgerCheckup(Protocol):
-    """The fields of a checkup row the ledger reads (storage.queries.checkups.CheckupRow)."""
-
-    checkup_date: date
-    village: str
-    group_name: str
-    name: str
-    gender: str
-    birth_date: date | None
-    id_number: str | None
-    phone: str
-    height_cm: float | None
-    weight_kg: float | None
-    waist_cm: float | None
-    systolic: int | None
-    diastolic: int | None
-    heart_rate: int | None
-    fasting_glucose: float | None
-    chronic_conditions: str
-    constitution: str
-    self_care_eating: int | None
-    self_care_grooming: int | None
-    self_care_dressing: int | None
-    self_care_toilet: int | None
-    self_care_moving: int | None
-    conclusion: str
-    advice: str
-    doctor: str | None
-    followed_up_on: date | None
-    followed_up_by: str
-    follow_up_note: str
+def _age(row: CheckupRow) -> int | None:
+    return age_on(row.birth_date, row.checkup_date)
 
 
-def ledger_values(number: int, row: LedgerCheckup, unmasked: bool) -> list[object]:
-    """The cells of one ledger row."""
-    scores = {
-        "eating": row.self_care_eating,
-        "grooming": row.self_care_grooming,
-        "dressing": row.self_care_dressing,
-        "toilet": row.self_care_toilet,
-        "moving": row.self_care_moving,
-    }
-    care = self_care_summary(scores)
-    pressure = (
-        f"{row.systolic}/{row.diastolic}"
-        if row.systolic is not None and row.diastolic is not None
-        else ""
+def _bmi(row: CheckupRow) -> float | None:
+    return bmi(row.height_cm, row.weight_kg) if row.height_cm and row.weight_kg else None
+
+
+def _pressure(row: CheckupRow) -> str:
+    if row.systolic is None or row.diastolic is None:
+        return ""
+    return f"{row.systolic}/{row.diastolic}"
+
+
+def _self_care(row: CheckupRow) -> str:
+    care = self_care_summary(
+        {
+            "eating": row.self_care_eating,
+            "grooming": row.self_care_grooming,
+            "dressing": row.self_care_dressing,
+            "toilet": row.self_care_toilet,
+            "moving": row.self_care_moving,
+        }
     )
-    follow = ""
-    if row.followed_up_on:
-        note = row.follow_up_note if unmasked else mask_health(row.follow_up_note)
-        follow = f"{row.followed_up_on:%Y-%m-%d} {row.followed_up_by}：{note}"
-    values = [
-        number,
-        row.checkup_date,
-        row.village,
-        row.group_name,
-        row.name,
-        row.gender,
-        age_on(row.birth_date, row.checkup_date),
-        (row.id_number or "") if unmasked else mask_id(row.id_number),
-        row.phone if unmasked else mask_phone(row.phone),
-        row.height_cm,
-        row.weight_kg,
-        bmi(row.height_cm, row.weight_kg) if row.height_cm and row.weight_kg else None,
-        row.waist_cm,
-        pressure,
-        row.heart_rate,
-        row.fasting_glucose,
-        row.chronic_conditions,
-        row.constitution,
-        f"{care[0]}分 {care[1]}" if care else "",
-        "；".join(
-            findings(row.systolic, row.diastolic, row.fasting_glucose, row.height_cm, row.weight_kg)
-        ),
-        row.conclusion,
-        row.advice,
-        row.doctor or "",
-        follow,
+    return f"{care[0]}分 {care[1]}" if care else ""
+
+
+def _findings(row: CheckupRow) -> str:
+    return "；".join(
+        findings(row.systolic, row.diastolic, row.fasting_glucose, row.height_cm, row.weight_kg)
+    )
+
+
+def _follow_up(note: Callable[[str], str]) -> Callable[[CheckupRow], str]:
+    def follow_up(row: CheckupRow) -> str:
+        if not row.followed_up_on:
+            return ""
+        return f"{row.followed_up_on:%Y-%m-%d} {row.followed_up_by}：{note(row.follow_up_note)}"
+
+    return follow_up
+
+
+def _kept(value: str) -> str:
+    return value
+
+
+def ledger_fields(unmasked: bool) -> list[LedgerField[CheckupRow]]:
+    """The ledger's columns after 序号, each with its cell. Masked (unless `unmasked`): ID and
+    phone numbers partly hidden; the health values (身高 … 健康建议) and the follow-up's note
+    hidden as domain.privacy says."""
+
+    def health(value: Callable[[CheckupRow], object]) -> Callable[[CheckupRow], object]:
+        return value if unmasked else lambda row: mask_health(value(row))
+
+    def id_number(row: CheckupRow) -> str:
+        return (row.id_number or "") if unmasked else mask_id(row.id_number)
+
+    def phone(row: CheckupRow) -> str:
+        return row.phone if unmasked else mask_phone(row.phone)
+
+    return [
+        LedgerField("体检日期", 11, attrgetter("checkup_date"), "yyyy-mm-dd"),
+        LedgerField("结对村", 16, attrgetter("village")),
+        LedgerField("村民小组", 11, attrgetter("group_name")),
+        LedgerField("姓名", 9, attrgetter("name")),
+        LedgerField("性别", 5, attrgetter("gender")),
+        LedgerField("年龄", 5, _age),
+        LedgerField("身份证号", 21, id_number),
+        LedgerField("联系电话", 13, phone),
+        LedgerField("身高(cm)", 8, health(attrgetter("height_cm")), "0.0"),
+        LedgerField("体重(kg)", 8, health(attrgetter("weight_kg")), "0.0"),
+        LedgerField("BMI", 6, health(_bmi), "0.0"),
+        LedgerField("腰围(cm)", 8, health(attrgetter("waist_cm")), "0.0"),
+        LedgerField("血压(mmHg)", 10, health(_pressure)),
+        LedgerField("心率", 6, health(attrgetter("heart_rate"))),
+        LedgerField("空腹血糖(mmol/L)", 9, health(attrgetter("fasting_glucose")), "0.0"),
+        LedgerField("慢性病", 14, health(attrgetter("chronic_conditions"))),
+        LedgerField("中医体质", 8, health(attrgetter("constitution"))),
+        LedgerField("自理能力", 12, health(_self_care)),
+        LedgerField("异常提示", 22, health(_findings)),
+        LedgerField("体检结论", 20, health(attrgetter("conclusion"))),
+        LedgerField("健康建议", 20, health(attrgetter("advice"))),
+        LedgerField("体检医生", 9, lambda row: row.doctor or ""),
+        LedgerField("随访", 22, _follow_up(_kept if unmasked else mask_health)),
     ]
-    if unmasked:
-        return values
-    return [mask_health(v) if i in HEALTH_COLUMNS else v for i, v in enumerate(values)]
 
 
 def write_checkup_ledger(
     path: Path,
-    rows: Iterable[LedgerCheckup],
+    rows: Iterable[CheckupRow],
     title: str,
     subtitle: str,
     unmasked: bool = False,
@@ -147,9 +116,5 @@ def write_checkup_ledger(
 ) -> int:
     """Write the ledger; returns the number of checkups written. `tick(n)` reports progress."""
     with Ledger(path) as book:
-        sheet = book.sheet("健康体检台账", title, subtitle, COLUMNS)
-        for number, row in enumerate(rows, start=1):
-            sheet.append(ledger_values(number, row, unmasked))
-            if tick is not None and number % 200 == 0:
-                tick(number)
-        return sheet.rows
+        table = book.table("健康体检台账", title, subtitle, ledger_fields(unmasked))
+        return table.add_all(rows, tick)

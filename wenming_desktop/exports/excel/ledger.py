@@ -14,11 +14,11 @@ this made the checkup ledger ~2× faster; what remains is openpyxl's XML writing
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -42,12 +42,32 @@ _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _LEFT = Alignment(vertical="center", wrap_text=False)
 _TIME_TYPES = (date, time, timedelta)  # datetime is a date
 
+R = TypeVar("R")
+
 
 @dataclass(frozen=True)
 class LedgerColumn:
     title: str
     width: float = 12
     number_format: str | None = None  # e.g. "0.0" for hours, "yyyy-mm-dd" for dates
+
+
+@dataclass(frozen=True)
+class LedgerField(Generic[R]):
+    """A ledger column and how its cell is computed from a row of type R: header, width, value
+    and number format stand together, so a column is added or moved in one place."""
+
+    title: str
+    width: float
+    value: Callable[[R], object]
+    number_format: str | None = None
+
+    @property
+    def column(self) -> LedgerColumn:
+        return LedgerColumn(self.title, self.width, self.number_format)
+
+
+SERIAL_COLUMN = LedgerColumn("序号", 6)
 
 
 class _LedgerCell(Cell):
@@ -194,6 +214,35 @@ class LedgerSheet:
             self.append(row)
 
 
+class LedgerTable(Generic[R]):
+    """A sheet whose rows are objects of type R: a 序号 column, then one cell per field."""
+
+    def __init__(self, sheet: LedgerSheet, fields: Sequence[LedgerField[R]]) -> None:
+        self.sheet = sheet
+        self._values = [f.value for f in fields]
+
+    @property
+    def rows(self) -> int:
+        """The number of rows added (a totals row excluded)."""
+        return self.sheet.rows
+
+    def add(self, row: R) -> None:
+        self.sheet.append([self.sheet.rows + 1, *(value(row) for value in self._values)])
+
+    def add_all(self, rows: Iterable[R], tick: Callable[[int], None] | None = None) -> int:
+        """Adds every row; `tick(n)` is called every 200 rows. Returns the number of rows."""
+        for row in rows:
+            self.add(row)
+            if tick is not None and self.sheet.rows % 200 == 0:
+                tick(self.sheet.rows)
+        return self.sheet.rows
+
+    def totals(self, label: str, values: Sequence[object]) -> None:
+        """A bold last row: `label` under 序号, then `values` for the fields."""
+        self.sheet.append([label, *values], bold=True)
+        self.sheet.rows -= 1
+
+
 class Ledger:
     """A workbook of ledger sheets, saved atomically: `with Ledger(path) as book: ...`."""
 
@@ -205,6 +254,13 @@ class Ledger:
         self, name: str, title: str, subtitle: str, columns: Sequence[LedgerColumn]
     ) -> LedgerSheet:
         return LedgerSheet(self._book.create_sheet(name[:31]), title, subtitle, columns)
+
+    def table(
+        self, name: str, title: str, subtitle: str, fields: Sequence[LedgerField[R]]
+    ) -> LedgerTable[R]:
+        """A sheet of rows of type R with the given fields after a 序号 column."""
+        columns = [SERIAL_COLUMN, *(f.column for f in fields)]
+        return LedgerTable(self.sheet(name, title, subtitle, columns), fields)
 
     def __enter__(self) -> Ledger:
         return self

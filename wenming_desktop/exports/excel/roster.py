@@ -1,71 +1,97 @@
 """志愿者花名册 and 志愿服务时长台账: the roster and the yearly hours ledger (print-ready).
 
-The caller (services.roster_exports) builds the row values, masked or not, and audits unmasking;
-this module owns the sheets' columns, titles and totals row.
+Each ledger is one list of fields: header, width and how the cell is computed from the row. The
+caller (services.roster.roster_exports) picks the rows, writes titles and totals, and audits
+unmasking.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from operator import attrgetter
 from pathlib import Path
-from typing import Any
 
-from wenming_desktop.exports.excel.ledger import Ledger, LedgerColumn
-
-ROSTER_COLUMNS = (
-    LedgerColumn("序号", 6),
-    LedgerColumn("工号", 10),
-    LedgerColumn("姓名", 10),
-    LedgerColumn("性别", 6),
-    LedgerColumn("科室", 12),
-    LedgerColumn("职称", 12),
-    LedgerColumn("职务", 10),
-    LedgerColumn("政治面貌", 12),
-    LedgerColumn("党支部", 14),
-    LedgerColumn("服务队", 18),
-    LedgerColumn("联系电话", 14),
-    LedgerColumn("身份证号", 21),
-    LedgerColumn("注册状态", 10),
-    LedgerColumn("志愿者编号", 16),
-    LedgerColumn("状态", 8),
-)
+from wenming_desktop.domain.identity import mask_id, mask_phone
+from wenming_desktop.domain.volunteer_rows import VolunteerHours, VolunteerRow
+from wenming_desktop.exports.excel.ledger import Ledger, LedgerField
 
 HOURS_FORMAT = "0.0"
-HOURS_COLUMNS = (
-    LedgerColumn("序号", 6),
-    LedgerColumn("工号", 10),
-    LedgerColumn("姓名", 10),
-    LedgerColumn("科室", 12),
-    *(LedgerColumn(f"{m}月", 7, HOURS_FORMAT) for m in range(1, 13)),
-    LedgerColumn("全年合计(小时)", 11, HOURS_FORMAT),
-    LedgerColumn("参加活动(次)", 9),
-    LedgerColumn("是否达标(48小时)", 11),
-    LedgerColumn("累计时长(小时)", 11, HOURS_FORMAT),
-    LedgerColumn("星级", 8),
+
+
+def hours_value(minutes: int | float) -> float:
+    """Minutes as hours with one decimal, the unit of the hours ledger."""
+    return round(minutes / 60, 1)
+
+
+def _text(name: str) -> Callable[[VolunteerRow], str]:
+    """A field that may be absent, as text ("" when absent)."""
+    get = attrgetter(name)
+    return lambda row: get(row) or ""
+
+
+def roster_fields(unmasked: bool) -> list[LedgerField[VolunteerRow]]:
+    """The roster's columns after 序号; ID and phone numbers partly hidden unless `unmasked`."""
+
+    def phone(row: VolunteerRow) -> str:
+        return row.phone or "" if unmasked else mask_phone(row.phone)
+
+    def id_number(row: VolunteerRow) -> str:
+        return row.id_number or "" if unmasked else mask_id(row.id_number)
+
+    return [
+        LedgerField("工号", 10, _text("staff_no")),
+        LedgerField("姓名", 10, attrgetter("name")),
+        LedgerField("性别", 6, attrgetter("gender")),
+        LedgerField("科室", 12, _text("department")),
+        LedgerField("职称", 12, attrgetter("title")),
+        LedgerField("职务", 10, attrgetter("position")),
+        LedgerField("政治面貌", 12, attrgetter("political_status")),
+        LedgerField("党支部", 14, _text("party_branch")),
+        LedgerField("服务队", 18, attrgetter("teams")),
+        LedgerField("联系电话", 14, phone),
+        LedgerField("身份证号", 21, id_number),
+        LedgerField("注册状态", 10, lambda row: "已注册" if row.registered else "未注册"),
+        LedgerField("志愿者编号", 16, attrgetter("registry_no")),
+        LedgerField("状态", 8, lambda row: "在册" if row.active else "已停用"),
+    ]
+
+
+def _month(index: int) -> LedgerField[VolunteerHours]:
+    return LedgerField(f"{index + 1}月", 7, lambda v: hours_value(v.months[index]), HOURS_FORMAT)
+
+
+HOURS_FIELDS: tuple[LedgerField[VolunteerHours], ...] = (
+    LedgerField("工号", 10, lambda v: v.volunteer.staff_no or ""),
+    LedgerField("姓名", 10, lambda v: v.volunteer.name),
+    LedgerField("科室", 12, lambda v: v.volunteer.department or ""),
+    *(_month(m) for m in range(12)),
+    LedgerField("全年合计(小时)", 11, lambda v: hours_value(v.year_minutes), HOURS_FORMAT),
+    LedgerField("参加活动(次)", 9, attrgetter("activities")),
+    LedgerField("是否达标(48小时)", 11, lambda v: "达标" if v.target_met else "未达标"),
+    LedgerField("累计时长(小时)", 11, lambda v: hours_value(v.cumulative_minutes), HOURS_FORMAT),
+    LedgerField("星级", 8, lambda v: v.stars or "—"),
 )
 
 
-def write_roster(path: Path, title: str, subtitle: str, rows: Iterable[Sequence[Any]]) -> int:
-    """The roster, one row per volunteer (values in ROSTER_COLUMNS order without 序号)."""
+def write_roster(
+    path: Path, title: str, subtitle: str, rows: Iterable[VolunteerRow], unmasked: bool = False
+) -> int:
+    """The roster, one row per volunteer; returns the number of volunteers written."""
     with Ledger(path) as book:
-        sheet = book.sheet("志愿者花名册", title, subtitle, ROSTER_COLUMNS)
-        for i, values in enumerate(rows, start=1):
-            sheet.append([i, *values])
-        return sheet.rows
+        return book.table("志愿者花名册", title, subtitle, roster_fields(unmasked)).add_all(rows)
 
 
 def write_hours(
     path: Path,
     title: str,
     subtitle: str,
-    rows: Iterable[Sequence[Any]],
-    totals: Sequence[Any],
+    rows: Iterable[VolunteerHours],
+    totals: Sequence[object],
 ) -> int:
-    """One row per volunteer, the months as columns; `totals` is the bold last row."""
+    """One row per volunteer, the months as columns; `totals` (one value per field) is the bold
+    last row, labelled 合计. Returns the number of volunteers written."""
     with Ledger(path) as book:
-        sheet = book.sheet("志愿服务时长台账", title, subtitle, HOURS_COLUMNS)
-        for i, values in enumerate(rows, start=1):
-            sheet.append([i, *values])
-        count = sheet.rows
-        sheet.append(["合计", *totals], bold=True)
+        table = book.table("志愿服务时长台账", title, subtitle, HOURS_FIELDS)
+        count = table.add_all(rows)
+        table.totals("合计", totals)
         return count

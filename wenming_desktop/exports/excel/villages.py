@@ -4,25 +4,33 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 
 from wenming_desktop.domain.identity import mask_phone
-from wenming_desktop.exports.excel.ledger import Ledger, LedgerColumn
-from wenming_desktop.storage.queries.villages import VillageRow
+from wenming_desktop.domain.villages import VillageRow
+from wenming_desktop.exports.excel.ledger import Ledger, LedgerField
 
 SHEET_NAME = "结对村名册"
-COLUMNS = (
-    LedgerColumn("序号", 6),
-    LedgerColumn("结对村", 24),
-    LedgerColumn("新时代文明实践站", 28),
-    LedgerColumn("联系人", 10),
-    LedgerColumn("联系电话", 15),
-    LedgerColumn("结对开始", 12),
-    LedgerColumn("结对结束", 12),
-    LedgerColumn("活动场次", 9),
-    LedgerColumn("村民人数", 9),
-    LedgerColumn("备注", 30),
-)
+
+
+def ledger_fields(unmask: bool) -> list[LedgerField[VillageRow]]:
+    """The ledger's columns after 序号, each with its cell; phones masked unless `unmask`."""
+
+    def phone(row: VillageRow) -> str:
+        return row.contact_phone if unmask else mask_phone(row.contact_phone)
+
+    return [
+        LedgerField("结对村", 24, attrgetter("name")),
+        LedgerField("新时代文明实践站", 28, attrgetter("station_name")),
+        LedgerField("联系人", 10, attrgetter("contact_person")),
+        LedgerField("联系电话", 15, phone),
+        LedgerField("结对开始", 12, attrgetter("pairing_start")),
+        LedgerField("结对结束", 12, attrgetter("pairing_end")),
+        LedgerField("活动场次", 9, attrgetter("activity_count")),
+        LedgerField("村民人数", 9, attrgetter("resident_count")),
+        LedgerField("备注", 30, attrgetter("notes")),
+    ]
 
 
 def write_villages_ledger(
@@ -36,21 +44,7 @@ def write_villages_ledger(
     day = today or date.today()
     subtitle = f"共 {len(rows)} 个结对村　　导出日期：{day:%Y-%m-%d}"
     with Ledger(path) as book:
-        sheet = book.sheet(SHEET_NAME, f"{hospital}结对村名册", subtitle, COLUMNS)
-        for number, row in enumerate(rows, start=1):
-            phone = row.contact_phone if unmask else mask_phone(row.contact_phone)
-            sheet.append(
-                (
-                    number,
-                    row.name,
-                    row.station_name,
-                    row.contact_person,
-                    phone,
-                    row.pairing_start,
-                    row.pairing_end,
-                    row.activity_count,
-                    row.resident_count,
-                    row.notes,
-                )
-            )
+        book.table(SHEET_NAME, f"{hospital}结对村名册", subtitle, ledger_fields(unmask)).add_all(
+            rows
+        )
     return Path(path)

@@ -113,5 +113,13 @@ def unmet_done_activities(db: Database, date_from: date, date_to: date) -> list[
     for a in acts:
         unmet = unmet_titles(check_activity(facts[a.id]))
         if unmet:
-            result.append(UnmetActivity(a.id, a.start_at, a.name, a.title, "；".join(unmet)))
+            result.append(
+                UnmetActivity(
+                    activity_id=a.id,
+                    start_at=a.start_at,
+                    village=a.name,
+                    title=a.title,
+                    unmet="；".join(unmet),
+                )
+            )
     return result

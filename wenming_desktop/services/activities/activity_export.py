@@ -21,8 +21,6 @@ from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.queries.activities import ActivityFilter, activity_rows
 from wenming_desktop.storage.queries.activity_ledger import volunteers_by_activity
 
-ACTIVITY_LEDGER = LEDGER_NAME  # 文明实践活动台账
-
 
 def ledger_filename(year: int, village: str | None) -> str:
     suffix = f"_{village}" if village else ""
@@ -78,16 +76,16 @@ def export_activity_range(
                 progress.report(i, len(rows), "正在写入活动台账")
             names, minutes = people.get(r.id, ([], 0))
             yield LedgerActivity(
-                r.start_at.date(),
-                r.village,
-                r.category,
-                r.title,
-                r.place,
-                ActivityStatus(r.status).label,
-                names,
-                minutes,
-                r.actual_attendance,
-                guideline_status(check_activity(facts[r.id])),
+                day=r.start_at.date(),
+                village=r.village,
+                category=r.category,
+                title=r.title,
+                place=r.place,
+                status=ActivityStatus(r.status).label,
+                volunteer_names=names,
+                minutes=minutes,
+                people_served=r.actual_attendance,
+                guideline_status=guideline_status(check_activity(facts[r.id])),
             )
 
     return write_activity_ledger(path, title, subtitle, ledger_rows())

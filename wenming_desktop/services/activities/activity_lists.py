@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session
 
 from wenming_desktop.domain.errors import UserError
@@ -16,6 +16,7 @@ from wenming_desktop.domain.identity import normalize_text
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Activity, Category, ClinicService, ServiceKind
+from wenming_desktop.storage.queries.rows import rows_as
 
 
 class ListItem(NamedTuple):
@@ -32,12 +33,17 @@ def list_categories(db: Database) -> list[ListItem]:
         .subquery()
     )
     stmt = (
-        select(Category.id, Category.name, Category.is_health, func.coalesce(used.c.n, 0))
+        select(
+            Category.id,
+            Category.name,
+            Category.is_health,
+            func.coalesce(used.c.n, 0).label("used"),
+        )
         .outerjoin(used, used.c.category_id == Category.id)
         .order_by(Category.sort_order, Category.id)
     )
     with db.read() as session:
-        return [ListItem(*row) for row in session.execute(stmt)]
+        return rows_as(ListItem, session.execute(stmt))
 
 
 def list_service_kinds(db: Database) -> list[ListItem]:
@@ -47,12 +53,17 @@ def list_service_kinds(db: Database) -> list[ListItem]:
         .subquery()
     )
     stmt = (
-        select(ServiceKind.id, ServiceKind.name, False, func.coalesce(used.c.n, 0))
+        select(
+            ServiceKind.id,
+            ServiceKind.name,
+            literal(False).label("is_health"),
+            func.coalesce(used.c.n, 0).label("used"),
+        )
         .outerjoin(used, used.c.service_kind_id == ServiceKind.id)
         .order_by(ServiceKind.sort_order, ServiceKind.id)
     )
     with db.read() as session:
-        return [ListItem(*row) for row in session.execute(stmt)]
+        return rows_as(ListItem, session.execute(stmt))
 
 
 def _clean(name: str, what: str) -> str:

@@ -20,9 +20,7 @@ from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Activity, Participation, Volunteer
 from wenming_desktop.storage.queries.activity_volunteers import (
-    OpenSignIn,
     ParticipationRow,
-    open_sign_ins,
     participation_rows,
 )
 from wenming_desktop.storage.queries.volunteer_search import (
@@ -31,7 +29,6 @@ from wenming_desktop.storage.queries.volunteer_search import (
 )
 
 __all__ = [
-    "OpenSignIn",
     "ParticipationRow",
     "VolunteerChoice",
 ]
@@ -59,11 +56,6 @@ def parse_clock(text: str, day: date) -> datetime | None:
 def list_participations(db: Database, activity_id: int) -> list[ParticipationRow]:
     with db.read() as session:
         return participation_rows(session, activity_id)
-
-
-def list_open_sign_ins(db: Database) -> list[OpenSignIn]:
-    with db.read() as session:
-        return open_sign_ins(session)
 
 
 def search_volunteers(db: Database, query: str) -> list[VolunteerChoice]:

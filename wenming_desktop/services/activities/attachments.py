@@ -23,6 +23,7 @@ from wenming_desktop.domain.vocabulary import AttachmentKind
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Activity, Attachment
+from wenming_desktop.storage.queries.rows import rows_as
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp"})
 MAX_SIZE = 200 * 1024 * 1024
@@ -138,7 +139,7 @@ def list_attachments(db: Database, activity_id: int) -> list[AttachmentRow]:
             .where(Attachment.activity_id == activity_id)
             .order_by(Attachment.id)
         )
-        return [AttachmentRow(*row) for row in session.execute(stmt)]
+        return rows_as(AttachmentRow, session.execute(stmt))
 
 
 def set_caption(db: Database, attachment_id: int, caption: str) -> None:

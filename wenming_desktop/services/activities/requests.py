@@ -18,6 +18,7 @@ from wenming_desktop.services.activities.activities import ActivityData, insert_
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Activity, ServiceRequest, Village
+from wenming_desktop.storage.queries.rows import rows_as
 
 REQUEST_STATUS_LABELS = {"open": "待派单", "dispatched": "已派单", "evaluated": "已评单"}
 
@@ -49,12 +50,12 @@ def list_requests(db: Database, open_only: bool = False) -> list[RequestRow]:
             select(
                 ServiceRequest.id,
                 ServiceRequest.received_on,
-                Village.name,
+                Village.name.label("village"),
                 ServiceRequest.requested_by,
                 ServiceRequest.content,
                 ServiceRequest.wanted_on,
                 ServiceRequest.status,
-                Activity.id,
+                Activity.id.label("activity_id"),
                 Activity.satisfaction,
             )
             .join(Village, Village.id == ServiceRequest.village_id)
@@ -63,7 +64,7 @@ def list_requests(db: Database, open_only: bool = False) -> list[RequestRow]:
         )
         if open_only:
             stmt = stmt.where(ServiceRequest.status == "open")
-        return [RequestRow(*row) for row in session.execute(stmt)]
+        return rows_as(RequestRow, session.execute(stmt))
 
 
 def add_request(db: Database, data: RequestData) -> int:

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from wenming_desktop.domain.checkup_row import CheckupRow
 from wenming_desktop.domain.checkups import ELDERLY_AGE, self_care_summary
 from wenming_desktop.domain.residents import age_on
 from wenming_desktop.domain.thresholds import (
@@ -20,7 +21,7 @@ from wenming_desktop.domain.thresholds import (
 )
 from wenming_desktop.domain.vocabulary import TCM_CONSTITUTIONS, FocusGroup
 from wenming_desktop.storage.database import Database
-from wenming_desktop.storage.queries.checkups import CheckupRow, checkup_rows
+from wenming_desktop.storage.queries.checkups import checkup_rows
 from wenming_desktop.storage.queries.residents import ResidentRow, resident_rows
 
 SELF_CARE_BANDS = ("可自理", "轻度依赖", "中度依赖", "不能自理")

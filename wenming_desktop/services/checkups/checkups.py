@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
+from wenming_desktop.domain.checkup_row import CheckupRow
 from wenming_desktop.domain.checkups import (
     CONDITION_SEPARATOR,
     NUMERIC_FIELDS,
@@ -23,7 +24,6 @@ from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Activity, Checkup, Resident, Volunteer
 from wenming_desktop.storage.queries.checkups import (
     CheckupDayRow,
-    CheckupRow,
     DoctorRow,
     activity_day,
     checkup_day_rows,

@@ -12,6 +12,7 @@ from wenming_desktop.domain.errors import UserError
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Deadline
+from wenming_desktop.storage.queries.rows import rows_as
 
 _MONTH_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})$")
 
@@ -47,7 +48,7 @@ def list_deadlines(db: Database) -> list[DeadlineRow]:
         stmt = select(Deadline.id, Deadline.name, Deadline.month_day, Deadline.notes).order_by(
             Deadline.id
         )
-        return [DeadlineRow(*row) for row in session.execute(stmt)]
+        return rows_as(DeadlineRow, session.execute(stmt))
 
 
 def save_deadline(db: Database, deadline_id: int | None, name: str, month_day: str) -> int:

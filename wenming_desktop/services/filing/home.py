@@ -7,10 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from wenming_desktop.domain.checkup_row import CheckupRow
 from wenming_desktop.services.activities.activity_checks import UnmetActivity, unmet_done_activities
 from wenming_desktop.services.activities.coverage import uncovered_villages
 from wenming_desktop.services.activities.requests import RequestRow, list_requests
-from wenming_desktop.services.checkups.checkups import CheckupRow, list_checkups
+from wenming_desktop.services.checkups.checkups import list_checkups
 from wenming_desktop.services.filing.deadlines import DueDeadline, due_within
 from wenming_desktop.services.filing.overview import Overview, load_overview
 from wenming_desktop.storage.database import Database

@@ -99,16 +99,27 @@ def issue_certificate(
             date_to=date_to,
             total_hours=format_hours(total),
             lines=tuple(
-                CertificateLine(line.day, line.title, line.village, format_hours(line.minutes))
+                CertificateLine(
+                    day=line.day,
+                    title=line.title,
+                    place=line.village,
+                    hours=format_hours(line.minutes),
+                )
                 for line in lines
             ),
             issued_on=issued_on,
         )
         write_certificate(path, content)  # inside the transaction: a failed PDF records nothing
         return IssuedCertificate(
-            number, volunteer.name, volunteer.staff_no or "", date_from, date_to, total,
-            len(lines), issued_on,
-        )  # fmt: skip
+            number=number,
+            volunteer=volunteer.name,
+            staff_no=volunteer.staff_no or "",
+            date_from=date_from,
+            date_to=date_to,
+            total_minutes=total,
+            activity_count=len(lines),
+            issued_on=issued_on,
+        )
 
 
 def find_certificate(db: Database, number: str) -> IssuedCertificate:
@@ -123,6 +134,12 @@ def find_certificate(db: Database, number: str) -> IssuedCertificate:
         raise UserError(f"没有编号为“{number.strip()}”的志愿服务记录证明")
     c, name, staff_no = row
     return IssuedCertificate(
-        c.number, name, staff_no or "", c.date_from, c.date_to, c.total_minutes,
-        c.activity_count, c.issued_on,
-    )  # fmt: skip
+        number=c.number,
+        volunteer=name,
+        staff_no=staff_no or "",
+        date_from=c.date_from,
+        date_to=c.date_to,
+        total_minutes=c.total_minutes,
+        activity_count=c.activity_count,
+        issued_on=c.issued_on,
+    )

@@ -6,33 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from wenming_desktop.domain.hours import meets_yearly_target, star_level
+from wenming_desktop.domain.volunteer_rows import VolunteerHours
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.queries.hours import (
     activity_counts,
     cumulative_minutes,
     monthly_minutes,
 )
-from wenming_desktop.storage.queries.volunteers import VolunteerRow, volunteer_rows
-
-
-@dataclass(frozen=True)
-class VolunteerHours:
-    """One volunteer's year: minutes per month, total, target, stars, activities."""
-
-    volunteer: VolunteerRow
-    months: tuple[int, ...]
-    year_minutes: int
-    activities: int
-    cumulative_minutes: int
-
-    @property
-    def target_met(self) -> bool:
-        return meets_yearly_target(self.year_minutes)
-
-    @property
-    def stars(self) -> str:
-        return star_level(self.cumulative_minutes)
+from wenming_desktop.storage.queries.volunteers import volunteer_rows
 
 
 @dataclass(frozen=True)
@@ -90,10 +71,14 @@ def year_hours(db: Database, year: int) -> YearHours:
         per_month = tuple(months.get(row.id, [0] * 12))
         volunteers.append(
             VolunteerHours(
-                row, per_month, sum(per_month), counts.get(row.id, 0), cumulative.get(row.id, 0)
+                volunteer=row,
+                months=per_month,
+                year_minutes=sum(per_month),
+                activities=counts.get(row.id, 0),
+                cumulative_minutes=cumulative.get(row.id, 0),
             )
         )
-    return YearHours(year, volunteers, hospital_figures(year, volunteers))
+    return YearHours(year=year, volunteers=volunteers, hospital=hospital_figures(year, volunteers))
 
 
 def hospital_figures(year: int, volunteers: list[VolunteerHours]) -> HospitalFigures:
@@ -103,19 +88,19 @@ def hospital_figures(year: int, volunteers: list[VolunteerHours]) -> HospitalFig
         by_department.setdefault(v.volunteer.department or NO_DEPARTMENT, []).append(v)
     departments = tuple(
         DepartmentFigures(
-            name,
-            len(group),
-            sum(1 for v in group if v.volunteer.registered),
-            sum(v.year_minutes for v in group),
-            sum(1 for v in group if not v.target_met),
+            department=name,
+            volunteers=len(group),
+            registered=sum(1 for v in group if v.volunteer.registered),
+            minutes=sum(v.year_minutes for v in group),
+            below_target=sum(1 for v in group if not v.target_met),
         )
         for name, group in sorted(by_department.items())
     )
     return HospitalFigures(
-        year,
-        len(active),
-        sum(1 for v in active if v.volunteer.registered),
-        sum(v.year_minutes for v in active),
-        sum(1 for v in active if not v.target_met),
-        departments,
+        year=year,
+        volunteers=len(active),
+        registered=sum(1 for v in active if v.volunteer.registered),
+        total_minutes=sum(v.year_minutes for v in active),
+        below_target=sum(1 for v in active if not v.target_met),
+        departments=departments,
     )

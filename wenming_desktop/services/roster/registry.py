@@ -131,18 +131,29 @@ def plan_registry(db: Database, path: Path | str) -> RegistryReport:
             person = same[0] if len(same) == 1 else None
         if person is None or person.id in matched_ids:
             report.not_on_roster.append(
-                RegistryOnly(row, name, values.get("phone") or "", values.get("id_number"),
-                             values.get("registry_no") or "")
-            )  # fmt: skip
+                RegistryOnly(
+                    row=row,
+                    name=name,
+                    phone=values.get("phone") or "",
+                    id_number=values.get("id_number"),
+                    registry_no=values.get("registry_no") or "",
+                )
+            )
             continue
         matched_ids.add(person.id)
         report.matched.append(
             RegistryMatch(
-                row, person.id, person.name, person.staff_no or "", person.department or "",
-                values.get("registry_no") or "", values.get("registered_on"),
-                values.get("hours"), person.total_minutes,
+                row=row,
+                volunteer_id=person.id,
+                name=person.name,
+                staff_no=person.staff_no or "",
+                department=person.department or "",
+                registry_no=values.get("registry_no") or "",
+                registered_on=values.get("registered_on"),
+                registry_minutes=values.get("hours"),
+                our_minutes=person.total_minutes,
             )
-        )  # fmt: skip
+        )
     report.not_registered = [
         (r.id, r.name, r.staff_no or "", r.department or "")
         for r in roster

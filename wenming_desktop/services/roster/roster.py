@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.name_pinyin import name_initials
 from wenming_desktop.domain.roster import VolunteerData, validate_volunteer
+from wenming_desktop.domain.volunteer_rows import VolunteerRow
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import (
@@ -22,7 +23,7 @@ from wenming_desktop.storage.models import (
     Team,
     Volunteer,
 )
-from wenming_desktop.storage.queries.volunteers import VolunteerRow, volunteer_rows
+from wenming_desktop.storage.queries.volunteers import volunteer_rows
 
 REMOVED_DELETED = "deleted"
 REMOVED_DEACTIVATED = "deactivated"

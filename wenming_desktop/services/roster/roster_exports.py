@@ -5,18 +5,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from wenming_desktop.domain.identity import mask_id, mask_phone
-from wenming_desktop.exports.excel.roster import write_hours, write_roster
+from wenming_desktop.exports.excel.roster import hours_value, write_hours, write_roster
 from wenming_desktop.services.progress import Progress
 from wenming_desktop.services.roster.hours import year_hours
 from wenming_desktop.services.roster.roster import list_volunteers
 from wenming_desktop.services.settings.settings import get_setting
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
-
-
-def _hours(minutes: int) -> float:
-    return round(minutes / 60, 1)
 
 
 def _hospital(db: Database) -> str:
@@ -54,37 +49,12 @@ def export_roster(
     rows = [r for r in list_volunteers(db) if include_inactive or r.active]
     if progress is not None:
         progress.report(0, len(rows), "正在写入志愿者花名册…")
-    show_id = (lambda v: v or "") if unmasked else mask_id
-    show_phone = (lambda v: v or "") if unmasked else mask_phone
     active = sum(1 for r in rows if r.active)
     registered = sum(1 for r in rows if r.active and r.registered)
     subtitle = f"截至 {date.today():%Y年%m月%d日}　在册 {active} 人，已注册 {registered} 人" + (
         "" if unmasked else "　（身份证号、电话已部分隐藏）"
     )
-    count = write_roster(
-        path,
-        f"{_hospital(db)}志愿者花名册",
-        subtitle,
-        (
-            (
-                r.staff_no or "",
-                r.name,
-                r.gender,
-                r.department or "",
-                r.title,
-                r.position,
-                r.political_status,
-                r.party_branch or "",
-                r.teams,
-                show_phone(r.phone),
-                show_id(r.id_number),
-                "已注册" if r.registered else "未注册",
-                r.registry_no,
-                "在册" if r.active else "已停用",
-            )
-            for r in rows
-        ),
-    )
+    count = write_roster(path, f"{_hospital(db)}志愿者花名册", subtitle, rows, unmasked)
     if unmasked:
         _audit_unmask(db, "志愿者花名册", path, count)
     return count
@@ -103,7 +73,7 @@ def export_hours(db: Database, path: Path, year: int, progress: Progress | None 
     rate = f"{h.registration_rate:.1%}" if h.registration_rate is not None else "—"
     subtitle = (
         f"统计期间：{year}年1月1日至{year}年12月31日　在册志愿者 {h.volunteers} 人，"
-        f"注册率 {rate}，人均 {_hours(round(h.average_minutes))} 小时，"
+        f"注册率 {rate}，人均 {hours_value(round(h.average_minutes))} 小时，"
         f"未达48小时 {h.below_target} 人"
     )
     months = [sum(v.months[m] for v in lines) for m in range(12)]
@@ -111,30 +81,11 @@ def export_hours(db: Database, path: Path, year: int, progress: Progress | None 
         "",
         f"{len(lines)}人",
         "",
-        *[_hours(m) for m in months],
-        _hours(sum(v.year_minutes for v in lines)),
+        *[hours_value(m) for m in months],
+        hours_value(sum(v.year_minutes for v in lines)),
         sum(v.activities for v in lines),
         f"未达标{sum(1 for v in lines if not v.target_met)}人",
         None,
         "",
     )
-    return write_hours(
-        path,
-        f"{_hospital(db)}{year}年度志愿服务时长台账",
-        subtitle,
-        (
-            (
-                v.volunteer.staff_no or "",
-                v.volunteer.name,
-                v.volunteer.department or "",
-                *[_hours(m) for m in v.months],
-                _hours(v.year_minutes),
-                v.activities,
-                "达标" if v.target_met else "未达标",
-                _hours(v.cumulative_minutes),
-                v.stars or "—",
-            )
-            for v in lines
-        ),
-        totals,
-    )
+    return write_hours(path, f"{_hospital(db)}{year}年度志愿服务时长台账", subtitle, lines, totals)

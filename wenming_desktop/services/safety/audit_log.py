@@ -147,13 +147,13 @@ def describe_changes(entity: str, old_values: str, new_values: str) -> str:
 
 def view(row: AuditRow) -> AuditView:
     return AuditView(
-        row.seq,
-        row.at,
-        row.user or "—",
-        ACTION_LABELS.get(row.action, row.action),
-        ENTITY_LABELS.get(row.entity, row.entity),
-        row.entity_id,
-        describe_changes(row.entity, row.old_values, row.new_values),
+        seq=row.seq,
+        at=row.at,
+        user=row.user or "—",
+        action=ACTION_LABELS.get(row.action, row.action),
+        entity=ENTITY_LABELS.get(row.entity, row.entity),
+        entity_id=row.entity_id,
+        changes=describe_changes(row.entity, row.old_values, row.new_values),
     )
 
 

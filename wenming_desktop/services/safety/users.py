@@ -70,11 +70,11 @@ def list_users(db: Database, now: datetime | None = None) -> list[UserRow]:
         users = session.scalars(select(AppUser).order_by(AppUser.username)).all()
         return [
             UserRow(
-                u.id,
-                u.username,
-                u.display_name,
-                ROLE_LABELS.get(u.role, u.role),
-                u.locked_until is not None and u.locked_until > now,
+                id=u.id,
+                username=u.username,
+                display_name=u.display_name,
+                role=ROLE_LABELS.get(u.role, u.role),
+                locked=u.locked_until is not None and u.locked_until > now,
             )
             for u in users
         ]

@@ -73,16 +73,27 @@ TITLES_BY_CATEGORY = {
 class Scale:
     villages: int
     volunteers: int
-    activities_per_village_month: int
     residents: int
     volunteers_per_activity: tuple[int, int]
     checkups_per_resident_year: int
 
 
-NORMAL = Scale(4, 60, 1, 300, (10, 16), 1)
+NORMAL = Scale(
+    villages=4,
+    volunteers=60,
+    residents=300,
+    volunteers_per_activity=(10, 16),
+    checkups_per_resident_year=1,
+)
 # 20 villages × 24 months × ~10.4 activities ≈ 5,000; 20 volunteers each ≈ 100,000 participations;
 # 20,000 residents with checkups in both years and repeats ≈ 100,000 checkups.
-LARGE = Scale(20, 3000, 0, 20000, (20, 22), 3)
+LARGE = Scale(
+    villages=20,
+    volunteers=3000,
+    residents=20000,
+    volunteers_per_activity=(20, 22),
+    checkups_per_resident_year=3,
+)
 LARGE_ACTIVITIES = 5000
 
 

@@ -8,11 +8,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from wenming_desktop.domain.errors import UserError
-from wenming_desktop.domain.villages import VillageData, validate_village
+from wenming_desktop.domain.villages import VillageData, VillageRow, validate_village
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Activity, Resident, Village
-from wenming_desktop.storage.queries.villages import VillageRow, village_rows
+from wenming_desktop.storage.queries.villages import village_rows
 
 
 def list_villages(db: Database) -> list[VillageRow]:

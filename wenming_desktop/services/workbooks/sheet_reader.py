@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl.reader.excel import ExcelReader
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from wenming_desktop.domain.errors import UserError
@@ -274,11 +273,6 @@ def _collect(
         if len(result.rows) >= max_rows:
             raise UserError(f"工作表“{name}”的数据超过 {max_rows} 行，请分批导入")
         result.rows.append((excel_row, record))
-
-
-def column_letter(index: int) -> str:
-    """Excel column letter of a 0-based column index (for problems without a header)."""
-    return get_column_letter(index + 1)
 
 
 # Cell helpers: each returns the clean value or raises UserError carrying the Chinese reason.

@@ -11,6 +11,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from wenming_desktop.storage.models import Activity, Category, Participation, Village
+from wenming_desktop.storage.queries.rows import rows_as
 
 
 class ActivityRow(NamedTuple):
@@ -80,13 +81,13 @@ def activity_rows(session: Session, flt: ActivityFilter | None = None) -> list[A
         select(
             Activity.id,
             Activity.start_at,
-            Village.name,
-            Category.name,
+            Village.name.label("village"),
+            Category.name.label("category"),
             Activity.title,
             Activity.place,
             Activity.status,
-            func.coalesce(parts.c.n, 0),
-            func.coalesce(parts.c.m, 0),
+            func.coalesce(parts.c.n, 0).label("volunteer_count"),
+            func.coalesce(parts.c.m, 0).label("total_minutes"),
             Activity.actual_attendance,
         )
         .join(Village, Village.id == Activity.village_id)
@@ -95,7 +96,7 @@ def activity_rows(session: Session, flt: ActivityFilter | None = None) -> list[A
         .order_by(Activity.start_at.desc(), Activity.id.desc())
     )
     stmt = _filtered(stmt, flt or ActivityFilter())
-    return [ActivityRow(*row) for row in session.execute(stmt)]
+    return rows_as(ActivityRow, session.execute(stmt))
 
 
 def activity_search_texts(session: Session, flt: ActivityFilter | None = None) -> dict[int, str]:

@@ -23,6 +23,7 @@ from wenming_desktop.storage.models import (
     Volunteer,
     activity_department,
 )
+from wenming_desktop.storage.queries.rows import rows_as
 
 
 def activity_detail(session: Session, activity_id: int) -> ActivityDetail | None:
@@ -66,13 +67,13 @@ def activity_detail(session: Session, activity_id: int) -> ActivityDetail | None
             .order_by(Department.sort_order, Department.id)
         )
     )
-    detail.participants = [
-        ParticipantRow(*r)
-        for r in session.execute(
+    detail.participants = rows_as(
+        ParticipantRow,
+        session.execute(
             select(
                 Participation.seq,
                 Volunteer.name,
-                Department.name,
+                Department.name.label("department"),
                 Volunteer.phone,
                 Volunteer.registered,
                 Participation.sign_in,
@@ -85,14 +86,14 @@ def activity_detail(session: Session, activity_id: int) -> ActivityDetail | None
             .outerjoin(Department, Department.id == Volunteer.department_id)
             .where(Participation.activity_id == activity_id)
             .order_by(Participation.seq, Participation.id)
-        )
-    ]
-    detail.services = [
-        ServiceRow(*r)
-        for r in session.execute(
+        ),
+    )
+    detail.services = rows_as(
+        ServiceRow,
+        session.execute(
             select(
-                ServiceKind.name,
-                Department.name,
+                ServiceKind.name.label("service"),
+                Department.name.label("department"),
                 ClinicService.people_served,
                 ClinicService.materials_given,
             )
@@ -100,11 +101,11 @@ def activity_detail(session: Session, activity_id: int) -> ActivityDetail | None
             .outerjoin(Department, Department.id == ClinicService.department_id)
             .where(ClinicService.activity_id == activity_id)
             .order_by(ServiceKind.sort_order, ClinicService.id)
-        )
-    ]
-    detail.attachments = [
-        AttachmentRow(*r)
-        for r in session.execute(
+        ),
+    )
+    detail.attachments = rows_as(
+        AttachmentRow,
+        session.execute(
             select(
                 Attachment.id,
                 Attachment.kind,
@@ -115,6 +116,6 @@ def activity_detail(session: Session, activity_id: int) -> ActivityDetail | None
             )
             .where(Attachment.activity_id == activity_id)
             .order_by(Attachment.id)
-        )
-    ]
+        ),
+    )
     return detail

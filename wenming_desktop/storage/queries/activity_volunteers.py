@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wenming_desktop.storage.models import Activity, Department, Participation, Village, Volunteer
+from wenming_desktop.storage.queries.rows import rows_as
 
 
 class ParticipationRow(NamedTuple):
@@ -41,9 +42,9 @@ def participation_rows(session: Session, activity_id: int) -> list[Participation
         select(
             Participation.id,
             Participation.seq,
-            Volunteer.id,
+            Volunteer.id.label("volunteer_id"),
             Volunteer.name,
-            Department.name,
+            Department.name.label("department"),
             Volunteer.registered,
             Participation.sign_in,
             Participation.sign_out,
@@ -57,19 +58,19 @@ def participation_rows(session: Session, activity_id: int) -> list[Participation
         .where(Participation.activity_id == activity_id)
         .order_by(Participation.seq, Participation.id)
     )
-    return [ParticipationRow(*row) for row in session.execute(stmt)]
+    return rows_as(ParticipationRow, session.execute(stmt))
 
 
 def open_sign_ins(session: Session) -> list[OpenSignIn]:
     """Signed in, never signed out, not corrected: never counted silently (DESIGN §2)."""
     stmt = (
         select(
-            Participation.id,
-            Activity.id,
+            Participation.id.label("participation_id"),
+            Activity.id.label("activity_id"),
             Activity.start_at,
-            Village.name,
+            Village.name.label("village"),
             Activity.title,
-            Volunteer.name,
+            Volunteer.name.label("volunteer"),
             Participation.sign_in,
         )
         .join(Activity, Activity.id == Participation.activity_id)
@@ -82,4 +83,4 @@ def open_sign_ins(session: Session) -> list[OpenSignIn]:
         )
         .order_by(Activity.start_at, Participation.seq)
     )
-    return [OpenSignIn(*row) for row in session.execute(stmt)]
+    return rows_as(OpenSignIn, session.execute(stmt))

@@ -10,6 +10,7 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from wenming_desktop.storage.models import AuditEntry
+from wenming_desktop.storage.queries.rows import rows_as
 
 
 class AuditRow(NamedTuple):
@@ -73,7 +74,7 @@ def audit_rows(
     ).order_by(order)
     if limit is not None:
         query = query.limit(limit)
-    return [AuditRow(*row) for row in session.execute(query)]
+    return rows_as(AuditRow, session.execute(query))
 
 
 def audit_kinds(session: Session) -> tuple[list[str], list[str]]:

@@ -8,6 +8,7 @@ from typing import NamedTuple
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from wenming_desktop.domain.checkup_row import CheckupRow
 from wenming_desktop.storage.models import (
     Activity,
     Category,
@@ -17,42 +18,7 @@ from wenming_desktop.storage.models import (
     Village,
     Volunteer,
 )
-
-
-class CheckupRow(NamedTuple):
-    id: int
-    checkup_date: date
-    activity_id: int | None
-    village_id: int
-    village: str
-    resident_id: int
-    name: str
-    gender: str
-    birth_date: date | None
-    id_number: str | None
-    phone: str
-    group_name: str
-    height_cm: float | None
-    weight_kg: float | None
-    waist_cm: float | None
-    systolic: int | None
-    diastolic: int | None
-    heart_rate: int | None
-    fasting_glucose: float | None
-    chronic_conditions: str
-    constitution: str
-    self_care_eating: int | None
-    self_care_grooming: int | None
-    self_care_dressing: int | None
-    self_care_toilet: int | None
-    self_care_moving: int | None
-    conclusion: str
-    advice: str
-    doctor: str | None
-    followed_up_on: date | None
-    followed_up_by: str
-    follow_up_note: str
-
+from wenming_desktop.storage.queries.rows import row_as, rows_as
 
 # Mirrors domain.checkups.needs_follow_up (blood pressure ≥ 140/90, fasting glucose ≥ 6.1);
 # a test checks the two agree on the demo data.
@@ -70,9 +36,9 @@ def _select() -> Select:
             Checkup.id,
             Checkup.checkup_date,
             Checkup.activity_id,
-            Village.id,
-            Village.name,
-            Resident.id,
+            Village.id.label("village_id"),
+            Village.name.label("village"),
+            Resident.id.label("resident_id"),
             Resident.name,
             Resident.gender,
             Resident.birth_date,
@@ -95,7 +61,7 @@ def _select() -> Select:
             Checkup.self_care_moving,
             Checkup.conclusion,
             Checkup.advice,
-            doctor.name,
+            doctor.name.label("doctor"),
             Checkup.followed_up_on,
             Checkup.followed_up_by,
             Checkup.follow_up_note,
@@ -135,7 +101,7 @@ def checkup_rows(
         stmt = stmt.order_by(Checkup.checkup_date, Village.id, Resident.group_name, Checkup.id)
     # Through the connection: Core rows, without the ORM's result processing (the ledger reads
     # ~50,000 rows a year).
-    return [CheckupRow(*row) for row in session.connection().execute(stmt)]
+    return rows_as(CheckupRow, session.connection().execute(stmt))
 
 
 def checkup_id_on(session: Session, resident_id: int, day: date) -> int | None:
@@ -173,11 +139,11 @@ def checkup_day_rows(
             Activity.id,
             Activity.start_at,
             Activity.village_id,
-            Village.name,
+            Village.name.label("village"),
             Activity.title,
             Activity.place,
             Activity.organizer,
-            func.coalesce(counts.c.n, 0),
+            func.coalesce(counts.c.n, 0).label("checkup_count"),
         )
         .join(Village, Village.id == Activity.village_id)
         .join(Category, Category.id == Activity.category_id)
@@ -189,7 +155,7 @@ def checkup_day_rows(
         stmt = stmt.where(Activity.village_id == village_id)
     if before is not None:
         stmt = stmt.where(Activity.start_at < before)
-    return [CheckupDayRow(*row) for row in session.execute(stmt)]
+    return rows_as(CheckupDayRow, session.execute(stmt))
 
 
 def activity_day(session: Session, activity_id: int) -> CheckupDayRow | None:
@@ -199,20 +165,20 @@ def activity_day(session: Session, activity_id: int) -> CheckupDayRow | None:
             Activity.id,
             Activity.start_at,
             Activity.village_id,
-            Village.name,
+            Village.name.label("village"),
             Activity.title,
             Activity.place,
             Activity.organizer,
             select(func.count())
             .select_from(Checkup)
             .where(Checkup.activity_id == Activity.id)
-            .scalar_subquery(),
+            .scalar_subquery()
+            .label("checkup_count"),
         )
         .join(Village, Village.id == Activity.village_id)
         .where(Activity.id == activity_id)
     )
-    row = session.execute(stmt).first()
-    return CheckupDayRow(*row) if row else None
+    return row_as(CheckupDayRow, session.execute(stmt).first())
 
 
 class DoctorRow(NamedTuple):
@@ -230,11 +196,11 @@ def doctor_rows(session: Session) -> list[DoctorRow]:
             Volunteer.id,
             Volunteer.name,
             Volunteer.pinyin_initials,
-            Department.name,
+            Department.name.label("department"),
             Volunteer.staff_no,
         )
         .outerjoin(Department, Department.id == Volunteer.department_id)
         .where(Volunteer.active.is_(True))
         .order_by(Department.sort_order, Volunteer.pinyin_initials, Volunteer.id)
     )
-    return [DoctorRow(*row) for row in session.execute(stmt)]
+    return rows_as(DoctorRow, session.execute(stmt))

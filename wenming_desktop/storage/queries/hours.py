@@ -86,6 +86,6 @@ def service_lines(
         .order_by(Activity.start_at)
     )
     return [
-        ServiceLine(at.date(), title, village, int(m))
+        ServiceLine(day=at.date(), title=title, village=village, minutes=int(m))
         for at, title, village, m in session.execute(stmt)
     ]

@@ -39,14 +39,14 @@ def totals(session: Session) -> Totals:
 
     active = Volunteer.active.is_(True)
     return Totals(
-        count(select(func.count()).select_from(Village)),
-        count(select(func.count()).select_from(Volunteer).where(active)),
-        count(
+        villages=count(select(func.count()).select_from(Village)),
+        volunteers_active=count(select(func.count()).select_from(Volunteer).where(active)),
+        volunteers_registered=count(
             select(func.count())
             .select_from(Volunteer)
             .where(active, Volunteer.registered.is_(True))
         ),
-        count(select(func.count()).select_from(Resident)),
+        residents=count(select(func.count()).select_from(Resident)),
     )
 
 
@@ -91,6 +91,17 @@ def figures_by_year(session: Session) -> list[YearFigures]:
         for y, n in session.execute(select(checkup_year, func.count()).group_by(checkup_year))
     }
     years = sorted(set(acts) | set(checks), reverse=True)
-    return [
-        YearFigures(y, *acts.get(y, (0, 0, 0)), minutes.get(y, 0), checks.get(y, 0)) for y in years
-    ]
+    figures = []
+    for y in years:
+        done, planned, served = acts.get(y, (0, 0, 0))
+        figures.append(
+            YearFigures(
+                year=y,
+                activities_done=done,
+                activities_planned=planned,
+                people_served=served,
+                volunteer_minutes=minutes.get(y, 0),
+                checkups=checks.get(y, 0),
+            )
+        )
+    return figures

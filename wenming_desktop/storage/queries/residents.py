@@ -9,6 +9,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from wenming_desktop.storage.models import Resident, Village
+from wenming_desktop.storage.queries.rows import row_as, rows_as
 
 
 class ResidentRow(NamedTuple):
@@ -35,7 +36,7 @@ def _select() -> Select:
     return select(
         Resident.id,
         Resident.village_id,
-        Village.name,
+        Village.name.label("village"),
         Resident.name,
         Resident.pinyin_initials,
         Resident.gender,
@@ -59,12 +60,11 @@ def resident_rows(session: Session, village_id: int | None = None) -> list[Resid
     if village_id is not None:
         stmt = stmt.where(Resident.village_id == village_id)
     stmt = stmt.order_by(Resident.group_name, Resident.pinyin_initials, Resident.id)
-    return [ResidentRow(*row) for row in session.execute(stmt)]
+    return rows_as(ResidentRow, session.execute(stmt))
 
 
 def resident_row(session: Session, resident_id: int) -> ResidentRow | None:
-    row = session.execute(_select().where(Resident.id == resident_id)).first()
-    return ResidentRow(*row) if row else None
+    return row_as(ResidentRow, session.execute(_select().where(Resident.id == resident_id)).first())
 
 
 def born_on_or_before(session: Session, village_id: int, latest: date) -> list[ResidentRow]:
@@ -74,7 +74,7 @@ def born_on_or_before(session: Session, village_id: int, latest: date) -> list[R
         .where(Resident.village_id == village_id, Resident.birth_date <= latest)
         .order_by(Resident.group_name, Resident.pinyin_initials, Resident.id)
     )
-    return [ResidentRow(*row) for row in session.execute(stmt)]
+    return rows_as(ResidentRow, session.execute(stmt))
 
 
 class RegisteredKey(NamedTuple):
@@ -89,6 +89,10 @@ class RegisteredKey(NamedTuple):
 
 def registered_keys(session: Session) -> list[RegisteredKey]:
     stmt = select(
-        Resident.id, Resident.village_id, Resident.name, Resident.id_number, Village.name
+        Resident.id,
+        Resident.village_id,
+        Resident.name,
+        Resident.id_number,
+        Village.name.label("village"),
     ).join(Village, Village.id == Resident.village_id)
-    return [RegisteredKey(*row) for row in session.execute(stmt)]
+    return rows_as(RegisteredKey, session.execute(stmt))

@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from wenming_desktop.domain.villages import VillageRow
 from wenming_desktop.storage.models import Activity, Resident, Village
-
-
-class VillageRow(NamedTuple):
-    id: int
-    name: str
-    station_name: str
-    contact_person: str
-    contact_phone: str
-    pairing_start: object
-    pairing_end: object
-    activity_count: int
-    resident_count: int
-    notes: str
+from wenming_desktop.storage.queries.rows import rows_as
 
 
 def village_rows(session: Session) -> list[VillageRow]:
@@ -43,12 +30,12 @@ def village_rows(session: Session) -> list[VillageRow]:
             Village.contact_phone,
             Village.pairing_start,
             Village.pairing_end,
-            func.coalesce(activities.c.n, 0),
-            func.coalesce(residents.c.n, 0),
+            func.coalesce(activities.c.n, 0).label("activity_count"),
+            func.coalesce(residents.c.n, 0).label("resident_count"),
             Village.notes,
         )
         .outerjoin(activities, activities.c.village_id == Village.id)
         .outerjoin(residents, residents.c.village_id == Village.id)
         .order_by(Village.id)
     )
-    return [VillageRow(*row) for row in session.execute(stmt)]
+    return rows_as(VillageRow, session.execute(stmt))

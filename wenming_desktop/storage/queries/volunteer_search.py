@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wenming_desktop.storage.models import Department, Volunteer
+from wenming_desktop.storage.queries.rows import rows_as
 
 
 class VolunteerChoice(NamedTuple):
@@ -27,7 +28,7 @@ def active_volunteer_choices(session: Session) -> list[VolunteerChoice]:
             Volunteer.staff_no,
             Volunteer.name,
             Volunteer.pinyin_initials,
-            Department.name,
+            Department.name.label("department"),
             Volunteer.phone,
             Volunteer.registered,
         )
@@ -35,4 +36,4 @@ def active_volunteer_choices(session: Session) -> list[VolunteerChoice]:
         .where(Volunteer.active.is_(True))
         .order_by(Volunteer.staff_no, Volunteer.id)
     )
-    return [VolunteerChoice(*row) for row in session.execute(stmt)]
+    return rows_as(VolunteerChoice, session.execute(stmt))

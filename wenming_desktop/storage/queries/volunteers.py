@@ -7,6 +7,7 @@ from typing import NamedTuple
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from wenming_desktop.domain.volunteer_rows import VolunteerRow
 from wenming_desktop.storage.models import (
     Department,
     Participation,
@@ -15,26 +16,6 @@ from wenming_desktop.storage.models import (
     Volunteer,
     volunteer_team,
 )
-
-
-class VolunteerRow(NamedTuple):
-    id: int
-    staff_no: str | None
-    name: str
-    pinyin_initials: str
-    gender: str
-    department: str | None
-    title: str
-    political_status: str
-    party_branch: str | None
-    phone: str
-    registered: bool
-    registry_no: str
-    active: bool
-    total_minutes: int
-    id_number: str | None
-    position: str
-    teams: str  # "、"-joined team names
 
 
 def volunteer_rows(session: Session) -> list[VolunteerRow]:
@@ -55,15 +36,15 @@ def volunteer_rows(session: Session) -> list[VolunteerRow]:
             Volunteer.name,
             Volunteer.pinyin_initials,
             Volunteer.gender,
-            Department.name,
+            Department.name.label("department"),
             Volunteer.title,
             Volunteer.political_status,
-            PartyBranch.name,
+            PartyBranch.name.label("party_branch"),
             Volunteer.phone,
             Volunteer.registered,
             Volunteer.registry_no,
             Volunteer.active,
-            func.coalesce(minutes.c.m, 0),
+            func.coalesce(minutes.c.m, 0).label("total_minutes"),
             Volunteer.id_number,
             Volunteer.position,
         )
@@ -73,7 +54,10 @@ def volunteer_rows(session: Session) -> list[VolunteerRow]:
         .order_by(Volunteer.staff_no, Volunteer.id)
     )
     teams = team_names_by_volunteer(session)
-    return [VolunteerRow(*row, "、".join(teams.get(row[0], []))) for row in session.execute(stmt)]
+    return [
+        VolunteerRow(**row._mapping, teams="、".join(teams.get(row.id, [])))
+        for row in session.execute(stmt)
+    ]
 
 
 def team_names_by_volunteer(session: Session) -> dict[int, list[str]]:
@@ -86,17 +70,6 @@ def team_names_by_volunteer(session: Session) -> dict[int, list[str]]:
     for volunteer_id, name in session.execute(stmt):
         result.setdefault(volunteer_id, []).append(name)
     return result
-
-
-def participation_count(session: Session, volunteer_id: int) -> int:
-    return (
-        session.scalar(
-            select(func.count())
-            .select_from(Participation)
-            .where(Participation.volunteer_id == volunteer_id)
-        )
-        or 0
-    )
 
 
 class Keys(NamedTuple):

@@ -16,15 +16,15 @@ from wenming_desktop.ui.pages.base import Page, make_table
 from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
 
 COLUMNS = [
-    Column("村名", VillageRow._fields.index("name"), width=180),
-    Column("实践站", VillageRow._fields.index("station_name"), width=200),
-    Column("联系人", VillageRow._fields.index("contact_person"), width=80),
-    Column("联系电话", VillageRow._fields.index("contact_phone"), width=120),
-    Column("结对开始", VillageRow._fields.index("pairing_start"), width=100),
-    Column("结对结束", VillageRow._fields.index("pairing_end"), width=100),
-    Column("活动数", VillageRow._fields.index("activity_count"), align_right=True, width=70),
-    Column("村民数", VillageRow._fields.index("resident_count"), align_right=True, width=70),
-    Column("备注", VillageRow._fields.index("notes")),
+    Column("村名", "name", width=180),
+    Column("实践站", "station_name", width=200),
+    Column("联系人", "contact_person", width=80),
+    Column("联系电话", "contact_phone", width=120),
+    Column("结对开始", "pairing_start", width=100),
+    Column("结对结束", "pairing_end", width=100),
+    Column("活动数", "activity_count", align_right=True, width=70),
+    Column("村民数", "resident_count", align_right=True, width=70),
+    Column("备注", "notes"),
 ]
 
 

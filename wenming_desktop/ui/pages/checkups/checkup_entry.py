@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wenming_desktop.domain.checkup_row import CheckupRow
 from wenming_desktop.domain.checkups import (
     ELDERLY_AGE,
 )
@@ -37,7 +38,7 @@ from wenming_desktop.domain.residents import ResidentData, age_on
 from wenming_desktop.exports.files import safe_filename
 from wenming_desktop.services.checkups import checkups, residents
 from wenming_desktop.services.checkups.checkup_exports import export_resident_signin
-from wenming_desktop.storage.queries.checkups import CheckupDayRow, CheckupRow
+from wenming_desktop.storage.queries.checkups import CheckupDayRow
 from wenming_desktop.storage.queries.residents import ResidentRow
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.dialogs.resident_dialog import ResidentDialog

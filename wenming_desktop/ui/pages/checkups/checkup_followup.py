@@ -8,14 +8,15 @@ shows its findings: following them up is the clerk's work."""
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from wenming_desktop.domain.checkup_row import CheckupRow
 from wenming_desktop.domain.checkups import findings
 from wenming_desktop.domain.identity import mask_phone
 from wenming_desktop.domain.privacy import health_value, mask_health_row
 from wenming_desktop.services.checkups import checkups
-from wenming_desktop.storage.queries.checkups import CheckupRow
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.dialogs.follow_up_dialog import FollowUpDialog
 from wenming_desktop.ui.pages.base import make_table
@@ -24,20 +25,23 @@ from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
 from wenming_desktop.ui.tasks import LatestOnly
 from wenming_desktop.ui.widgets.health_toggle import HealthToggle
 
-C = CheckupRow._fields.index
 
+class FollowUpLine(NamedTuple):
+    """One row of the list: the checkup (health values masked unless shown) and its findings in
+    words."""
 
-# Each row is a CheckupRow's fields followed by the findings in words.
-FINDINGS = len(CheckupRow._fields)
+    checkup: CheckupRow
+    findings: str
+
 
 COLUMNS = [
-    Column("体检日期", C("checkup_date"), width=90),
-    Column("结对村", C("village"), width=150),
-    Column("村民小组", C("group_name"), width=90),
-    Column("姓名", C("name"), width=70),
-    Column("联系电话", C("phone"), mask_phone, width=110),
-    Column("异常结果", FINDINGS, width=260),
-    Column("体检结论", C("conclusion")),
+    Column("体检日期", "checkup.checkup_date", width=90),
+    Column("结对村", "checkup.village", width=150),
+    Column("村民小组", "checkup.group_name", width=90),
+    Column("姓名", "checkup.name", width=70),
+    Column("联系电话", "checkup.phone", mask_phone, width=110),
+    Column("异常结果", "findings", width=260),
+    Column("体检结论", "checkup.conclusion"),
 ]
 
 
@@ -111,7 +115,7 @@ class CheckupFollowUps(QWidget):
     def _open_wanted(self) -> None:
         checkup_id, self._wanted = self._wanted, None
         for row in range(self.model.rowCount()):
-            if self.model.index(row, 0).data(ROW_ROLE)[0] == checkup_id:
+            if self.model.index(row, 0).data(ROW_ROLE).checkup.id == checkup_id:
                 self.table.selectRow(row)
                 self.table.scrollTo(self.model.index(row, 0))
                 self.mark()
@@ -126,9 +130,9 @@ class CheckupFollowUps(QWidget):
         shown = self.health.shown
         self.model.set_rows(
             [
-                (
-                    *(r if shown else mask_health_row(r)),
-                    health_value(
+                FollowUpLine(
+                    checkup=r if shown else mask_health_row(r),
+                    findings=health_value(
                         "；".join(findings(r.systolic, r.diastolic, r.fasting_glucose)), shown
                     ),
                 )
@@ -142,7 +146,7 @@ class CheckupFollowUps(QWidget):
         indexes = self.table.selectionModel().selectedRows()
         if not indexes:
             return None
-        return self._rows.get(indexes[0].data(ROW_ROLE)[0])  # the row as read
+        return self._rows.get(indexes[0].data(ROW_ROLE).checkup.id)  # the row as read
 
     def _update_buttons(self) -> None:
         self.mark_button.setEnabled(self.selected() is not None)

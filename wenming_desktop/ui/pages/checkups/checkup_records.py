@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wenming_desktop.domain.checkup_row import CheckupRow
 from wenming_desktop.domain.checkups import findings, self_care_summary
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import mask_id
@@ -41,7 +42,6 @@ from wenming_desktop.services.checkups import checkups
 from wenming_desktop.services.checkups.checkups import SearchableCheckups
 from wenming_desktop.services.filing.ledgers import LedgerRequest, ledger, year_period
 from wenming_desktop.services.progress import Progress
-from wenming_desktop.storage.queries.checkups import CheckupRow
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.dialogs.common import confirm
 from wenming_desktop.ui.pages.base import make_table

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,26 +34,34 @@ from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
 if TYPE_CHECKING:  # the import (openpyxl) loads when the clerk imports, not at start-up
     from wenming_desktop.services.checkups.resident_import import ImportResult, ResidentImport
 
-F = ResidentRow._fields.index
-FOCUS = len(ResidentRow._fields)  # appended: the focus groups in words
-AGE = FOCUS + 1  # appended: age today
+
+class ResidentLine(NamedTuple):
+    """One row of the list: the resident, the focus groups in words, the age today."""
+
+    resident: ResidentRow
+    focus: str
+    age: int | None
+
 
 COLUMNS = [
-    Column("姓名", F("name"), width=80),
-    Column("性别", F("gender"), width=40),
-    Column("出生日期", F("birth_date"), width=90),
-    Column("年龄", AGE, align_right=True, width=45),
-    Column("身份证号", F("id_number"), mask_id, width=160),
-    Column("联系电话", F("phone"), mask_phone, width=110),
-    Column("村民小组", F("group_name"), width=100),
-    Column("重点人群", FOCUS, width=160),
-    Column("备注", F("notes")),
+    Column("姓名", "resident.name", width=80),
+    Column("性别", "resident.gender", width=40),
+    Column("出生日期", "resident.birth_date", width=90),
+    Column("年龄", "age", align_right=True, width=45),
+    Column("身份证号", "resident.id_number", mask_id, width=160),
+    Column("联系电话", "resident.phone", mask_phone, width=110),
+    Column("村民小组", "resident.group_name", width=100),
+    Column("重点人群", "focus", width=160),
+    Column("备注", "resident.notes"),
 ]
 
 
-def _display(row: ResidentRow) -> tuple[object, ...]:
-    focus = "、".join(g.label for g in FocusGroup if getattr(row, g.value))
-    return (*row, focus, age_on(row.birth_date, date.today()))
+def _display(row: ResidentRow) -> ResidentLine:
+    return ResidentLine(
+        resident=row,
+        focus="、".join(g.label for g in FocusGroup if getattr(row, g.value)),
+        age=age_on(row.birth_date, date.today()),
+    )
 
 
 class ResidentRegistry(QWidget):
@@ -125,7 +133,8 @@ class ResidentRegistry(QWidget):
         indexes = self.table.selectionModel().selectedRows()
         if not indexes:
             return None
-        return ResidentRow(*indexes[0].data(ROW_ROLE)[:FOCUS])
+        line: ResidentLine = indexes[0].data(ROW_ROLE)
+        return line.resident
 
     def _update_buttons(self) -> None:
         has = self.selected() is not None

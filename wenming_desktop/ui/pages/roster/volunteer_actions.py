@@ -6,9 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QSpinBox,
+    QWidget,
+)
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.exports.files import safe_filename
@@ -34,22 +42,39 @@ from wenming_desktop.services.roster.roster_import import (
     plan_import,
 )
 from wenming_desktop.services.settings.settings import get_setting
+from wenming_desktop.storage.database import Database
+from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.dialogs.certificate_dialog import CertificateDialog
 from wenming_desktop.ui.dialogs.import_preview import CHOICE_VALID_ONLY, ImportPreviewDialog
 from wenming_desktop.ui.dialogs.registry_dialog import RegistryDialog
 from wenming_desktop.ui.finished import show_finished
 from wenming_desktop.ui.operations import Op
+from wenming_desktop.ui.pages.roster.roster_lines import RosterLine
 from wenming_desktop.ui.tasks import ProgressDialog
 
-if TYPE_CHECKING:
-    from wenming_desktop.ui.pages.roster.volunteers import VolunteersPage
+
+class RosterPage(Protocol):
+    """What the actions use of the 志愿者 page (a widget: the parent of their dialogs)."""
+
+    context: PageContext
+    status: QLabel
+    unmasked: QCheckBox
+    year: QSpinBox
+
+    @property
+    def db(self) -> Database: ...
+
+    def refresh(self) -> None: ...
+
+    def selected(self) -> RosterLine | None: ...
 
 
 class VolunteerActions:
     """Owned by the page; every piece of work runs off the GUI thread with a progress dialog."""
 
-    def __init__(self, page: VolunteersPage) -> None:
+    def __init__(self, page: RosterPage, widget: QWidget) -> None:
         self.page = page
+        self.widget = widget
         self._op: Op[Any] | None = None
         self.finished_box: QMessageBox | None = None
         self.preview_dialog: ImportPreviewDialog | None = None
@@ -62,7 +87,7 @@ class VolunteerActions:
     def _run(
         self, title: str, work: Callable[[Progress], Any], done: Callable[[Any], None]
     ) -> Progress:
-        op = self.page.context.op(self.page, work).with_progress(title)
+        op = self.page.context.op(self.widget, work).with_progress(title)
         op.success(done).cancelled(lambda: self.page.status.setText("已取消"))
         self._op = op
         return op.run()
@@ -74,13 +99,13 @@ class VolunteerActions:
 
     def _exported(self, message: str, path: Path) -> None:
         self.page.status.setText(message)
-        self.finished_box = show_finished(self.page, "导出完成", message, path)
+        self.finished_box = show_finished(self.widget, "导出完成", message, path)
 
     # HR import
 
     def choose_and_import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self.page, "选择人事花名册", str(Path.home()), "Excel 工作簿 (*.xlsx)"
+            self.widget, "选择人事花名册", str(Path.home()), "Excel 工作簿 (*.xlsx)"
         )
         if name:
             self.start_import(Path(name))
@@ -90,7 +115,7 @@ class VolunteerActions:
         return self._run("正在检查花名册…", lambda p: plan_import(db, path, p), self._show_preview)
 
     def _show_preview(self, plan: RosterImportPlan) -> None:
-        dialog = ImportPreviewDialog(f"导入志愿者：{plan.path.name}", plan.preview, self.page)
+        dialog = ImportPreviewDialog(f"导入志愿者：{plan.path.name}", plan.preview, self.widget)
         self.preview_dialog = dialog
         accepted = dialog.exec()
         self.preview_dialog = None
@@ -112,7 +137,7 @@ class VolunteerActions:
 
     def choose_registry_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self.page, "选择志愿服务信息系统导出的名单", str(Path.home()), "Excel 工作簿 (*.xlsx)"
+            self.widget, "选择志愿服务信息系统导出的名单", str(Path.home()), "Excel 工作簿 (*.xlsx)"
         )
         if name:
             self.start_registry(Path(name))
@@ -124,7 +149,7 @@ class VolunteerActions:
         )
 
     def _show_registry(self, report: RegistryReport) -> None:
-        dialog = RegistryDialog(report, lambda: self.choose_differences_file(report), self.page)
+        dialog = RegistryDialog(report, lambda: self.choose_differences_file(report), self.widget)
         self.registry_dialog = dialog
         accepted = dialog.exec()
         self.registry_dialog = None
@@ -156,7 +181,7 @@ class VolunteerActions:
         try:
             count = registry.export_differences(report, path, self._hospital())
         except UserError as exc:
-            self.page.context.show_error(self.registry_dialog or self.page, exc)
+            self.page.context.show_error(self.registry_dialog or self.widget, exc)
             return
         self.page.status.setText(f"已导出核对差异表 {count} 行：{path}")
 
@@ -168,7 +193,7 @@ class VolunteerActions:
     def choose_roster_file(self) -> None:
         suggested = self._exports / roster_exports.roster_filename()
         name, _ = QFileDialog.getSaveFileName(
-            self.page, "导出志愿者花名册", str(suggested), "Excel 工作簿 (*.xlsx)"
+            self.widget, "导出志愿者花名册", str(suggested), "Excel 工作簿 (*.xlsx)"
         )
         if name:
             self.export_roster(Path(name), self.page.unmasked.isChecked())
@@ -192,7 +217,7 @@ class VolunteerActions:
         year = self.page.year.value()
         suggested = self._exports / roster_exports.hours_filename(year)
         name, _ = QFileDialog.getSaveFileName(
-            self.page, "导出志愿服务时长台账", str(suggested), "Excel 工作簿 (*.xlsx)"
+            self.widget, "导出志愿服务时长台账", str(suggested), "Excel 工作簿 (*.xlsx)"
         )
         if name:
             self.export_hours(Path(name), year)
@@ -206,7 +231,7 @@ class VolunteerActions:
         line = self.page.selected()
         if line is None:
             return
-        dialog = CertificateDialog(f"{line.name}（{line.staff_no}）", self.page)
+        dialog = CertificateDialog(f"{line.name}（{line.staff_no}）", self.widget)
         if not dialog.exec():
             return
         date_from, date_to = dialog.period()
@@ -214,14 +239,14 @@ class VolunteerActions:
             f"志愿服务记录证明_{line.name}_{date_from:%Y%m%d}-{date_to:%Y%m%d}.pdf"
         )
         name, _ = QFileDialog.getSaveFileName(
-            self.page, "保存志愿服务记录证明", str(suggested), "PDF 文件 (*.pdf)"
+            self.widget, "保存志愿服务记录证明", str(suggested), "PDF 文件 (*.pdf)"
         )
         if name:
             self.issue(line.id, date_from, date_to, Path(name))
 
     def check_certificate(self) -> None:
         number, ok = QInputDialog.getText(
-            self.page, "查验服务证明", "证明编号（如 ZYZM202600001）："
+            self.widget, "查验服务证明", "证明编号（如 ZYZM202600001）："
         )
         if ok and number.strip():
             self.page.status.setText(self.describe_certificate(number))

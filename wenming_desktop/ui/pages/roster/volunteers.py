@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.hours import format_hours
 from wenming_desktop.domain.identity import mask_phone
-from wenming_desktop.domain.name_pinyin import alternatives
-from wenming_desktop.domain.search import matches, normalize_query
+from wenming_desktop.domain.search import normalize_query
 from wenming_desktop.domain.vocabulary import POLITICAL_STATUSES
 from wenming_desktop.services.roster import roster, roster_lists
 from wenming_desktop.services.roster.hours import YearHours, year_hours
@@ -37,6 +36,7 @@ from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.dialogs.common import confirm
 from wenming_desktop.ui.dialogs.volunteer_dialog import VolunteerDialog
 from wenming_desktop.ui.pages.base import Page, make_table
+from wenming_desktop.ui.pages.roster.roster_lines import RosterLine, line_matches, lines_of
 from wenming_desktop.ui.pages.roster.volunteer_actions import VolunteerActions
 from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
 from wenming_desktop.ui.widgets.empty_state import EmptyState
@@ -45,72 +45,25 @@ from wenming_desktop.ui.widgets.roster_summary import RosterSummary
 ALL = "全部"
 
 
-class RosterLine(NamedTuple):
-    id: int
-    staff_no: str
-    name: str
-    gender: str
-    department: str
-    title: str
-    political_status: str
-    party_branch: str
-    teams: str
-    phone: str
-    registered: bool
-    registry_no: str
-    active: bool
-    year_minutes: int
-    activities: int
-    target_met: bool
-    stars: str
-    cumulative_minutes: int
-    initials: tuple[str, ...]
-    id_number: str
-
-
-def lines_of(data: YearHours) -> list[RosterLine]:
-    out = []
-    for v in data.volunteers:
-        r = v.volunteer
-        out.append(
-            RosterLine(
-                r.id, r.staff_no or "", r.name, r.gender, r.department or "", r.title,
-                r.political_status, r.party_branch or "", r.teams, r.phone, r.registered,
-                r.registry_no, r.active, v.year_minutes, v.activities, v.target_met, v.stars,
-                v.cumulative_minutes, tuple(alternatives(r.pinyin_initials)), r.id_number or "",
-            )
-        )  # fmt: skip
-    return out
-
-
-F = RosterLine._fields.index
 COLUMNS = [
-    Column("工号", F("staff_no"), width=70),
-    Column("姓名", F("name"), width=75),
-    Column("性别", F("gender"), width=45),
-    Column("科室", F("department"), width=80),
-    Column("职称", F("title"), width=85),
-    Column("政治面貌", F("political_status"), width=85),
-    Column("党支部", F("party_branch"), width=95),
-    Column("服务队", F("teams"), width=120),
-    Column("手机", F("phone"), mask_phone, width=100),
-    Column("注册", F("registered"), lambda v: "已注册" if v else "未注册", width=60),
-    Column("志愿者编号", F("registry_no"), width=115),
-    Column("状态", F("active"), lambda v: "在册" if v else "已停用", width=55),
-    Column("本年时长(小时)", F("year_minutes"), format_hours, align_right=True, width=100),
-    Column("本年活动", F("activities"), align_right=True, width=65),
-    Column("48小时", F("target_met"), lambda v: "达标" if v else "未达标", width=60),
-    Column("累计(小时)", F("cumulative_minutes"), format_hours, align_right=True, width=80),
-    Column("星级", F("stars")),
+    Column("工号", "staff_no", width=70),
+    Column("姓名", "name", width=75),
+    Column("性别", "gender", width=45),
+    Column("科室", "department", width=80),
+    Column("职称", "title", width=85),
+    Column("政治面貌", "political_status", width=85),
+    Column("党支部", "party_branch", width=95),
+    Column("服务队", "teams", width=120),
+    Column("手机", "phone", mask_phone, width=100),
+    Column("注册", "registered", lambda v: "已注册" if v else "未注册", width=60),
+    Column("志愿者编号", "registry_no", width=115),
+    Column("状态", "active", lambda v: "在册" if v else "已停用", width=55),
+    Column("本年时长(小时)", "year_minutes", format_hours, align_right=True, width=100),
+    Column("本年活动", "activities", align_right=True, width=65),
+    Column("48小时", "target_met", lambda v: "达标" if v else "未达标", width=60),
+    Column("累计(小时)", "cumulative_minutes", format_hours, align_right=True, width=80),
+    Column("星级", "stars"),
 ]
-
-
-def line_matches(query: str, line: RosterLine) -> bool:
-    """The shared search rule, over each stored pinyin alternative; digits also find ID tails."""
-    for initials in line.initials:
-        if matches(query, line.name, initials, line.staff_no, line.phone):
-            return True
-    return bool(query.isdigit() and line.id_number.endswith(query))
 
 
 class VolunteersPage(Page):
@@ -186,7 +139,7 @@ class VolunteersPage(Page):
         self.layout_.addWidget(self.status)
         self.count = QLabel("")
         self.layout_.addWidget(self.count)
-        self.actions = VolunteerActions(self)
+        self.actions = VolunteerActions(self, self)
         self.search.textChanged.connect(self.apply_filter)
         for combo in (self.department, self.political, self.branch, self.team,
                       self.registered, self.state):  # fmt: skip

@@ -16,14 +16,20 @@ class ActivityListsSettingsTab(QWidget):
         db = context.workspace.db
         self.categories = ListEditor(
             "活动类别",
-            lambda: [EditorItem(*item) for item in activity_lists.list_categories(db)],
+            lambda: [
+                EditorItem(id=c.id, name=c.name, flag=c.is_health, uses=c.used)
+                for c in activity_lists.list_categories(db)
+            ],
             lambda i, name, health: activity_lists.save_category(db, i, name, health),
             lambda i: activity_lists.delete_category(db, i),
             flag=("健康类（填写义诊）", "健康类（活动需要填写义诊科室和服务人次）"),
         )
         self.services = ListEditor(
             "义诊服务项目",
-            lambda: [EditorItem(*item) for item in activity_lists.list_service_kinds(db)],
+            lambda: [
+                EditorItem(id=s.id, name=s.name, flag=False, uses=s.used)
+                for s in activity_lists.list_service_kinds(db)
+            ],
             lambda i, name, _health: activity_lists.save_service_kind(db, i, name),
             lambda i: activity_lists.delete_service_kind(db, i),
         )

@@ -49,16 +49,18 @@ def size_text(size: int) -> str:
 
 
 COLUMNS = [
-    Column("备份时间", BackupRow._fields.index("taken_at"), width=150),
-    Column("类型", BackupRow._fields.index("reason"), width=110),
-    Column("大小", BackupRow._fields.index("size"), size_text, align_right=True, width=90),
-    Column("文件名", BackupRow._fields.index("name")),
+    Column("备份时间", "taken_at", width=150),
+    Column("类型", "reason", width=110),
+    Column("大小", "size", size_text, align_right=True, width=90),
+    Column("文件名", "name"),
 ]
 
 
 def backup_rows(folder: DataFolder) -> list[BackupRow]:
     return [
-        BackupRow(b.taken_at, b.reason_label, b.size, b.path.name, b.path)
+        BackupRow(
+            taken_at=b.taken_at, reason=b.reason_label, size=b.size, name=b.path.name, path=b.path
+        )
         for b in backups.list_backups(folder)
     ]
 

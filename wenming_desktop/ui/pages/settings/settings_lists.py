@@ -12,7 +12,10 @@ from wenming_desktop.ui.widgets.list_editor import EditorItem, ListEditor
 
 def _editor(db: Database, key: str) -> ListEditor:
     def load() -> list[EditorItem]:
-        return [EditorItem(i.id, i.name, False, i.uses) for i in roster_lists.list_items(db, key)]
+        return [
+            EditorItem(id=i.id, name=i.name, flag=False, uses=i.uses)
+            for i in roster_lists.list_items(db, key)
+        ]
 
     def save(item_id: int | None, name: str, _flag: bool) -> int:
         if item_id is None:

@@ -1,0 +1,51 @@
+"""A volunteer as the roster list and the roster and hours ledgers read them (one type each for
+the window and the exports). Built by storage.queries.volunteers and services.roster.hours."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from wenming_desktop.domain.hours import meets_yearly_target, star_level
+
+
+class VolunteerRow(NamedTuple):
+    """A volunteer on the roster with names of department, party branch and teams, and the
+    minutes served in all: a row of the 志愿者 list and of the 志愿者花名册."""
+
+    id: int
+    staff_no: str | None
+    name: str
+    pinyin_initials: str
+    gender: str
+    department: str | None
+    title: str
+    political_status: str
+    party_branch: str | None
+    phone: str
+    registered: bool
+    registry_no: str
+    active: bool
+    total_minutes: int
+    id_number: str | None
+    position: str
+    teams: str  # "、"-joined team names
+
+
+@dataclass(frozen=True)
+class VolunteerHours:
+    """One volunteer's year: minutes per month, total, target, stars, activities."""
+
+    volunteer: VolunteerRow
+    months: tuple[int, ...]
+    year_minutes: int
+    activities: int
+    cumulative_minutes: int
+
+    @property
+    def target_met(self) -> bool:
+        return meets_yearly_target(self.year_minutes)
+
+    @property
+    def stars(self) -> str:
+        return star_level(self.cumulative_minutes)
