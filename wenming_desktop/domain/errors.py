@@ -12,5 +12,9 @@ class UserError(Exception):
         return self.message
 
 
+class ServerNotInitialised(UserError):
+    """The office server's database is empty: the caller asks before creating the tables."""
+
+
 class Cancelled(Exception):
     """Raised inside long work when the user pressed cancel; not an error to report."""

@@ -14,16 +14,13 @@ from sqlalchemy import Engine, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
-from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.errors import ServerNotInitialised, UserError
 
 CONNECT_TIMEOUT_S = 10  # the longest a start waits for a server that does not answer
 URL_EXAMPLE = "postgresql+psycopg://用户名:密码@服务器地址:5432/数据库名"
 # Tables every database of this program has; a non-empty database without them is not ours.
 OUR_TABLES = frozenset({"village", "volunteer", "setting"})
-
-
-class ServerNotInitialised(UserError):
-    """The server database is empty: the caller asks before creating the tables."""
+__all__ = ["ServerNotInitialised", "check_contents", "explain_connect_error", "server_engine"]
 
 
 def parse_server_url(url: str) -> URL:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from wenming_desktop import APP_NAME
 from wenming_desktop.config import DataFolder
-from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.errors import ServerNotInitialised, UserError
 from wenming_desktop.ui import startup
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.errors import show_error
@@ -70,6 +70,16 @@ def offer_first_start(
     return dialog.demo_workspace, True
 
 
+def ask_to_initialise(parent: QWidget, message: str) -> bool:
+    """Ask before creating this program's tables in an empty server database."""
+    box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, message, parent=parent)
+    box.setInformativeText("这是本单位第一次使用此服务器数据库吗？确认后将建立数据表。")
+    yes = box.addButton("初始化数据库", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("退出", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is yes
+
+
 class Opening(QObject):
     """The steps from a painted shell to a window with its pages; see the module docstring."""
 
@@ -86,6 +96,7 @@ class Opening(QObject):
         self.workspace: Workspace | None = None  # the open one; closed by `close()`
         self.demo = False
         self._started = False
+        self._initialise = False  # the clerk agreed to set up an empty server database
 
     def start(self) -> None:
         """Begin (once; later calls do nothing): check and open the database off the GUI thread."""
@@ -124,7 +135,7 @@ class Opening(QObject):
             check.join()
         if problems:
             return _Damaged(problems)
-        workspace = open_workspace(self.folder)
+        workspace = open_workspace(self.folder, initialise=self._initialise)
         self.workspace = workspace  # closed at exit even when the window was closed meanwhile
         return _Opened(workspace, needs_first_start(workspace.db))
 
@@ -152,6 +163,11 @@ class Opening(QObject):
         self.opened.emit()
 
     def _on_failed(self, exc: BaseException) -> None:
+        asked = isinstance(exc, ServerNotInitialised) and not self._initialise
+        if asked and ask_to_initialise(self.window, exc.message):
+            self._initialise = True
+            self._open_in_background()
+            return
         self.window.show_opening_failed()
         if isinstance(exc, UserError):
             QMessageBox.critical(self.window, APP_NAME, exc.message)
