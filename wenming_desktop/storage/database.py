@@ -9,9 +9,10 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from wenming_desktop.domain.access import Actor
-from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.errors import StaleRecord, UserError
 
 
 def sqlite_url(path: Path) -> str:
@@ -72,10 +73,17 @@ class Database:
         """One transaction: committed when the block ends, rolled back on any exception."""
         if self.actor is not None and not self.actor.can_write:
             raise UserError(f"当前用户“{self.actor.username}”是只读用户，不能修改数据")
-        with self._sessions() as session, session.begin():
-            if self.actor is not None:
-                session.info["user"] = self.actor.username  # the audit log's "who"
-            yield session
+        try:
+            with self._sessions() as session, session.begin():
+                if self.actor is not None:
+                    session.info["user"] = self.actor.username  # the audit log's "who"
+                yield session
+        except StaleDataError:
+            # A versioned row changed by another connection between reading and writing it.
+            raise StaleRecord(
+                "这条记录刚刚被别人修改并保存（另一台电脑或命令行），你的修改未保存。"
+                "请重新载入最新内容后再修改。"
+            ) from None
 
     @contextmanager
     def read(self) -> Iterator[Session]:

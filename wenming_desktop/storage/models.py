@@ -49,6 +49,11 @@ class Village(Base):
 
     __tablename__ = "village"
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Bumped by every ORM update; an edit saved over a newer one is refused (storage/versioning).
+    version: Mapped[int] = mapped_column(
+        Integer, default=1, server_default="1", info={"label": "版本"}
+    )
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  # SQLAlchemy's own form
     name: Mapped[str] = mapped_column(String(100), unique=True)
     station_name: Mapped[str] = mapped_column(String(100), default="")
     contact_person: Mapped[str] = mapped_column(String(50), default="")
@@ -93,6 +98,11 @@ class Volunteer(Base):
 
     __tablename__ = "volunteer"
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Bumped by every ORM update; an edit saved over a newer one is refused (storage/versioning).
+    version: Mapped[int] = mapped_column(
+        Integer, default=1, server_default="1", info={"label": "版本"}
+    )
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  # SQLAlchemy's own form
     staff_no: Mapped[str | None] = mapped_column(String(30), unique=True)
     name: Mapped[str] = mapped_column(String(50), index=True)
     pinyin_initials: Mapped[str] = mapped_column(String(50), default="", index=True)
@@ -144,6 +154,11 @@ class ServiceRequest(Base):
 class Activity(Base):
     __tablename__ = "activity"
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Bumped by every ORM update; an edit saved over a newer one is refused (storage/versioning).
+    version: Mapped[int] = mapped_column(
+        Integer, default=1, server_default="1", info={"label": "版本"}
+    )
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  # SQLAlchemy's own form
     title: Mapped[str] = mapped_column(String(200))
     category_id: Mapped[int] = mapped_column(ForeignKey("category.id"), index=True)
     village_id: Mapped[int] = mapped_column(ForeignKey("village.id"), index=True)
@@ -227,6 +242,11 @@ class Resident(Base):
 
     __tablename__ = "resident"
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Bumped by every ORM update; an edit saved over a newer one is refused (storage/versioning).
+    version: Mapped[int] = mapped_column(
+        Integer, default=1, server_default="1", info={"label": "版本"}
+    )
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  # SQLAlchemy's own form
     village_id: Mapped[int] = mapped_column(ForeignKey("village.id"), index=True)
     name: Mapped[str] = mapped_column(String(50), index=True)
     pinyin_initials: Mapped[str] = mapped_column(String(50), default="", index=True)
@@ -252,6 +272,11 @@ class Checkup(Base):
     __tablename__ = "checkup"
     __table_args__ = (UniqueConstraint("resident_id", "checkup_date"),)
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Bumped by every ORM update; an edit saved over a newer one is refused (storage/versioning).
+    version: Mapped[int] = mapped_column(
+        Integer, default=1, server_default="1", info={"label": "版本"}
+    )
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  # SQLAlchemy's own form
     resident_id: Mapped[int] = mapped_column(ForeignKey("resident.id"), index=True)
     activity_id: Mapped[int | None] = mapped_column(ForeignKey("activity.id"), index=True)
     checkup_date: Mapped[date] = mapped_column(Date, index=True)
@@ -339,6 +364,10 @@ class AuditEntry(Base):
     seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     at: Mapped[datetime] = mapped_column(DateTime)
     user: Mapped[str] = mapped_column(String(50), default="")
+    # The PC that made the change (socket.gethostname()), told apart when sign-in is off.
+    host: Mapped[str] = mapped_column(
+        String(100), default="", server_default="", info={"label": "电脑"}
+    )
     action: Mapped[str] = mapped_column(String(20))  # create / update / delete / unmask …
     entity: Mapped[str] = mapped_column(String(50))
     entity_id: Mapped[int | None] = mapped_column(Integer)

@@ -1,0 +1,36 @@
+"""several PCs on one database: record versions and the PC in the audit log
+
+Revision ID: 0005_shared_pcs
+Revises: 0002_issue8_users
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+
+revision = '0005_shared_pcs'
+down_revision = '0002_issue8_users'
+branch_labels = None
+depends_on = None
+
+VERSIONED = ('village', 'volunteer', 'activity', 'resident', 'checkup')
+
+
+def upgrade() -> None:
+    for table in VERSIONED:
+        with op.batch_alter_table(table) as batch:
+            batch.add_column(
+                sa.Column('version', sa.Integer(), server_default='1', nullable=False)
+            )
+    with op.batch_alter_table('audit_entry') as batch:
+        batch.add_column(
+            sa.Column('host', sa.String(length=100), server_default='', nullable=False)
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('audit_entry') as batch:
+        batch.drop_column('host')
+    for table in VERSIONED:
+        with op.batch_alter_table(table) as batch:
+            batch.drop_column('version')
