@@ -52,7 +52,7 @@ def test_saving_over_a_newer_change_of_the_same_field_is_refused(two) -> None:
     villages.update_village(
         pc2.db, vid, dataclasses.replace(seen2.data, contact_person="赵宝山"), seen2
     )
-    with pytest.raises(StaleRecord, match="结对村“东兴村”在你打开之后已被别人修改.*重新载入"):
+    with pytest.raises(StaleRecord, match=r"结对村“东兴村”在你打开之后已被别人修改.*重新载入"):
         villages.update_village(
             pc1.db, vid, dataclasses.replace(seen1.data, contact_person="王福林"), seen1
         )
