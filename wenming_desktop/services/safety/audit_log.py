@@ -104,6 +104,7 @@ class AuditView(NamedTuple):
     seq: int
     at: datetime
     user: str
+    host: str
     action: str
     entity: str
     entity_id: int | None
@@ -150,6 +151,7 @@ def view(row: AuditRow) -> AuditView:
         seq=row.seq,
         at=row.at,
         user=row.user or "—",
+        host=row.host or "—",
         action=ACTION_LABELS.get(row.action, row.action),
         entity=ENTITY_LABELS.get(row.entity, row.entity),
         entity_id=row.entity_id,
@@ -177,6 +179,7 @@ COLUMNS = [
     LedgerColumn("序号", 8),
     LedgerColumn("时间", 18, "yyyy-mm-dd hh:mm:ss"),
     LedgerColumn("操作人", 10),
+    LedgerColumn("电脑", 14),
     LedgerColumn("操作", 10),
     LedgerColumn("对象", 14),
     LedgerColumn("编号", 8),
@@ -196,7 +199,7 @@ def export_audit(
         sheet = book.sheet("操作日志", "操作日志", subtitle, COLUMNS)
         for row in audit_rows(session, where, newest_first=False):
             v = view(row)
-            sheet.append([v.seq, v.at, v.user, v.action, v.entity, v.entity_id, v.changes])
+            sheet.append([v.seq, v.at, v.user, v.host, v.action, v.entity, v.entity_id, v.changes])
         return sheet.rows
 
 
