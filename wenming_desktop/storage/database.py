@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -78,6 +79,12 @@ class Database:
                 if self.actor is not None:
                     session.info["user"] = self.actor.username  # the audit log's "who"
                 yield session
+        except DBAPIError as exc:
+            from wenming_desktop.storage.conflicts import BUSY_MESSAGE, WriteConflict, is_conflict
+
+            if is_conflict(exc):  # a deadlock or serialization failure: the other PC won
+                raise WriteConflict(BUSY_MESSAGE.format(tried="")) from None
+            raise
         except StaleDataError:
             # A versioned row changed by another connection between reading and writing it.
             raise StaleRecord(
