@@ -147,3 +147,29 @@ def test_two_imports_updating_the_same_staff_in_opposite_order(two, tmp_path: Pa
     with pc1.db.read() as session:
         titles = set(session.scalars(select(Volunteer.title)))
     assert titles in ({"主治医师"}, {"副主任医师"})  # one import after the other, never mixed
+
+
+def test_two_pcs_assigning_the_same_volunteers_at_once(two) -> None:
+    from wenming_desktop.services.activities.activity_volunteers import assign_volunteers
+    from wenming_desktop.storage.models import Activity, Participation
+
+    pc1, pc2 = two
+    ids = small_roster(pc1.db)
+    with pc1.db.read() as session:
+        activity = session.scalars(select(Activity.id).where(Activity.title == "去年活动")).one()
+    wanted = [ids["李四"], ids["王五"]]
+    first, second = at_once(
+        lambda: assign_volunteers(pc1.db, activity, wanted),
+        lambda: assign_volunteers(pc2.db, activity, wanted[::-1]),
+    )
+    assert not isinstance(first, Exception), first
+    assert not isinstance(second, Exception), second
+    with pc1.db.read() as session:
+        rows = session.execute(
+            select(Participation.volunteer_id, Participation.seq)
+            .where(Participation.activity_id == activity)
+            .order_by(Participation.seq)
+        ).all()
+    on_sheet = [vid for vid, _seq in rows]
+    assert sorted(on_sheet) == sorted({*on_sheet}) and set(wanted) <= set(on_sheet)
+    assert len({seq for _vid, seq in rows}) == len(rows)  # each on its own line of the sheet
