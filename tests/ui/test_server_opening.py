@@ -99,3 +99,47 @@ def test_the_question_names_the_server_and_offers_to_initialise(qtbot, shell) ->
     assert opening_module.ask_to_initialise(shell, "服务器 10.0.0.5:5432 上的数据库“wm”是空的")
     assert "10.0.0.5:5432" in texts[0][0]
     assert "初始化数据库" in texts[0]
+
+
+def test_first_start_connects_to_the_office_server(
+    qtbot, shell, pg_server: PgServer, tmp_path, monkeypatch, when_dialog_opens
+) -> None:
+    from tests.pg_server import PASSWORD, SUPERUSER
+    from wenming_desktop.ui.dialogs.server_dialog import ServerDialog
+
+    database = pg_server.new_database()
+    folder = DataFolder(tmp_path / "新电脑")
+    monkeypatch.setattr(opening_module, "ask_to_initialise", lambda _p, _m: True)
+    steps: list[str] = []
+
+    def first_start(dialog) -> None:
+        assert isinstance(dialog, FirstStartDialog)
+        steps.append("first start: local" if dialog.workspace.db.is_sqlite else "first start")
+        if dialog.workspace.db.is_sqlite:
+            when_dialog_opens(fill_server)
+            dialog.server_button.click()
+        else:
+            dialog.later_button.click()
+
+    def fill_server(dialog) -> None:
+        assert isinstance(dialog, ServerDialog)
+        form = dialog.form
+        form.host.setText("127.0.0.1")
+        form.port.setValue(pg_server.port)
+        form.database.setText(database)
+        form.user.setText(SUPERUSER)
+        form.password.setText(PASSWORD)
+        steps.append("server saved")
+        when_dialog_opens(first_start)
+        form.save_button.click()
+
+    when_dialog_opens(first_start)
+    opening = Opening(folder, shell)
+    try:
+        with qtbot.waitSignal(opening.opened, timeout=60_000):
+            opening.start()
+        assert steps == ["first start: local", "server saved", "first start"]
+        assert opening.workspace is not None and not opening.workspace.db.is_sqlite
+        assert database in opening.workspace.db.describe()
+    finally:
+        opening.close()

@@ -48,11 +48,12 @@ class _Opened:
 
 def offer_first_start(
     workspace: Workspace, parent: QWidget | None = None, empty: bool | None = None
-) -> tuple[Workspace, bool]:
+) -> tuple[Workspace | None, bool]:
     """On an empty data folder, ask for the unit and villages, or switch to the demo folder.
 
-    Returns the workspace to show and whether it is the demo one. `empty` is the answer of
-    `needs_first_start` when it is already known.
+    Returns the workspace to show and whether it is the demo one; (None, False) when the clerk
+    chose the office server (`workspace` is closed then and the folder is to be opened again).
+    `empty` is the answer of `needs_first_start` when it is already known.
     """
     if empty is None:
         from wenming_desktop.services.settings.first_start import needs_first_start
@@ -64,6 +65,9 @@ def offer_first_start(
 
     dialog = FirstStartDialog(workspace, parent)
     dialog.exec()
+    if dialog.choice == "server":
+        workspace.close()
+        return None, False
     if dialog.demo_workspace is None:
         return workspace, False
     workspace.close()
@@ -150,8 +154,12 @@ class Opening(QObject):
         if not startup.sign_in(workspace, self.window):  # issue 8: nothing shown before sign-in
             self._give_up(0)
             return
-        workspace, self.demo = offer_first_start(workspace, self.window, result.first_start)
-        self.workspace = workspace
+        shown, self.demo = offer_first_start(workspace, self.window, result.first_start)
+        if shown is None:  # the office server's address was saved: open the folder again
+            self.workspace = None
+            self._open_in_background()
+            return
+        workspace = self.workspace = shown
         context = PageContext(workspace=workspace, runner=self.runner)
         if workspace.db.actor is not None:  # issue 8: who is signed in
             self.window.setWindowTitle(workspace.db.actor.label)
@@ -163,8 +171,8 @@ class Opening(QObject):
         self.opened.emit()
 
     def _on_failed(self, exc: BaseException) -> None:
-        asked = isinstance(exc, ServerNotInitialised) and not self._initialise
-        if asked and ask_to_initialise(self.window, exc.message):
+        empty_server = isinstance(exc, ServerNotInitialised) and not self._initialise
+        if empty_server and ask_to_initialise(self.window, str(exc)):
             self._initialise = True
             self._open_in_background()
             return

@@ -61,6 +61,15 @@ def _demo(ws: Workspace) -> str:
     )
 
 
+def _server_driver() -> str:
+    """The PostgreSQL driver is installed (the bundle carries it for the office server)."""
+    import psycopg
+    from sqlalchemy.dialects.postgresql import psycopg as dialect
+
+    dialect.dialect.import_dbapi()
+    return f"psycopg {psycopg.__version__}（{psycopg.pq.__impl__}）"
+
+
 def _workbook(ws: Workspace) -> str:
     from openpyxl import load_workbook
 
@@ -131,6 +140,7 @@ def run_selftest(
             if step("写入演示数据", lambda: _demo(ws)):
                 step("导出并读回 Excel 台账", lambda: _workbook(ws))
                 step("导出并读回 PDF", lambda: _pdf(ws))
+            step("PostgreSQL 服务器驱动", _server_driver)
             if window_check is not None:
                 step("打开并关闭主窗口", lambda: window_check(ws))
     finally:
