@@ -16,6 +16,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -319,6 +320,18 @@ class Attachment(Base):
     size: Mapped[int] = mapped_column(default=0)
     caption: Mapped[str] = mapped_column(String(200), default="")
     added_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+
+
+class AttachmentContent(Base):
+    """An attachment's bytes, by content hash, for PCs sharing a server database.
+
+    Written only when the database is on a server (docs/postgres.md: every PC's packets then
+    hold every photo); with the local SQLite file the bytes stay in the data folder's store.
+    """
+
+    __tablename__ = "attachment_content"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True, info={"label": "内容摘要"})
+    data: Mapped[bytes] = mapped_column(LargeBinary, info={"label": "内容"})
 
 
 class Deadline(Base):

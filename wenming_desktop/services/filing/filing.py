@@ -17,6 +17,7 @@ from wenming_desktop.domain.activity_record import ActivityDetail
 from wenming_desktop.domain.periods import Period
 from wenming_desktop.domain.vocabulary import AttachmentKind
 from wenming_desktop.exports.files import safe_filename
+from wenming_desktop.services.activities.attachments import local_file
 from wenming_desktop.services.filing.ledgers import (
     LEDGER_FOLDER,
     LedgerRequest,
@@ -111,8 +112,8 @@ def build_packet(
 def _copy_attachments(ws: Workspace, detail: ActivityDetail, folder: Path, stem: str) -> None:
     counters: dict[str, int] = {}
     for attachment in detail.attachments:
-        source = ws.folder.attachment_file(attachment.sha256, attachment.suffix)
-        if not source.exists():
+        source = local_file(ws.db, ws.folder, attachment.sha256, attachment.suffix)
+        if source is None:
             continue
         label = AttachmentKind(attachment.kind).label
         counters[label] = counters.get(label, 0) + 1

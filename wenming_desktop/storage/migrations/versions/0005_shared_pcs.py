@@ -1,4 +1,4 @@
-"""several PCs on one database: record versions and the PC in the audit log
+"""several PCs on one database: record versions, the PC in the audit log, shared attachments
 
 Revision ID: 0005_shared_pcs
 Revises: 0002_issue8_users
@@ -26,9 +26,15 @@ def upgrade() -> None:
         batch.add_column(
             sa.Column('host', sa.String(length=100), server_default='', nullable=False)
         )
+    op.create_table('attachment_content',
+    sa.Column('sha256', sa.String(length=64), nullable=False),
+    sa.Column('data', sa.LargeBinary(), nullable=False),
+    sa.PrimaryKeyConstraint('sha256', name=op.f('pk_attachment_content'))
+    )
 
 
 def downgrade() -> None:
+    op.drop_table('attachment_content')
     with op.batch_alter_table('audit_entry') as batch:
         batch.drop_column('host')
     for table in VERSIONED:
