@@ -15,7 +15,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
-# What Qt needs on a bare Debian to run (DESIGN §5), plus tools the tests use:
+# What Qt needs on a bare Debian to run (docs/architecture.md, "Libraries: what was measured"),
+# plus tools the tests use:
 # nsis compiles the installer script, poppler-utils renders PDFs for a look by eye.
 DEBIAN_PACKAGES = [
     "libegl1", "libgl1", "libxkbcommon0", "libxkbcommon-x11-0", "libfontconfig1",
@@ -86,6 +87,12 @@ def test(args: list[str]) -> int:
     python = str(ensure_venv("[test,build,postgres]"))
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     lint = subprocess.call([python, "-m", "ruff", "check", str(ROOT)], cwd=ROOT)
+    if lint:
+        print("LINT FAILED: ruff found problems (listed above)", flush=True)
+    # The type checker, configured in pyproject.toml ([tool.mypy]): strict below ui/ and cli/.
+    types = subprocess.call([python, "-m", "mypy"], cwd=ROOT)
+    if types:
+        print("TYPE CHECK FAILED: mypy found errors (listed above)", flush=True)
     tests = subprocess.call([python, "-m", "pytest", *args], cwd=ROOT, env=env)
     on_server = 0
     chose_tests = any(not a.startswith("-") for a in args) or "--db=postgres" in args
@@ -95,7 +102,7 @@ def test(args: list[str]) -> int:
             [python, "-m", "pytest", "--db=postgres", "-m", "not slow", *POSTGRES_TEST_PATHS],
             cwd=ROOT, env=env,
         )  # fmt: skip
-    return tests or on_server or lint
+    return tests or on_server or lint or types
 
 
 def main() -> int:

@@ -24,7 +24,7 @@ class DataFolder(NamedTuple):
     """The data folder and the fixed places inside it.
 
     (A NamedTuple rather than a frozen dataclass: `dataclasses` would be loaded before the
-    window's first paint, issue 10.)
+    window's first paint; docs/architecture.md, "Start-up".)
     """
 
     root: Path

@@ -1,9 +1,11 @@
-"""A checkup's values, their validation, and what in them is abnormal (DESIGN §2, §5)."""
+"""A checkup's values, their validation, and what in them is abnormal (docs/rules.md,
+"Checkup thresholds", "Elderly self-care assessment")."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import normalize_text
@@ -85,17 +87,18 @@ def validate_checkup(data: CheckupData) -> CheckupData:
     conditions = tuple(
         dict.fromkeys(c for c in (normalize_text(x) for x in data.chronic_conditions) if c)
     )
+    numbers: dict[str, Any] = {
+        name: (int(v) if name in INTEGER_FIELDS else float(v))
+        for name in NUMERIC_FIELDS
+        if (v := getattr(data, name)) is not None
+    }
     return replace(
         data,
         constitution=constitution,
         chronic_conditions=conditions,
         conclusion=data.conclusion.strip(),
         advice=data.advice.strip(),
-        **{
-            name: (int(v) if name in INTEGER_FIELDS else float(v))
-            for name in NUMERIC_FIELDS
-            if (v := getattr(data, name)) is not None
-        },
+        **numbers,
     )
 
 

@@ -1,4 +1,5 @@
-"""The error a user can understand and act on, kept apart from bugs (STYLE habit 4)."""
+"""The error a user can understand and act on, kept apart from bugs (docs/architecture.md,
+"Errors")."""
 
 
 class UserError(Exception):

@@ -9,7 +9,7 @@ from wenming_desktop.domain.errors import UserError
 
 YEARLY_TARGET_MINUTES = 48 * 60
 
-# Cumulative-hour star levels of the national volunteer system (DESIGN §2).
+# Cumulative-hour star levels (docs/rules.md, "Star levels").
 STAR_LEVELS: tuple[tuple[int, str], ...] = (
     (1500, "五星"),
     (1000, "四星"),

@@ -1,4 +1,4 @@
-"""Checkup thresholds (Chinese adult references, DESIGN §2) and the elderly self-care score."""
+"""Checkup thresholds (docs/rules.md, "Checkup thresholds") and the elderly self-care score."""
 
 from __future__ import annotations
 

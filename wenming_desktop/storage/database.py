@@ -1,4 +1,5 @@
-"""The engine, its SQLite set-up, and the one place writes go through (STYLE habit 2)."""
+"""The engine, its SQLite set-up, and the one place writes go through (docs/architecture.md,
+"Writes, migrations, backups")."""
 
 from __future__ import annotations
 
@@ -57,7 +58,7 @@ class Database:
         self.engine = engine
         self.path = path
         self._sessions = sessionmaker(engine, expire_on_commit=False)
-        # Issue 8: who is signed in (None while sign-in is off). A read-only user's writes are
+        # Who is signed in (None while sign-in is off). A read-only user's writes are
         # refused here, in the one place every write goes through, not only by greyed buttons.
         self.actor: Actor | None = None
 

@@ -1,4 +1,4 @@
-"""The typed SQLAlchemy models of every entity in DESIGN §3.
+"""The typed SQLAlchemy models of every entity the program keeps.
 
 Hours are kept as whole minutes (integers) so sums are exact; sensitive values (ID numbers,
 phones) are stored in full and masked where they are shown.
@@ -7,6 +7,7 @@ phones) are stored in full and masked where they are shown.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import ClassVar
 
 from sqlalchemy import (
     Boolean,
@@ -37,6 +38,9 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+    # Every model here maps one Table (SQLAlchemy types it as any FromClause); the bulk writers
+    # pass it to Core insert()/update().
+    __table__: ClassVar[Table]
 
 
 class Setting(Base):
@@ -239,7 +243,7 @@ class ClinicService(Base):
 
 
 class Resident(Base):
-    """A villager served (服务对象/村民); focus-group flags per DESIGN §2."""
+    """A villager served (服务对象/村民); focus-group flags (docs/rules.md, "Focus groups")."""
 
     __tablename__ = "resident"
     id: Mapped[int] = mapped_column(primary_key=True)

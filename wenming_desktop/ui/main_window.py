@@ -1,9 +1,10 @@
 """The main window: navigation on the left, one page at a time, the data file in the status bar.
 
-The window is painted before the data folder is opened (issue 10): without a `PageContext` it is
-a shell — the navigation, the status bar and “正在打开数据…” in the page area — and imports no
-page, no SQLAlchemy, no export library. `attach(context)` gives it the opened workspace; pages
-are built on their first visit (`pages` is a mapping that builds on lookup), 首页 first.
+The window is painted before the data folder is opened (docs/architecture.md, "Start-up"):
+without a `PageContext` it is a shell — the navigation, the status bar and “正在打开数据…” in
+the page area — and imports no page, no SQLAlchemy, no export library. `attach(context)` gives it
+the opened workspace; pages are built on their first visit (`pages` is a mapping that builds on
+lookup), 首页 first.
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
-"""The print-ready ledger every Excel export uses (openpyxl write-only mode, DESIGN §5).
+"""The print-ready ledger every Excel export uses (openpyxl write-only mode; docs/architecture.md,
+"Libraries: what was measured").
 
 A title row naming the hospital and period, a bold framed header, column widths, frozen header,
 A4 landscape, header rows repeated on every printed page, page numbers in the footer. Text that
 Excel would read as a formula (=, +, -, @) is written as text.
 
-Speed (issue 10): a write-only sheet writes each row out as soon as it is appended, so every
+Speed: a write-only sheet writes each row out as soon as it is appended, so every
 column keeps one cell object per style and carries each row's value in turn. Its style index is
 looked up once, not hashed again for every cell, and the rows bypass openpyxl's conversion of
 plain values, which handles a styled cell by raising and catching an exception per cell. Together
@@ -102,7 +103,8 @@ def _time_format(value: date | time | timedelta) -> str:
         return "yyyy-mm-dd hh:mm"
     if isinstance(value, date):
         return "yyyy-mm-dd"
-    return get_time_format(type(value))
+    # openpyxl looks the format up by the value's type; its stub wants a value.
+    return get_time_format(type(value))  # type: ignore[arg-type]
 
 
 class LedgerSheet:
@@ -124,13 +126,17 @@ class LedgerSheet:
         sheet.page_setup.paperSize = 9  # A4
         sheet.page_setup.fitToWidth = 1
         sheet.page_setup.fitToHeight = 0
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        fit = sheet.sheet_properties.pageSetUpPr
+        footer = sheet.oddFooter
+        assert fit is not None and footer is not None  # openpyxl makes both with every sheet
+        fit.fitToPage = True
         sheet.print_options.horizontalCentered = True
-        sheet.oddFooter.center.text = "第 &P 页 共 &N 页"
-        sheet.oddFooter.center.size = 9
+        footer.center.text = "第 &P 页 共 &N 页"
+        footer.center.size = 9
         sheet.merged_cells.add(f"A1:{last}1")
         sheet.merged_cells.add(f"A2:{last}2")
         # An openpyxl without this hook still writes our cells correctly, only more slowly.
+        # _values_to_row is the write-only sheet's internal hook, absent from openpyxl's stubs.
         sheet._values_to_row = _cells_as_row  # type: ignore[attr-defined]
         self._write([self._cell(0, _TITLE_FONT, None, _CENTER, border=False)], [title])
         self._write([self._cell(0, _BODY_FONT, None, _CENTER, border=False)], [subtitle])
@@ -166,7 +172,8 @@ class LedgerSheet:
                 cell.border = _BORDER
             if number_format:
                 cell.number_format = number_format
-            style = self._styles[key] = StyleArray(cell._style)
+            # Cell._style (openpyxl's style array) is not in its stubs; see the pin in pyproject.
+            style = self._styles[key] = StyleArray(cell._style)  # type: ignore[attr-defined]
         return style
 
     def _cell(
@@ -280,4 +287,4 @@ class Ledger:
         for sheet in self._book.worksheets:
             # Already closed when the save got as far as writing it.
             with contextlib.suppress(ValueError, OSError, WorkbookAlreadySaved):
-                sheet.close()  # type: ignore[union-attr]  # write-only sheets have close()
+                sheet.close()  # write-only sheets have close()

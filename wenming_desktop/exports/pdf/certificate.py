@@ -1,6 +1,6 @@
 """志愿服务记录证明: a volunteer's service over a date range, with number, issuer and seal space
-(DESIGN §5: identity, service content and hours, issuing organisation with seal, issue date, and
-how the record can be checked)."""
+(identity, service content and hours, issuing organisation with seal, issue date, and how the
+record can be checked: docs/rules.md, "Volunteer certificates")."""
 
 from __future__ import annotations
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -74,9 +75,10 @@ _TEXT_FIELDS = (
 
 def validate_activity(data: ActivityData) -> ActivityData:
     """Trimmed text and checked values; a UserError names the field at fault."""
+    texts: dict[str, Any] = {name: normalize_text(getattr(data, name)) for name in _TEXT_FIELDS}
     clean = dataclasses.replace(
         data,
-        **{name: normalize_text(getattr(data, name)) for name in _TEXT_FIELDS},
+        **texts,
         summary=data.summary.strip(),
         start_at=data.start_at.replace(second=0, microsecond=0),
         end_at=data.end_at.replace(second=0, microsecond=0),

@@ -1,4 +1,5 @@
-"""The guideline checks of DESIGN §2, with their facts read from the database."""
+"""The guideline checks (docs/rules.md, "Activity guideline checks"), with their facts read from
+the database."""
 
 from __future__ import annotations
 

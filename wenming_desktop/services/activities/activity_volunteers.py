@@ -95,10 +95,13 @@ def assign_volunteers(db: Database, activity_id: int, volunteer_ids: Sequence[in
                 select(Participation.volunteer_id).where(Participation.activity_id == activity_id)
             )
         )
-        seq = session.scalar(
-            select(func.coalesce(func.max(Participation.seq), 0)).where(
-                Participation.activity_id == activity_id
+        seq = (
+            session.scalar(
+                select(func.coalesce(func.max(Participation.seq), 0)).where(
+                    Participation.activity_id == activity_id
+                )
             )
+            or 0
         )
         added: list[int] = []
         for volunteer_id in volunteer_ids:

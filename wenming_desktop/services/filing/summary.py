@@ -38,8 +38,11 @@ def compute_figures(db: Database, period: Period, village_id: int | None) -> Sum
         values = checkup_values(session, period.start, period.end, village_id)
     bands = dict.fromkeys(BAND_LABELS, 0)
     for _resident, systolic, diastolic, glucose, height, weight in values:
-        has_bp = systolic is not None and diastolic is not None
-        if has_bp and blood_pressure_band(systolic, diastolic) is Band.HIGH:
+        if (
+            systolic is not None
+            and diastolic is not None
+            and blood_pressure_band(systolic, diastolic) is Band.HIGH
+        ):
             bands["血压偏高"] += 1
         if glucose is not None:
             band = glucose_band(glucose)

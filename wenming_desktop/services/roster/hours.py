@@ -1,5 +1,6 @@
-"""Service hours per volunteer and year, and the hospital's figures (DESIGN §2: 100 % registered,
-at least 48 hours per person per year, cumulative star levels)."""
+"""Service hours per volunteer and year, and the hospital's figures (100 % registered,
+at least 48 hours per person per year, cumulative star levels: docs/rules.md, "Service hours",
+"Star levels")."""
 
 from __future__ import annotations
 

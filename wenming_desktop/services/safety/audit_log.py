@@ -3,7 +3,8 @@ the filtered list of 设置 → 操作日志, and its print-ready export for a p
 
 Recording entries is storage/audit.record (inside each use case's transaction); this module only
 reads. ID numbers and mobiles in old/new values are masked, and a checkup's health values are
-not shown at all, as in every other list and export (DESIGN §3).
+not shown at all, as in every other list and export (docs/rules.md,
+"Personal information").
 """
 
 from __future__ import annotations

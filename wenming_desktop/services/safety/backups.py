@@ -32,7 +32,7 @@ from wenming_desktop.domain.retention import backups_to_delete
 from wenming_desktop.exports.files import atomic_output
 from wenming_desktop.services.progress import Progress
 from wenming_desktop.storage.database import Database
-from wenming_desktop.storage.integrity import check_file as check_file  # its home since issue 10
+from wenming_desktop.storage.integrity import check_file as check_file  # re-exported
 
 log = logging.getLogger(__name__)
 

@@ -64,9 +64,8 @@ def _demo(ws: Workspace) -> str:
 def _server_driver() -> str:
     """The PostgreSQL driver is installed (the bundle carries it for the office server)."""
     import psycopg
-    from sqlalchemy.dialects.postgresql import psycopg as dialect
+    import sqlalchemy.dialects.postgresql.psycopg  # noqa: F401  # the dialect the URL names
 
-    dialect.dialect.import_dbapi()
     return f"psycopg {psycopg.__version__}（{psycopg.pq.__impl__}）"
 
 

@@ -9,7 +9,6 @@ from sqlalchemy.exc import DatabaseError
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.services.safety import backups
-from wenming_desktop.services.settings.settings import PDF_FONT_KEY, apply_pdf_font, get_setting
 from wenming_desktop.storage import schema
 from wenming_desktop.storage.database import Database, make_engine
 from wenming_desktop.storage.seed import seed_defaults
@@ -58,7 +57,6 @@ def open_workspace(
     except BaseException:
         db.dispose()
         raise
-    apply_pdf_font(get_setting(db, PDF_FONT_KEY))
     return Workspace(folder, db)
 
 
@@ -82,13 +80,13 @@ def _open_server(url: str, initialise: bool) -> Database:
 
 
 def bring_up_to_date(folder: DataFolder, db: Database) -> None:
-    """Migrate (after a backup, issue 8) and seed the default lists; also used after a restore."""
+    """Migrate (after a backup) and seed the default lists; also used after a restore."""
     schema.upgrade(db.engine, before=lambda current: _backup_before_migration(folder, db, current))
     with db.write() as session:
         seed_defaults(session)
 
 
 def _backup_before_migration(folder: DataFolder, db: Database, current: str | None) -> None:
-    """Issue 8: an existing database is backed up before any migration touches it."""
+    """An existing database is backed up before any migration touches it."""
     if current is not None and db.is_sqlite:
         backups.create_backup(folder, db, "migration")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -43,7 +43,7 @@ def _counted_minutes() -> object:
     return func.coalesce(Participation.corrected_minutes, Participation.recorded_minutes, 0)
 
 
-def _filtered(stmt: Select, flt: ActivityFilter) -> Select:
+def _filtered(stmt: Select[*tuple[Any, ...]], flt: ActivityFilter) -> Select[*tuple[Any, ...]]:
     if flt.village_id is not None:
         stmt = stmt.where(Activity.village_id == flt.village_id)
     if flt.category_id is not None:

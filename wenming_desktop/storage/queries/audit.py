@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
@@ -34,7 +34,7 @@ class AuditFilter:
     text: str = ""
 
 
-def _filtered(query: Select, where: AuditFilter) -> Select:
+def _filtered(query: Select[*tuple[Any, ...]], where: AuditFilter) -> Select[*tuple[Any, ...]]:
     if where.entity:
         query = query.where(AuditEntry.entity == where.entity)
     if where.action:

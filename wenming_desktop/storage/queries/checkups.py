@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -29,7 +29,7 @@ NEEDS_FOLLOW_UP = or_(
 )
 
 
-def _select() -> Select:
+def _select() -> Select[*tuple[Any, ...]]:
     doctor = aliased(Volunteer)
     return (
         select(

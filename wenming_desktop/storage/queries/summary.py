@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, func, select, true
 from sqlalchemy.orm import Session
 
 from wenming_desktop.storage.models import (
@@ -97,7 +97,7 @@ def summary_figures(
         for name, n in session.execute(
             select(Village.name, func.count(Activity.id))
             .join(Activity, and_(Activity.village_id == Village.id, done), isouter=True)
-            .where(Village.id == village_id if village_id is not None else True)
+            .where(Village.id == village_id if village_id is not None else true())
             .group_by(Village.id)
             .order_by(Village.id)
         )
@@ -105,7 +105,9 @@ def summary_figures(
     month = func.strftime("%Y-%m", Activity.start_at)
     if session.get_bind().dialect.name != "sqlite":
         month = func.to_char(Activity.start_at, "YYYY-MM")
-    per_month = dict(session.execute(select(month, func.count()).where(done).group_by(month)).all())
+    per_month: dict[str, int] = dict(
+        session.execute(select(month, func.count()).where(done).group_by(month)).all()
+    )
     fig.by_month = [(m, int(per_month.get(m, 0))) for m in _months(start, end)]
     fig.services = [
         (name, int(n or 0))

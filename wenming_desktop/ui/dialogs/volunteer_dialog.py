@@ -46,7 +46,7 @@ class VolunteerDialog(QDialog):
 
     def __init__(
         self,
-        save: Callable[[VolunteerData], None],
+        save: Callable[[VolunteerData], object],
         lists: dict[str, list[str]],
         initial: VolunteerData | None = None,
         parent: QWidget | None = None,

@@ -6,9 +6,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from wenming_desktop.domain.edits import Seen
 from wenming_desktop.domain.errors import UserError
-from wenming_desktop.domain.villages import VillageData
+from wenming_desktop.domain.villages import VillageData, VillageRow
 from wenming_desktop.services.villages import villages
-from wenming_desktop.services.villages.villages import VillageRow
 from wenming_desktop.storage.database import Database
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.dialogs.common import RELOAD, confirm

@@ -169,7 +169,7 @@ class VolunteerActions:
 
     def choose_differences_file(self, report: RegistryReport) -> None:
         suggested = self._exports / "志愿者注册核对差异表.xlsx"
-        parent = self.registry_dialog or self.page
+        parent = self.registry_dialog or self.widget
         name, _ = QFileDialog.getSaveFileName(
             parent, "导出核对差异表", str(suggested), "Excel 工作簿 (*.xlsx)"
         )

@@ -111,13 +111,13 @@ class VolunteersPage(Page):
         self.export_hours_button = QPushButton("导出时长台账…")
         self.certificate_button = QPushButton("开具服务证明…")
         self.check_button = QPushButton("查验证明…")
-        for widget in (
+        for control in (
             self.add_button, self.edit_button, self.remove_button, self.import_button,
             self.registry_button,
             self.export_roster_button, self.unmasked, self.export_hours_button,
             self.certificate_button, self.check_button,
         ):  # fmt: skip
-            buttons.addWidget(widget)
+            buttons.addWidget(control)
         buttons.addStretch(1)
         self.layout_.addLayout(buttons)
         self.model = RowTableModel(COLUMNS, self)
@@ -140,7 +140,7 @@ class VolunteersPage(Page):
         self.layout_.addWidget(self.status)
         self.count = QLabel("")
         self.layout_.addWidget(self.count)
-        self.actions = VolunteerActions(self, self)
+        self.roster_actions = VolunteerActions(self, self)
         self.search.textChanged.connect(self.apply_filter)
         for combo in (self.department, self.political, self.branch, self.team,
                       self.registered, self.state):  # fmt: skip
@@ -149,12 +149,12 @@ class VolunteersPage(Page):
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit)
         self.remove_button.clicked.connect(self.remove)
-        self.import_button.clicked.connect(self.actions.choose_and_import)
-        self.registry_button.clicked.connect(self.actions.choose_registry_file)
-        self.export_roster_button.clicked.connect(self.actions.choose_roster_file)
-        self.export_hours_button.clicked.connect(self.actions.choose_hours_file)
-        self.certificate_button.clicked.connect(self.actions.choose_certificate)
-        self.check_button.clicked.connect(self.actions.check_certificate)
+        self.import_button.clicked.connect(self.roster_actions.choose_and_import)
+        self.registry_button.clicked.connect(self.roster_actions.choose_registry_file)
+        self.export_roster_button.clicked.connect(self.roster_actions.choose_roster_file)
+        self.export_hours_button.clicked.connect(self.roster_actions.choose_hours_file)
+        self.certificate_button.clicked.connect(self.roster_actions.choose_certificate)
+        self.check_button.clicked.connect(self.roster_actions.check_certificate)
         self.table.doubleClicked.connect(lambda _index: self.edit())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
@@ -236,7 +236,7 @@ class VolunteersPage(Page):
     # starting from nothing
 
     def actions_import(self) -> None:
-        self.actions.choose_and_import()
+        self.roster_actions.choose_and_import()
 
     def save_template(self) -> None:
         # openpyxl costs the page's first opening ~0.4 s: loaded when a template is asked for
