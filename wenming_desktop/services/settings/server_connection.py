@@ -8,6 +8,7 @@ A change takes effect when the folder is opened again.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from dataclasses import dataclass
@@ -42,10 +43,12 @@ class ServerAddress:
 
 def validate(address: ServerAddress) -> ServerAddress:
     """Trimmed values, or UserError naming the missing or wrong field."""
-    clean = ServerAddress(
-        address.host.strip(), address.port, address.database.strip(), address.user.strip(),
-        address.password,
-    )  # fmt: skip
+    clean = dataclasses.replace(
+        address,
+        host=address.host.strip(),
+        database=address.database.strip(),
+        user=address.user.strip(),
+    )
     if not clean.host:
         raise UserError("请填写服务器地址（例如 192.168.1.20 或服务器的计算机名）")
     if not 0 < clean.port < 65536:

@@ -93,7 +93,11 @@ class ServerForm(QWidget):
         if not password and self._saved_address is not None:
             password = self._saved_address.password
         return ServerAddress(
-            self.host.text(), self.port.value(), self.database.text(), self.user.text(), password
+            host=self.host.text(),
+            port=self.port.value(),
+            database=self.database.text(),
+            user=self.user.text(),
+            password=password,
         )
 
     def _busy(self, busy: bool) -> None:
