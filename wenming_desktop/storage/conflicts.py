@@ -4,8 +4,8 @@ On PostgreSQL, two transactions can deadlock (SQLSTATE 40P01), fail to serialise
 both insert the same unique value (23505) — e.g. two certificates numbered at once, or two
 imports adding the same new staff member. The losing transaction is rolled back whole; running
 the same work again (in a new transaction, which sees the winner's rows) is the standard remedy.
-On SQLite a writer waits for the other (busy timeout) and gets "database is locked" only after
-that. `run_retrying` runs a unit of work up to ATTEMPTS times; what is left is a Chinese
+On SQLite a writer takes the write lock at BEGIN and waits for the other (busy timeout).
+`run_retrying` runs a unit of work up to ATTEMPTS times; what is left is a Chinese
 `WriteConflict`, never an internal error.
 """
 
@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -55,15 +55,6 @@ def is_conflict(exc: BaseException, unique_too: bool = False) -> bool:
     return False
 
 
-def _claim_writer(session: Session) -> None:
-    """Take SQLite's write lock before reading (waiting the busy timeout for another writer).
-
-    A deferred transaction that reads first and writes later fails at once when another
-    connection wrote meanwhile; a statement that writes nothing still takes the lock.
-    """
-    session.execute(text("UPDATE setting SET value = value WHERE 0"))
-
-
 def run_retrying(
     db: Database,
     work: Callable[[Session], T],
@@ -77,9 +68,7 @@ def run_retrying(
     """
     for attempt in range(1, attempts + 1):
         try:
-            with db.write() as session:
-                if db.is_sqlite:
-                    _claim_writer(session)
+            with db.write() as session:  # on SQLite: BEGIN IMMEDIATE, one writer at a time
                 return work(session)
         except Exception as exc:
             if not is_conflict(exc, unique_too=True):

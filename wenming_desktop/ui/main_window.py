@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wenming_desktop.ui.roles import apply_role
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QPaintEvent
 
@@ -53,6 +55,7 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("志愿者", "roster.volunteers", "VolunteersPage"),
     PageEntry("活动", "activities.activities", "ActivitiesPage"),
     PageEntry("健康体检", "checkups.checkups", "CheckupsPage"),
+    PageEntry("创建工作", "office.office", "OfficePage"),
     PageEntry("台账与归档", "filing", "FilingPage"),
     PageEntry("设置", "settings.settings", "SettingsPage"),
 )
@@ -186,7 +189,8 @@ class MainWindow(QMainWindow):
 
     def add_on_page(self) -> None:
         page = self.current_page()
-        if page is not None:
+        actor = self.context.workspace.db.actor if self.context is not None else None
+        if page is not None and (actor is None or actor.can_write):  # 只读: Ctrl+N adds nothing
             page.add_new()
 
     def show_help(self) -> None:
@@ -233,6 +237,7 @@ class MainWindow(QMainWindow):
         if follow_up_requested is not None:
             follow_up_requested.connect(self.open_follow_up)
         self.stack.addWidget(page)
+        apply_role(page, self.context.workspace.db.actor)
         return page
 
     def show_about(self) -> AboutDialog:
@@ -289,11 +294,12 @@ class MainWindow(QMainWindow):
         self._show_page_of_row(row)
 
     def _show_page_of_row(self, row: int) -> None:
-        if row < 0 or row != self.navigation.currentRow():
-            return  # nothing chosen, or the clerk has moved on to another page meanwhile
+        if self.context is None or row < 0 or row != self.navigation.currentRow():
+            return  # not open yet, nothing chosen, or the clerk has moved on meanwhile
         page = self.pages[PAGES[row].title]
         self.stack.setCurrentWidget(page)
         page.refresh()
+        apply_role(page, self.context.workspace.db.actor)  # and widgets the page built since
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

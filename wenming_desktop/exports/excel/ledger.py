@@ -31,6 +31,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import WorkbookAlreadySaved
 from openpyxl.worksheet.worksheet import Worksheet
 
+from wenming_desktop.domain.text_clean import export_safe
 from wenming_desktop.exports.files import atomic_output
 
 _THIN = Side(style="thin", color="808080")
@@ -116,6 +117,7 @@ class LedgerSheet:
         self._sheet = sheet
         self._columns = list(columns)
         self._styles: dict[tuple[object, ...], StyleArray] = {}
+        self._written = 0  # sheet rows written, title and header included
         self._time_cells: dict[tuple[int, str], _LedgerCell] = {}
         last = get_column_letter(len(columns))
         for i, column in enumerate(columns, start=1):
@@ -148,6 +150,7 @@ class LedgerSheet:
         self._body = self._row_cells(_BODY_FONT)
         self._bold: list[_LedgerCell] = []  # the totals rows' cells, made when first needed
         self.rows = 0
+        self._note: list[_LedgerCell] | None = None
 
     def _row_cells(self, font: Font) -> list[_LedgerCell]:
         return [self._cell(i, font, c.number_format) for i, c in enumerate(self._columns)]
@@ -204,17 +207,27 @@ class LedgerSheet:
         for cell, value in zip(cells, values, strict=True):
             if not cell.dated and isinstance(value, _TIME_TYPES):
                 cell = self._time_cell(cell, value)
-            cell.value = value
+            cell.value = export_safe(value) if isinstance(value, str) else value
             if cell.data_type == "f":
                 cell.data_type = "s"  # never a formula, whatever the text
             row.append(cell)
         self._sheet.append(row)
+        self._written += 1
 
     def append(self, values: Sequence[Any], bold: bool = False) -> None:
         if bold and not self._bold:
             self._bold = self._row_cells(_HEADER_FONT)
         self._write(self._bold if bold else self._body, values)
         self.rows += 1
+
+    def note(self, text: str) -> None:
+        """A footnote under the table: one line across the sheet's width, without a frame."""
+        if self._note is None:
+            self._note = [self._cell(0, _BODY_FONT, None, _LEFT, border=False)]
+        row = self._written + 1  # the sheet row this note goes to
+        last = get_column_letter(len(self._columns))
+        self._sheet.merged_cells.add(f"A{row}:{last}{row}")
+        self._write(self._note, [text])
 
     def extend(self, rows: Iterable[Sequence[Any]]) -> None:
         for row in rows:
@@ -260,7 +273,9 @@ class Ledger:
     def sheet(
         self, name: str, title: str, subtitle: str, columns: Sequence[LedgerColumn]
     ) -> LedgerSheet:
-        return LedgerSheet(self._book.create_sheet(name[:31]), title, subtitle, columns)
+        return LedgerSheet(
+            self._book.create_sheet(export_safe(name)[:31]), title, subtitle, columns
+        )
 
     def table(
         self, name: str, title: str, subtitle: str, fields: Sequence[LedgerField[R]]

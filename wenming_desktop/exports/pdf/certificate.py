@@ -13,6 +13,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from wenming_desktop.domain.counting import SHORT_ROUNDING_NOTE
 from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 
@@ -122,7 +123,8 @@ def write_certificate(path: Path, content: CertificateContent) -> None:
         Paragraph(body, s["body"]),
         Spacer(1, 4 * mm),
         _table(content),
-        Spacer(1, 10 * mm),
+        Paragraph(SHORT_ROUNDING_NOTE, s["small"]),
+        Spacer(1, 8 * mm),
         seal,
         Spacer(1, 8 * mm),
         Paragraph(check, s["small"]),

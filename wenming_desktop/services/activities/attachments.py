@@ -1,9 +1,11 @@
-"""Attachments of an activity (photos, scanned signed sheets, approvals) in the program's store.
+"""Attachments (photos, scanned signed sheets, approvals) in the program's store.
 
 Files are copied into the data folder's attachments/ folder and named by their SHA-256, so the
-original may be moved or deleted and the same file added twice is stored once. On a server
-database the bytes also go into the database (attachment_content, by hash), and the local
-folder is a cache: `local_file` fetches what another PC added (docs/postgres.md).
+original may be moved or deleted and the same file added twice is stored once. An attachment
+belongs to one owner: an activity, a meeting or a finding (整改 evidence); a stored file is
+removed only when no attachment of any owner uses it. On a server database the bytes also go
+into the database (attachment_content, by hash), and the local folder is a cache: `local_file`
+fetches what another PC added (docs/postgres.md).
 """
 
 from __future__ import annotations
@@ -15,22 +17,32 @@ import tempfile
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from wenming_desktop.config import DataFolder
-from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.attachment_names import clean_suffix
+from wenming_desktop.domain.errors import UserError, os_reason
 from wenming_desktop.domain.vocabulary import AttachmentKind
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.conflicts import run_retrying
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Activity, Attachment, AttachmentContent
+from wenming_desktop.storage.office_models import Finding, Meeting
 from wenming_desktop.storage.queries.rows import rows_as
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp"})
 MAX_SIZE = 200 * 1024 * 1024
+
+OwnerKind = Literal["activity", "meeting", "finding"]
+# owner → (its model, the attachment column naming it, the message when it is gone)
+_OWNERS: dict[str, tuple[Any, Any, str]] = {
+    "activity": (Activity, Attachment.activity_id, "活动已不存在"),
+    "meeting": (Meeting, Attachment.meeting_id, "会议已不存在"),
+    "finding": (Finding, Attachment.finding_id, "整改事项已不存在"),
+}
 
 
 class AttachmentRow(NamedTuple):
@@ -52,8 +64,24 @@ class StoredFile(NamedTuple):
 
 
 def stored_path(folder: DataFolder, sha256: str, suffix: str) -> Path:
-    """Where the store keeps a file (the data folder's one rule, shared with filing)."""
+    """Where the store keeps a file (the data folder's one rule, shared with filing).
+
+    Raises UserError for a row whose name is not of the content-hash form.
+    """
     return folder.attachment_file(sha256, suffix)
+
+
+def existing_file(folder: DataFolder, row: AttachmentRow) -> Path | None:
+    """The stored file of a row, or None when missing or its name is not valid (never a path
+    outside the attachment folder)."""
+    return folder.existing_attachment(row.sha256, row.suffix)
+
+
+def _discard_stored(folder: DataFolder, sha256: str, suffix: str) -> None:
+    """Delete a stored file no row uses any more; a row of an invalid name deletes nothing."""
+    path = folder.existing_attachment(sha256, suffix)
+    if path is not None:
+        path.unlink(missing_ok=True)
 
 
 def is_image(row: AttachmentRow) -> bool:
@@ -74,7 +102,7 @@ def store_file(folder: DataFolder, source: Path) -> StoredFile:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
         sha = digest.hexdigest()
-        suffix = source.suffix.lower()[:16]
+        suffix = clean_suffix(source.suffix)
         target = stored_path(folder, sha, suffix)
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -88,7 +116,7 @@ def store_file(folder: DataFolder, source: Path) -> StoredFile:
     except UserError:
         raise
     except OSError as exc:
-        raise UserError(f"无法读取或保存附件“{source}”：{exc.strerror or exc}") from None
+        raise UserError(f"无法读取或保存附件“{source}”：{os_reason(exc)}") from None
     return StoredFile(sha, suffix, size, source.name)
 
 
@@ -96,16 +124,28 @@ def add_attachments(
     db: Database, folder: DataFolder, activity_id: int, paths: Sequence[Path], kind: str
 ) -> list[int]:
     """Copy the files into the store, then record them all in one transaction."""
+    return add_owned_attachments(db, folder, "activity", activity_id, paths, kind)
+
+
+def add_owned_attachments(
+    db: Database,
+    folder: DataFolder,
+    owner: OwnerKind,
+    owner_id: int,
+    paths: Sequence[Path],
+    kind: str,
+) -> list[int]:
+    """Attach files to an activity, a meeting or a finding; one transaction for all of them."""
     kind_value = AttachmentKind(kind).value
+    model, column, gone = _OWNERS[owner]
     stored = [store_file(folder, Path(p)) for p in paths]
 
     def work(session: Session) -> list[int]:
-        if session.get(Activity, activity_id) is None:
-            raise UserError("活动已不存在")
+        if session.get(model, owner_id) is None:
+            raise UserError(gone)
         ids = []
         for item in stored:
             row = Attachment(
-                activity_id=activity_id,
                 kind=kind_value,
                 sha256=item.sha256,
                 original_name=item.original_name[:255],
@@ -114,6 +154,7 @@ def add_attachments(
                 caption=Path(item.original_name).stem[:200],
                 added_at=datetime.now().replace(microsecond=0),
             )
+            setattr(row, column.key, owner_id)
             session.add(row)
             session.flush()
             audit.record(
@@ -122,7 +163,7 @@ def add_attachments(
                 "attachment",
                 row.id,
                 None,
-                {"activity_id": activity_id, "name": item.original_name, "sha256": item.sha256},
+                {column.key: owner_id, "name": item.original_name, "sha256": item.sha256},
             )
             ids.append(row.id)
         if not db.is_sqlite:
@@ -156,9 +197,10 @@ def _share_contents(session: Session, folder: DataFolder, stored: Sequence[Store
 def local_file(db: Database, folder: DataFolder, sha256: str, suffix: str) -> Path | None:
     """The attachment's file in this PC's store, fetched from the server when another PC added
     it; None when its bytes are nowhere (a SQLite folder whose file was lost)."""
+    existing = folder.existing_attachment(sha256, suffix)
+    if existing is not None or db.is_sqlite:
+        return existing
     path = stored_path(folder, sha256, suffix)
-    if path.exists() or db.is_sqlite:
-        return path if path.exists() else None
     with db.read() as session:
         data = session.scalar(
             select(AttachmentContent.data).where(AttachmentContent.sha256 == sha256)
@@ -180,6 +222,11 @@ def local_file(db: Database, folder: DataFolder, sha256: str, suffix: str) -> Pa
 
 
 def list_attachments(db: Database, activity_id: int) -> list[AttachmentRow]:
+    return list_owned_attachments(db, "activity", activity_id)
+
+
+def list_owned_attachments(db: Database, owner: OwnerKind, owner_id: int) -> list[AttachmentRow]:
+    column = _OWNERS[owner][1]
     with db.read() as session:
         stmt = (
             select(
@@ -192,7 +239,7 @@ def list_attachments(db: Database, activity_id: int) -> list[AttachmentRow]:
                 Attachment.size,
                 Attachment.added_at,
             )
-            .where(Attachment.activity_id == activity_id)
+            .where(column == owner_id)
             .order_by(Attachment.id)
         )
         return rows_as(AttachmentRow, session.execute(stmt))
@@ -240,23 +287,30 @@ def remove_attachment(db: Database, folder: DataFolder, attachment_id: int) -> N
             if content is not None:
                 session.delete(content)
     if not others:
-        stored_path(folder, sha, suffix).unlink(missing_ok=True)
+        _discard_stored(folder, sha, suffix)
 
 
 def delete_activity_and_files(db: Database, folder: DataFolder, activity_id: int) -> None:
     """Delete an activity (services.activities), then the stored files only it used."""
     from wenming_desktop.services.activities.activities import delete_activity
 
-    with db.read() as session:
-        files = {
-            (sha, suffix)
-            for sha, suffix in session.execute(
-                select(Attachment.sha256, Attachment.suffix).where(
-                    Attachment.activity_id == activity_id
-                )
-            )
-        }
+    files = owned_files(db, "activity", activity_id)
     delete_activity(db, activity_id)
+    remove_unused_files(db, folder, files)
+
+
+def owned_files(db: Database, owner: OwnerKind, owner_id: int) -> set[tuple[str, str]]:
+    """(sha256, suffix) of the files an owner's attachments use: read before deleting it."""
+    column = _OWNERS[owner][1]
+    with db.read() as session:
+        rows = session.execute(
+            select(Attachment.sha256, Attachment.suffix).where(column == owner_id)
+        )
+        return {(sha, suffix) for sha, suffix in rows}
+
+
+def remove_unused_files(db: Database, folder: DataFolder, files: set[tuple[str, str]]) -> None:
+    """Unlink those of `files` no attachment (of any owner) uses any more."""
     with db.read() as session:
         still_used = set(
             session.scalars(
@@ -265,4 +319,4 @@ def delete_activity_and_files(db: Database, folder: DataFolder, activity_id: int
         )
     for sha, suffix in files:
         if sha not in still_used:
-            stored_path(folder, sha, suffix).unlink(missing_ok=True)
+            _discard_stored(folder, sha, suffix)

@@ -33,7 +33,7 @@ SUMMARY_FOLDER = "02_工作总结"
 class PeriodRule(Enum):
     """Which span of time a ledger covers."""
 
-    YEAR = "year"  # a calendar year (a packet's ledger covers the packet period's year)
+    YEAR = "year"  # a calendar year when exported alone; in a packet, the packet's period
     PERIOD = "period"  # any period: year, half-year, quarter or month
     NONE = "none"  # the list as it stands today; no period
 
@@ -169,14 +169,21 @@ def _roster(ws: Workspace, request: LedgerRequest, path: Path) -> int:
 def _hours(ws: Workspace, request: LedgerRequest, path: Path) -> int:
     from wenming_desktop.services.roster.roster_exports import export_hours
 
-    return export_hours(ws.db, path, request.year, progress=request.progress)
+    period = None if request.whole_year else request.period  # a packet's month, quarter …
+    return export_hours(ws.db, path, request.year, progress=request.progress, period=period)
 
 
 def _checkups(ws: Workspace, request: LedgerRequest, path: Path) -> int:
     from wenming_desktop.services.checkups.checkup_exports import export_checkup_ledger
 
     return export_checkup_ledger(
-        ws.db, path, request.year, request.village_id, request.unmasked, request.progress
+        ws.db,
+        path,
+        request.year,
+        request.village_id,
+        request.unmasked,
+        request.progress,
+        period=None if request.whole_year else request.period,  # a packet's month, quarter …
     )
 
 
@@ -206,6 +213,24 @@ def _audit(ws: Workspace, request: LedgerRequest, path: Path) -> int:
     from wenming_desktop.services.safety.audit_log import export_audit_period
 
     return export_audit_period(ws.db, path, request.period)
+
+
+def _meetings(ws: Workspace, request: LedgerRequest, path: Path) -> int:
+    from wenming_desktop.services.office.office_exports import export_meetings_ledger
+
+    return export_meetings_ledger(ws.db, path, request.period, date.today())
+
+
+def _rectifications(ws: Workspace, request: LedgerRequest, path: Path) -> int:
+    from wenming_desktop.services.office.office_exports import export_rectification_ledger
+
+    return export_rectification_ledger(ws.db, path, request.period, date.today())
+
+
+def _commendations(ws: Workspace, request: LedgerRequest, path: Path) -> int:
+    from wenming_desktop.services.office.office_exports import export_commendations_ledger
+
+    return export_commendations_ledger(ws.db, path, request.period, date.today())
 
 
 def _summary(ws: Workspace, request: LedgerRequest, path: Path) -> int:
@@ -266,6 +291,33 @@ LEDGERS: tuple[LedgerSpec, ...] = (
         packet_file=fixed("文明实践活动台账.xlsx"),
         unit="场活动",
         by_village=True,
+    ),
+    LedgerSpec(
+        cli_name="meetings",
+        title="会议台账",
+        period_rule=PeriodRule.PERIOD,
+        write=_meetings,
+        file_name=lambda r: safe_filename(f"{r.period.label}会议台账.xlsx"),
+        packet_file=fixed("会议台账.xlsx"),
+        unit="次会议",
+    ),
+    LedgerSpec(
+        cli_name="rectifications",
+        title="整改台账",
+        period_rule=PeriodRule.PERIOD,
+        write=_rectifications,
+        file_name=lambda r: safe_filename(f"{r.period.label}整改台账.xlsx"),
+        packet_file=fixed("整改台账.xlsx"),
+        unit="项问题",
+    ),
+    LedgerSpec(
+        cli_name="commendations",
+        title="评选表彰台账",
+        period_rule=PeriodRule.PERIOD,
+        write=_commendations,
+        file_name=lambda r: safe_filename(f"{r.period.label}评选表彰台账.xlsx"),
+        packet_file=fixed("评选表彰台账.xlsx"),
+        unit="项表彰",
     ),
     LedgerSpec(
         cli_name="audit",

@@ -8,13 +8,18 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from wenming_desktop.domain.hours import format_hours
+from wenming_desktop.domain.counting import (
+    PER_CAPITA_LABEL,
+    ROUNDING_NOTE,
+    hours_text,
+    per_capita_hours_text,
+)
 from wenming_desktop.domain.periods import Period
 from wenming_desktop.domain.thresholds import (
+    BMI_NOTE,
     Band,
     blood_pressure_band,
-    bmi,
-    bmi_band,
+    bmi_band_of,
     glucose_band,
 )
 from wenming_desktop.domain.vocabulary import SUMMARY_SECTIONS
@@ -38,11 +43,7 @@ def compute_figures(db: Database, period: Period, village_id: int | None) -> Sum
         values = checkup_values(session, period.start, period.end, village_id)
     bands = dict.fromkeys(BAND_LABELS, 0)
     for _resident, systolic, diastolic, glucose, height, weight in values:
-        if (
-            systolic is not None
-            and diastolic is not None
-            and blood_pressure_band(systolic, diastolic) is Band.HIGH
-        ):
+        if blood_pressure_band(systolic, diastolic) is Band.HIGH:
             bands["血压偏高"] += 1
         if glucose is not None:
             band = glucose_band(glucose)
@@ -51,7 +52,7 @@ def compute_figures(db: Database, period: Period, village_id: int | None) -> Sum
             elif band is Band.IMPAIRED:
                 bands["空腹血糖受损"] += 1
         if height and weight:
-            label = BMI_LABELS.get(bmi_band(bmi(height, weight)))
+            label = BMI_LABELS.get(bmi_band_of(height, weight))
             if label:
                 bands[label] += 1
     figures.checkups = len(values)
@@ -119,9 +120,13 @@ def build_document(
             f"{figures.activities_planned} / {figures.activities_cancelled}",
         ),
         ("受益群众（人次）", str(figures.people_served)),
-        ("参与志愿者（人）", str(figures.volunteers_serving)),
-        ("志愿服务总时长（小时）", format_hours(figures.volunteer_minutes)),
-        ("人均服务时长（小时）", format_hours(round(figures.average_minutes))),
+        ("参与服务的志愿者（人）", str(figures.volunteers_serving)),
+        ("志愿服务（人次）", str(figures.participations)),
+        ("志愿服务总时长（小时）", hours_text(figures.volunteer_minutes)),
+        (
+            PER_CAPITA_LABEL,
+            per_capita_hours_text(figures.volunteer_minutes, figures.volunteers_serving),
+        ),
         (
             "志愿者注册率",
             f"{rate:.1%}（{figures.volunteers_registered}/{figures.volunteers_active}）"
@@ -134,6 +139,7 @@ def build_document(
     for label, count in figures.bands.items():
         share = f"{count / figures.checkups:.1%}" if figures.checkups else "—"
         checkup_lines.append((label, f"{count} 人次（{share}）"))
+    office_lines, office_notes = office_section(db, period, today or date.today())
     return SummaryDocument(
         hospital=settings.get("hospital_name", "") or "本院",
         office=settings.get("office_name", ""),
@@ -144,10 +150,46 @@ def build_document(
         by_category=figures.by_category,
         by_village=figures.by_village,
         by_month=figures.by_month,
+        coverage=figures.coverage,
+        notes=[ROUNDING_NOTE, BMI_NOTE],
         services=figures.services,
         checkup_lines=checkup_lines,
         texts=get_texts(db, period, village_id),
+        office_lines=office_lines,
+        office_notes=office_notes,
     )
+
+
+def office_section(
+    db: Database, period: Period, today: date
+) -> tuple[list[tuple[str, str]], list[str]]:
+    """The summary's 文明创建工作: meetings, the quarterly rule, 整改 and commendations; the
+    quarters without a leadership meeting and the overdue findings are named."""
+    from wenming_desktop.domain.office import missing_quarters
+    from wenming_desktop.services.office.alerts import period_office
+
+    office = period_office(db, period, today)
+    if not (office.meetings or office.findings or office.commendations or office.quarters):
+        return [], []
+    missing = missing_quarters(office.quarters)
+    lines = [
+        ("召开会议（次）", str(office.meetings)),
+        ("其中创建领导小组会议（次）", str(office.leadership_meetings)),
+        ("未召开领导小组会议的季度", "、".join(q.label for q in missing) or "无"),
+        ("检查反馈问题（项）", str(office.findings)),
+        ("已完成整改（项）", str(office.findings_closed)),
+        ("逾期未整改（项）", str(len(office.overdue))),
+        ("评选表彰（项）", str(office.commendations)),
+    ]
+    notes = [
+        f"{q.label}未召开创建领导小组会议，不符合“每季度至少召开一次”的要求。" for q in missing
+    ]
+    notes += [
+        f"逾期未整改：{i.what}（{i.responsible or '未指定责任人'}，"
+        f"整改时限 {i.deadline:%Y-%m-%d}，已逾期 {-i.days_left} 天）。"
+        for i in office.overdue
+    ]
+    return lines, notes
 
 
 def export_summary(db: Database, path: Path, period: Period, village_id: int | None) -> Path:

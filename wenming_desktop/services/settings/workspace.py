@@ -9,8 +9,15 @@ from sqlalchemy.exc import DatabaseError
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.services.safety import backups
+from wenming_desktop.services.safety.leftovers import remove_leftovers
 from wenming_desktop.storage import schema
-from wenming_desktop.storage.database import Database, make_engine
+from wenming_desktop.storage.database import (
+    Database,
+    busy_message,
+    failure_message,
+    is_busy,
+    make_engine,
+)
 from wenming_desktop.storage.seed import seed_defaults
 
 
@@ -41,6 +48,7 @@ def open_workspace(
     Raises UserError with the cause in Chinese.
     """
     folder.ensure()
+    remove_leftovers(folder)  # a killed export's or backup's temporary files
     url = None if local_only else folder.database_url()
     db = _open_server(url, initialise and migrate) if url else Database.open_sqlite(folder.database)
     try:
@@ -50,6 +58,11 @@ def open_workspace(
             schema.needs_upgrade(db.engine)  # refuses a database from a newer program
     except (DatabaseError, UnicodeDecodeError) as exc:
         db.dispose()
+        message = (
+            busy_message(db.busy_timeout) if is_busy(exc) else failure_message(exc, db.describe())
+        )
+        if message is not None:  # the place refuses; the file itself is not damaged
+            raise UserError(message) from None
         raise UserError(
             f"无法打开数据库“{db.describe()}”：文件已损坏或不是本程序的数据库"
             f"（{getattr(exc, 'orig', exc)}）"

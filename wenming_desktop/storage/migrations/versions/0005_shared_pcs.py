@@ -1,7 +1,7 @@
 """several PCs on one database: record versions, the PC in the audit log, shared attachments
 
 Revision ID: 0005_shared_pcs
-Revises: 0002_issue8_users
+Revises: 0004_office
 """
 
 import sqlalchemy as sa
@@ -9,7 +9,7 @@ from alembic import op
 
 
 revision = '0005_shared_pcs'
-down_revision = '0002_issue8_users'
+down_revision = '0004_office'
 branch_labels = None
 depends_on = None
 

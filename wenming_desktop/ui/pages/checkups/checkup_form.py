@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
 
 from wenming_desktop.domain.checkups import SELF_CARE_KEYS, CheckupData, findings, self_care_summary
 from wenming_desktop.domain.errors import UserError
-from wenming_desktop.domain.thresholds import SELF_CARE_ITEMS, Band, bmi, bmi_band, glucose_band
+from wenming_desktop.domain.thresholds import (
+    SELF_CARE_ITEMS,
+    Band,
+    bmi,
+    bmi_band_of,
+    glucose_band,
+)
 from wenming_desktop.domain.vocabulary import CHRONIC_CONDITIONS, TCM_CONSTITUTIONS
 from wenming_desktop.storage.queries.checkups import DoctorRow
 from wenming_desktop.ui.pages.checkups.checkup_fields import (
@@ -237,7 +243,7 @@ class CheckupForm(QWidget):
         height, weight = _number(self.height_cm), _number(self.weight)
         if height and weight:
             value = bmi(height, weight)
-            band = bmi_band(value)
+            band = bmi_band_of(height, weight)  # on the exact value; the shown one is cut
             color = "#c0392b" if band.abnormal else "#2e7d32"
             self.bmi_label.setText(f"BMI {value:g}（{band.label}）")
             self.bmi_label.setStyleSheet(f"color: {color}; font-weight: bold;")

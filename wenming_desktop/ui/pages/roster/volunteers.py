@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wenming_desktop.domain.counting import TARGET_HOURS, total_hours
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.hours import format_hours
 from wenming_desktop.domain.identity import mask_phone
 from wenming_desktop.domain.search import normalize_query
 from wenming_desktop.domain.vocabulary import POLITICAL_STATUSES
+from wenming_desktop.services.office.commendations import volunteer_commendation_lines
 from wenming_desktop.services.roster import roster, roster_lists
 from wenming_desktop.services.roster.hours import YearHours, year_hours
 from wenming_desktop.ui.context import PageContext
@@ -59,9 +61,15 @@ COLUMNS = [
     Column("注册", "registered", lambda v: "已注册" if v else "未注册", width=60),
     Column("志愿者编号", "registry_no", width=115),
     Column("状态", "active", lambda v: "在册" if v else "已停用", width=55),
-    Column("本年时长(小时)", "year_minutes", format_hours, align_right=True, width=100),
+    Column(
+        "本年时长(小时)",
+        "year_minutes",
+        lambda m: f"{total_hours(m):.1f}",  # never the target when it is not met
+        align_right=True,
+        width=100,
+    ),
     Column("本年活动", "activities", align_right=True, width=65),
-    Column("48小时", "target_met", lambda v: "达标" if v else "未达标", width=60),
+    Column(f"{TARGET_HOURS}小时", "target_met", lambda v: "达标" if v else "未达标", width=60),
     Column("累计(小时)", "cumulative_minutes", format_hours, align_right=True, width=80),
     Column("星级", "stars"),
 ]
@@ -290,11 +298,14 @@ class VolunteersPage(Page):
                 self.context.show_error(self, exc)
                 self.refresh()
                 return
+            actor = self.db.actor
             dialog = VolunteerDialog(
                 partial(roster.update_volunteer, self.db, line.id, seen=seen),
                 self._list_names(),
                 seen.data,
                 parent=self,
+                view_only=actor is not None and not actor.can_unmask,
+                commendations=volunteer_commendation_lines(self.db, line.id),
             )
             result = dialog.exec()
         if result:

@@ -40,7 +40,7 @@ COLUMNS = [
     Column("电脑", AuditView._fields.index("host"), width=110),
     Column("操作", AuditView._fields.index("action"), width=90),
     Column("对象", AuditView._fields.index("entity"), width=100),
-    Column("编号", AuditView._fields.index("entity_id"), align_right=True, width=60),
+    Column("编号", AuditView._fields.index("entity_id"), align_right=True, width=130),
     Column("变更内容", AuditView._fields.index("changes")),
 ]
 
