@@ -23,7 +23,11 @@ DEBIAN_PACKAGES = [
     "libdbus-1-3", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-shape0",
     "libxcb-randr0", "libxcb-render-util0", "libxcb-xinerama0", "libxcb-image0",
 ]  # fmt: skip
-DEBIAN_TEST_PACKAGES = ["nsis", "poppler-utils", "binutils"]
+# postgresql: the tests start a throw-away server of their own (tests/pg_server.py); the
+# system service the package sets up is not used.
+DEBIAN_TEST_PACKAGES = ["nsis", "poppler-utils", "binutils", "postgresql"]
+# What the PostgreSQL run covers: the storage tests and the services tests (see docs/postgres.md).
+POSTGRES_TEST_PATHS = ["tests/storage", "tests/services"]
 
 
 def run(cmd: list[str], **kwargs: object) -> None:
@@ -65,6 +69,13 @@ def ensure_venv(extras: str) -> Path:
     return venv_python()
 
 
+def find_pg_ctl() -> bool:
+    """PostgreSQL's server programs: on PATH, or where Debian's package puts them."""
+    import glob
+
+    return shutil.which("pg_ctl") is not None or bool(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))
+
+
 def start(args: list[str]) -> int:
     apt_install(DEBIAN_PACKAGES)
     python = ensure_venv("")
@@ -73,7 +84,7 @@ def start(args: list[str]) -> int:
 
 def test(args: list[str]) -> int:
     apt_install(DEBIAN_PACKAGES + DEBIAN_TEST_PACKAGES)
-    python = str(ensure_venv("[test,build]"))
+    python = str(ensure_venv("[test,build,postgres]"))
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     lint = subprocess.call([python, "-m", "ruff", "check", str(ROOT)], cwd=ROOT)
     if lint:
@@ -83,7 +94,15 @@ def test(args: list[str]) -> int:
     if types:
         print("TYPE CHECK FAILED: mypy found errors (listed above)", flush=True)
     tests = subprocess.call([python, "-m", "pytest", *args], cwd=ROOT, env=env)
-    return tests or lint or types
+    on_server = 0
+    chose_tests = any(not a.startswith("-") for a in args) or "--db=postgres" in args
+    if not chose_tests and find_pg_ctl():
+        # The storage and services tests again, against a throw-away PostgreSQL server.
+        on_server = subprocess.call(
+            [python, "-m", "pytest", "--db=postgres", "-m", "not slow", *POSTGRES_TEST_PATHS],
+            cwd=ROOT, env=env,
+        )  # fmt: skip
+    return tests or on_server or lint or types
 
 
 def main() -> int:

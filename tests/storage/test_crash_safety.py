@@ -42,6 +42,9 @@ with Ledger(Path(sys.argv[1])) as book:
 print("done", flush=True)
 """
 
+# Kills processes writing the SQLite file and reads the file afterwards.
+pytestmark = pytest.mark.sqlite_only
+
 
 def counts(database: Path) -> dict[str, int]:
     conn = sqlite3.connect(str(database))

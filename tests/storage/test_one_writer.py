@@ -14,6 +14,9 @@ from wenming_desktop.services.settings.workspace import Workspace
 from wenming_desktop.storage.database import Database, exclusive_writer
 from wenming_desktop.storage.models import Village
 
+# SQLite's one writer (BEGIN IMMEDIATE, busy timeout); the server has row locks.
+pytestmark = pytest.mark.sqlite_only
+
 
 def villages(db: Database) -> int:
     with db.read() as session:

@@ -23,6 +23,7 @@ def test_migrations_from_empty_create_exactly_the_models(workspace: Workspace) -
     assert schema.current_revision(workspace.db.engine) == schema.head_revision()
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_runs_in_wal_with_foreign_keys_and_full_sync(workspace: Workspace) -> None:
     with workspace.db.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
@@ -34,6 +35,7 @@ def test_reopening_applies_nothing(workspace: Workspace) -> None:
     assert schema.upgrade(workspace.db.engine) is False
 
 
+@pytest.mark.sqlite_only
 def test_database_from_a_newer_program_is_refused_untouched(data_folder: DataFolder) -> None:
     open_workspace(data_folder).close()
     with sqlite3.connect(data_folder.database) as conn:
@@ -44,6 +46,7 @@ def test_database_from_a_newer_program_is_refused_untouched(data_folder: DataFol
     assert data_folder.database.read_bytes() == before
 
 
+@pytest.mark.sqlite_only
 def test_a_file_that_is_not_a_database_gives_a_clear_message(data_folder: DataFolder) -> None:
     data_folder.ensure()
     data_folder.database.write_bytes(b"this is not sqlite" * 100)

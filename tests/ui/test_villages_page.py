@@ -88,3 +88,52 @@ def test_cancelled_delete_keeps_the_village(demo_window, qtbot, monkeypatch) -> 
     )
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert villages_in_db(demo_window) == before
+
+
+def test_a_save_over_another_pcs_change_offers_to_reload(
+    window, qtbot, when_dialog_opens, monkeypatch
+) -> None:
+    import dataclasses
+
+    from wenming_desktop.domain.villages import VillageData
+    from wenming_desktop.services.settings.workspace import open_workspace
+    from wenming_desktop.services.villages import villages
+    from wenming_desktop.ui.dialogs import village_dialog
+
+    db = window.context.workspace.db
+    villages.add_village(db, VillageData(name="东兴村", contact_person="刘德胜"))
+    page = window.show_page("结对村")
+    page.refresh()
+    select_row(page, 0)
+    offered: list[str] = []
+
+    def agree(_dialog, message: str) -> bool:
+        offered.append(message)
+        return True
+
+    monkeypatch.setattr(village_dialog, "offer_reload", agree)
+    second_pc = open_workspace(window.context.workspace.folder)
+    seen: list[str] = []
+
+    def edit_after_the_other_pc_saved(dialog: VillageDialog) -> None:
+        other = villages.open_village(second_pc.db, villages.find_village(second_pc.db, "东兴")[0])
+        villages.update_village(
+            second_pc.db, 1, dataclasses.replace(other.data, contact_person="赵宝山"), other
+        )
+        dialog.contact.setText("王福林")
+        when_dialog_opens(edit_again)
+        dialog.accept()
+
+    def edit_again(dialog: VillageDialog) -> None:
+        seen.append(dialog.contact.text())  # the reopened dialog shows the newer value
+        dialog.notes.setPlainText("已核对")
+        dialog.accept()
+
+    when_dialog_opens(edit_after_the_other_pc_saved)
+    try:
+        qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    finally:
+        second_pc.close()
+    assert len(offered) == 1 and "已被别人修改" in offered[0]
+    assert seen == ["赵宝山"]
+    assert villages_in_db(window) == [("东兴村", "赵宝山", "")]

@@ -10,14 +10,19 @@ from typing import Any
 
 from wenming_desktop.cli.sign_in import sign_in
 from wenming_desktop.config import DataFolder
+from wenming_desktop.domain.errors import UserError
 from wenming_desktop.runtime import prepare_workspace
 from wenming_desktop.services.settings.workspace import Workspace, open_workspace
 from wenming_desktop.services.workbooks.preview import ImportPreview
+from wenming_desktop.storage.server import ServerNotInitialised
 
 
 @contextmanager
 def workspace(folder: DataFolder, migrate: bool = True) -> Iterator[Workspace]:
-    ws = open_workspace(folder, migrate=migrate)
+    try:
+        ws = open_workspace(folder, migrate=migrate)
+    except ServerNotInitialised as exc:
+        raise UserError(f"{exc.message}。确认无误后请运行：wenming init-server") from None
     try:
         prepare_workspace(ws.db)
         sign_in(ws)  # when sign-in is on, the command line signs in too

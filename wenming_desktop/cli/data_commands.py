@@ -1,4 +1,4 @@
-"""`wenming demo` and `wenming check`: filling a data folder and checking its database."""
+"""`wenming demo`, `wenming check` and `wenming init-server`: filling, checking, setting up."""
 
 from __future__ import annotations
 
@@ -35,6 +35,24 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "check", parents=[common], help="检查数据库完整性，以及附件文件是否齐全"
     )
     check.set_defaults(handler=_check)
+    init = subparsers.add_parser(
+        "init-server", parents=[common], help="在单位服务器上的空数据库中建立本程序的数据表"
+    )
+    init.set_defaults(handler=_init_server)
+
+
+def _init_server(args: argparse.Namespace, folder: DataFolder) -> int:
+    from wenming_desktop.services.settings.workspace import open_workspace
+
+    if folder.database_url() is None:
+        print(f"数据文件夹“{folder.root}”使用本机数据库，无需初始化服务器", flush=True)
+        return 1
+    ws = open_workspace(folder, initialise=True)
+    try:
+        print(f"服务器数据库已可使用：{ws.db.describe()}")
+    finally:
+        ws.close()
+    return 0
 
 
 def _demo(args: argparse.Namespace, folder: DataFolder) -> int:

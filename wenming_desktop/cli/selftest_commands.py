@@ -45,7 +45,7 @@ def _self_test(args: argparse.Namespace, folder: DataFolder) -> int:
     if keep is not None:
         keep.mkdir(parents=True, exist_ok=True)
     results = run_selftest(window_check, report, keep)
-    expected = 4 if args.no_window else 5
+    expected = 5 if args.no_window else 6
     ok = len(results) == expected and all(r.ok for r in results)
     say("自检通过" if ok else f"自检未通过（{sum(not r.ok for r in results)} 项失败）")
     return 0 if ok else 1

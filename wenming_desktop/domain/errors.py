@@ -13,6 +13,14 @@ class UserError(Exception):
         return self.message
 
 
+class ServerNotInitialised(UserError):
+    """The office server's database is empty: the caller asks before creating the tables."""
+
+
+class StaleRecord(UserError):
+    """A record changed by someone else since it was opened: the window offers to reload it."""
+
+
 class Cancelled(Exception):
     """Raised inside long work when the user pressed cancel; not an error to report."""
 

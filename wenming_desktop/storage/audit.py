@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import socket
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -15,6 +17,15 @@ def _plain(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
     return value
+
+
+@cache
+def this_pc() -> str:
+    """This PC's network name, as the audit log's "where" (several PCs share a server)."""
+    try:
+        return socket.gethostname()[:100]
+    except OSError:
+        return ""
 
 
 def record(
@@ -31,6 +42,7 @@ def record(
         AuditEntry(
             at=datetime.now().replace(microsecond=0),
             user=user or session.info.get("user", ""),
+            host=this_pc(),
             action=action,
             entity=entity,
             entity_id=entity_id,

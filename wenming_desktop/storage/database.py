@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from wenming_desktop.domain.access import Actor
-from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.errors import StaleRecord, UserError
 from wenming_desktop.storage import text_guard
 
 WRITE_WAIT_SECONDS = 30.0  # how long a writer waits for another one before giving up
@@ -77,7 +78,9 @@ def make_engine(url: str, busy_timeout: float = WRITE_WAIT_SECONDS) -> Engine:
     which takes the write lock at once so the busy timeout (seconds) really applies.
     """
     if not url.startswith("sqlite"):
-        engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
+        from wenming_desktop.storage.server import server_engine
+
+        engine = server_engine(url)  # connect timeout, hidden parameters
         text_guard.install(engine)
         return engine
     engine = create_engine(url, connect_args={"timeout": busy_timeout}, hide_parameters=True)
@@ -163,13 +166,25 @@ class Database:
                 if self.actor is not None:
                     session.info["user"] = self.actor.username  # the audit log's "who"
                 yield session
-        except OperationalError as exc:
+        except DBAPIError as exc:
+            from wenming_desktop.storage.conflicts import BUSY_MESSAGE, WriteConflict, is_conflict
+
             if is_busy(exc):
                 raise UserError(busy_message(self.busy_timeout)) from None
-            message = failure_message(exc, self.describe())
+            if is_conflict(exc):  # a deadlock or serialization failure: the other PC won
+                raise WriteConflict(BUSY_MESSAGE.format(tried="")) from None
+            message = (
+                failure_message(exc, self.describe()) if isinstance(exc, OperationalError) else None
+            )
             if message is not None:
                 raise UserError(message) from None
             raise
+        except StaleDataError:
+            # A versioned row changed by another connection between reading and writing it.
+            raise StaleRecord(
+                "这条记录刚刚被别人修改并保存（另一台电脑或命令行），你的修改未保存。"
+                "请重新载入最新内容后再修改。"
+            ) from None
 
     @contextmanager
     def read(self) -> Iterator[Session]:

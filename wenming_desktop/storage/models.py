@@ -20,6 +20,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -56,6 +57,11 @@ class Village(Base):
 
     __tablename__ = "village"
     id: Mapped[int] = mapped_column(primary_key=True, info={"label": "编号"})
+    # Bumped by every ORM update; an edit saved over a newer one is refused (domain/edits.py).
+    version: Mapped[int] = mapped_column(
+        Integer, default=1, server_default="1", info={"label": "版本"}
+    )
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  # SQLAlchemy's own form
     name: Mapped[str] = mapped_column(String(100), unique=True, info={"label": "名称"})
     station_name: Mapped[str] = mapped_column(String(100), default="", info={"label": "实践站"})
     contact_person: Mapped[str] = mapped_column(String(50), default="", info={"label": "联系人"})
@@ -110,6 +116,11 @@ class Volunteer(Base):
 
     __tablename__ = "volunteer"
     id: Mapped[int] = mapped_column(primary_key=True, info={"label": "编号"})
+    # Bumped by every ORM update; an edit saved over a newer one is refused (domain/edits.py).
+    version: Mapped[int] = mapped_column(
+        Integer, default=1, server_default="1", info={"label": "版本"}
+    )
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  # SQLAlchemy's own form
     staff_no: Mapped[str | None] = mapped_column(String(30), unique=True, info={"label": "工号"})
     name: Mapped[str] = mapped_column(String(50), index=True, info={"label": "姓名"})
     pinyin_initials: Mapped[str] = mapped_column(
@@ -175,6 +186,11 @@ class ServiceRequest(Base):
 class Activity(Base):
     __tablename__ = "activity"
     id: Mapped[int] = mapped_column(primary_key=True, info={"label": "编号"})
+    # Bumped by every ORM update; an edit saved over a newer one is refused (domain/edits.py).
+    version: Mapped[int] = mapped_column(
+        Integer, default=1, server_default="1", info={"label": "版本"}
+    )
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  # SQLAlchemy's own form
     title: Mapped[str] = mapped_column(String(200), info={"label": "活动名称"})
     category_id: Mapped[int] = mapped_column(
         ForeignKey("category.id"), index=True, info={"label": "类别"}
@@ -289,6 +305,11 @@ class Resident(Base):
 
     __tablename__ = "resident"
     id: Mapped[int] = mapped_column(primary_key=True, info={"label": "编号"})
+    # Bumped by every ORM update; an edit saved over a newer one is refused (domain/edits.py).
+    version: Mapped[int] = mapped_column(
+        Integer, default=1, server_default="1", info={"label": "版本"}
+    )
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  # SQLAlchemy's own form
     village_id: Mapped[int] = mapped_column(
         ForeignKey("village.id"), index=True, info={"label": "结对村"}
     )
@@ -328,6 +349,11 @@ class Checkup(Base):
     __tablename__ = "checkup"
     __table_args__ = (UniqueConstraint("resident_id", "checkup_date"),)
     id: Mapped[int] = mapped_column(primary_key=True, info={"label": "编号"})
+    # Bumped by every ORM update; an edit saved over a newer one is refused (domain/edits.py).
+    version: Mapped[int] = mapped_column(
+        Integer, default=1, server_default="1", info={"label": "版本"}
+    )
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  # SQLAlchemy's own form
     resident_id: Mapped[int] = mapped_column(
         ForeignKey("resident.id"), index=True, info={"label": "村民"}
     )
@@ -401,6 +427,18 @@ class Attachment(Base):
     )
 
 
+class AttachmentContent(Base):
+    """An attachment's bytes, by content hash, for PCs sharing a server database.
+
+    Written only when the database is on a server (docs/postgres.md: every PC's packets then
+    hold every photo); with the local SQLite file the bytes stay in the data folder's store.
+    """
+
+    __tablename__ = "attachment_content"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True, info={"label": "内容摘要"})
+    data: Mapped[bytes] = mapped_column(LargeBinary, info={"label": "内容"})
+
+
 class Deadline(Base):
     """A recurring report deadline (工作小结 10-20, 全年工作总结 02-20); editable in 设置."""
 
@@ -450,6 +488,10 @@ class AuditEntry(Base):
     seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=True, info={"label": "序号"})
     at: Mapped[datetime] = mapped_column(DateTime, info={"label": "时间"})
     user: Mapped[str] = mapped_column(String(50), default="", info={"label": "操作人"})
+    # The PC that made the change (socket.gethostname()), told apart when sign-in is off.
+    host: Mapped[str] = mapped_column(
+        String(100), default="", server_default="", info={"label": "电脑"}
+    )
     action: Mapped[str] = mapped_column(
         String(20), info={"label": "操作"}
     )  # create / update / delete / unmask …

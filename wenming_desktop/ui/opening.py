@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from wenming_desktop import APP_NAME
 from wenming_desktop.config import DataFolder
-from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.errors import ServerNotInitialised, UserError
 from wenming_desktop.runtime import apply_pdf_font, prepare_workspace
 from wenming_desktop.ui import startup
 from wenming_desktop.ui.context import PageContext
@@ -49,11 +49,12 @@ class _Opened:
 
 def offer_first_start(
     workspace: Workspace, parent: QWidget | None = None, empty: bool | None = None
-) -> tuple[Workspace, bool]:
+) -> tuple[Workspace | None, bool]:
     """On an empty data folder, ask for the unit and villages, or switch to the demo folder.
 
-    Returns the workspace to show and whether it is the demo one. `empty` is the answer of
-    `needs_first_start` when it is already known.
+    Returns the workspace to show and whether it is the demo one; (None, False) when the clerk
+    chose the office server (`workspace` is closed then and the folder is to be opened again).
+    `empty` is the answer of `needs_first_start` when it is already known.
     """
     if empty is None:
         from wenming_desktop.services.settings.first_start import needs_first_start
@@ -65,10 +66,23 @@ def offer_first_start(
 
     dialog = FirstStartDialog(workspace, parent)
     dialog.exec()
+    if dialog.choice == "server":
+        workspace.close()
+        return None, False
     if dialog.demo_workspace is None:
         return workspace, False
     workspace.close()
     return dialog.demo_workspace, True
+
+
+def ask_to_initialise(parent: QWidget, message: str) -> bool:
+    """Ask before creating this program's tables in an empty server database."""
+    box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, message, parent=parent)
+    box.setInformativeText("这是本单位第一次使用此服务器数据库吗？确认后将建立数据表。")
+    yes = box.addButton("初始化数据库", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("退出", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is yes
 
 
 class Opening(QObject):
@@ -87,6 +101,7 @@ class Opening(QObject):
         self.workspace: Workspace | None = None  # the open one; closed by `close()`
         self.demo = False
         self._started = False
+        self._initialise = False  # the clerk agreed to set up an empty server database
 
     def start(self) -> None:
         """Begin (once; later calls do nothing): check and open the database off the GUI thread."""
@@ -125,7 +140,7 @@ class Opening(QObject):
             check.join()
         if problems:
             return _Damaged(problems)
-        workspace = open_workspace(self.folder)
+        workspace = open_workspace(self.folder, initialise=self._initialise)
         self.workspace = workspace  # closed at exit even when the window was closed meanwhile
         prepare_workspace(workspace.db)  # its PDF font; pypinyin loaded off the GUI thread
         return _Opened(workspace, needs_first_start(workspace.db))
@@ -141,8 +156,12 @@ class Opening(QObject):
         if not startup.sign_in(workspace, self.window):  # nothing shown before sign-in
             self._give_up(0)
             return
-        workspace, self.demo = offer_first_start(workspace, self.window, result.first_start)
-        self.workspace = workspace
+        shown, self.demo = offer_first_start(workspace, self.window, result.first_start)
+        if shown is None:  # the office server's address was saved: open the folder again
+            self.workspace = None
+            self._open_in_background()
+            return
+        workspace = self.workspace = shown
         if self.demo:
             apply_pdf_font(workspace.db)
         context = PageContext(workspace=workspace, runner=self.runner)
@@ -156,6 +175,11 @@ class Opening(QObject):
         self.opened.emit()
 
     def _on_failed(self, exc: BaseException) -> None:
+        empty_server = isinstance(exc, ServerNotInitialised) and not self._initialise
+        if empty_server and ask_to_initialise(self.window, str(exc)):
+            self._initialise = True
+            self._open_in_background()
+            return
         self.window.show_opening_failed()
         if isinstance(exc, UserError):
             QMessageBox.critical(self.window, APP_NAME, exc.message)

@@ -42,6 +42,7 @@ def hostile_rows(ws: Workspace, victim: Path) -> int:
     return activity_id
 
 
+@pytest.mark.sqlite_only
 def test_rows_naming_paths_touch_nothing_outside_the_store(
     demo_workspace: Workspace, tmp_path: Path
 ) -> None:

@@ -155,6 +155,7 @@ def _volunteer_id(ws: Workspace, key: str) -> int:
     return found
 
 
+@pytest.mark.sqlite_only
 def test_every_document_agrees_on_the_demo_year(demo_workspace: Workspace, tmp_path: Path) -> None:
     leaver = _make_leaver(demo_workspace, TODAY.year)
     seen = check_year(demo_workspace, TODAY.year, tmp_path, leaver)
@@ -168,6 +169,7 @@ def _last_full_month() -> Period:
     return parse_period(f"{previous:%Y-%m}")
 
 
+@pytest.mark.sqlite_only
 def test_a_month_packet_holds_the_month_and_its_index_states_the_figures(
     demo_workspace: Workspace, tmp_path: Path
 ) -> None:

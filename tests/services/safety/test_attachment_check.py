@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PIL import Image
 from sqlalchemy import select
 
@@ -66,6 +67,7 @@ def test_a_missing_file_fails_the_check_and_a_stray_one_is_told(
     assert "检查未通过" in result.stdout and "检查通过" not in result.stdout
 
 
+@pytest.mark.sqlite_only
 def test_the_packet_lists_the_missing_attachment(demo_workspace: Workspace, tmp_path: Path) -> None:
     ws = demo_workspace
     code, activity_id = _month_with_activity(ws)

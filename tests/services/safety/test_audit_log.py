@@ -1,3 +1,4 @@
+import socket
 from datetime import date, datetime
 from pathlib import Path
 
@@ -90,13 +91,15 @@ def test_export_of_a_period_reads_back_cell_by_cell(workspace, tmp_path: Path) -
         "序号",
         "时间",
         "操作人",
+        "电脑",
         "操作",
         "对象",
         "编号",
         "变更内容",
     ]
     body = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]
-    assert [r[3] for r in body] == ["新增", "修改", "修改", "修改", "显示完整信息", "删除"]
+    assert [r[4] for r in body] == ["新增", "修改", "修改", "修改", "显示完整信息", "删除"]
+    assert {r[3] for r in body} == {socket.gethostname()}  # the PC of every entry
     assert [r[0] for r in body] == sorted(r[0] for r in body)
     assert isinstance(body[0][1], datetime)
     text = " ".join(str(v) for row in body for v in row)

@@ -15,6 +15,9 @@ from wenming_desktop.services.settings.workspace import Workspace, open_workspac
 from wenming_desktop.storage import schema
 from wenming_desktop.storage.models import Village
 
+# Backups copy the SQLite file; on a server the administrator backs up (docs/postgres.md).
+pytestmark = pytest.mark.sqlite_only
+
 
 def first_activity(ws: Workspace) -> int:
     with ws.db.engine.connect() as conn:

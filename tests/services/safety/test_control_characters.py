@@ -19,6 +19,9 @@ from wenming_desktop.storage.models import Base, Village
 
 YEAR = str(date.today().year)
 
+# Writes old rows straight into the SQLite file.
+pytestmark = pytest.mark.sqlite_only
+
 
 @pytest.fixture
 def demo_folder_copy(demo_template: Path, tmp_path: Path) -> Path:

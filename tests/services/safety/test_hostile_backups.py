@@ -19,6 +19,9 @@ from wenming_desktop.services.settings.workspace import Workspace
 
 GOOD_SHA = hashlib.sha256(b"photo").hexdigest()
 
+# Backups and restores of the SQLite file.
+pytestmark = pytest.mark.sqlite_only
+
 
 def live_state(ws: Workspace) -> dict[str, bytes]:
     """The bytes of the database and its side files (connections closed, WAL folded in)."""

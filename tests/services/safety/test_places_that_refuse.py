@@ -41,6 +41,9 @@ BAD_NAMES = {
 }
 ENGLISH = re.compile(r"[A-Za-z]{4,}")  # a word of English in a clerk's message
 
+# A full or read-only disk under the SQLite file and its backups.
+pytestmark = pytest.mark.sqlite_only
+
 
 def chinese_line(message: str) -> bool:
     """One line, and no English words outside the paths it quotes."""

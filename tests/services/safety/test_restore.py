@@ -12,6 +12,9 @@ from wenming_desktop.services.safety.restore import restore_backup
 from wenming_desktop.services.settings.workspace import Workspace, open_workspace
 from wenming_desktop.storage.models import Village
 
+# Restoring replaces the SQLite file; a server is restored by its administrator.
+pytestmark = pytest.mark.sqlite_only
+
 
 def village_count(ws: Workspace) -> int:
     with ws.db.read() as session:

@@ -42,6 +42,7 @@ def test_a_read_only_user_gets_no_file(demo_workspace: Workspace, tmp_path: Path
     assert not target.parent.exists() or list(target.parent.iterdir()) == []
 
 
+@pytest.mark.sqlite_only
 def test_a_clerk_may_unmask_but_not_export_a_portable_backup(
     demo_workspace: Workspace, tmp_path: Path
 ) -> None:
@@ -56,6 +57,7 @@ def test_a_clerk_may_unmask_but_not_export_a_portable_backup(
     assert entries(ws)[-2:] == [("unmask", "volunteer"), ("export", "database")]
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize("kind", ["roster", "villages", "checkups", "backup"])
 def test_no_file_without_its_audit_entry(
     demo_workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str

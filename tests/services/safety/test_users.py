@@ -82,6 +82,7 @@ def test_a_read_only_user_changes_nothing_whatever_the_screen(workspace: Workspa
         assert session.scalar(select(func.count()).select_from(AppUser)) == 3
 
 
+@pytest.mark.sqlite_only
 def test_a_clerk_records_but_does_not_manage_users_or_restore(workspace: Workspace) -> None:
     db = workspace.db
     ids = with_users(workspace)

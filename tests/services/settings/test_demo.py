@@ -59,4 +59,4 @@ def test_demo_contents_match_the_pairing_plan(demo_workspace: Workspace) -> None
 
 def test_demo_refuses_a_folder_with_data(demo_workspace: Workspace) -> None:
     with pytest.raises(UserError, match="已有数据"):
-        load_demo(demo_workspace.db)
+        load_demo(demo_workspace.db, allow_server=True)

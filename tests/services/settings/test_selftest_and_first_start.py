@@ -22,7 +22,8 @@ def test_selftest_steps_pass_and_clean_up(tmp_path) -> None:
     seen = []
     results = run_selftest(None, seen.append, keep=None)
     assert [r.name for r in results] == [
-        "创建数据库", "写入演示数据", "导出并读回 Excel 台账", "导出并读回 PDF"
+        "创建数据库", "写入演示数据", "导出并读回 Excel 台账", "导出并读回 PDF",
+        "PostgreSQL 服务器驱动",
     ]  # fmt: skip
     assert all(r.ok for r in results), results
     assert seen == results

@@ -3,7 +3,6 @@ is wrong and what to do; nothing written; bombs refused before anything is infla
 
 from __future__ import annotations
 
-import sqlite3
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -52,12 +51,17 @@ BAD_FILES: list[tuple[str, Maker, str, bool]] = [
 
 
 def dump(ws: Workspace) -> list[str]:
-    """Every row of every table, as SQL text."""
-    conn = sqlite3.connect(f"file:{ws.folder.database}?mode=ro", uri=True)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
+    """Every row of every table, in key order (SQLite or the server alike)."""
+    from sqlalchemy import select
+
+    from wenming_desktop.storage.models import Base
+
+    lines: list[str] = []
+    with ws.db.read() as session:
+        for table in Base.metadata.sorted_tables:
+            query = select(table).order_by(*table.primary_key.columns)
+            lines += [f"{table.name}: {tuple(row)}" for row in session.execute(query)]
+    return lines
 
 
 class _CountingDecompressor:

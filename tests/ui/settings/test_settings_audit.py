@@ -1,3 +1,4 @@
+import socket
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -33,7 +34,8 @@ def test_the_log_is_listed_filtered_and_exported(
     assert tab.model.rowCount() == 6
     qtmodeltester.check(tab.model)
     assert tab.count.text() == "共 6 条"
-    assert tab.model.index(0, 3).data() == "删除"  # newest first
+    assert tab.model.index(0, 4).data() == "删除"  # newest first
+    assert tab.model.index(0, 3).data() == socket.gethostname()  # the PC
     window.grab().save(str(tmp_path / "audit-tab.png"))
 
     tab.entity.setCurrentIndex(tab.entity.findText("结对村"))
@@ -42,7 +44,7 @@ def test_the_log_is_listed_filtered_and_exported(
     tab.action.setCurrentIndex(tab.action.findText("修改"))
     settle(window, qtbot)
     assert tab.model.rowCount() == 1
-    assert "139****5678" in tab.model.index(0, 6).data()
+    assert "139****5678" in tab.model.index(0, 7).data()
 
     tab.entity.setCurrentIndex(0)
     tab.action.setCurrentIndex(0)

@@ -18,6 +18,7 @@ from wenming_desktop.domain.hours import ServiceTime, correct, minutes_between
 from wenming_desktop.domain.plausible_dates import check_sign_time
 from wenming_desktop.domain.search import matches, normalize_query
 from wenming_desktop.storage import audit
+from wenming_desktop.storage.conflicts import run_retrying
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Activity, Participation, Volunteer
 from wenming_desktop.storage.queries.activity_volunteers import (
@@ -85,9 +86,10 @@ def assign_volunteers(db: Database, activity_id: int, volunteer_ids: Sequence[in
     """Add volunteers at the end of the sheet; ones already on it are skipped.
 
     Returns the ids really added, in the order given. Raises UserError for an unknown volunteer
-    or activity (nothing is added then).
+    or activity (nothing is added then). Run again if another PC assigned at the same moment.
     """
-    with db.write() as session:
+
+    def work(session: Session) -> list[int]:
         _activity(session, activity_id)
         present = set(
             session.scalars(
@@ -123,6 +125,8 @@ def assign_volunteers(db: Database, activity_id: int, volunteer_ids: Sequence[in
             )
             added.append(volunteer_id)
         return added
+
+    return run_retrying(db, work)
 
 
 def remove_participation(db: Database, participation_id: int) -> None:

@@ -3,7 +3,9 @@
 Files are copied into the data folder's attachments/ folder and named by their SHA-256, so the
 original may be moved or deleted and the same file added twice is stored once. An attachment
 belongs to one owner: an activity, a meeting or a finding (整改 evidence); a stored file is
-removed only when no attachment of any owner uses it.
+removed only when no attachment of any owner uses it. On a server database the bytes also go
+into the database (attachment_content, by hash), and the local folder is a cache: `local_file`
+fetches what another PC added (docs/postgres.md).
 """
 
 from __future__ import annotations
@@ -18,14 +20,16 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.attachment_names import clean_suffix
 from wenming_desktop.domain.errors import UserError, os_reason
 from wenming_desktop.domain.vocabulary import AttachmentKind
 from wenming_desktop.storage import audit
+from wenming_desktop.storage.conflicts import run_retrying
 from wenming_desktop.storage.database import Database
-from wenming_desktop.storage.models import Activity, Attachment
+from wenming_desktop.storage.models import Activity, Attachment, AttachmentContent
 from wenming_desktop.storage.office_models import Finding, Meeting
 from wenming_desktop.storage.queries.rows import rows_as
 
@@ -135,7 +139,8 @@ def add_owned_attachments(
     kind_value = AttachmentKind(kind).value
     model, column, gone = _OWNERS[owner]
     stored = [store_file(folder, Path(p)) for p in paths]
-    with db.write() as session:
+
+    def work(session: Session) -> list[int]:
         if session.get(model, owner_id) is None:
             raise UserError(gone)
         ids = []
@@ -161,7 +166,59 @@ def add_owned_attachments(
                 {column.key: owner_id, "name": item.original_name, "sha256": item.sha256},
             )
             ids.append(row.id)
+        if not db.is_sqlite:
+            _share_contents(session, folder, stored)
         return ids
+
+    return run_retrying(db, work)  # two PCs adding the same photo at once: the second retries
+
+
+def _share_contents(session: Session, folder: DataFolder, stored: Sequence[StoredFile]) -> None:
+    """Put the bytes of files the server does not hold yet into attachment_content."""
+    hashes = {item.sha256 for item in stored}
+    present = set(
+        session.scalars(
+            select(AttachmentContent.sha256).where(AttachmentContent.sha256.in_(hashes))
+        )
+    )
+    for item in stored:
+        if item.sha256 in present:
+            continue
+        present.add(item.sha256)
+        path = stored_path(folder, item.sha256, item.suffix)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise UserError(f"无法读取附件“{item.original_name}”：{exc.strerror or exc}") from None
+        session.add(AttachmentContent(sha256=item.sha256, data=data))
+    session.flush()
+
+
+def local_file(db: Database, folder: DataFolder, sha256: str, suffix: str) -> Path | None:
+    """The attachment's file in this PC's store, fetched from the server when another PC added
+    it; None when its bytes are nowhere (a SQLite folder whose file was lost)."""
+    existing = folder.existing_attachment(sha256, suffix)
+    if existing is not None or db.is_sqlite:
+        return existing
+    path = stored_path(folder, sha256, suffix)
+    with db.read() as session:
+        data = session.scalar(
+            select(AttachmentContent.data).where(AttachmentContent.sha256 == sha256)
+        )
+    if data is None:
+        return None
+    temp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=".part-", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, path)
+    except OSError as exc:
+        if temp is not None:
+            Path(temp).unlink(missing_ok=True)
+        raise UserError(f"无法保存附件到“{path.parent}”：{exc.strerror or exc}") from None
+    return path
 
 
 def list_attachments(db: Database, activity_id: int) -> list[AttachmentRow]:
@@ -225,6 +282,10 @@ def remove_attachment(db: Database, folder: DataFolder, attachment_id: int) -> N
         others = session.scalar(
             select(func.count()).select_from(Attachment).where(Attachment.sha256 == sha)
         )
+        if not others and not db.is_sqlite:
+            content = session.get(AttachmentContent, sha)
+            if content is not None:
+                session.delete(content)
     if not others:
         _discard_stored(folder, sha, suffix)
 

@@ -8,6 +8,7 @@ from wenming_desktop.domain.activity_record import ActivityDetail, guideline_fac
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.guidelines import check_activity
 from wenming_desktop.domain.vocabulary import AttachmentKind
+from wenming_desktop.services.activities.attachments import local_file
 from wenming_desktop.services.settings.settings import get_setting
 from wenming_desktop.services.settings.workspace import Workspace
 from wenming_desktop.storage.queries.activity_detail import activity_detail
@@ -27,7 +28,7 @@ def photos_of(ws: Workspace, detail: ActivityDetail) -> list[tuple[Path | None, 
     for attachment in detail.attachments:
         if attachment.kind != AttachmentKind.PHOTO:
             continue
-        path = ws.folder.existing_attachment(attachment.sha256, attachment.suffix)
+        path = local_file(ws.db, ws.folder, attachment.sha256, attachment.suffix)
         out.append((path, attachment.caption or attachment.original_name))
     return out
 

@@ -18,6 +18,7 @@ from wenming_desktop.domain.counting import PER_CAPITA_LABEL, hours_text, per_ca
 from wenming_desktop.domain.periods import Period
 from wenming_desktop.domain.vocabulary import AttachmentKind
 from wenming_desktop.exports.files import safe_filename
+from wenming_desktop.services.activities.attachments import local_file
 from wenming_desktop.services.filing.ledgers import (
     LEDGER_FOLDER,
     LedgerRequest,
@@ -148,8 +149,8 @@ def _copy_attachments(ws: Workspace, detail: ActivityDetail, folder: Path, stem:
     """Copy the activity's attachments that exist; the missing ones are listed in the index."""
     counters: dict[str, int] = {}
     for attachment in detail.attachments:
-        source = ws.folder.existing_attachment(attachment.sha256, attachment.suffix)
-        if source is None:  # missing, or a row whose name is not a stored file's
+        source = local_file(ws.db, ws.folder, attachment.sha256, attachment.suffix)
+        if source is None:
             continue
         label = AttachmentKind(attachment.kind).label
         counters[label] = counters.get(label, 0) + 1

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from wenming_desktop.domain.edits import Seen, fields_to_save
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.name_pinyin import name_initials
 from wenming_desktop.domain.roster import VolunteerData, validate_volunteer
@@ -60,8 +62,14 @@ def _load(session: Session, volunteer_id: int) -> Volunteer:
 
 
 def get_volunteer(db: Database, volunteer_id: int) -> VolunteerData:
+    return open_volunteer(db, volunteer_id).data
+
+
+def open_volunteer(db: Database, volunteer_id: int) -> Seen[VolunteerData]:
+    """What an edit dialog shows, with the version to save against (`update_volunteer`)."""
     with db.read() as session:
-        return _data_of(_load(session, volunteer_id))
+        volunteer = _load(session, volunteer_id)
+        return Seen(_data_of(volunteer), volunteer.version)
 
 
 def load_many(session: Session, ids: Iterable[int]) -> dict[int, Volunteer]:
@@ -206,10 +214,19 @@ def add_volunteer(db: Database, data: VolunteerData) -> int:
         return volunteer.id
 
 
-def update_volunteer(db: Database, volunteer_id: int, data: VolunteerData) -> None:
+def update_volunteer(
+    db: Database, volunteer_id: int, data: VolunteerData, seen: Seen[VolunteerData] | None = None
+) -> None:
+    """Save an edit. With `seen` (from `open_volunteer`) only the changed fields are written and
+    a clash with a newer change raises StaleRecord; without it every field is written."""
     clean = validate_volunteer(data)
     with db.write() as session:
         volunteer = _load(session, volunteer_id)
+        if seen is not None:
+            current = _data_of(volunteer)
+            what = f"志愿者“{volunteer.name}”"
+            changes = fields_to_save(current, volunteer.version, seen, clean, what)
+            clean = dataclasses.replace(current, **changes)
         refuse_duplicates(session, clean, volunteer_id)
         old, new = apply_data(session, volunteer, clean)
         if new:

@@ -39,6 +39,7 @@ from wenming_desktop.services.workbooks.sheet_reader import (
     read_sheet,
 )
 from wenming_desktop.storage import audit
+from wenming_desktop.storage.conflicts import lock_in_id_order, run_retrying
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Team, Volunteer, volunteer_team
 from wenming_desktop.storage.queries.volunteers import volunteer_keys
@@ -343,9 +344,11 @@ def apply_import(
             f"“{plan.path.name}”中有 {len(plan.preview.problems)} 个问题（{refused} 行），"
             "没有导入任何数据。请修改后重新导入，或选择只导入无误的行。"
         )
-    new_rows: list[tuple[int, VolunteerData]] = []
-    updated = 0
-    with db.write() as session:
+
+    def write(session: Session) -> ImportResult:
+        """One attempt; run again from the start if another PC's import won a conflict."""
+        new_rows: list[tuple[int, VolunteerData]] = []
+        updated = 0
         # Matched again inside the transaction: the roster may have changed since the preview.
         keys = volunteer_keys(session)
         names = roster.NameCache(session, create=True)
@@ -353,7 +356,9 @@ def apply_import(
             keys.by_staff_no.get(data.staff_no or "") or keys.by_id_number.get(data.id_number or "")
             for _row, data, _id in plan.records
         }
-        loaded = roster.load_many(session, [t for t in targets if t])
+        existing = sorted(t for t in targets if t)
+        lock_in_id_order(session, Volunteer, existing)  # two imports take the rows in one order
+        loaded = roster.load_many(session, existing)
         for done, (row, data, _planned_id) in enumerate(plan.records):
             if progress is not None and done % 200 == 0:
                 progress.report(done, len(plan.records), "正在写入…")
@@ -387,4 +392,6 @@ def apply_import(
                 "new": added,
             },
         )
-    return ImportResult(len(added), updated, refused if skip_invalid else 0)
+        return ImportResult(len(added), updated, refused if skip_invalid else 0)
+
+    return run_retrying(db, write)

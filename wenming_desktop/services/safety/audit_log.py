@@ -81,6 +81,7 @@ class AuditView(NamedTuple):
     seq: int
     at: datetime
     user: str
+    host: str
     action: str
     entity: str
     entity_id: int | str | None  # a certificate shows its number
@@ -102,6 +103,7 @@ def view(row: AuditRow, names: NameLookup = no_names) -> AuditView:
         seq=row.seq,
         at=row.at,
         user=row.user or "—",
+        host=row.host or "—",
         action=ACTION_LABELS.get(row.action, row.action),
         entity=ENTITY_LABELS.get(row.entity, row.entity),
         entity_id=_reference(row),
@@ -150,6 +152,7 @@ COLUMNS = [
     LedgerColumn("序号", 8),
     LedgerColumn("时间", 18, "yyyy-mm-dd hh:mm:ss"),
     LedgerColumn("操作人", 10),
+    LedgerColumn("电脑", 14),
     LedgerColumn("操作", 10),
     LedgerColumn("对象", 14),
     LedgerColumn("编号", 16),
@@ -170,7 +173,7 @@ def export_audit(
         names = session_names(session)
         for row in audit_rows(session, where, newest_first=False):
             v = view(row, names)
-            sheet.append([v.seq, v.at, v.user, v.action, v.entity, v.entity_id, v.changes])
+            sheet.append([v.seq, v.at, v.user, v.host, v.action, v.entity, v.entity_id, v.changes])
         return sheet.rows
 
 

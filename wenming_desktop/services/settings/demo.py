@@ -144,8 +144,18 @@ def load_demo(
     large: bool = False,
     today: date | None = None,
     progress: Callable[[str], None] | None = None,
+    allow_server: bool = False,
 ) -> dict[str, int]:
-    """Write the demo set into an empty database; returns row counts per table."""
+    """Write the demo set into an empty database; returns row counts per table.
+
+    A server database is shared by the office's PCs: demo people are never written there
+    (UserError) unless `allow_server` (the tests' own throw-away server).
+    """
+    if not db.is_sqlite and not allow_server:
+        raise UserError(
+            f"当前使用的是单位服务器上的共享数据库（{db.describe()}），演示数据不会写入其中；"
+            "请用 --data-dir 指定一个新的本地文件夹来查看演示数据"
+        )
     say = progress or (lambda _msg: None)
     with db.engine.connect() as probe:
         existing = probe.scalar(select(func.count()).select_from(Village)) or 0

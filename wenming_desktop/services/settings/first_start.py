@@ -38,8 +38,11 @@ def demo_folder(folder: DataFolder) -> DataFolder:
 
 
 def open_demo(folder: DataFolder) -> Workspace:
-    """The demo folder beside `folder`, with the demo data written on first use."""
-    workspace = open_workspace(demo_folder(folder))
+    """The demo folder beside `folder`, with the demo data written on first use.
+
+    Always a local SQLite file, even when `folder` uses the office server.
+    """
+    workspace = open_workspace(demo_folder(folder), local_only=True)
     try:
         if needs_first_start(workspace.db):
             load_demo(workspace.db)

@@ -61,6 +61,14 @@ def _demo(ws: Workspace) -> str:
     )
 
 
+def _server_driver() -> str:
+    """The PostgreSQL driver is installed (the bundle carries it for the office server)."""
+    import psycopg
+    import sqlalchemy.dialects.postgresql.psycopg  # noqa: F401  # the dialect the URL names
+
+    return f"psycopg {psycopg.__version__}（{psycopg.pq.__impl__}）"
+
+
 def _workbook(ws: Workspace) -> str:
     from openpyxl import load_workbook
 
@@ -122,7 +130,7 @@ def run_selftest(
     holder: list[Workspace] = []
 
     def open_folder() -> str:
-        holder.append(open_workspace(folder))
+        holder.append(open_workspace(folder, local_only=True))
         return _database(holder[0])
 
     try:
@@ -131,6 +139,7 @@ def run_selftest(
             if step("写入演示数据", lambda: _demo(ws)):
                 step("导出并读回 Excel 台账", lambda: _workbook(ws))
                 step("导出并读回 PDF", lambda: _pdf(ws))
+            step("PostgreSQL 服务器驱动", _server_driver)
             if window_check is not None:
                 step("打开并关闭主窗口", lambda: window_check(ws))
     finally:

@@ -32,12 +32,25 @@ class Workspace:
         self.db.dispose()
 
 
-def open_workspace(folder: DataFolder, migrate: bool = True) -> Workspace:
-    """Open (creating if needed) the database of a data folder, migrated to this version."""
+def open_workspace(
+    folder: DataFolder,
+    migrate: bool = True,
+    initialise: bool = False,
+    local_only: bool = False,
+) -> Workspace:
+    """Open the database of a data folder, migrated to this version.
+
+    The folder's SQLite file is created when missing. A server database (config.json or
+    $WENMING_DATABASE_URL) must answer within the connect timeout; an empty one is set up only
+    with `initialise` (else `ServerNotInitialised`, so the caller can ask), and one holding
+    another application's tables is refused untouched. `local_only` ignores any configured
+    server (the self-test and the demo folder never write into a shared database).
+    Raises UserError with the cause in Chinese.
+    """
     folder.ensure()
     remove_leftovers(folder)  # a killed export's or backup's temporary files
-    url = folder.database_url()
-    db = Database(make_engine(url)) if url else Database.open_sqlite(folder.database)
+    url = None if local_only else folder.database_url()
+    db = _open_server(url, initialise and migrate) if url else Database.open_sqlite(folder.database)
     try:
         if migrate:
             bring_up_to_date(folder, db)
@@ -58,6 +71,25 @@ def open_workspace(folder: DataFolder, migrate: bool = True) -> Workspace:
         db.dispose()
         raise
     return Workspace(folder, db)
+
+
+def _open_server(url: str, initialise: bool) -> Database:
+    """Connect to a server database and check it is ours (or empty and to be set up)."""
+    from sqlalchemy.exc import OperationalError
+
+    from wenming_desktop.storage import server
+
+    parsed = server.parse_server_url(url)
+    db = Database(make_engine(url))
+    try:
+        server.check_contents(db.engine, parsed, initialise)
+    except OperationalError as exc:
+        db.dispose()
+        raise UserError(server.explain_connect_error(exc, parsed)) from None
+    except BaseException:
+        db.dispose()
+        raise
+    return db
 
 
 def bring_up_to_date(folder: DataFolder, db: Database) -> None:

@@ -7,6 +7,7 @@ import dataclasses
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from wenming_desktop.domain.edits import Seen, fields_to_save
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.villages import VillageData, VillageRow, validate_village
 from wenming_desktop.storage import audit
@@ -21,11 +22,20 @@ def list_villages(db: Database) -> list[VillageRow]:
 
 
 def get_village(db: Database, village_id: int) -> VillageData:
+    return open_village(db, village_id).data
+
+
+def open_village(db: Database, village_id: int) -> Seen[VillageData]:
+    """What an edit dialog shows, with the version to save against (`update_village`)."""
     with db.read() as session:
         village = _load(session, village_id)
-        return VillageData(
-            **{f.name: getattr(village, f.name) for f in dataclasses.fields(VillageData)}
-        )
+        return Seen(_data_of(village), village.version)
+
+
+def _data_of(village: Village) -> VillageData:
+    return VillageData(
+        **{f.name: getattr(village, f.name) for f in dataclasses.fields(VillageData)}
+    )
 
 
 def _load(session: Session, village_id: int) -> Village:
@@ -54,14 +64,24 @@ def add_village(db: Database, data: VillageData) -> int:
         return village.id
 
 
-def update_village(db: Database, village_id: int, data: VillageData) -> None:
+def update_village(
+    db: Database, village_id: int, data: VillageData, seen: Seen[VillageData] | None = None
+) -> None:
+    """Save an edit. With `seen` (from `open_village`) only the changed fields are written and
+    a clash with a newer change raises StaleRecord; without it every field is written."""
     clean = validate_village(data)
     with db.write() as session:
         village = _load(session, village_id)
-        _refuse_duplicate(session, clean.name, village_id)
+        if seen is None:
+            values = dataclasses.asdict(clean)
+        else:
+            what = f"结对村“{village.name}”"
+            values = fields_to_save(_data_of(village), village.version, seen, clean, what)
+        if "name" in values:
+            _refuse_duplicate(session, clean.name, village_id)
         old: dict[str, object] = {}
         new: dict[str, object] = {}
-        for key, value in dataclasses.asdict(clean).items():
+        for key, value in values.items():
             if getattr(village, key) != value:
                 old[key] = getattr(village, key)
                 new[key] = value

@@ -17,6 +17,7 @@ class AuditRow(NamedTuple):
     seq: int
     at: datetime
     user: str
+    host: str  # the PC that made the change
     action: str
     entity: str
     entity_id: int | None
@@ -50,6 +51,7 @@ def _filtered(query: Select[*tuple[Any, ...]], where: AuditFilter) -> Select[*tu
                 AuditEntry.old_values.contains(text, autoescape=True),
                 AuditEntry.new_values.contains(text, autoescape=True),
                 AuditEntry.user.contains(text, autoescape=True),
+                AuditEntry.host.contains(text, autoescape=True),
             )
         )
     return query
@@ -64,6 +66,7 @@ def audit_rows(
             AuditEntry.seq,
             AuditEntry.at,
             AuditEntry.user,
+            AuditEntry.host,
             AuditEntry.action,
             AuditEntry.entity,
             AuditEntry.entity_id,

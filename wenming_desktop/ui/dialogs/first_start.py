@@ -1,5 +1,5 @@
 """首次使用: on an empty data folder, ask for the hospital, the office and the paired villages,
-or open the demo data (in their own folder) to look around."""
+open the demo data (in their own folder) to look around, or connect to the office server."""
 
 from __future__ import annotations
 
@@ -27,8 +27,9 @@ log = logging.getLogger(__name__)
 
 
 class FirstStartDialog(QDialog):
-    """Accepted after the set-up (choice "setup") or with the demo workspace opened (choice
-    "demo", `demo_workspace` set; the caller owns it); rejected for 以后再说."""
+    """Accepted after the set-up (choice "setup"), with the demo workspace opened (choice
+    "demo", `demo_workspace` set; the caller owns it) or after the office server's address was
+    saved (choice "server": the folder is to be opened again); rejected for 以后再说."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,9 +66,12 @@ class FirstStartDialog(QDialog):
         self.demo_button.setToolTip(
             "演示数据保存在单独的文件夹中，不会写入您的数据文件夹；下次打开程序时仍会出现本窗口"
         )
+        self.server_button = QPushButton("连接单位服务器…")
+        self.server_button.setToolTip("本单位已有多台电脑共用的服务器数据库时，填写其地址")
         self.later_button = QPushButton("以后再说")
         buttons = QHBoxLayout()
         buttons.addWidget(self.demo_button)
+        buttons.addWidget(self.server_button)
         buttons.addStretch(1)
         buttons.addWidget(self.later_button)
         buttons.addWidget(self.start_button)
@@ -78,6 +82,7 @@ class FirstStartDialog(QDialog):
         layout.addLayout(buttons)
         self.start_button.clicked.connect(self.accept)
         self.demo_button.clicked.connect(self.load_demo)
+        self.server_button.clicked.connect(self.connect_server)
         self.later_button.clicked.connect(self.reject)
 
     def accept(self) -> None:
@@ -101,6 +106,13 @@ class FirstStartDialog(QDialog):
         op = Op(self, self.runner, lambda _progress: open_demo(folder))
         op.success(self._demo_done).failure(self._failed).run()  # the error shown in the dialog
 
+    def connect_server(self) -> None:
+        from wenming_desktop.ui.dialogs.server_dialog import ServerDialog
+
+        if ServerDialog(self.workspace.folder, self).exec():
+            self.choice = "server"
+            super().accept()
+
     def _demo_done(self, workspace: Workspace) -> None:
         self.choice = "demo"
         self.demo_workspace = workspace
@@ -115,7 +127,7 @@ class FirstStartDialog(QDialog):
             self.error.setText(f"写入演示数据失败：{type(exc).__name__}: {exc}")
 
     def _busy(self, busy: bool) -> None:
-        for button in (self.start_button, self.demo_button, self.later_button):
+        for button in (self.start_button, self.demo_button, self.server_button, self.later_button):
             button.setEnabled(not busy)
 
     def reject(self) -> None:

@@ -17,9 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.errors import StaleRecord, UserError
 from wenming_desktop.domain.villages import VillageData
-from wenming_desktop.ui.dialogs.common import error_label, save_cancel_buttons
+from wenming_desktop.ui.dialogs.common import (
+    RELOAD,
+    error_label,
+    offer_reload,
+    save_cancel_buttons,
+)
 from wenming_desktop.ui.widgets.date_fields import DateEdit
 
 
@@ -115,6 +120,11 @@ class VillageDialog(QDialog):
     def accept(self) -> None:
         try:
             self._save(self.data())
+        except StaleRecord as exc:
+            self.error.setText(exc.message)
+            if offer_reload(self, exc.message):
+                self.done(RELOAD)
+            return
         except UserError as exc:
             self.error.setText(exc.message)
             return

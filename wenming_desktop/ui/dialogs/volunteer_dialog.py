@@ -22,11 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.errors import StaleRecord, UserError
 from wenming_desktop.domain.identity import mask_id, mask_phone
 from wenming_desktop.domain.roster import GENDERS, VolunteerData
 from wenming_desktop.domain.vocabulary import POLITICAL_STATUSES
-from wenming_desktop.ui.dialogs.common import error_label, save_cancel_buttons
+from wenming_desktop.ui.dialogs.common import (
+    RELOAD,
+    error_label,
+    offer_reload,
+    save_cancel_buttons,
+)
 from wenming_desktop.ui.dialogs.village_dialog import OptionalDate
 
 
@@ -182,6 +187,11 @@ class VolunteerDialog(QDialog):
     def accept(self) -> None:
         try:
             self._save(self.data())
+        except StaleRecord as exc:
+            self.error.setText(exc.message)
+            if offer_reload(self, exc.message):
+                self.done(RELOAD)
+            return
         except UserError as exc:
             self.error.setText(exc.message)
             return

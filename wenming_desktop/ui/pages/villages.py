@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from wenming_desktop.domain.edits import Seen
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import mask_phone
 from wenming_desktop.domain.villages import VillageData, VillageRow
 from wenming_desktop.services.villages import villages
 from wenming_desktop.storage.database import Database
 from wenming_desktop.ui.context import PageContext
-from wenming_desktop.ui.dialogs.common import confirm
+from wenming_desktop.ui.dialogs.common import RELOAD, confirm
 from wenming_desktop.ui.dialogs.village_dialog import VillageDialog
 from wenming_desktop.ui.pages.base import Page, make_table
 from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
@@ -89,17 +90,20 @@ class VillagesPage(Page):
         actor = self.db.actor
         if row is None or (actor is not None and not actor.can_write):
             return
-        try:
-            initial = villages.get_village(self.db, row.id)
-        except UserError as exc:
-            self.context.show_error(self, exc)
-            self.refresh()
-            return
+        result = RELOAD
+        while result == RELOAD:  # reopened on the newest values after a refused save
+            try:
+                seen = villages.open_village(self.db, row.id)
+            except UserError as exc:
+                self.context.show_error(self, exc)
+                self.refresh()
+                return
 
-        def save(data: VillageData) -> None:
-            villages.update_village(self.db, row.id, data)
+            def save(data: VillageData, seen: Seen[VillageData] = seen) -> None:
+                villages.update_village(self.db, row.id, data, seen)
 
-        if VillageDialog(save, initial, parent=self).exec():
+            result = VillageDialog(save, seen.data, parent=self).exec()
+        if result:
             self.refresh()
 
     def delete(self) -> None:

@@ -201,12 +201,19 @@ class ActivityAttachmentsPanel(QWidget):
 
     def open_selected(self) -> None:
         row = self.selected()
-        if row is not None:
-            path = service.existing_file(self.context.workspace.folder, row)
-            if path is None:
-                self.context.show_error(self, UserError("附件文件缺失，无法打开"))
-                return
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        if row is None:
+            return
+        try:  # from the office server when another PC added it (one file: a moment)
+            path = service.local_file(
+                self.db, self.context.workspace.folder, row.sha256, row.suffix
+            )
+        except UserError as exc:
+            self.context.show_error(self, exc)
+            return
+        if path is None:
+            self.context.show_error(self, UserError("附件文件缺失，无法打开"))
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def remove_selected(self) -> None:
         row = self.selected()

@@ -8,6 +8,7 @@ the search box work over those tuples in memory, so each keystroke filters insta
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,7 @@ from wenming_desktop.services.office.commendations import volunteer_commendation
 from wenming_desktop.services.roster import roster, roster_lists
 from wenming_desktop.services.roster.hours import YearHours, year_hours
 from wenming_desktop.ui.context import PageContext
-from wenming_desktop.ui.dialogs.common import confirm
+from wenming_desktop.ui.dialogs.common import RELOAD, confirm
 from wenming_desktop.ui.dialogs.volunteer_dialog import VolunteerDialog
 from wenming_desktop.ui.pages.base import Page, make_table
 from wenming_desktop.ui.pages.roster.roster_lines import RosterLine, line_matches, lines_of
@@ -289,22 +290,25 @@ class VolunteersPage(Page):
         line = self.selected()
         if line is None:
             return
-        try:
-            initial = roster.get_volunteer(self.db, line.id)
-        except UserError as exc:
-            self.context.show_error(self, exc)
-            self.refresh()
-            return
-        actor = self.db.actor
-        dialog = VolunteerDialog(
-            lambda data: roster.update_volunteer(self.db, line.id, data),
-            self._list_names(),
-            initial,
-            parent=self,
-            view_only=actor is not None and not actor.can_unmask,
-            commendations=volunteer_commendation_lines(self.db, line.id),
-        )
-        if dialog.exec():
+        result = RELOAD
+        while result == RELOAD:  # reopened on the newest values after a refused save
+            try:
+                seen = roster.open_volunteer(self.db, line.id)
+            except UserError as exc:
+                self.context.show_error(self, exc)
+                self.refresh()
+                return
+            actor = self.db.actor
+            dialog = VolunteerDialog(
+                partial(roster.update_volunteer, self.db, line.id, seen=seen),
+                self._list_names(),
+                seen.data,
+                parent=self,
+                view_only=actor is not None and not actor.can_unmask,
+                commendations=volunteer_commendation_lines(self.db, line.id),
+            )
+            result = dialog.exec()
+        if result:
             self.refresh()
 
     def remove(self) -> None:

@@ -11,6 +11,7 @@ from wenming_desktop.ui.pages.settings.settings_audit import AuditSettingsTab
 from wenming_desktop.ui.pages.settings.settings_backup import BackupSettingsTab
 from wenming_desktop.ui.pages.settings.settings_deadlines import DeadlineSettingsTab
 from wenming_desktop.ui.pages.settings.settings_lists import RosterListsTab
+from wenming_desktop.ui.pages.settings.settings_server import ServerSettingsTab
 from wenming_desktop.ui.pages.settings.settings_unit import UnitSettingsTab
 from wenming_desktop.ui.pages.settings.settings_users import UsersSettingsTab
 
@@ -20,6 +21,7 @@ SETTINGS_TABS: tuple[type[QWidget], ...] = (
     DeadlineSettingsTab,
     RosterListsTab,
     BackupSettingsTab,
+    ServerSettingsTab,
     AuditSettingsTab,
     UsersSettingsTab,
 )

@@ -37,6 +37,7 @@ COLUMNS = [
     Column("序号", AuditView._fields.index("seq"), align_right=True, width=60),
     Column("时间", AuditView._fields.index("at"), width=140),
     Column("操作人", AuditView._fields.index("user"), width=80),
+    Column("电脑", AuditView._fields.index("host"), width=110),
     Column("操作", AuditView._fields.index("action"), width=90),
     Column("对象", AuditView._fields.index("entity"), width=100),
     Column("编号", AuditView._fields.index("entity_id"), align_right=True, width=130),
@@ -64,7 +65,7 @@ class AuditSettingsTab(QWidget):
         self.date_to = DateEdit(today)
         self.text = QLineEdit()
         self.text.setObjectName("search")
-        self.text.setPlaceholderText("搜索变更内容或操作人")
+        self.text.setPlaceholderText("搜索变更内容、操作人或电脑")
         self.text.setClearButtonEnabled(True)
         for label, widget in (("对象", self.entity), ("操作", self.action)):
             filters.addWidget(QLabel(label))

@@ -1,7 +1,8 @@
 """设置 → 备份: the backups with date and size, 立即备份, and 恢复 after a confirmation.
 
 Backing up and restoring run on the background runner with a progress dialog; a restore is
-modal, so nothing else touches the database while its file is being replaced.
+modal, so nothing else touches the database while its file is being replaced. On a server
+database the tab says who backs it up and offers only a pg_dump export (server_backup.py).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.retention import KEEP_DAILY, KEEP_MONTHLY
-from wenming_desktop.services.safety import backups
+from wenming_desktop.services.safety import backups, server_backup
 from wenming_desktop.services.safety.restore import RestoreResult, restore_backup
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.dialogs.common import confirm
@@ -71,11 +72,18 @@ class BackupSettingsTab(QWidget):
         self.setWindowTitle("备份")
         self.context = context
         layout = QVBoxLayout(self)
-        hint = QLabel(
-            f"每天第一次启动时自动备份，升级数据库和恢复备份之前也会先备份。"
-            f"保留最近 {KEEP_DAILY} 天每天一份、最近 {KEEP_MONTHLY} 个月每月一份，"
-            f"附件（照片、扫描件）一并备份。\n备份位置：{context.workspace.folder.backups}"
+        ws = context.workspace
+        self.server = (
+            None if ws.db.is_sqlite else server_backup.server_backup_info(ws.folder, ws.db)
         )
+        hint = QLabel(
+            server_backup.describe(self.server)
+            if self.server is not None
+            else f"每天第一次启动时自动备份，升级数据库和恢复备份之前也会先备份。"
+            f"保留最近 {KEEP_DAILY} 天每天一份、最近 {KEEP_MONTHLY} 个月每月一份，"
+            f"附件（照片、扫描件）一并备份。\n备份位置：{ws.folder.backups}"
+        )
+        self.hint = hint
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -107,6 +115,11 @@ class BackupSettingsTab(QWidget):
         self.open_button.clicked.connect(self._open_folder)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
+        if self.server is not None:  # the server's backups are its administrator's
+            self.restore_button.hide()
+            self.restore_file_button.hide()
+            self.backup_button.setText("导出服务器数据库")
+            self.backup_button.setVisible(self.server.pg_dump is not None)
 
     def refresh(self) -> None:
         self.context.load(self, lambda: backup_rows(self.context.workspace.folder), self._show)
@@ -135,12 +148,27 @@ class BackupSettingsTab(QWidget):
 
     def backup_now(self) -> None:
         ws = self.context.workspace
+        if self.server is not None:
+            self._dump_server()
+            return
         self._busy(True)
         self.status.setText("正在备份…")
         op = self.context.op(self, lambda p: backups.create_backup(ws.folder, ws.db, "manual", p))
         op.with_progress("正在备份…").finally_(lambda: self._busy(False))
         op.success(self._backup_done).failure(self._failed)
         op.cancelled(lambda: self.status.setText("已取消备份"))
+        self._op = op
+        op.run()
+
+    def _dump_server(self) -> None:
+        ws = self.context.workspace
+        self._busy(True)
+        self.status.setText("正在导出服务器数据库…")
+        op = self.context.op(self, lambda _p: server_backup.dump_server(ws.folder, ws.db))
+        op.with_progress("正在导出服务器数据库…", cancellable=False).finally_(
+            lambda: self._busy(False)
+        )
+        op.success(lambda path: self.status.setText(f"已导出：{path}")).failure(self._failed)
         self._op = op
         op.run()
 

@@ -1,0 +1,53 @@
+"""Saving an edit when several PCs (or the window and the command line) change one record.
+
+A dialog keeps what it showed (`Seen`: the values and the record's version). On saving, only
+the fields the clerk changed are written. If the record was saved by someone else meanwhile
+(its version moved on) and one of the clerk's changed fields was changed there too, the save
+is refused (`StaleRecord`) instead of silently overwriting the newer value; changes to
+different fields are both kept.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from wenming_desktop.domain.errors import StaleRecord
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Seen(Generic[T]):
+    """The values a dialog was opened with and the record's version at that moment."""
+
+    data: T
+    version: int
+
+
+def changed_fields(original: Any, edited: Any) -> dict[str, Any]:
+    """{field: edited value} for every dataclass field whose value differs from `original`."""
+    return {
+        f.name: getattr(edited, f.name)
+        for f in dataclasses.fields(edited)
+        if getattr(edited, f.name) != getattr(original, f.name)
+    }
+
+
+def fields_to_save(current: T, version: int, seen: Seen[T], edited: T, what: str) -> dict[str, Any]:
+    """The clerk's changes to write, or StaleRecord when they would overwrite a newer change.
+
+    `current`/`version`: the record as stored now; `what` names it for the message
+    (e.g. 结对村“东兴村”). Raises StaleRecord (a UserError) in Chinese.
+    """
+    changes = changed_fields(seen.data, edited)
+    if version == seen.version:
+        return changes
+    clashes = [name for name in changes if getattr(current, name) != getattr(seen.data, name)]
+    if clashes:
+        raise StaleRecord(
+            f"{what}在你打开之后已被别人修改并保存（另一台电脑或命令行），"
+            "你的修改与之冲突，未保存。请重新载入最新内容后再修改。"
+        )
+    return changes
