@@ -6,7 +6,19 @@ import logging
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+from wenming_desktop.domain.redaction import mask_text
+
 _HANDLER_NAME = "wenming-file"
+
+
+class MaskingFormatter(logging.Formatter):
+    """Every line written, traceback included, with ID numbers and mobiles masked: statement
+    parameters are never logged, but a database's own error text may quote a value (PostgreSQL's
+    "DETAIL: Key (id_number)=(…) already exists"), and clerks send this folder to the maintainer.
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        return mask_text(super().format(record))
 
 
 def setup_logging(log_file: Path) -> None:
@@ -22,7 +34,7 @@ def setup_logging(log_file: Path) -> None:
     except OSError:  # a read-only or full data folder: the program runs on without a log file
         return
     handler.set_name(_HANDLER_NAME)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     if root.level > logging.INFO or root.level == logging.NOTSET:
         root.setLevel(logging.INFO)

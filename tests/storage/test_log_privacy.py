@@ -41,7 +41,6 @@ def fail_and_log(block) -> None:  # type: ignore[no-untyped-def]
         raise AssertionError("the write was meant to fail")
 
 
-@pytest.mark.sqlite_only
 def test_failed_writes_leave_no_id_number_or_mobile_in_the_log(
     workspace: Workspace, logged: Path
 ) -> None:
