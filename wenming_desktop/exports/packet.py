@@ -19,7 +19,6 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -29,6 +28,7 @@ from wenming_desktop.domain.errors import UserError
 from wenming_desktop.exports.files import atomic_output
 from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
+from wenming_desktop.exports.pdf.glyphs import markup
 
 INDEX_NAME = "00_目录.pdf"
 STAGING_PREFIX = ".归档生成中-"
@@ -117,12 +117,12 @@ def write_index(staging: Path, title: str, subtitle: str) -> None:
         relative = path.relative_to(staging)
         folder = relative.parent.as_posix() if relative.parent != Path(".") else "—"
         rows.append(
-            [number, Paragraph(escape(folder), s["cell"]),
-             Paragraph(escape(relative.name), s["cell"]), page_count_text(path)]
+            [number, Paragraph(markup(folder), s["cell"]),
+             Paragraph(markup(relative.name), s["cell"]), page_count_text(path)]
         )  # fmt: skip
-    rows.append(["", "—", Paragraph(escape(INDEX_NAME), s["cell"]), "本目录"])
+    rows.append(["", "—", Paragraph(markup(INDEX_NAME), s["cell"]), "本目录"])
     rows.append(
-        ["", "—", Paragraph(escape(f"{MANIFEST_NAME}（各文件SHA-256校验值）"), s["cell"]), "—"]
+        ["", "—", Paragraph(markup(f"{MANIFEST_NAME}（各文件SHA-256校验值）"), s["cell"]), "—"]
     )
     table = Table(rows, colWidths=[14 * mm, 40 * mm, 106 * mm, 20 * mm], repeatRows=1)
     table.setStyle(
@@ -137,8 +137,8 @@ def write_index(staging: Path, title: str, subtitle: str) -> None:
         )
     )
     story = [
-        Paragraph(escape(title), s["title"]),
-        Paragraph(escape(subtitle), s["subtitle"]),
+        Paragraph(markup(title), s["title"]),
+        Paragraph(markup(subtitle), s["subtitle"]),
         Spacer(1, 6),
         table,
     ]

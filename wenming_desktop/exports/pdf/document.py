@@ -13,9 +13,35 @@ from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from wenming_desktop.exports.files import atomic_output
 from wenming_desktop.exports.pdf.fonts import register_fonts
+from wenming_desktop.exports.pdf.glyphs import font_runs, runs_width
 
 
-class _NumberedCanvas(Canvas):
+class FallbackCanvas(Canvas):
+    """A canvas whose single-line strings (table cells, chart labels, footers) switch to a
+    fallback font for characters the current font lacks; see glyphs.py."""
+
+    def drawString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:
+        runs = font_runs(str(text), self._fontname)
+        if len(runs) <= 1:
+            super().drawString(x, y, text, *args, **kwargs)
+            return
+        font, size = self._fontname, self._fontsize
+        for run_font, run in runs:
+            self.setFont(run_font, size, self._leading)
+            super().drawString(x, y, run, *args, **kwargs)
+            x += runs_width([(run_font, run)], size)
+        self.setFont(font, size, self._leading)
+
+    def drawCentredString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:
+        width = runs_width(font_runs(str(text), self._fontname), self._fontsize)
+        self.drawString(x - width / 2, y, text, *args, **kwargs)
+
+    def drawRightString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:
+        width = runs_width(font_runs(str(text), self._fontname), self._fontsize)
+        self.drawString(x - width, y, text, *args, **kwargs)
+
+
+class _NumberedCanvas(FallbackCanvas):
     """Defers each page so the total is known when the footer is drawn."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
@@ -14,6 +13,7 @@ from wenming_desktop.domain.vocabulary import SUMMARY_SECTIONS
 from wenming_desktop.exports.pdf.charts import bar_chart, column_chart
 from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
+from wenming_desktop.exports.pdf.glyphs import markup
 
 TEXT_SECTIONS = SUMMARY_SECTIONS
 
@@ -58,17 +58,17 @@ def _paragraphs(text: str) -> list[Flowable]:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines:
         return [Paragraph("（未填写）", styles()["small"])]
-    return [Paragraph("　　" + escape(line), style) for line in lines]
+    return [Paragraph("　　" + markup(line), style) for line in lines]
 
 
 def story(doc: SummaryDocument) -> list[Flowable]:
     s = styles()
     parts: list[Flowable] = [
         Paragraph(
-            escape(f"{doc.hospital}{doc.period_label}新时代文明实践结对共建工作总结"), s["title"]
+            markup(f"{doc.hospital}{doc.period_label}新时代文明实践结对共建工作总结"), s["title"]
         ),
         Paragraph(
-            escape(f"{doc.office}　范围：{doc.scope_label}　{doc.issued_on:%Y年%m月%d日}"),
+            markup(f"{doc.office}　范围：{doc.scope_label}　{doc.issued_on:%Y年%m月%d日}"),
             s["subtitle"],
         ),
         Spacer(1, 8),
