@@ -16,7 +16,7 @@ from wenming_desktop.exports.pdf.fonts import register_fonts
 from wenming_desktop.exports.pdf.glyphs import font_runs, runs_width
 
 
-class FallbackCanvas(Canvas):
+class FallbackCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type stubs
     """A canvas whose single-line strings (table cells, chart labels, footers) switch to a
     fallback font for characters the current font lacks; see glyphs.py."""
 

@@ -34,7 +34,7 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     """reportlab's ToUnicode CMap with characters beyond U+FFFF written as UTF-16 surrogate
     pairs, as the PDF format requires; reportlab 5.1 writes `<20BB7>`, so copying or searching
     𠮷 in a PDF finds `₻`. Same CMap otherwise."""
-    cmap = _REPORTLAB_TO_UNICODE(fontname, subset)
+    cmap = str(_REPORTLAB_TO_UNICODE(fontname, subset))
     for code in {c for c in subset if c > 0xFFFF}:
         pair = chr(code).encode("utf-16-be").hex().upper()
         cmap = cmap.replace(f"> <{code:04X}>", f"> <{pair}>")
@@ -127,4 +127,4 @@ def markup(value: object) -> str:
 
 def runs_width(runs: list[tuple[str, str]], size: float) -> float:
     """Width in points of `runs` drawn at `size`."""
-    return sum(pdfmetrics.stringWidth(run, font, size) for font, run in runs)
+    return sum(float(pdfmetrics.stringWidth(run, font, size)) for font, run in runs)
