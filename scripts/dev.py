@@ -16,13 +16,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 # What Qt needs on a bare Debian to run (DESIGN §5), plus tools the tests use:
-# nsis compiles the installer script, poppler-utils renders PDFs for a look by eye.
+# nsis compiles the installer script, poppler-utils renders PDFs for a look by eye,
+# LibreOffice prints the ledgers as a printer would (Carlito: Calibri's widths, as Excel measures).
 DEBIAN_PACKAGES = [
     "libegl1", "libgl1", "libxkbcommon0", "libxkbcommon-x11-0", "libfontconfig1",
     "libdbus-1-3", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-shape0",
     "libxcb-randr0", "libxcb-render-util0", "libxcb-xinerama0", "libxcb-image0",
 ]  # fmt: skip
-DEBIAN_TEST_PACKAGES = ["nsis", "poppler-utils", "binutils"]
+DEBIAN_TEST_PACKAGES = [
+    "nsis", "poppler-utils", "binutils", "libreoffice-calc-nogui", "fonts-crosextra-carlito",
+]  # fmt: skip
 
 
 def run(cmd: list[str], **kwargs: object) -> None:

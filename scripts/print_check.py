@@ -1,7 +1,7 @@
 """How the ledgers look on paper: each Excel ledger of the demo data converted to PDF by
 LibreOffice headless (as a printer sees it), then measured with pypdfium2.
 
-    .venv/bin/python scripts/print_check.py [year]
+    .venv/bin/python scripts/print_check.py [year] [folder to keep the PDFs in]
 
 Prints one line per ledger: pages, page size (mm), smallest text size on the page (pt, after
 fit-to-width scaling) and whether `###` (a number too wide for its cell) appears. Needs
@@ -16,37 +16,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as raw
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a file, from anywhere
 
+from tests.pdf_helpers import printed_measure as measure
 from wenming_desktop.config import DataFolder
 from wenming_desktop.services.filing.ledgers import LEDGERS, LedgerRequest, year_period
 from wenming_desktop.services.settings.demo import load_demo
 from wenming_desktop.services.settings.workspace import open_workspace
 
-MM = 72 / 25.4
 
-
-def measure(pdf: Path) -> tuple[int, str, float, bool]:
-    """(pages, "W×H" in mm of page 1, smallest text size in pt, whether "###" shows)."""
-    document = pdfium.PdfDocument(str(pdf))
-    try:
-        smallest, hashes = 99.0, False
-        for page in document:
-            textpage = page.get_textpage()
-            hashes |= "###" in textpage.get_text_range()
-            for index in range(textpage.count_chars()):
-                if chr(raw.FPDFText_GetUnicode(textpage, index)).isspace():
-                    continue
-                smallest = min(smallest, raw.FPDFText_GetFontSize(textpage, index))
-        width, height = document[0].get_size()
-        size = f"{width / MM:.0f}×{height / MM:.0f}"
-        return len(document), size, smallest, hashes
-    finally:
-        document.close()
-
-
-def main(year: int) -> None:
+def main(year: int, keep: Path | None = None) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         sys.exit("soffice not found: apt-get install libreoffice-calc-nogui")
@@ -70,8 +49,14 @@ def main(year: int) -> None:
             )  # fmt: skip
             pages, size, smallest, hashes = measure(path.with_suffix(".pdf"))
             print(f"{spec.cli_name}\t{pages}\t{size}\t{smallest:.1f}\t{'yes' if hashes else 'no'}")
+            if keep is not None:
+                keep.mkdir(parents=True, exist_ok=True)
+                shutil.copy(path.with_suffix(".pdf"), keep / f"{spec.cli_name}.pdf")
         ws.close()
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 2026)
+    main(
+        int(sys.argv[1]) if len(sys.argv) > 1 else 2026,
+        Path(sys.argv[2]) if len(sys.argv) > 2 else None,
+    )

@@ -84,3 +84,25 @@ def glyphs_drawn(path: Path, ch: str) -> list[tuple[str, int]]:
     finally:
         document.close()
     return found
+
+
+MM = 72 / 25.4
+
+
+def printed_measure(pdf: Path) -> tuple[int, str, float, bool]:
+    """(pages, "W×H" in mm of page 1, smallest text size in pt, whether "###" shows)."""
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        smallest, hashes = 99.0, False
+        for page in document:
+            textpage = page.get_textpage()
+            hashes |= "###" in textpage.get_text_range()
+            for index in range(textpage.count_chars()):
+                if chr(pdfium.raw.FPDFText_GetUnicode(textpage, index)).isspace():
+                    continue
+                smallest = min(smallest, pdfium.raw.FPDFText_GetFontSize(textpage, index))
+        width, height = document[0].get_size()
+        size = f"{width / MM:.0f}×{height / MM:.0f}"
+        return len(document), size, smallest, hashes
+    finally:
+        document.close()

@@ -180,7 +180,7 @@ COLUMNS = [
     LedgerColumn("操作", 10),
     LedgerColumn("对象", 14),
     LedgerColumn("编号", 8),
-    LedgerColumn("变更内容", 80),
+    LedgerColumn("变更内容", 56),
 ]
 
 
