@@ -131,21 +131,19 @@ class LedgerSheet:
             sheet.set_column(i, i, width)
         # Decided now: the title rows are written before any row, and stream out with them.
         self._plan = plan_print([c.title for c in columns], self._widths)
-        # Each page's title over its own columns (not the repeated ones, which every page shows).
-        groups = list(self._plan.groups)
-        title_lines = subtitle_lines = 1
-        for number, (first, last) in enumerate(groups):  # row by row: rows stream out in order
-            text = title + (f"（续{number}）" if number else "")
-            self._banner(0, text, formats.get("title"), first, last)
-            width = sum(self._widths[first : last + 1])
-            title_lines = max(title_lines, line_count(text, width, 16 * 1.1))  # bold
-            subtitle_lines = max(subtitle_lines, line_count(subtitle, width))
-        for first, last in groups:
-            self._banner(1, subtitle, formats.get("subtitle"), first, last)
+        # The title over the whole sheet; or, when it prints across pages, over the columns
+        # repeated on every page, so each page carries it whole.
+        last = len(columns) - 1 if self._plan.fit_one_page_wide else self._plan.repeated_columns - 1
+        width = sum(self._widths[: last + 1])
+        # Heights before the cells: a row streams out as soon as the next one is written.
+        title_lines = line_count(title, width - 2, 16 * 1.1)  # bold; a merged cell's padding
+        subtitle_lines = line_count(subtitle, width - 2)
         sheet.set_row(0, max(_TITLE_HEIGHT, row_height(title_lines, 16)))
         sheet.set_row(1, max(_SUBTITLE_HEIGHT, row_height(subtitle_lines)))
-        if len(groups) > 1:
-            sheet.set_v_pagebreaks([first for first, _ in groups[1:]])
+        self._banner(0, title, formats.get("title"), last)
+        self._banner(1, subtitle, formats.get("subtitle"), last)
+        if self._plan.pages_wide > 1:
+            sheet.set_v_pagebreaks([first for first, _ in self._plan.groups[1:]])
         header = formats.get("header")
         for i, column in enumerate(columns):
             sheet.write_string(2, i, column.title, header)
@@ -157,11 +155,11 @@ class LedgerSheet:
         self._next_row = HEADER_ROWS
         self.rows = 0
 
-    def _banner(self, row: int, text: str, fmt: Format, first: int, last: int) -> None:
-        if last > first:
-            self._sheet.merge_range(row, first, row, last, text, fmt)
+    def _banner(self, row: int, text: str, fmt: Format, last: int) -> None:
+        if last > 0:
+            self._sheet.merge_range(row, 0, row, last, text, fmt)
         else:
-            self._sheet.write_string(row, first, text, fmt)
+            self._sheet.write_string(row, 0, text, fmt)
 
     def append(self, values: Sequence[Any], bold: bool = False) -> None:
         if len(values) != len(self._columns):
@@ -180,12 +178,12 @@ class LedgerSheet:
                     lines = max(lines, line_count(value, self._widths[col], size))
             elif isinstance(value, bool):
                 sheet.write_boolean(row, col, value, fmt)
-            elif isinstance(value, int | float):
+            elif isinstance(value, (int, float)):
                 sheet.write_number(row, col, value, fmt)
                 width = number_width(value, self._columns[col].number_format, bold)
                 if width > self._needed[col]:
                     self._needed[col] = width
-            elif isinstance(value, date | time | timedelta):
+            elif isinstance(value, (date, time, timedelta)):
                 self._write_time(row, col, value, bold)
             else:
                 sheet.write_string(row, col, str(value), fmt)
