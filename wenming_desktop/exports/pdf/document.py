@@ -42,7 +42,10 @@ class FallbackCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type s
 
 
 class _NumberedCanvas(FallbackCanvas):
-    """Defers each page so the total is known when the footer is drawn."""
+    """Defers each page so the total is known when the footer is drawn; pages after the first
+    also get `running_head` (what the document is) at their top, so a loose page says it."""
+
+    running_head = ""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -57,8 +60,10 @@ class _NumberedCanvas(FallbackCanvas):
         for state in self._pages:
             self.__dict__.update(state)
             self.setFont(register_fonts(), 9)
-            width = self._pagesize[0]
+            width, height = self._pagesize
             self.drawCentredString(width / 2, 10 * mm, f"第 {self._pageNumber} 页 共 {total} 页")
+            if self.running_head and self._pageNumber > 1:
+                self.drawCentredString(width / 2, height - 10 * mm, self.running_head)
             super().showPage()
         super().save()
 
@@ -69,8 +74,12 @@ def build_pdf(
     title: str,
     pagesize: tuple[float, float] = A4,
     margins_mm: float = 15,
+    running_head: str = "",
 ) -> None:
-    """Lay out `story` on A4 pages with page numbers; the file appears only when complete."""
+    """Lay out `story` on A4 pages with page numbers; the file appears only when complete.
+
+    `running_head`: a line printed at the top of every page after the first (e.g. the
+    activity, sheet and date of a sign-in sheet)."""
     register_fonts()
     with atomic_output(Path(path)) as temp:
         doc = SimpleDocTemplate(
@@ -83,4 +92,5 @@ def build_pdf(
             title=title,
             author="文明实践工作台",
         )
-        doc.build(list(story), canvasmaker=_NumberedCanvas)
+        canvas = type("_Canvas", (_NumberedCanvas,), {"running_head": running_head})
+        doc.build(list(story), canvasmaker=canvas)

@@ -122,6 +122,14 @@ def build_signin_sheet(
     rows: Sequence[Sequence[str]],
     blank_rows: int = 0,
 ) -> None:
-    """Write the sheet as an A4 PDF with "第 x 页 共 y 页" on every page."""
+    """Write the sheet as an A4 PDF with "第 x 页 共 y 页" on every page and the activity,
+    sheet and date at the top of every page after the first."""
     story = signin_story(heading, columns, rows, blank_rows)
-    build_pdf(Path(path), story, f"{heading.title} {heading.sheet_name}", margins_mm=MARGIN_MM)
+    head = f"{heading.title}　{heading.sheet_name}　{heading.day}"
+    build_pdf(
+        Path(path),
+        story,
+        f"{heading.title} {heading.sheet_name}",
+        margins_mm=MARGIN_MM,
+        running_head=head,
+    )

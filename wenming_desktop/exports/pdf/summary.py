@@ -10,7 +10,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from wenming_desktop.domain.vocabulary import SUMMARY_SECTIONS
-from wenming_desktop.exports.pdf.charts import bar_chart, column_chart
+from wenming_desktop.exports.pdf.charts import bar_chart, month_figures, village_chart
 from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 from wenming_desktop.exports.pdf.glyphs import markup
@@ -79,8 +79,8 @@ def story(doc: SummaryDocument) -> list[Flowable]:
     if doc.by_category:
         parts.append(bar_chart("按活动类别统计（场次）", doc.by_category))
     if len(doc.by_village) > 1:
-        parts.append(column_chart("按结对村统计（场次）", doc.by_village))
-    parts.append(column_chart("按月份统计（场次）", doc.by_month))
+        parts.append(village_chart("按结对村统计（场次）", doc.by_village))
+    parts.append(month_figures("按月份统计（场次）", doc.by_month))
     parts.append(Paragraph("三、义诊与健康体检", s["heading"]))
     if doc.services:
         parts.append(bar_chart("义诊服务项目（服务人次）", doc.services))
