@@ -15,7 +15,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
-# What Qt needs on a bare Debian to run (DESIGN §5), plus tools the tests use:
+# What Qt needs on a bare Debian to run (docs/architecture.md, "Libraries: what was measured"),
+# plus tools the tests use:
 # nsis compiles the installer script, poppler-utils renders PDFs for a look by eye,
 # LibreOffice prints the ledgers as a printer would (Carlito: Calibri's widths, as Excel measures).
 DEBIAN_PACKAGES = [
@@ -78,8 +79,14 @@ def test(args: list[str]) -> int:
     python = str(ensure_venv("[test,build]"))
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     lint = subprocess.call([python, "-m", "ruff", "check", str(ROOT)], cwd=ROOT)
+    if lint:
+        print("LINT FAILED: ruff found problems (listed above)", flush=True)
+    # The type checker, configured in pyproject.toml ([tool.mypy]): strict below ui/ and cli/.
+    types = subprocess.call([python, "-m", "mypy"], cwd=ROOT)
+    if types:
+        print("TYPE CHECK FAILED: mypy found errors (listed above)", flush=True)
     tests = subprocess.call([python, "-m", "pytest", *args], cwd=ROOT, env=env)
-    return tests or lint
+    return tests or lint or types
 
 
 def main() -> int:

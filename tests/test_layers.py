@@ -1,4 +1,5 @@
-"""The layer rule of DESIGN §4: only ui/ may import Qt, checked with Qt made unimportable."""
+"""The layer rule (docs/architecture.md, "Layers and arrows"): only ui/ may import Qt, checked
+with Qt made unimportable."""
 
 import pkgutil
 import subprocess

@@ -1,6 +1,7 @@
 """A sweep over every export, PDF and the log file of the demo data: no full ID number or mobile
 of a resident or volunteer, nor a village contact's phone, appears anywhere by default, and no
-resident's health values appear next to their name (issue 8, DESIGN §3, domain.privacy).
+resident's health values appear next to their name (docs/rules.md,
+"Personal information"; domain.privacy).
 
 New exports join the sweep by adding their command to COMMANDS. Placeholders: {exports} the
 exports folder, {health_day} a checkup day's activity, {staff_no} a volunteer, {registry} a

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from platformdirs import user_data_path
 
-from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.errors import UserError, os_reason
 
 ENV_DATA_DIR = "WENMING_DATA_DIR"
 ENV_DATABASE_URL = "WENMING_DATABASE_URL"
@@ -24,7 +24,7 @@ class DataFolder(NamedTuple):
     """The data folder and the fixed places inside it.
 
     (A NamedTuple rather than a frozen dataclass: `dataclasses` would be loaded before the
-    window's first paint, issue 10.)
+    window's first paint; docs/architecture.md, "Start-up".)
     """
 
     root: Path
@@ -38,8 +38,29 @@ class DataFolder(NamedTuple):
         return self.root / "attachments"
 
     def attachment_file(self, sha256: str, suffix: str) -> Path:
-        """Where an attachment's bytes live: named by content hash, fanned out by its prefix."""
+        """Where an attachment's bytes live: named by content hash, fanned out by its prefix.
+
+        Raises UserError for a name not of the content-hash form (domain.attachment_names), so
+        a stored row can never point outside the attachment folder.
+        """
+        from wenming_desktop.domain.attachment_names import stored_name_problem
+
+        problem = stored_name_problem(sha256, suffix.lower() if isinstance(suffix, str) else "")
+        if problem is not None:
+            raise UserError(f"附件记录无效：{problem}")
         return self.attachments / sha256[:2] / f"{sha256}{suffix.lower()}"
+
+    def existing_attachment(self, sha256: str, suffix: str) -> Path | None:
+        """The stored file of a valid name when it is a regular file inside the attachment
+        folder (after following links); None when missing, invalid or pointing elsewhere."""
+        try:
+            path = self.attachment_file(sha256, suffix)
+            if not path.is_file():
+                return None
+            path.resolve().relative_to(self.attachments.resolve())
+        except (UserError, ValueError, OSError):
+            return None
+        return path
 
     @property
     def exports(self) -> Path:
@@ -62,7 +83,7 @@ class DataFolder(NamedTuple):
             for folder in (self.root, self.attachments, self.exports, self.backups, self.logs):
                 folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise UserError(f"无法创建数据文件夹“{self.root}”：{exc.strerror or exc}") from None
+            raise UserError(f"无法创建数据文件夹“{self.root}”：{os_reason(exc)}") from None
 
     def database_url(self) -> str | None:
         """A server database URL from the environment or config.json, else None (SQLite)."""

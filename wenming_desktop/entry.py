@@ -2,8 +2,8 @@
 
 Without a command (at most `--data-dir DIR`) it opens the window straight away and imports none of
 the command-line modules: they import SQLAlchemy and the export libraries, which the window's
-shell must not wait for (issue 10). Anything else — a command, `--help`, `--version` — is handed
-to `wenming_desktop.cli.main`, which knows every option.
+shell must not wait for (docs/architecture.md, "Start-up"). Anything else — a command, `--help`,
+`--version` — is handed to `wenming_desktop.cli.main`, which knows every option.
 """
 
 from __future__ import annotations

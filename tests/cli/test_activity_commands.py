@@ -46,7 +46,10 @@ def _fill(db):
     )
     vols.assign_volunteers(db, first, [a, b])
     vols.sign_everyone(db, first)
-    make_activity(db, "胜利村", datetime(2026, 2, 3, 14, 0), title="=SUM(A1)", place="村委会")
+    make_activity(
+        db, "胜利村", datetime(2026, 2, 3, 14, 0), title="=SUM(A1)", place="村委会", status="done"
+    )
+    make_activity(db, "胜利村", datetime(2026, 12, 3, 14, 0), title="计划中的")
     make_activity(db, "胜利村", datetime(2026, 4, 3, 14, 0), title="取消的", status="cancelled")
     make_activity(db, "胜利村", datetime(2025, 4, 3, 14, 0), title="去年的")
     return first
@@ -63,7 +66,8 @@ def test_cli_export_reads_back_cell_by_cell(workspace, capsys):
     book = openpyxl.load_workbook(path)
     sheet = book["文明实践活动台账"]
     assert sheet["A1"].value == "鹤岗市中医院文明实践活动台账"
-    assert sheet["A2"].value == "2026年度 · 全部结对村"
+    # only held activities are listed; the planned one is said to be left out
+    assert sheet["A2"].value == "2026年度 · 全部结对村　仅列已开展的活动（另有计划中 1 场未列入）"
     assert [c.value for c in sheet[3]] == HEADER
     # oldest first; the formula-like title stays text
     row4 = [c.value for c in sheet[4]]
@@ -74,7 +78,7 @@ def test_cli_export_reads_back_cell_by_cell(workspace, capsys):
         "教育培训",
         "=SUM(A1)",
         "村委会",
-        "计划",
+        "已开展",
         0,
     ]
     assert sheet["E4"].data_type == "s"
@@ -98,8 +102,9 @@ def test_cli_export_reads_back_cell_by_cell(workspace, capsys):
     assert sheet["J5"].number_format == "0.0"
     assert [c.value for c in sheet[6]][:1] == ["合计"]
     assert sheet["E6"].value == "2 场"
-    assert (sheet["J6"].value, sheet["K6"].value) == (6, 120)
-    assert sheet.max_row == 6
+    assert (sheet["H6"].value, sheet["J6"].value, sheet["K6"].value) == (2, 6, 120)
+    assert "四舍五入" in sheet["A7"].value  # the rounding footnote
+    assert sheet.max_row == 7
     assert sheet.freeze_panes == "A4"
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.print_title_rows == "$1:$3"
@@ -126,7 +131,7 @@ def test_cli_one_village_and_explicit_output(workspace, tmp_path, capsys):
     )
     assert code == 0
     sheet = openpyxl.load_workbook(target).active
-    assert sheet["A2"].value == "2026年度 · 东兴村"
+    assert sheet["A2"].value == "2026年度 · 东兴村　仅列已开展的活动"
     assert sheet["E4"].value == "中医义诊"
     assert sheet["A5"].value == "合计"
     assert main(["--data-dir", str(root), "export", "activities", "--village", "不存在"]) == 1
@@ -138,9 +143,9 @@ def test_export_of_the_demo_year(demo_workspace, tmp_path):
     count = export_activities(demo_workspace.db, path, 2025)
     sheet = openpyxl.load_workbook(path).active
     rows = list(sheet.iter_rows(min_row=4, values_only=True))
-    assert len(rows) == count + 1
-    assert rows[-1][0] == "合计"
-    assert all(r[11] for r in rows[:-1])
+    assert len(rows) == count + 2
+    assert rows[-2][0] == "合计" and "四舍五入" in rows[-1][0]
+    assert all(r[11] for r in rows[:-2])
 
 
 def test_the_filing_packet_carries_the_period_s_activity_ledger(demo_workspace, tmp_path):
@@ -154,7 +159,7 @@ def test_the_filing_packet_carries_the_period_s_activity_ledger(demo_workspace, 
     ledger = target / "01_台账" / "文明实践活动台账.xlsx"
     sheet = openpyxl.load_workbook(ledger).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[1][0] == "2026年3月 · 全部结对村"
+    assert rows[1][0].startswith("2026年3月 · 全部结对村")
     expected = [
         r.title
         for r in reversed(
@@ -163,7 +168,7 @@ def test_the_filing_packet_carries_the_period_s_activity_ledger(demo_workspace, 
                 ActivityFilter(date_from=period.start, date_to=period.end),
             )
         )
-        if r.status != "cancelled"
+        if r.status == "done"
     ]
-    assert [r[4] for r in rows[3:-1]] == expected
-    assert rows[-1][0] == "合计"
+    assert [r[4] for r in rows[3:-2]] == expected
+    assert rows[-2][0] == "合计"

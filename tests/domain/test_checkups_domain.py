@@ -42,7 +42,7 @@ def test_findings_and_follow_up() -> None:
     assert needs_follow_up(120, 90, None)
     assert needs_follow_up(None, None, 6.1)
     assert not needs_follow_up(139, 89, 6.0)
-    assert not needs_follow_up(150, None, None)  # a pressure needs both values
+    assert needs_follow_up(150, None, None)  # each pressure value is judged on its own
 
 
 def test_self_care_summary() -> None:

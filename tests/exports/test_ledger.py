@@ -1,5 +1,5 @@
 """The shared Ledger read back cell by cell: every row's own values and styles, although each
-column's cell objects are reused from row to row (issue 10)."""
+column's cell objects are reused from row to row."""
 
 from __future__ import annotations
 

@@ -71,6 +71,12 @@ def test_hours_ledger(workspace, tmp_path) -> None:
     assert rows[4][16:19] == [10, 1, "未达标"]
     totals = rows[6]
     assert totals[0] == "合计" and totals[2] == "3人"
-    assert totals[4] == 20 and totals[6] == 40 and totals[16] == 60 and totals[18] == "未达标2人"
-    assert len(rows) == 7
+    assert (
+        totals[4] == 20
+        and totals[6] == 40
+        and totals[16] == 60
+        and totals[18] == "未达标2人（在册）"
+    )
+    assert "四舍五入" in rows[7][0]  # the rounding footnote
+    assert len(rows) == 8
     assert sheet.cell(4, 17).number_format == "0.0"

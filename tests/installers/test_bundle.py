@@ -30,8 +30,8 @@ def test_bundle_builds_and_passes_its_self_test(tmp_path: Path) -> None:
     # Qt's own Chinese texts (message-box buttons, dialogs, context menus)
     assert list(internal.rglob("qtbase_zh_CN.qm")), "qtbase_zh_CN.qm missing from the bundle"
     pyside = sorted(p.name for p in (internal / "PySide6").glob("Qt*.abi3.so"))
-    # no unneeded Qt (QtNetwork: the local server of one program per data folder, issue 8;
-    # QtPrintSupport: printing sign-in sheets, issue 7)
+    # no unneeded Qt (QtNetwork: the local server of one program per data folder;
+    # QtPrintSupport: printing sign-in sheets)
     assert pyside == [
         "QtCore.abi3.so",
         "QtGui.abi3.so",

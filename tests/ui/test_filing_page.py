@@ -56,6 +56,39 @@ def test_cancel_from_the_progress_dialog_leaves_nothing(demo_window, qtbot, tmp_
     assert not out.exists() or list(out.iterdir()) == []
 
 
+def test_the_window_says_when_attachments_are_missing(demo_window, qtbot, tmp_path: Path) -> None:
+    from datetime import date
+
+    from PIL import Image
+    from sqlalchemy import select
+
+    from wenming_desktop.services.activities.attachments import add_attachments, stored_path
+    from wenming_desktop.storage.models import Activity, Attachment
+
+    ws = demo_window.context.workspace
+    with ws.db.read() as session:
+        activity_id = session.scalar(
+            select(Activity.id).where(
+                Activity.status == "done", Activity.start_at >= date(2025, 4, 1),
+                Activity.start_at < date(2025, 7, 1),
+            )
+        )  # fmt: skip
+    photo = tmp_path / "签到表.png"
+    Image.new("RGB", (8, 8), "blue").save(photo)
+    add_attachments(ws.db, ws.folder, activity_id, [photo], "signin_scan")
+    with ws.db.read() as session:
+        row = session.scalars(select(Attachment)).one()
+    stored_path(ws.folder, row.sha256, row.suffix).unlink()
+    page = demo_window.show_page("台账与归档")
+    page.year.setValue(2025)
+    page.kind.setCurrentIndex(page.kind.findData("Q2"))
+    page.build_packet(tmp_path / "out" / "packet")
+    qtbot.waitUntil(lambda: page.packet_button.isEnabled(), timeout=60_000)
+    text = page.status.text()
+    assert "归档材料包已生成" in text and "1 个附件的文件已缺失" in text and "签到表.png" in text
+    assert page.finished_box is not None and "1 个附件的文件已缺失" in page.finished_box.text()
+
+
 # Documents of one item (an activity, a volunteer): their own commands, not period ledgers.
 ITEM_DOCUMENTS = {"record", "signin", "certificate"}
 

@@ -17,7 +17,7 @@ from wenming_desktop.ui.dialogs.first_start import FirstStartDialog
 from wenming_desktop.ui.opening import offer_first_start
 from wenming_desktop.ui.selftest import check_main_window
 
-SHOTS = Path("/tmp/shots-issue9")
+SHOTS = Path("/tmp/shots-first-start")
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Issue 10: the data folder opened behind the painted shell — `Opening` and `run_gui`."""
+"""Start-up: the data folder opened behind the painted shell — `Opening` and `run_gui`."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""DESIGN §5: PySide6 6.12.0 on Python 3.11 dies with `none_dealloc` after thousands of void
-Qt calls. A subprocess makes 100,000 of them and must exit cleanly."""
+"""PySide6 6.12.0 on Python 3.11 dies with `none_dealloc` after thousands of void
+Qt calls. A subprocess makes 100,000 of them and must exit cleanly (docs/architecture.md,
+"Libraries: what was measured")."""
 
 import subprocess
 import sys

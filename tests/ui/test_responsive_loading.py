@@ -12,12 +12,12 @@ import pytest
 
 from tests.activity_helpers import make_activity
 from tests.checkup_support import id_number, make_world
+from wenming_desktop import runtime
 from wenming_desktop.domain.checkups import CheckupData
 from wenming_desktop.domain.residents import ResidentData
 from wenming_desktop.domain.search import PeopleIndex, matches
 from wenming_desktop.services.checkups import checkups, residents
 from wenming_desktop.services.progress import Progress
-from wenming_desktop.ui import tasks
 from wenming_desktop.ui.pages import home as home_module
 from wenming_desktop.ui.pages.activities.activities import ActivitiesPage
 from wenming_desktop.ui.pages.checkups.checkups import CheckupsPage
@@ -58,8 +58,8 @@ def test_heap_frozen_full_gc_off_and_short_switch_interval_only_while_work_runs(
     qtbot.waitUntil(lambda: "frozen" in seen, timeout=5000)
     assert seen["frozen"] > 0
     assert seen["thresholds"][:2] == thresholds[:2]
-    assert seen["thresholds"][2] == tasks.NO_FULL_COLLECTION
-    assert seen["switch"] == pytest.approx(tasks.WORK_SWITCH_INTERVAL)
+    assert seen["thresholds"][2] == runtime.NO_FULL_COLLECTION
+    assert seen["switch"] == pytest.approx(runtime.WORK_SWITCH_INTERVAL)
     release.set()
     qtbot.waitUntil(lambda: bool(done), timeout=5000)
     assert runner.wait(5000)

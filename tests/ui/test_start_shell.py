@@ -1,4 +1,4 @@
-"""Issue 10: the window's shell before the data, pages built on their first visit."""
+"""Start-up: the window's shell before the data, pages built on their first visit."""
 
 from __future__ import annotations
 

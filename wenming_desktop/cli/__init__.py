@@ -74,7 +74,7 @@ def _console_safe() -> None:
 
 
 def _warn_network_share(folder: DataFolder) -> None:
-    """Issue 8: SQLite on a network share is not safe; every command says so."""
+    """SQLite on a network share is not safe; every command says so."""
     warning = network_share_warning(folder.root) if folder.database_url() is None else None
     if warning:
         print(f"警告：{warning}", file=sys.stderr)

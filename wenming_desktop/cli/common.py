@@ -10,6 +10,7 @@ from typing import Any
 
 from wenming_desktop.cli.sign_in import sign_in
 from wenming_desktop.config import DataFolder
+from wenming_desktop.runtime import prepare_workspace
 from wenming_desktop.services.settings.workspace import Workspace, open_workspace
 
 
@@ -17,7 +18,8 @@ from wenming_desktop.services.settings.workspace import Workspace, open_workspac
 def workspace(folder: DataFolder, migrate: bool = True) -> Iterator[Workspace]:
     ws = open_workspace(folder, migrate=migrate)
     try:
-        sign_in(ws)  # issue 8: when sign-in is on, the command line signs in too
+        prepare_workspace(ws.db)
+        sign_in(ws)  # when sign-in is on, the command line signs in too
         yield ws
     finally:
         ws.close()

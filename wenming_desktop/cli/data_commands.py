@@ -7,6 +7,7 @@ from typing import Any
 
 from wenming_desktop.cli.common import workspace
 from wenming_desktop.config import DataFolder
+from wenming_desktop.services.safety.attachment_check import check_attachments, report_lines
 from wenming_desktop.services.safety.integrity import check_sqlite_file, full_check
 from wenming_desktop.services.settings.demo import load_demo
 
@@ -30,7 +31,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="normal：约60名志愿者、300名村民；large：基准测试用的大医院规模",
     )
     demo.set_defaults(handler=_demo)
-    check = subparsers.add_parser("check", parents=[common], help="检查数据库完整性")
+    check = subparsers.add_parser(
+        "check", parents=[common], help="检查数据库完整性，以及附件文件是否齐全"
+    )
     check.set_defaults(handler=_check)
 
 
@@ -49,9 +52,16 @@ def _check(args: argparse.Namespace, folder: DataFolder) -> int:
         print(f"错误：数据文件夹“{folder.root}”中没有数据库", flush=True)
         return 1
     problems = check_sqlite_file(folder.database) if folder.database_url() is None else []
+    unnamed: list[str] = []
     if not problems:
         with workspace(folder, migrate=False) as ws:
             problems = full_check(ws.db)
+            if not problems:
+                report = check_attachments(ws.db, folder)
+                problems = report_lines(report._replace(unnamed=[]))
+                unnamed = report_lines(report._replace(missing=[]))
+    for line in unnamed:  # a stray file is told, but does not fail the check
+        print(line)
     if problems:
         for line in problems:
             print(line)

@@ -58,4 +58,8 @@ def _packet(args: argparse.Namespace, folder: DataFolder) -> int:
 
         result = build_packet(ws, period, village_id, target, as_zip, Progress(show))
     print(f"归档材料包已生成：{result.path}（{result.activities} 场活动，{result.files} 个文件）")
+    if result.missing:
+        print(f"注意：{len(result.missing)} 个附件的文件已缺失，未放入材料包（目录中已列出）：")
+        for line in result.missing:
+            print(f"  {line}")
     return 0

@@ -13,6 +13,7 @@ from typing import Any
 from wenming_desktop.cli.common import add_output_option, command_group, output_path, workspace
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.hours import format_hours
 from wenming_desktop.exports.files import safe_filename
 from wenming_desktop.services.roster import registry
 from wenming_desktop.services.roster.certificates import find_certificate, issue_certificate
@@ -122,7 +123,7 @@ def _export_certificate(args: argparse.Namespace, folder: DataFolder) -> int:
         issued = issue_certificate(ws.db, volunteer_id, date_from, date_to, path)
     print(
         f"已开具志愿服务记录证明 {issued.number}：{name}，{issued.activity_count} 次，"
-        f"{issued.total_minutes / 60:.1f} 小时：{path}"
+        f"{format_hours(issued.total_minutes)} 小时：{path}"
     )
     return 0
 
@@ -133,6 +134,6 @@ def _check_certificate(args: argparse.Namespace, folder: DataFolder) -> int:
     print(
         f"证明 {c.number}：{c.volunteer}（工号 {c.staff_no or '无'}），"
         f"{c.date_from:%Y-%m-%d} 至 {c.date_to:%Y-%m-%d}，服务 {c.activity_count} 次，"
-        f"{c.total_minutes / 60:.1f} 小时，开具日期 {c.issued_on:%Y-%m-%d}"
+        f"{format_hours(c.total_minutes)} 小时，开具日期 {c.issued_on:%Y-%m-%d}"
     )
     return 0

@@ -1,4 +1,4 @@
-"""Signing in on the command line when sign-in is on (issue 8): WENMING_USER / WENMING_PASSWORD,
+"""Signing in on the command line when sign-in is on: WENMING_USER / WENMING_PASSWORD,
 else a prompt in the terminal. Every command that opens the workspace goes through here."""
 
 from __future__ import annotations

@@ -20,6 +20,11 @@ class Actor:
         return self.role in (ADMIN, CLERK)
 
     @property
+    def can_unmask(self) -> bool:
+        """Full ID numbers and mobiles: only for a user whose unmasking can be audited."""
+        return self.can_write
+
+    @property
     def is_admin(self) -> bool:
         return self.role == ADMIN
 

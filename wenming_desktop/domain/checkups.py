@@ -1,18 +1,22 @@
-"""A checkup's values, their validation, and what in them is abnormal (DESIGN §2, §5)."""
+"""A checkup's values, their validation, and what in them is abnormal (docs/rules.md,
+"Checkup thresholds", "Elderly self-care assessment")."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import normalize_text
+from wenming_desktop.domain.plausible_dates import check_checkup_date
 from wenming_desktop.domain.thresholds import (
+    FOLLOW_UP_LIMITS,
     SELF_CARE_ITEMS,
     Band,
     blood_pressure_band,
     bmi,
-    bmi_band,
+    bmi_band_of,
     check_plausible,
     glucose_band,
     self_care_band,
@@ -65,8 +69,7 @@ class CheckupData:
 
 def validate_checkup(data: CheckupData) -> CheckupData:
     """Normalised copy, or UserError naming the field: plausible ranges, pressures, scores."""
-    if data.checkup_date > date.today():
-        raise UserError("体检日期不能晚于今天")
+    check_checkup_date(data.checkup_date, None)
     for name in NUMERIC_FIELDS:
         value = getattr(data, name)
         if value is not None:
@@ -85,17 +88,18 @@ def validate_checkup(data: CheckupData) -> CheckupData:
     conditions = tuple(
         dict.fromkeys(c for c in (normalize_text(x) for x in data.chronic_conditions) if c)
     )
+    numbers: dict[str, Any] = {
+        name: (int(v) if name in INTEGER_FIELDS else float(v))
+        for name in NUMERIC_FIELDS
+        if (v := getattr(data, name)) is not None
+    }
     return replace(
         data,
         constitution=constitution,
         chronic_conditions=conditions,
         conclusion=data.conclusion.strip(),
         advice=data.advice.strip(),
-        **{
-            name: (int(v) if name in INTEGER_FIELDS else float(v))
-            for name in NUMERIC_FIELDS
-            if (v := getattr(data, name)) is not None
-        },
+        **numbers,
     )
 
 
@@ -116,27 +120,27 @@ def findings(
 ) -> list[str]:
     """The abnormal results in words, e.g. ["血压偏高 150/95", "空腹血糖受损 6.5"]."""
     out: list[str] = []
-    bp = systolic is not None and diastolic is not None
-    if bp and blood_pressure_band(systolic or 0, diastolic or 0) is Band.HIGH:
-        out.append(f"血压偏高 {systolic:g}/{diastolic:g}")
+    if blood_pressure_band(systolic, diastolic) is Band.HIGH:
+        shown = "/".join("—" if v is None else f"{v:g}" for v in (systolic, diastolic))
+        out.append(f"血压偏高 {shown}")
     if fasting_glucose is not None:
         band = glucose_band(fasting_glucose)
         if band is not Band.NORMAL:
             label = "空腹血糖偏高" if band is Band.HIGH else band.label
             out.append(f"{label} {fasting_glucose:g}")
     if height_cm and weight_kg:
-        value = bmi(height_cm, weight_kg)
-        band = bmi_band(value)
+        band = bmi_band_of(height_cm, weight_kg)
         if band in (Band.LOW, Band.OBESE):
-            out.append(f"BMI {value:g}（{band.label}）")
+            out.append(f"BMI {bmi(height_cm, weight_kg):.1f}（{band.label}）")
     return out
 
 
 def needs_follow_up(
     systolic: float | None, diastolic: float | None, fasting_glucose: float | None
 ) -> bool:
-    """Results that go on the follow-up list: high blood pressure, glucose ≥ 6.1."""
-    bp = systolic is not None and diastolic is not None
-    if bp and blood_pressure_band(systolic or 0, diastolic or 0) is Band.HIGH:
-        return True
-    return fasting_glucose is not None and glucose_band(fasting_glucose) is not Band.NORMAL
+    """Results that go on the follow-up list (thresholds.FOLLOW_UP_LIMITS: any value at or above
+    its limit: systolic 140, diastolic 90, fasting glucose 6.1)."""
+    values = {"systolic": systolic, "diastolic": diastolic, "fasting_glucose": fasting_glucose}
+    return any(
+        (value := values[name]) is not None and value >= limit for name, limit in FOLLOW_UP_LIMITS
+    )

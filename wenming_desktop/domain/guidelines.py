@@ -1,4 +1,5 @@
-"""The activity guideline checks of DESIGN §2 (附件1 of the district's activity plan)."""
+"""The activity guideline checks (docs/rules.md, "Activity guideline checks"): 附件1 of the
+district's pairing activity plan."""
 
 from __future__ import annotations
 

@@ -1,22 +1,20 @@
-"""Service hours from sign-in and sign-out, corrections, yearly target and star levels."""
+"""Service hours of one participation: sign-in and sign-out, corrections.
+
+The yearly target, star levels and the rounding of hours are counting rules (domain/counting.py);
+the names below are kept for the callers that know them from here.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
+from wenming_desktop.domain import counting
+from wenming_desktop.domain.counting import STAR_LEVELS, TARGET_MINUTES, star_level
 from wenming_desktop.domain.errors import UserError
 
-YEARLY_TARGET_MINUTES = 48 * 60
-
-# Cumulative-hour star levels of the national volunteer system (DESIGN §2).
-STAR_LEVELS: tuple[tuple[int, str], ...] = (
-    (1500, "五星"),
-    (1000, "四星"),
-    (600, "三星"),
-    (300, "二星"),
-    (100, "一星"),
-)
+YEARLY_TARGET_MINUTES = TARGET_MINUTES
+__all__ = ["STAR_LEVELS", "YEARLY_TARGET_MINUTES", "star_level"]
 
 
 def minutes_between(sign_in: datetime, sign_out: datetime) -> int:
@@ -47,19 +45,10 @@ def correct(time: ServiceTime, minutes: int, reason: str) -> ServiceTime:
     return ServiceTime(time.recorded_minutes, minutes, reason.strip())
 
 
-def star_level(cumulative_minutes: int) -> str:
-    """Star level name for the cumulative hours, or "" below one star."""
-    hours = cumulative_minutes / 60
-    for threshold, name in STAR_LEVELS:
-        if hours >= threshold:
-            return name
-    return ""
-
-
 def meets_yearly_target(minutes: int) -> bool:
-    return minutes >= YEARLY_TARGET_MINUTES
+    return counting.meets_target(minutes)
 
 
 def format_hours(minutes: int) -> str:
-    """Minutes as hours with one decimal, e.g. 90 → "1.5"."""
-    return f"{minutes / 60:.1f}"
+    """Minutes as hours with one decimal, rounded half-up (counting.hours_text): 90 → "1.5"."""
+    return counting.hours_text(minutes)

@@ -92,7 +92,7 @@ def normalize_mobile(raw: str) -> str:
 
 
 def mask_id(number: str | None) -> str:
-    """First 6 and last 4 characters shown (DESIGN §3)."""
+    """First 6 and last 4 characters shown (docs/rules.md, "Personal information")."""
     if not number:
         return ""
     if len(number) <= 10:
@@ -101,7 +101,7 @@ def mask_id(number: str | None) -> str:
 
 
 def mask_phone(number: str | None) -> str:
-    """Middle four digits of a mobile hidden (DESIGN §3)."""
+    """Middle four digits of a mobile hidden (docs/rules.md, "Personal information")."""
     if not number:
         return ""
     if len(number) < 8:

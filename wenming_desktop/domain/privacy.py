@@ -1,4 +1,5 @@
-"""The one rule for residents' health values in lists, sheets and exports (DESIGN §3).
+"""The one rule for residents' health values in lists, sheets and exports (docs/rules.md,
+"Personal information").
 
 A resident's *health values* are everything a checkup measured or concluded about that person:
 height, weight, BMI, waist, blood pressure, heart rate, fasting glucose, chronic conditions, TCM
@@ -23,7 +24,9 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-R = TypeVar("R")  # a NamedTuple row
+# Any NamedTuple row. mypy gives each NamedTuple a `_replace` with its own keywords, so no
+# Protocol bound matches them all; the two lines that use `_fields`/`_replace` say so.
+R = TypeVar("R")
 
 MASK = "***"
 # Shown with a list or sheet whose health values are masked, so nobody takes them for missing.
@@ -74,5 +77,9 @@ def mask_health_row(row: R) -> R:
 
     Lists mask whole rows rather than cells, so sorting a masked column cannot rank the values.
     """
+    # R is any NamedTuple, which no bound can say (see R above): _fields/_replace are unknown.
     fields = [f for f in row._fields if f in HEALTH_FIELDS]  # type: ignore[attr-defined]
-    return row._replace(**{f: mask_health(getattr(row, f)) for f in fields})  # type: ignore[attr-defined]
+    masked: R = row._replace(  # type: ignore[attr-defined]
+        **{f: mask_health(getattr(row, f)) for f in fields}
+    )
+    return masked

@@ -7,6 +7,7 @@ from datetime import date
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import normalize_mobile, normalize_text, parse_id_number
+from wenming_desktop.domain.plausible_dates import check_birth_date
 from wenming_desktop.domain.vocabulary import FocusGroup
 
 
@@ -45,8 +46,7 @@ def validate_resident(data: ResidentData) -> ResidentData:
         id_number, birth, gender = info.number, info.birth_date, info.gender
     if gender not in ("", "男", "女"):
         raise UserError(f"性别只能是“男”或“女”，实际为“{gender}”")
-    if birth is not None and birth > date.today():
-        raise UserError("出生日期不能晚于今天")
+    check_birth_date(birth)
     phone = normalize_text(data.phone).replace(" ", "")
     if phone:
         phone = normalize_mobile(phone) if not phone.startswith("0") else phone

@@ -8,6 +8,7 @@ from datetime import date
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import normalize_mobile, normalize_text, parse_id_number
+from wenming_desktop.domain.plausible_dates import check_birth_date
 from wenming_desktop.domain.vocabulary import POLITICAL_STATUSES
 
 _STAFF_NO = re.compile(r"^[0-9A-Za-z\-_]{1,30}$")
@@ -72,6 +73,7 @@ def validate_volunteer(data: VolunteerData) -> VolunteerData:
             raise UserError(
                 f"出生日期{data.birth_date:%Y-%m-%d}与身份证号中的{info.birth_date:%Y-%m-%d}不一致"
             )
+    check_birth_date(birth)
     phone = normalize_mobile(data.phone) if normalize_text(data.phone) else ""
     status = normalize_text(data.political_status)
     if status and status not in POLITICAL_STATUSES:

@@ -1,4 +1,4 @@
-"""Fixed vocabularies of the office's work (DESIGN §2) and the seeds of the editable lists."""
+"""Fixed vocabularies of the office's work (docs/rules.md) and the seeds of the editable lists."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ class ActivityStatus(StrEnum):
         return {"planned": "计划", "done": "已开展", "cancelled": "已取消"}[self.value]
 
 
-# The eight content areas of the pairing plan, then those other plans add (DESIGN §2).
+# The eight content areas of the pairing plan, then those other plans add (docs/rules.md,
+# "Content areas").
 PAIRING_CATEGORIES: tuple[str, ...] = (
     "教育培训",
     "文化供给",
@@ -109,7 +110,7 @@ class AttachmentKind(StrEnum):
         }[self.value]
 
 
-# Report deadlines (month-day) of DESIGN §2; editable in 设置.
+# Report deadlines (month-day; docs/rules.md, "Report deadlines"); editable in 设置.
 DEFAULT_DEADLINES: tuple[tuple[str, str], ...] = (
     ("工作小结", "10-20"),
     ("全年工作总结", "02-20"),

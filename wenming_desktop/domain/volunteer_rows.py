@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from wenming_desktop.domain.hours import meets_yearly_target, star_level
+from wenming_desktop.domain.counting import in_hours_ledger, meets_target, star_level
 
 
 class VolunteerRow(NamedTuple):
@@ -34,7 +34,8 @@ class VolunteerRow(NamedTuple):
 
 @dataclass(frozen=True)
 class VolunteerHours:
-    """One volunteer's year: minutes per month, total, target, stars, activities."""
+    """One volunteer's year (or a period of it): minutes per month, total, target, stars,
+    counted participations (domain/counting.py)."""
 
     volunteer: VolunteerRow
     months: tuple[int, ...]
@@ -44,8 +45,13 @@ class VolunteerHours:
 
     @property
     def target_met(self) -> bool:
-        return meets_yearly_target(self.year_minutes)
+        return meets_target(self.year_minutes)
 
     @property
     def stars(self) -> str:
         return star_level(self.cumulative_minutes)
+
+    @property
+    def in_ledger(self) -> bool:
+        """On the hours ledger (counting.in_hours_ledger): active, or served in the period."""
+        return in_hours_ledger(self.volunteer.active, self.year_minutes)

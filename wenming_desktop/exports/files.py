@@ -3,26 +3,24 @@
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.errors import UserError, os_reason
+from wenming_desktop.domain.file_names import INVALID_CHARACTERS, RESERVED_NAMES, name_problem
 
-_INVALID = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 _MAX_BYTES = 200  # UTF-8 bytes: well under the 255 that Linux and macOS allow per name
-_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{p}{i}" for p in ("COM", "LPT") for i in range(1, 10)}
 
 
 def safe_filename(name: str, max_length: int = 120) -> str:
     """A file name valid on Windows: no reserved characters or names, no trailing dot or space."""
-    clean = _INVALID.sub("_", name).strip().rstrip(". ")
+    clean = INVALID_CHARACTERS.sub("_", name).strip().rstrip(". ")
     stem, dot, suffix = clean.rpartition(".")
     if not dot:
         stem, suffix = clean, ""
-    if stem.upper() in _RESERVED or not stem:
+    if stem.upper() in RESERVED_NAMES or not stem:
         stem = f"_{stem}"
     if len(clean) > max_length:
         keep = max_length - len(suffix) - 1
@@ -34,11 +32,20 @@ def safe_filename(name: str, max_length: int = 120) -> str:
 
 
 def _describe(exc: OSError, target: Path) -> str:
-    if isinstance(exc, PermissionError):
-        return f"无法写入“{target}”：文件被占用（可能正在 Excel 或其他程序中打开）或没有写入权限"
-    if exc.errno == 28:
-        return f"无法写入“{target}”：磁盘空间不足"
-    return f"无法写入“{target}”：{exc.strerror or exc}"
+    return f"无法写入“{target}”：{os_reason(exc)}"
+
+
+def check_target(target: Path) -> None:
+    """Refuse (UserError) an output path that is a folder or whose name Windows forbids."""
+    problem = name_problem(target.name)
+    if problem is not None:
+        raise UserError(f"无法写入“{target}”：{problem}")
+    try:
+        is_folder = target.is_dir()
+    except OSError as exc:
+        raise UserError(_describe(exc, target)) from None
+    if is_folder:
+        raise UserError(f"“{target}”是一个文件夹；请在其中指定一个文件名")
 
 
 @contextmanager
@@ -49,6 +56,7 @@ def atomic_output(target: Path) -> Iterator[Path]:
     name; OS errors become a UserError that says where and why.
     """
     target = Path(target)
+    check_target(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, temp_name = tempfile.mkstemp(

@@ -16,15 +16,16 @@ import sys
 import tempfile
 import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.errors import UserError, os_reason
+from wenming_desktop.domain.file_names import name_problem
 from wenming_desktop.exports.files import atomic_output
 from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
@@ -66,12 +67,15 @@ def staging_folder(target: Path) -> Iterator[Path]:
 
     A killed run (power cut, task manager) cannot remove it: the next packet written to the
     same folder removes such leftovers once they are a day old."""
+    problem = name_problem(target.name)
+    if problem is not None:
+        raise UserError(f"无法写入归档材料包“{target}”：{problem}")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         remove_leftovers(target.parent)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=target.parent))
     except OSError as exc:
-        raise UserError(f"无法在“{target.parent}”中创建归档材料包：{exc.strerror or exc}") from None
+        raise UserError(f"无法在“{target.parent}”中创建归档材料包：{os_reason(exc)}") from None
     _hide(staging)
     try:
         yield staging
@@ -108,8 +112,32 @@ def files_in(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file())
 
 
-def write_index(staging: Path, title: str, subtitle: str) -> None:
-    """The 目录 PDF: every file of the packet with its folder and page count."""
+MISSING_NOTE = "以下附件在数据文件夹中找不到文件，未能放入本材料包，请补齐后重新生成："
+
+
+def _grid(table: Table, font: str) -> None:
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), font),
+                ("FONTSIZE", (0, 0), (-1, -1), 9),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f2dcdb")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        )
+    )
+
+
+def write_index(
+    staging: Path,
+    title: str,
+    subtitle: str,
+    figures: Sequence[tuple[str, str]] = (),
+    missing: Sequence[str] = (),
+) -> None:
+    """The 目录 PDF: the period's key figures, every file of the packet with its folder and page
+    count, and the attachments that could not be included because their file is missing."""
     font = register_fonts()
     s = styles()
     rows: list[list[object]] = [["序号", "文件夹", "文件名", "页数"]]
@@ -125,23 +153,29 @@ def write_index(staging: Path, title: str, subtitle: str) -> None:
         ["", "—", Paragraph(markup(f"{MANIFEST_NAME}（各文件SHA-256校验值）"), s["cell"]), "—"]
     )
     table = Table(rows, colWidths=[14 * mm, 40 * mm, 106 * mm, 20 * mm], repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), font),
-                ("FONTSIZE", (0, 0), (-1, -1), 9),
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f2dcdb")),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ]
-        )
-    )
-    story = [
+    _grid(table, font)
+    story: list[Flowable] = [
         Paragraph(markup(title), s["title"]),
         Paragraph(markup(subtitle), s["subtitle"]),
         Spacer(1, 6),
-        table,
     ]
+    if figures:
+        key = Table(
+            [["主要数据", "数值"], *[list(f) for f in figures]], colWidths=[120 * mm, 60 * mm]
+        )
+        _grid(key, font)
+        story += [key, Spacer(1, 6)]
+    if missing:
+        story.append(Paragraph(markup(f"缺失附件 {len(missing)} 个。" + MISSING_NOTE), s["body"]))
+        gone = Table(
+            [["序号", "缺失的附件"], *[[i, Paragraph(markup(m), s["cell"])] for i, m in
+                                      enumerate(missing, start=1)]],
+            colWidths=[14 * mm, 166 * mm],
+            repeatRows=1,
+        )  # fmt: skip
+        _grid(gone, font)
+        story += [gone, Spacer(1, 6)]
+    story.append(table)
     build_pdf(staging / INDEX_NAME, story, title=title)
 
 
@@ -175,4 +209,4 @@ def publish(staging: Path, target: Path, as_zip: bool) -> Path:
         staging.mkdir()  # the staging context removes it again
         return target
     except OSError as exc:
-        raise UserError(f"无法写入归档材料包“{target}”：{exc.strerror or exc}") from None
+        raise UserError(f"无法写入归档材料包“{target}”：{os_reason(exc)}") from None

@@ -1,7 +1,7 @@
 """SQLite's own integrity check of a database file, with nothing but the sqlite3 module.
 
 Kept apart from services.backups (which loads SQLAlchemy) so that the window can check the
-database file while it is still loading everything else (issue 10).
+database file while it is still loading everything else (docs/architecture.md, "Start-up").
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""The typed SQLAlchemy models of every entity in DESIGN §3.
+"""The typed SQLAlchemy models of every entity the program keeps.
+
+Every column carries its Chinese name next to its definition (info={"label": …}): the audit log
+shows changes by these names, and a test fails when a column has none.
 
 Hours are kept as whole minutes (integers) so sums are exact; sensitive values (ID numbers,
 phones) are stored in full and masked where they are shown.
@@ -7,6 +10,7 @@ phones) are stored in full and masked where they are shown.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import ClassVar
 
 from sqlalchemy import (
     Boolean,
@@ -36,55 +40,68 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+    # Every model here maps one Table (SQLAlchemy types it as any FromClause); the bulk writers
+    # pass it to Core insert()/update().
+    __table__: ClassVar[Table]
 
 
 class Setting(Base):
     __tablename__ = "setting"
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(Text, default="")
+    key: Mapped[str] = mapped_column(String(64), primary_key=True, info={"label": "设置项"})
+    value: Mapped[str] = mapped_column(Text, default="", info={"label": "设置值"})
 
 
 class Village(Base):
     """A paired village and its New-Era Civilization Practice station (结对村/实践站)."""
 
     __tablename__ = "village"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(100), unique=True)
-    station_name: Mapped[str] = mapped_column(String(100), default="")
-    contact_person: Mapped[str] = mapped_column(String(50), default="")
-    contact_phone: Mapped[str] = mapped_column(String(20), default="")
-    pairing_start: Mapped[date | None] = mapped_column(Date)
-    pairing_end: Mapped[date | None] = mapped_column(Date)
-    notes: Mapped[str] = mapped_column(Text, default="")
+    id: Mapped[int] = mapped_column(primary_key=True, info={"label": "编号"})
+    name: Mapped[str] = mapped_column(String(100), unique=True, info={"label": "名称"})
+    station_name: Mapped[str] = mapped_column(String(100), default="", info={"label": "实践站"})
+    contact_person: Mapped[str] = mapped_column(String(50), default="", info={"label": "联系人"})
+    contact_phone: Mapped[str] = mapped_column(String(20), default="", info={"label": "联系电话"})
+    pairing_start: Mapped[date | None] = mapped_column(Date, info={"label": "结对开始"})
+    pairing_end: Mapped[date | None] = mapped_column(Date, info={"label": "结对结束"})
+    notes: Mapped[str] = mapped_column(Text, default="", info={"label": "备注"})
 
 
 class Department(Base):
     __tablename__ = "department"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(50), unique=True)
-    sort_order: Mapped[int] = mapped_column(default=0)
+    id: Mapped[int] = mapped_column(primary_key=True, info={"label": "编号"})
+    name: Mapped[str] = mapped_column(String(50), unique=True, info={"label": "名称"})
+    sort_order: Mapped[int] = mapped_column(default=0, info={"label": "排序"})
 
 
 class PartyBranch(Base):
     __tablename__ = "party_branch"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(100), unique=True)
+    id: Mapped[int] = mapped_column(primary_key=True, info={"label": "编号"})
+    name: Mapped[str] = mapped_column(String(100), unique=True, info={"label": "名称"})
 
 
 class Team(Base):
     """A volunteer service team (志愿服务队)."""
 
     __tablename__ = "team"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(100), unique=True)
-    description: Mapped[str] = mapped_column(Text, default="")
+    id: Mapped[int] = mapped_column(primary_key=True, info={"label": "编号"})
+    name: Mapped[str] = mapped_column(String(100), unique=True, info={"label": "名称"})
+    description: Mapped[str] = mapped_column(Text, default="", info={"label": "简介"})
 
 
 volunteer_team = Table(
     "volunteer_team",
     Base.metadata,
-    Column("volunteer_id", ForeignKey("volunteer.id", ondelete="CASCADE"), primary_key=True),
-    Column("team_id", ForeignKey("team.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "volunteer_id",
+        ForeignKey("volunteer.id", ondelete="CASCADE"),
+        primary_key=True,
+        info={"label": "志愿者"},
+    ),
+    Column(
+        "team_id",
+        ForeignKey("team.id", ondelete="CASCADE"),
+        primary_key=True,
+        info={"label": "志愿服务队"},
+    ),
 )
 
 
@@ -92,26 +109,38 @@ class Volunteer(Base):
     """A staff member on the volunteer roster (志愿者)."""
 
     __tablename__ = "volunteer"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    staff_no: Mapped[str | None] = mapped_column(String(30), unique=True)
-    name: Mapped[str] = mapped_column(String(50), index=True)
-    pinyin_initials: Mapped[str] = mapped_column(String(50), default="", index=True)
-    gender: Mapped[str] = mapped_column(String(2), default="")
-    birth_date: Mapped[date | None] = mapped_column(Date)
-    id_number: Mapped[str | None] = mapped_column(String(18), unique=True)
-    phone: Mapped[str] = mapped_column(String(20), default="")
-    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"), index=True)
-    title: Mapped[str] = mapped_column(String(50), default="")  # 职称
-    position: Mapped[str] = mapped_column(String(50), default="")  # 职务
-    political_status: Mapped[str] = mapped_column(String(20), default="")
-    party_branch_id: Mapped[int | None] = mapped_column(ForeignKey("party_branch.id"))
-    registered: Mapped[bool] = mapped_column(Boolean, default=False)
-    registry_no: Mapped[str] = mapped_column(String(50), default="")
-    registered_on: Mapped[date | None] = mapped_column(Date)
-    registry_minutes: Mapped[int | None] = mapped_column(Integer)  # hours in the national system
-    specialty: Mapped[str] = mapped_column(String(100), default="")
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    notes: Mapped[str] = mapped_column(Text, default="")
+    id: Mapped[int] = mapped_column(primary_key=True, info={"label": "编号"})
+    staff_no: Mapped[str | None] = mapped_column(String(30), unique=True, info={"label": "工号"})
+    name: Mapped[str] = mapped_column(String(50), index=True, info={"label": "姓名"})
+    pinyin_initials: Mapped[str] = mapped_column(
+        String(50), default="", index=True, info={"label": "拼音首字母"}
+    )
+    gender: Mapped[str] = mapped_column(String(2), default="", info={"label": "性别"})
+    birth_date: Mapped[date | None] = mapped_column(Date, info={"label": "出生日期"})
+    id_number: Mapped[str | None] = mapped_column(
+        String(18), unique=True, info={"label": "身份证号"}
+    )
+    phone: Mapped[str] = mapped_column(String(20), default="", info={"label": "电话"})
+    department_id: Mapped[int | None] = mapped_column(
+        ForeignKey("department.id"), index=True, info={"label": "科室"}
+    )
+    title: Mapped[str] = mapped_column(String(50), default="", info={"label": "职称"})
+    position: Mapped[str] = mapped_column(String(50), default="", info={"label": "职务"})
+    political_status: Mapped[str] = mapped_column(
+        String(20), default="", info={"label": "政治面貌"}
+    )
+    party_branch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("party_branch.id"), info={"label": "党支部"}
+    )
+    registered: Mapped[bool] = mapped_column(Boolean, default=False, info={"label": "已注册"})
+    registry_no: Mapped[str] = mapped_column(String(50), default="", info={"label": "志愿者编号"})
+    registered_on: Mapped[date | None] = mapped_column(Date, info={"label": "注册日期"})
+    registry_minutes: Mapped[int | None] = mapped_column(
+        Integer, info={"label": "系统登记时长"}
+    )  # hours in the national system
+    specialty: Mapped[str] = mapped_column(String(100), default="", info={"label": "专长"})
+    active: Mapped[bool] = mapped_column(Boolean, default=True, info={"label": "在册"})
+    notes: Mapped[str] = mapped_column(Text, default="", info={"label": "备注"})
 
     department: Mapped[Department | None] = relationship()
     party_branch: Mapped[PartyBranch | None] = relationship()
@@ -122,48 +151,68 @@ class Category(Base):
     """An activity category; the editable list seeded with the pairing plan's content areas."""
 
     __tablename__ = "category"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(50), unique=True)
-    sort_order: Mapped[int] = mapped_column(default=0)
-    is_health: Mapped[bool] = mapped_column(Boolean, default=False)
+    id: Mapped[int] = mapped_column(primary_key=True, info={"label": "编号"})
+    name: Mapped[str] = mapped_column(String(50), unique=True, info={"label": "名称"})
+    sort_order: Mapped[int] = mapped_column(default=0, info={"label": "排序"})
+    is_health: Mapped[bool] = mapped_column(Boolean, default=False, info={"label": "健康类"})
 
 
 class ServiceRequest(Base):
     """A village's request for a service (点单), dispatched as an activity (派单/接单)."""
 
     __tablename__ = "service_request"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    village_id: Mapped[int] = mapped_column(ForeignKey("village.id"), index=True)
-    requested_by: Mapped[str] = mapped_column(String(50), default="")
-    content: Mapped[str] = mapped_column(Text)
-    wanted_on: Mapped[date | None] = mapped_column(Date)
-    received_on: Mapped[date] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(String(20), default="open")
+    id: Mapped[int] = mapped_column(primary_key=True, info={"label": "编号"})
+    village_id: Mapped[int] = mapped_column(
+        ForeignKey("village.id"), index=True, info={"label": "结对村"}
+    )
+    requested_by: Mapped[str] = mapped_column(String(50), default="", info={"label": "点单人"})
+    content: Mapped[str] = mapped_column(Text, info={"label": "需求内容"})
+    wanted_on: Mapped[date | None] = mapped_column(Date, info={"label": "希望日期"})
+    received_on: Mapped[date] = mapped_column(Date, info={"label": "受理日期"})
+    status: Mapped[str] = mapped_column(String(20), default="open", info={"label": "状态"})
 
 
 class Activity(Base):
     __tablename__ = "activity"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    title: Mapped[str] = mapped_column(String(200))
-    category_id: Mapped[int] = mapped_column(ForeignKey("category.id"), index=True)
-    village_id: Mapped[int] = mapped_column(ForeignKey("village.id"), index=True)
-    place: Mapped[str] = mapped_column(String(200), default="")
-    place_is_public: Mapped[bool] = mapped_column(Boolean, default=False)
-    start_at: Mapped[datetime] = mapped_column(DateTime, index=True)
-    end_at: Mapped[datetime] = mapped_column(DateTime)
-    organizer: Mapped[str] = mapped_column(String(100), default="")
-    person_in_charge: Mapped[str] = mapped_column(String(50), default="")
-    expected_attendance: Mapped[int | None] = mapped_column(Integer)
-    actual_attendance: Mapped[int | None] = mapped_column(Integer)  # 受益群众人次
-    status: Mapped[str] = mapped_column(String(20), default="planned", index=True)
-    summary: Mapped[str] = mapped_column(Text, default="")
-    police_approval_ref: Mapped[str] = mapped_column(String(100), default="")
-    city_approval_ref: Mapped[str] = mapped_column(String(100), default="")
-    has_backdrop: Mapped[bool] = mapped_column(Boolean, default=False)
-    medicine_kit_holder: Mapped[str] = mapped_column(String(50), default="")
-    request_id: Mapped[int | None] = mapped_column(ForeignKey("service_request.id"))
-    satisfaction: Mapped[int | None] = mapped_column(Integer)  # 评单 1–5
-    evaluation_comment: Mapped[str] = mapped_column(Text, default="")
+    id: Mapped[int] = mapped_column(primary_key=True, info={"label": "编号"})
+    title: Mapped[str] = mapped_column(String(200), info={"label": "活动名称"})
+    category_id: Mapped[int] = mapped_column(
+        ForeignKey("category.id"), index=True, info={"label": "类别"}
+    )
+    village_id: Mapped[int] = mapped_column(
+        ForeignKey("village.id"), index=True, info={"label": "结对村"}
+    )
+    place: Mapped[str] = mapped_column(String(200), default="", info={"label": "地点"})
+    place_is_public: Mapped[bool] = mapped_column(
+        Boolean, default=False, info={"label": "公共场所"}
+    )
+    start_at: Mapped[datetime] = mapped_column(DateTime, index=True, info={"label": "开始时间"})
+    end_at: Mapped[datetime] = mapped_column(DateTime, info={"label": "结束时间"})
+    organizer: Mapped[str] = mapped_column(String(100), default="", info={"label": "组织单位"})
+    person_in_charge: Mapped[str] = mapped_column(String(50), default="", info={"label": "负责人"})
+    expected_attendance: Mapped[int | None] = mapped_column(Integer, info={"label": "预计人数"})
+    actual_attendance: Mapped[int | None] = mapped_column(
+        Integer, info={"label": "受益群众人次"}
+    )  # 受益群众人次
+    status: Mapped[str] = mapped_column(
+        String(20), default="planned", index=True, info={"label": "状态"}
+    )
+    summary: Mapped[str] = mapped_column(Text, default="", info={"label": "活动简述"})
+    police_approval_ref: Mapped[str] = mapped_column(
+        String(100), default="", info={"label": "公安审批文号"}
+    )
+    city_approval_ref: Mapped[str] = mapped_column(
+        String(100), default="", info={"label": "城管审批文号"}
+    )
+    has_backdrop: Mapped[bool] = mapped_column(Boolean, default=False, info={"label": "有背景板"})
+    medicine_kit_holder: Mapped[str] = mapped_column(
+        String(50), default="", info={"label": "药箱负责人"}
+    )
+    request_id: Mapped[int | None] = mapped_column(
+        ForeignKey("service_request.id"), info={"label": "服务需求"}
+    )
+    satisfaction: Mapped[int | None] = mapped_column(Integer, info={"label": "满意度"})  # 评单 1–5
+    evaluation_comment: Mapped[str] = mapped_column(Text, default="", info={"label": "评价"})
 
     category: Mapped[Category] = relationship()
     village: Mapped[Village] = relationship()
@@ -172,8 +221,13 @@ class Activity(Base):
 activity_department = Table(
     "activity_department",
     Base.metadata,
-    Column("activity_id", ForeignKey("activity.id", ondelete="CASCADE"), primary_key=True),
-    Column("department_id", ForeignKey("department.id"), primary_key=True),
+    Column(
+        "activity_id",
+        ForeignKey("activity.id", ondelete="CASCADE"),
+        primary_key=True,
+        info={"label": "活动"},
+    ),
+    Column("department_id", ForeignKey("department.id"), primary_key=True, info={"label": "科室"}),
 )
 
 
@@ -182,28 +236,32 @@ class Participation(Base):
 
     __tablename__ = "participation"
     __table_args__ = (UniqueConstraint("activity_id", "volunteer_id"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(primary_key=True, info={"label": "编号"})
     activity_id: Mapped[int] = mapped_column(
-        ForeignKey("activity.id", ondelete="CASCADE"), index=True
+        ForeignKey("activity.id", ondelete="CASCADE"), index=True, info={"label": "活动"}
     )
-    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id"), index=True)
-    seq: Mapped[int] = mapped_column(default=0)  # order on the sign-in sheet
-    sign_in: Mapped[datetime | None] = mapped_column(DateTime)
-    sign_out: Mapped[datetime | None] = mapped_column(DateTime)
-    recorded_minutes: Mapped[int | None] = mapped_column(Integer)
-    corrected_minutes: Mapped[int | None] = mapped_column(Integer)
-    correction_reason: Mapped[str] = mapped_column(Text, default="")
-    corrected_by: Mapped[str] = mapped_column(String(50), default="")
-    corrected_at: Mapped[datetime | None] = mapped_column(DateTime)
+    volunteer_id: Mapped[int] = mapped_column(
+        ForeignKey("volunteer.id"), index=True, info={"label": "志愿者"}
+    )
+    seq: Mapped[int] = mapped_column(
+        default=0, info={"label": "签到序号"}
+    )  # order on the sign-in sheet
+    sign_in: Mapped[datetime | None] = mapped_column(DateTime, info={"label": "签到时间"})
+    sign_out: Mapped[datetime | None] = mapped_column(DateTime, info={"label": "签退时间"})
+    recorded_minutes: Mapped[int | None] = mapped_column(Integer, info={"label": "记录时长"})
+    corrected_minutes: Mapped[int | None] = mapped_column(Integer, info={"label": "修正时长"})
+    correction_reason: Mapped[str] = mapped_column(Text, default="", info={"label": "修正原因"})
+    corrected_by: Mapped[str] = mapped_column(String(50), default="", info={"label": "修正人"})
+    corrected_at: Mapped[datetime | None] = mapped_column(DateTime, info={"label": "修正时间"})
 
 
 class ServiceKind(Base):
     """A free-clinic service (体格检查, 血压测量 …); the editable list."""
 
     __tablename__ = "service_kind"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(50), unique=True)
-    sort_order: Mapped[int] = mapped_column(default=0)
+    id: Mapped[int] = mapped_column(primary_key=True, info={"label": "编号"})
+    name: Mapped[str] = mapped_column(String(50), unique=True, info={"label": "名称"})
+    sort_order: Mapped[int] = mapped_column(default=0, info={"label": "排序"})
 
 
 class ClinicService(Base):
@@ -211,37 +269,55 @@ class ClinicService(Base):
 
     __tablename__ = "clinic_service"
     __table_args__ = (UniqueConstraint("activity_id", "service_kind_id", "department_id"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(primary_key=True, info={"label": "编号"})
     activity_id: Mapped[int] = mapped_column(
-        ForeignKey("activity.id", ondelete="CASCADE"), index=True
+        ForeignKey("activity.id", ondelete="CASCADE"), index=True, info={"label": "活动"}
     )
-    service_kind_id: Mapped[int] = mapped_column(ForeignKey("service_kind.id"))
-    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
-    people_served: Mapped[int] = mapped_column(default=0)
-    materials_given: Mapped[int] = mapped_column(default=0)
-    notes: Mapped[str] = mapped_column(Text, default="")
+    service_kind_id: Mapped[int] = mapped_column(
+        ForeignKey("service_kind.id"), info={"label": "服务项目"}
+    )
+    department_id: Mapped[int | None] = mapped_column(
+        ForeignKey("department.id"), info={"label": "科室"}
+    )
+    people_served: Mapped[int] = mapped_column(default=0, info={"label": "服务人次"})
+    materials_given: Mapped[int] = mapped_column(default=0, info={"label": "发放资料/药品"})
+    notes: Mapped[str] = mapped_column(Text, default="", info={"label": "备注"})
 
 
 class Resident(Base):
-    """A villager served (服务对象/村民); focus-group flags per DESIGN §2."""
+    """A villager served (服务对象/村民); focus-group flags (docs/rules.md, "Focus groups")."""
 
     __tablename__ = "resident"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    village_id: Mapped[int] = mapped_column(ForeignKey("village.id"), index=True)
-    name: Mapped[str] = mapped_column(String(50), index=True)
-    pinyin_initials: Mapped[str] = mapped_column(String(50), default="", index=True)
-    id_number: Mapped[str | None] = mapped_column(String(18), unique=True)
-    birth_date: Mapped[date | None] = mapped_column(Date)
-    gender: Mapped[str] = mapped_column(String(2), default="")
-    phone: Mapped[str] = mapped_column(String(20), default="")
-    group_name: Mapped[str] = mapped_column(String(50), default="")  # 村民小组
-    address: Mapped[str] = mapped_column(String(200), default="")
-    left_behind_elderly: Mapped[bool] = mapped_column(Boolean, default=False)
-    living_alone: Mapped[bool] = mapped_column(Boolean, default=False)
-    left_behind_child: Mapped[bool] = mapped_column(Boolean, default=False)
-    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
-    needy: Mapped[bool] = mapped_column(Boolean, default=False)
-    notes: Mapped[str] = mapped_column(Text, default="")
+    id: Mapped[int] = mapped_column(primary_key=True, info={"label": "编号"})
+    village_id: Mapped[int] = mapped_column(
+        ForeignKey("village.id"), index=True, info={"label": "结对村"}
+    )
+    name: Mapped[str] = mapped_column(String(50), index=True, info={"label": "姓名"})
+    pinyin_initials: Mapped[str] = mapped_column(
+        String(50), default="", index=True, info={"label": "拼音首字母"}
+    )
+    id_number: Mapped[str | None] = mapped_column(
+        String(18), unique=True, info={"label": "身份证号"}
+    )
+    birth_date: Mapped[date | None] = mapped_column(Date, info={"label": "出生日期"})
+    gender: Mapped[str] = mapped_column(String(2), default="", info={"label": "性别"})
+    phone: Mapped[str] = mapped_column(String(20), default="", info={"label": "电话"})
+    group_name: Mapped[str] = mapped_column(
+        String(50), default="", info={"label": "村民小组"}
+    )  # 村民小组
+    address: Mapped[str] = mapped_column(String(200), default="", info={"label": "住址"})
+    left_behind_elderly: Mapped[bool] = mapped_column(
+        Boolean, default=False, info={"label": "留守老人"}
+    )
+    living_alone: Mapped[bool] = mapped_column(
+        Boolean, default=False, info={"label": "孤寡/独居老人"}
+    )
+    left_behind_child: Mapped[bool] = mapped_column(
+        Boolean, default=False, info={"label": "留守儿童"}
+    )
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False, info={"label": "残疾人"})
+    needy: Mapped[bool] = mapped_column(Boolean, default=False, info={"label": "困难群众"})
+    notes: Mapped[str] = mapped_column(Text, default="", info={"label": "备注"})
 
     village: Mapped[Village] = relationship()
 
@@ -251,30 +327,42 @@ class Checkup(Base):
 
     __tablename__ = "checkup"
     __table_args__ = (UniqueConstraint("resident_id", "checkup_date"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    resident_id: Mapped[int] = mapped_column(ForeignKey("resident.id"), index=True)
-    activity_id: Mapped[int | None] = mapped_column(ForeignKey("activity.id"), index=True)
-    checkup_date: Mapped[date] = mapped_column(Date, index=True)
-    height_cm: Mapped[float | None] = mapped_column(Float)
-    weight_kg: Mapped[float | None] = mapped_column(Float)
-    waist_cm: Mapped[float | None] = mapped_column(Float)
-    systolic: Mapped[int | None] = mapped_column(Integer)
-    diastolic: Mapped[int | None] = mapped_column(Integer)
-    heart_rate: Mapped[int | None] = mapped_column(Integer)
-    fasting_glucose: Mapped[float | None] = mapped_column(Float)
-    chronic_conditions: Mapped[str] = mapped_column(String(200), default="")  # "、"-joined
-    constitution: Mapped[str] = mapped_column(String(20), default="")
-    self_care_eating: Mapped[int | None] = mapped_column(Integer)
-    self_care_grooming: Mapped[int | None] = mapped_column(Integer)
-    self_care_dressing: Mapped[int | None] = mapped_column(Integer)
-    self_care_toilet: Mapped[int | None] = mapped_column(Integer)
-    self_care_moving: Mapped[int | None] = mapped_column(Integer)
-    conclusion: Mapped[str] = mapped_column(Text, default="")
-    advice: Mapped[str] = mapped_column(Text, default="")
-    doctor_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer.id"))
-    followed_up_on: Mapped[date | None] = mapped_column(Date)
-    followed_up_by: Mapped[str] = mapped_column(String(50), default="")
-    follow_up_note: Mapped[str] = mapped_column(Text, default="")
+    id: Mapped[int] = mapped_column(primary_key=True, info={"label": "编号"})
+    resident_id: Mapped[int] = mapped_column(
+        ForeignKey("resident.id"), index=True, info={"label": "村民"}
+    )
+    activity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("activity.id"), index=True, info={"label": "活动"}
+    )
+    checkup_date: Mapped[date] = mapped_column(Date, index=True, info={"label": "体检日期"})
+    height_cm: Mapped[float | None] = mapped_column(Float, info={"label": "身高"})
+    weight_kg: Mapped[float | None] = mapped_column(Float, info={"label": "体重"})
+    waist_cm: Mapped[float | None] = mapped_column(Float, info={"label": "腰围"})
+    systolic: Mapped[int | None] = mapped_column(Integer, info={"label": "收缩压"})
+    diastolic: Mapped[int | None] = mapped_column(Integer, info={"label": "舒张压"})
+    heart_rate: Mapped[int | None] = mapped_column(Integer, info={"label": "心率"})
+    fasting_glucose: Mapped[float | None] = mapped_column(Float, info={"label": "空腹血糖"})
+    chronic_conditions: Mapped[str] = mapped_column(
+        String(200), default="", info={"label": "慢性病"}
+    )  # "、"-joined
+    constitution: Mapped[str] = mapped_column(String(20), default="", info={"label": "中医体质"})
+    self_care_eating: Mapped[int | None] = mapped_column(Integer, info={"label": "自理评估：进餐"})
+    self_care_grooming: Mapped[int | None] = mapped_column(
+        Integer, info={"label": "自理评估：梳洗"}
+    )
+    self_care_dressing: Mapped[int | None] = mapped_column(
+        Integer, info={"label": "自理评估：穿衣"}
+    )
+    self_care_toilet: Mapped[int | None] = mapped_column(Integer, info={"label": "自理评估：如厕"})
+    self_care_moving: Mapped[int | None] = mapped_column(Integer, info={"label": "自理评估：活动"})
+    conclusion: Mapped[str] = mapped_column(Text, default="", info={"label": "体检结论"})
+    advice: Mapped[str] = mapped_column(Text, default="", info={"label": "健康建议"})
+    doctor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("volunteer.id"), info={"label": "体检医生"}
+    )
+    followed_up_on: Mapped[date | None] = mapped_column(Date, info={"label": "随访日期"})
+    followed_up_by: Mapped[str] = mapped_column(String(50), default="", info={"label": "随访人"})
+    follow_up_note: Mapped[str] = mapped_column(Text, default="", info={"label": "随访情况"})
 
     resident: Mapped[Resident] = relationship()
 
@@ -283,27 +371,31 @@ class Attachment(Base):
     """A file kept in the program's own store under the data folder, named by its SHA-256."""
 
     __tablename__ = "attachment"
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(primary_key=True, info={"label": "编号"})
     activity_id: Mapped[int] = mapped_column(
-        ForeignKey("activity.id", ondelete="CASCADE"), index=True
+        ForeignKey("activity.id", ondelete="CASCADE"), index=True, info={"label": "活动"}
     )
-    kind: Mapped[str] = mapped_column(String(20), default="photo")
-    sha256: Mapped[str] = mapped_column(String(64), index=True)
-    original_name: Mapped[str] = mapped_column(String(255), default="")
-    suffix: Mapped[str] = mapped_column(String(16), default="")
-    size: Mapped[int] = mapped_column(default=0)
-    caption: Mapped[str] = mapped_column(String(200), default="")
-    added_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    kind: Mapped[str] = mapped_column(String(20), default="photo", info={"label": "类型"})
+    sha256: Mapped[str] = mapped_column(String(64), index=True, info={"label": "SHA-256校验值"})
+    original_name: Mapped[str] = mapped_column(String(255), default="", info={"label": "原文件名"})
+    suffix: Mapped[str] = mapped_column(String(16), default="", info={"label": "扩展名"})
+    size: Mapped[int] = mapped_column(default=0, info={"label": "大小（字节）"})
+    caption: Mapped[str] = mapped_column(String(200), default="", info={"label": "说明"})
+    added_at: Mapped[datetime] = mapped_column(
+        DateTime, server_default=func.current_timestamp(), info={"label": "添加时间"}
+    )
 
 
 class Deadline(Base):
     """A recurring report deadline (工作小结 10-20, 全年工作总结 02-20); editable in 设置."""
 
     __tablename__ = "deadline"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(50), unique=True)
-    month_day: Mapped[str] = mapped_column(String(5))  # "MM-DD"
-    notes: Mapped[str] = mapped_column(Text, default="")
+    id: Mapped[int] = mapped_column(primary_key=True, info={"label": "编号"})
+    name: Mapped[str] = mapped_column(String(50), unique=True, info={"label": "名称"})
+    month_day: Mapped[str] = mapped_column(
+        String(5), info={"label": "报送日期（月-日）"}
+    )  # "MM-DD"
+    notes: Mapped[str] = mapped_column(Text, default="", info={"label": "备注"})
 
 
 class PeriodText(Base):
@@ -311,39 +403,45 @@ class PeriodText(Base):
 
     __tablename__ = "period_text"
     __table_args__ = (UniqueConstraint("period", "village_id", "section"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    period: Mapped[str] = mapped_column(String(10))
-    village_id: Mapped[int | None] = mapped_column(ForeignKey("village.id"))
-    section: Mapped[str] = mapped_column(String(20))
-    text: Mapped[str] = mapped_column(Text, default="")
+    id: Mapped[int] = mapped_column(primary_key=True, info={"label": "编号"})
+    period: Mapped[str] = mapped_column(String(10), info={"label": "期间"})
+    village_id: Mapped[int | None] = mapped_column(
+        ForeignKey("village.id"), info={"label": "结对村"}
+    )
+    section: Mapped[str] = mapped_column(String(20), info={"label": "栏目"})
+    text: Mapped[str] = mapped_column(Text, default="", info={"label": "内容"})
 
 
 class Certificate(Base):
     """An issued volunteer service certificate, so a copy shown later can be checked."""
 
     __tablename__ = "certificate"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    number: Mapped[str] = mapped_column(String(40), unique=True)
-    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id"), index=True)
-    date_from: Mapped[date] = mapped_column(Date)
-    date_to: Mapped[date] = mapped_column(Date)
-    total_minutes: Mapped[int] = mapped_column(Integer)
-    activity_count: Mapped[int] = mapped_column(Integer)
-    issued_on: Mapped[date] = mapped_column(Date)
+    id: Mapped[int] = mapped_column(primary_key=True, info={"label": "编号"})
+    number: Mapped[str] = mapped_column(String(40), unique=True, info={"label": "证明编号"})
+    volunteer_id: Mapped[int] = mapped_column(
+        ForeignKey("volunteer.id"), index=True, info={"label": "志愿者"}
+    )
+    date_from: Mapped[date] = mapped_column(Date, info={"label": "开始日期"})
+    date_to: Mapped[date] = mapped_column(Date, info={"label": "结束日期"})
+    total_minutes: Mapped[int] = mapped_column(Integer, info={"label": "服务时长"})
+    activity_count: Mapped[int] = mapped_column(Integer, info={"label": "服务次数"})
+    issued_on: Mapped[date] = mapped_column(Date, info={"label": "开具日期"})
 
 
 class AuditEntry(Base):
     """Append-only log of changes, ordered by its sequence number, not by the clock."""
 
     __tablename__ = "audit_entry"
-    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
-    at: Mapped[datetime] = mapped_column(DateTime)
-    user: Mapped[str] = mapped_column(String(50), default="")
-    action: Mapped[str] = mapped_column(String(20))  # create / update / delete / unmask …
-    entity: Mapped[str] = mapped_column(String(50))
-    entity_id: Mapped[int | None] = mapped_column(Integer)
-    old_values: Mapped[str] = mapped_column(Text, default="")  # JSON
-    new_values: Mapped[str] = mapped_column(Text, default="")  # JSON
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=True, info={"label": "序号"})
+    at: Mapped[datetime] = mapped_column(DateTime, info={"label": "时间"})
+    user: Mapped[str] = mapped_column(String(50), default="", info={"label": "操作人"})
+    action: Mapped[str] = mapped_column(
+        String(20), info={"label": "操作"}
+    )  # create / update / delete / unmask …
+    entity: Mapped[str] = mapped_column(String(50), info={"label": "对象"})
+    entity_id: Mapped[int | None] = mapped_column(Integer, info={"label": "对象编号"})
+    old_values: Mapped[str] = mapped_column(Text, default="", info={"label": "原值"})  # JSON
+    new_values: Mapped[str] = mapped_column(Text, default="", info={"label": "新值"})  # JSON
 
 
 class AppUser(Base):
@@ -354,10 +452,12 @@ class AppUser(Base):
     """
 
     __tablename__ = "app_user"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    username: Mapped[str] = mapped_column(String(50), unique=True)
-    display_name: Mapped[str] = mapped_column(String(50), default="")
-    role: Mapped[str] = mapped_column(String(10), default="viewer")
-    password_hash: Mapped[str] = mapped_column(String(200))
-    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    id: Mapped[int] = mapped_column(primary_key=True, info={"label": "编号"})
+    username: Mapped[str] = mapped_column(String(50), unique=True, info={"label": "用户名"})
+    display_name: Mapped[str] = mapped_column(String(50), default="", info={"label": "姓名"})
+    role: Mapped[str] = mapped_column(String(10), default="viewer", info={"label": "角色"})
+    password_hash: Mapped[str] = mapped_column(String(200), info={"label": "密码（散列值）"})
+    failed_attempts: Mapped[int] = mapped_column(
+        Integer, default=0, info={"label": "连续登录失败次数"}
+    )
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime, info={"label": "锁定至"})

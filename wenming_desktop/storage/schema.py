@@ -42,14 +42,17 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+def known_revisions() -> set[str]:
+    """Every schema revision this program can migrate from (Alembic's history)."""
+    from alembic.script import ScriptDirectory
+
+    return {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
 def _refuse_unknown(current: str | None) -> None:
     if current is None or current == HEAD_REVISION:
         return
-    from alembic.script import ScriptDirectory
-
-    scripts = ScriptDirectory.from_config(_config())
-    known = {rev.revision for rev in scripts.walk_revisions()}
-    if current not in known:
+    if current not in known_revisions():
         raise UserError(
             f"数据库由更新版本的程序写入（结构版本 {current}），本程序无法识别。"
             "为保护数据，未做任何改动；请安装新版程序后再打开。"

@@ -1,6 +1,7 @@
 """Composing and starting the GUI: Qt application, fonts, translations, the window, the data.
 
-Issue 10: the clerk sees the main window at once and the data right after. `run_gui` paints the
+The clerk sees the main window at once and the data right after (docs/architecture.md,
+"Start-up"). `run_gui` paints the
 window's shell before anything slow is loaded; everything after the first paint — logging, the
 bundled font, opening the data folder, sign-in, the pages — is `opening.Opening`'s, imported
 only then. So this module and what it imports at the top stay free of SQLAlchemy, the export
@@ -32,7 +33,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Preferred Chinese UI fonts, system first; the bundled font is the last resort (DESIGN §5).
+# Preferred Chinese UI fonts, system first; the bundled font is the last resort (without a CJK
+# font Qt draws boxes; docs/architecture.md, "Libraries: what was measured").
 UI_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC"]
 
 # If the shell is never painted (a start minimised), the data is opened after this long anyway.
@@ -98,9 +100,13 @@ def finish_preparing(app: QApplication) -> None:
 
 
 def build_window(workspace: Workspace) -> MainWindow:
-    """A window over an open workspace, 首页 built (tests, self-test, benchmarks)."""
+    """A window over an open workspace, 首页 built (tests, self-test, benchmarks); the process
+    prepared for it as the program's own start does (`runtime.prepare_workspace`)."""
+    from wenming_desktop.runtime import prepare_workspace
     from wenming_desktop.ui.context import PageContext
     from wenming_desktop.ui.tasks import TaskRunner
+
+    prepare_workspace(workspace.db)
 
     return MainWindow(PageContext(workspace=workspace, runner=TaskRunner()))
 
@@ -122,7 +128,7 @@ def run_gui(folder: DataFolder) -> int:
     prepare_application(app, deferred=True)
     try:
         folder.ensure()
-        # Issue 8: one program per data folder; a second start raises the first window.
+        # One program per data folder; a second start raises the first window.
         instance = startup.claim_data_folder(folder, listen=False)
     except UserError as exc:
         from PySide6.QtWidgets import QMessageBox
@@ -131,7 +137,7 @@ def run_gui(folder: DataFolder) -> int:
         return 1
     if instance is None:
         return 0
-    # Issue 10: the shell first; the integrity check (issue 8), opening the database, sign-in,
+    # The shell first; the integrity check, opening the database, sign-in,
     # the first-start dialog and the pages follow over it (opening.Opening).
     window = MainWindow()
     instance.activation_requested.connect(lambda: startup.bring_to_front(window))

@@ -1,9 +1,10 @@
 """The main window: navigation on the left, one page at a time, the data file in the status bar.
 
-The window is painted before the data folder is opened (issue 10): without a `PageContext` it is
-a shell — the navigation, the status bar and “正在打开数据…” in the page area — and imports no
-page, no SQLAlchemy, no export library. `attach(context)` gives it the opened workspace; pages
-are built on their first visit (`pages` is a mapping that builds on lookup), 首页 first.
+The window is painted before the data folder is opened (docs/architecture.md, "Start-up"):
+without a `PageContext` it is a shell — the navigation, the status bar and “正在打开数据…” in
+the page area — and imports no page, no SQLAlchemy, no export library. `attach(context)` gives it
+the opened workspace; pages are built on their first visit (`pages` is a mapping that builds on
+lookup), 首页 first.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from wenming_desktop.ui.roles import apply_role
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QPaintEvent
@@ -185,7 +188,8 @@ class MainWindow(QMainWindow):
 
     def add_on_page(self) -> None:
         page = self.current_page()
-        if page is not None:
+        actor = self.context.workspace.db.actor if self.context is not None else None
+        if page is not None and (actor is None or actor.can_write):  # 只读: Ctrl+N adds nothing
             page.add_new()
 
     def show_help(self) -> None:
@@ -232,6 +236,7 @@ class MainWindow(QMainWindow):
         if follow_up_requested is not None:
             follow_up_requested.connect(self.open_follow_up)
         self.stack.addWidget(page)
+        apply_role(page, self.context.workspace.db.actor)
         return page
 
     def show_about(self) -> AboutDialog:
@@ -288,11 +293,12 @@ class MainWindow(QMainWindow):
         self._show_page_of_row(row)
 
     def _show_page_of_row(self, row: int) -> None:
-        if row < 0 or row != self.navigation.currentRow():
-            return  # nothing chosen, or the clerk has moved on to another page meanwhile
+        if self.context is None or row < 0 or row != self.navigation.currentRow():
+            return  # not open yet, nothing chosen, or the clerk has moved on meanwhile
         page = self.pages[PAGES[row].title]
         self.stack.setCurrentWidget(page)
         page.refresh()
+        apply_role(page, self.context.workspace.db.actor)  # and widgets the page built since
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

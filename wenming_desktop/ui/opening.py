@@ -1,4 +1,4 @@
-"""Opening the data folder behind the painted window (issue 10).
+"""Opening the data folder behind the painted window (docs/architecture.md, "Start-up").
 
 `run_gui` paints the window's shell first and only then imports this module (and sets up the
 log file, the error hook and the bundled font). `Opening.start` runs, in order: off the GUI
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from wenming_desktop import APP_NAME
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.errors import UserError
+from wenming_desktop.runtime import apply_pdf_font, prepare_workspace
 from wenming_desktop.ui import startup
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.errors import show_error
@@ -126,6 +127,7 @@ class Opening(QObject):
             return _Damaged(problems)
         workspace = open_workspace(self.folder)
         self.workspace = workspace  # closed at exit even when the window was closed meanwhile
+        prepare_workspace(workspace.db)  # its PDF font; pypinyin loaded off the GUI thread
         return _Opened(workspace, needs_first_start(workspace.db))
 
     def _on_opened(self, result: _Damaged | _Opened) -> None:
@@ -136,19 +138,21 @@ class Opening(QObject):
                 self._give_up(1)
             return
         workspace = result.workspace
-        if not startup.sign_in(workspace, self.window):  # issue 8: nothing shown before sign-in
+        if not startup.sign_in(workspace, self.window):  # nothing shown before sign-in
             self._give_up(0)
             return
         workspace, self.demo = offer_first_start(workspace, self.window, result.first_start)
         self.workspace = workspace
+        if self.demo:
+            apply_pdf_font(workspace.db)
         context = PageContext(workspace=workspace, runner=self.runner)
-        if workspace.db.actor is not None:  # issue 8: who is signed in
+        if workspace.db.actor is not None:  # who is signed in
             self.window.setWindowTitle(workspace.db.actor.label)
         if self.demo:
             self.window.setWindowTitle("演示数据")
         self.window.attach(context)
-        startup.warn_if_network_share(self.window, workspace)  # issue 8
-        startup.start_daily_backup(context)  # issue 8
+        startup.warn_if_network_share(self.window, workspace)
+        startup.start_daily_backup(context)
         self.opened.emit()
 
     def _on_failed(self, exc: BaseException) -> None:

@@ -6,7 +6,7 @@ on a QLocalServer whose name is derived from the data folder's path. A second st
 take the lock, connects to that server, asks it to show its window, and exits.
 
 The window takes the lock before it is shown and starts the server (`listen`) right after its
-first paint (issue 10: QtNetwork is not loaded before then); a second start in between is told
+first paint (QtNetwork is not loaded before then); a second start in between is told
 that the folder is in use instead of raising the window.
 """
 

@@ -1,10 +1,10 @@
-"""What the window does around opening the data folder (issue 8): one program per folder, a quick
+"""What the window does around opening the data folder: one program per folder, a quick
 integrity check with an offer to restore, sign-in when it is on, the network-share warning, the
 daily backup.
 
 Each step is its own function so `app.run_gui` stays a readable list of steps. The services
 (SQLAlchemy behind them) are imported inside the steps that use them: this module is on the path
-that paints the window's shell, which must not wait for them (issue 10).
+that paints the window's shell, which must not wait for them (docs/architecture.md, "Start-up").
 """
 
 from __future__ import annotations

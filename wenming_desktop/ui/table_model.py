@@ -1,4 +1,5 @@
-"""A read-only table model over plain row tuples, the base of every list.
+"""A read-only table model over plain row tuples, the base of every list (docs/architecture.md,
+"Lists and tables").
 
 Columns name the row field they show (a NamedTuple field name; a position only for rows that are
 plain tuples). Text sorts in the Chinese collation of the zh_CN locale: names in pinyin order

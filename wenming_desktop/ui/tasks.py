@@ -13,18 +13,15 @@ Keeping the window responsive while work runs (benchmarks case `eventloop`):
   pass took 150–350 ms, several times per packet. While work runs, the objects that existed
   before it are frozen (`gc.freeze`: kept out of collections) and automatic full collections
   are off; the young generations are still collected. When no work runs, the heap is unfrozen
-  and collected as usual (see `_HeapFreeze`).
+  and collected as usual (`wenming_desktop.runtime.WorkHeap`, which owns that state).
 - The GIL: a busy worker keeps it for Python's switch interval (5 ms) each time the GUI thread
   asks, and a repaint asks many times (PySide checks Python overrides on virtual calls), so
-  repaints stalled 60–450 ms. While work runs the interval is WORK_SWITCH_INTERVAL.
+  repaints stalled 60–450 ms. While work runs the interval is `runtime.WORK_SWITCH_INTERVAL`.
 """
 
 from __future__ import annotations
 
-import gc
 import logging
-import sys
-import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -33,55 +30,12 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from wenming_desktop.domain.errors import Cancelled
+from wenming_desktop.runtime import WORK_HEAP, WorkHeap
 from wenming_desktop.services.progress import Progress
 
 log = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL = 0.1  # seconds between progress signals sent to the GUI thread
-NO_FULL_COLLECTION = 1_000_000  # a third gc threshold never reached while work runs
-# While work runs, the GUI thread gets the GIL back after at most this long (Python's default
-# is 5 ms; a repaint needs the GIL many times, once per Python-side virtual call).
-WORK_SWITCH_INTERVAL = 0.0005
-
-
-class _HeapFreeze:
-    """Counts queued and running jobs (of every runner): the heap is frozen while any exists,
-    so jobs queued one after another (首页's load, then a packet) run as one frozen stretch, and
-    the GIL switch interval is short.
-
-    While frozen, automatic full collections are off; the young generations are collected as
-    usual, so most cyclic garbage the work makes is freed at once, and what outlived two young
-    collections waits until the work ends: then the heap is unfrozen, the thresholds restored,
-    and Python's own full collections resume.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._running = 0
-        self._thresholds = gc.get_threshold()
-        self._switch = sys.getswitchinterval()
-
-    def enter(self) -> None:
-        with self._lock:
-            self._running += 1
-            if self._running == 1:
-                self._thresholds = gc.get_threshold()
-                young, middle, _old = self._thresholds
-                gc.set_threshold(young, middle, NO_FULL_COLLECTION)
-                self._switch = sys.getswitchinterval()
-                sys.setswitchinterval(WORK_SWITCH_INTERVAL)
-            gc.freeze()
-
-    def leave(self) -> None:
-        with self._lock:
-            self._running -= 1
-            if self._running == 0:
-                gc.unfreeze()
-                gc.set_threshold(*self._thresholds)
-                sys.setswitchinterval(self._switch)
-
-
-HEAP = _HeapFreeze()
 
 
 class _Throttle:
@@ -107,9 +61,12 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, work: Callable[[Progress], Any], signals: _Signals, progress: Progress):
+    def __init__(
+        self, work: Callable[[Progress], Any], signals: _Signals, progress: Progress, heap: WorkHeap
+    ) -> None:
         super().__init__()
         self.setAutoDelete(True)
+        self._heap = heap
         self._work = work
         self._signals = signals
         self._progress = progress
@@ -125,14 +82,19 @@ class _Job(QRunnable):
         else:
             self._signals.succeeded.emit(result)
         finally:
-            HEAP.leave()
+            self._heap.leave()
 
 
 class TaskRunner(QObject):
-    """A single worker thread; `run()` queues work and calls back on the GUI thread."""
+    """A single worker thread; `run()` queues work and calls back on the GUI thread.
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    `heap` is the process's collector and GIL policy while work runs; the default is the one
+    `wenming_desktop.runtime` owns (tests pass their own to watch it).
+    """
+
+    def __init__(self, parent: QObject | None = None, heap: WorkHeap = WORK_HEAP) -> None:
         super().__init__(parent)
+        self._heap = heap
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._live: set[_Signals] = set()
@@ -143,7 +105,7 @@ class TaskRunner(QObject):
         on_success: Callable[[Any], None],
         on_failure: Callable[[BaseException], None],
         on_progress: Callable[[int, int, str], None] | None = None,
-        on_cancelled: Callable[[], None] | None = None,
+        on_cancelled: Callable[[], object] | None = None,
     ) -> Progress:
         signals = _Signals()
         self._live.add(signals)
@@ -151,7 +113,7 @@ class TaskRunner(QObject):
             listener=_Throttle(lambda d, t, m: signals.progressed.emit(d, t, m), PROGRESS_INTERVAL)
         )
 
-        def finish(callback: Callable[..., None], *args: Any) -> None:
+        def finish(callback: Callable[..., object], *args: Any) -> None:
             self._live.discard(signals)
             callback(*args)
 
@@ -161,8 +123,8 @@ class TaskRunner(QObject):
         signals.cancelled.connect(lambda: finish(on_cancelled or (lambda: None)), queued)
         if on_progress is not None:
             signals.progressed.connect(on_progress, queued)
-        HEAP.enter()  # from now until the job ends (it may wait behind others)
-        self._pool.start(_Job(work, signals, progress))
+        self._heap.enter()  # from now until the job ends (it may wait behind others)
+        self._pool.start(_Job(work, signals, progress, self._heap))
         return progress
 
     def wait(self, msecs: int = -1) -> bool:

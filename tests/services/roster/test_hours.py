@@ -20,7 +20,9 @@ def test_year_hours(workspace) -> None:
     h = data.hospital
     assert (h.volunteers, h.registered, h.below_target) == (3, 2, 2)
     assert h.registration_rate == 2 / 3
-    assert h.total_minutes == 3600 and h.average_minutes == 1200
+    # 人均 over the volunteers who served (张三丰 and 李四), not over the roster of three
+    assert h.total_minutes == 3600 and h.serving == 2 and h.average_minutes == 1800
+    assert h.average_text == "30.0"
     surgery = next(d for d in h.departments if d.department == "外科")
     assert (surgery.volunteers, surgery.registered, surgery.minutes, surgery.below_target) == (
         2, 1, 600, 2,

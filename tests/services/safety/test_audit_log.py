@@ -114,3 +114,20 @@ def test_export_audit_command(tmp_path: Path) -> None:
     assert "已导出操作日志" in result.stdout and out.is_file()
     bad = run_cli("export", "audit", "--period", "2026-13", "--data-dir", str(folder))
     assert bad.returncode == 1 and "月份" in bad.stderr
+
+
+def test_searching_the_log_reveals_no_masked_digit(workspace) -> None:
+    """Searching runs over what the list shows: hidden digits of an ID number or a mobile, or
+    health values, can never be confirmed by counting hits."""
+    make_history(workspace)
+    db = workspace.db
+    full_id, hidden_part = "11010519491231002X", "19491231"
+    assert audit_log.list_entries(db, AuditFilter(text=full_id)) == []
+    assert audit_log.list_entries(db, AuditFilter(text=hidden_part)) == []
+    assert audit_log.list_entries(db, AuditFilter(text="13904681234")) == []
+    assert audit_log.list_entries(db, AuditFilter(text="0468")) == []
+    assert audit_log.list_entries(db, AuditFilter(text="150")) == []  # a hidden health value
+    # what is shown can be found
+    assert len(audit_log.list_entries(db, AuditFilter(text="110105"))) == 1
+    assert len(audit_log.list_entries(db, AuditFilter(text="139****5678"))) == 1
+    assert len(audit_log.list_entries(db, AuditFilter(text="联系电话"))) == 2

@@ -93,8 +93,8 @@ def test_restore_from_a_portable_zip_brings_back_attachments(
     with ws.db.engine.connect() as conn:
         activity = conn.execute(text("SELECT min(id) FROM activity")).scalar_one()
     sha = add_attachment(ws, activity, b"\x89PNG fake" * 50, ".png")
+    expected = dump_tables(ws.folder.database)  # the export's own audit entry comes after
     archive = backups.export_backup(ws.folder, ws.db, tmp_path / "备份.zip")
-    expected = dump_tables(ws.folder.database)
     # a new PC: an empty data folder
     from wenming_desktop.config import DataFolder
 
@@ -126,7 +126,7 @@ def test_a_zip_inflating_beyond_the_disk_is_refused_before_unpacking(
     import shutil
     import zipfile
 
-    from wenming_desktop.services.safety import restore
+    from wenming_desktop.services.safety import restore_checks
 
     ws = workspace
     bomb = tmp_path / "备份.zip"
@@ -135,7 +135,7 @@ def test_a_zip_inflating_beyond_the_disk_is_refused_before_unpacking(
     assert bomb.stat().st_size < 1024 * 1024
     disk = shutil.disk_usage(tmp_path)
     monkeypatch.setattr(  # a disk with 100 MB left: 64 MB would leave less than the margin
-        restore.shutil, "disk_usage", lambda _p: disk._replace(free=100 * 1024 * 1024)
+        restore_checks.shutil, "disk_usage", lambda _p: disk._replace(free=100 * 1024 * 1024)
     )
     before = dump_tables(ws.folder.database)
     with pytest.raises(UserError, match=r"解压后需要 64 MB.*只剩 100 MB"):

@@ -45,12 +45,13 @@ def test_authenticate_and_lock_out_after_repeated_failures(workspace: Workspace)
     ids = with_users(workspace)
     actor = users.authenticate(db, " clerk ", "clerk-pass")
     assert actor == Actor("clerk", "李干事", CLERK) and actor.can_write and not actor.is_admin
-    with pytest.raises(UserError, match="用户名或密码不正确"):
+    with pytest.raises(UserError) as unknown:
         users.authenticate(db, "nobody", "clerk-pass")
     now = datetime(2026, 11, 23, 9, 0)
-    for left in (4, 3, 2, 1):
-        with pytest.raises(UserError, match=f"再错 {left} 次将锁定"):
+    for _left in (4, 3, 2, 1):  # the same answer as for an unknown name
+        with pytest.raises(UserError) as wrong:
             users.authenticate(db, "clerk", "wrong", now=now)
+        assert str(wrong.value) == str(unknown.value) == "用户名或密码不正确"
     with pytest.raises(UserError, match="已锁定 15 分钟"):
         users.authenticate(db, "clerk", "wrong", now=now)
     with pytest.raises(UserError, match="09:15 之后再试"):
@@ -117,3 +118,20 @@ def test_the_last_admin_stays_while_sign_in_is_on(workspace: Workspace) -> None:
     assert {u.username for u in users.list_users(db)} == {"admin", "admin2", "clerk"}
     with pytest.raises(UserError, match="已存在"):
         users.add_user(db, "clerk", "", CLERK, "123456")
+
+
+def test_an_unknown_name_costs_one_password_check_like_a_wrong_password(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same work (one scrypt check) for an unknown user as for a wrong password, so the
+    time taken does not tell which names exist."""
+    with_users(workspace)
+    checks: list[str] = []
+    real = users.verify_password
+    monkeypatch.setattr(
+        users, "verify_password", lambda p, h: checks.append(h.split("$")[0]) or real(p, h)
+    )
+    for name in ("nobody", "clerk"):
+        with pytest.raises(UserError, match=r"^用户名或密码不正确$"):
+            users.authenticate(workspace.db, name, "wrong")
+    assert checks == ["scrypt", "scrypt"]

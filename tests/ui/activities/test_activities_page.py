@@ -140,7 +140,7 @@ def test_delete_asks_first(window, qtbot, monkeypatch):
 
 def test_export_from_the_page_runs_in_the_background(window, qtbot, monkeypatch, tmp_path):
     db = window.context.workspace.db
-    make_activity(db, "东兴村", datetime(2026, 3, 2, 9), title="防诈骗宣传")
+    make_activity(db, "东兴村", datetime(2026, 3, 2, 9), title="防诈骗宣传", status="done")
     page = _page(window)
     page.calendar.setCurrentPage(2026, 3)
     shown: list[str] = []

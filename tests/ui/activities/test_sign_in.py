@@ -34,7 +34,7 @@ def test_the_login_dialog_asks_until_the_password_is_right(
 
     when_dialog_opens(type_in)
     assert startup.sign_in(workspace)
-    assert "再错 4 次将锁定" in seen[0]
+    assert seen[0] == "用户名或密码不正确"
     assert workspace.db.actor is not None and workspace.db.actor.label == "王主任（管理员）"
 
 

@@ -134,7 +134,7 @@ def test_implausible_value_refused_at_the_field(entry: CheckupEntry, qtbot, work
     typed(qtbot, "165")  # outside the threshold: accepted and highlighted
     assert entry.form.systolic.styleSheet() == ALERT_STYLE
     assert QApplication.focusWidget() is entry.form.diastolic
-    assert "血压偏高" not in entry.form.findings.text()  # needs the diastolic too
+    assert "血压偏高 165/—" in entry.form.findings.text()  # judged on its own
     typed(qtbot, "95")
     assert "血压偏高 165/95" in entry.form.findings.text()
     assert "BMI 23.4" in entry.form.bmi_label.text()
@@ -156,7 +156,7 @@ def test_second_checkup_same_day_opens_the_first(entry: CheckupEntry, qtbot, wor
     typed(qtbot, "lxy")
     assert entry.checkup_id is not None
     assert "已有体检记录" in entry.mode.text()
-    assert entry.form.height.text() == "158"
+    assert entry.form.height_cm.text() == "158"
     typed(qtbot, "159")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert entry.status.text().startswith("已更新：李秀英")
@@ -177,7 +177,7 @@ def test_inline_new_resident(entry: CheckupEntry, qtbot, when_dialog_opens, work
     typed(qtbot, "sdn")  # nobody matches: Enter offers a new resident
     assert entry.resident is not None and entry.resident.name == "孙大娘"
     assert entry.resident.gender == "男"
-    assert entry.window().focusWidget() is entry.form.height
+    assert entry.window().focusWidget() is entry.form.height_cm
 
 
 def test_search_model_passes_modeltester(entry: CheckupEntry, qtmodeltester) -> None:
@@ -203,4 +203,4 @@ def test_switching_tabs_keeps_a_half_typed_form(entry: CheckupEntry, qtbot, wind
     page.tabs.setCurrentWidget(page.registry)
     page.tabs.setCurrentWidget(page.entry)
     assert entry.resident is not None and entry.resident.name == "张三丰"
-    assert entry.form.height.text() == "170"
+    assert entry.form.height_cm.text() == "170"

@@ -16,12 +16,12 @@ def test_password_protected_file_from_the_page(demo_window, qtbot, monkeypatch, 
     demo_window.context.runner.wait(30_000)
     db = demo_window.context.workspace.db
     before = list_volunteers(db)
-    page.actions.start_import(bad.password_protected(tmp_path / "人事 花名册.xlsx"))
+    page.roster_actions.start_import(bad.password_protected(tmp_path / "人事 花名册.xlsx"))
     qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
     demo_window.context.runner.wait(30_000)
     assert shown == [
         "无法导入“人事 花名册.xlsx”：文件设有打开密码，请在Excel中取消密码后另存为.xlsx再导入"
         "（在 Excel 中：文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码后确定并保存）"
     ]
-    assert page.actions.preview_dialog is None
+    assert page.roster_actions.preview_dialog is None
     assert list_volunteers(db) == before

@@ -155,7 +155,7 @@ def test_import_from_the_page_with_preview(window, qtbot, when_dialog_opens, tmp
         qtbot.mouseClick(dialog.import_valid, Qt.MouseButton.LeftButton)
 
     when_dialog_opens(choose)
-    page.actions.start_import(messy_hr_workbook(tmp_path / "hr.xlsx"))
+    page.roster_actions.start_import(messy_hr_workbook(tmp_path / "hr.xlsx"))
     qtbot.waitUntil(lambda: "导入完成" in page.status.text(), timeout=20_000)
     _settle(window, qtbot)
     assert shown == [(False, True)]
@@ -178,11 +178,11 @@ def test_registry_reconciliation_from_the_page(window, qtbot, when_dialog_opens,
         seen.append(
             [dialog.differences.index(i, 0).data() for i in range(dialog.differences.rowCount())]
         )
-        page.actions.export_differences(dialog.report, diff)
+        page.roster_actions.export_differences(dialog.report, diff)
         qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
 
     when_dialog_opens(act)
-    page.actions.start_registry(path)
+    page.roster_actions.start_registry(path)
     qtbot.waitUntil(lambda: "已更新 1 名志愿者的注册信息" in page.status.text(), timeout=20_000)
     _settle(window, qtbot)
     assert sorted(seen[0]) == sorted(["花名册有、系统中未找到"] * 2 + ["系统中有、花名册中没有",
@@ -199,17 +199,17 @@ def test_exports_from_the_page(demo_window, qtbot, tmp_path: Path, monkeypatch) 
     )
     page = _open(demo_window, qtbot)
     target = tmp_path / "花名册.xlsx"
-    page.actions.export_roster(target, unmasked=False)
+    page.roster_actions.export_roster(target, unmasked=False)
     qtbot.waitUntil(lambda: "已导出志愿者花名册" in page.status.text(), timeout=20_000)
     assert target.exists()
-    box = page.actions.finished_box
+    box = page.roster_actions.finished_box
     assert box is not None and str(target) in box.text()
     qtbot.mouseClick(
         next(b for b in box.buttons() if b.text() == "打开文件"), Qt.MouseButton.LeftButton
     )
     assert opened == [str(target)]
     hours = tmp_path / "时长.xlsx"
-    page.actions.export_hours(hours, 2025)
+    page.roster_actions.export_hours(hours, 2025)
     qtbot.waitUntil(lambda: "时长台账" in page.status.text(), timeout=20_000)
     assert hours.exists()
 
@@ -271,12 +271,14 @@ def test_certificate_from_the_page(window, qtbot, tmp_path) -> None:
     ids = small_roster(window.context.workspace.db)
     page = _open(window, qtbot)
     target = tmp_path / "证明.pdf"
-    page.actions.issue(ids["张三丰"], date(2025, 1, 1), date(2025, 12, 31), target)
+    page.roster_actions.issue(ids["张三丰"], date(2025, 1, 1), date(2025, 12, 31), target)
     qtbot.waitUntil(lambda: "已开具志愿服务记录证明" in page.status.text(), timeout=20_000)
     assert target.exists()
     number = page.status.text().split("证明 ")[1].split("（")[0]
-    assert page.actions.describe_certificate(number).startswith(f"证明 {number} 已登记：张三丰")
-    assert "没有编号为" in page.actions.describe_certificate("ZYZM209900009")
+    assert page.roster_actions.describe_certificate(number).startswith(
+        f"证明 {number} 已登记：张三丰"
+    )
+    assert "没有编号为" in page.roster_actions.describe_certificate("ZYZM209900009")
 
 
 def test_an_empty_roster_says_how_to_start(window, qtbot, monkeypatch, tmp_path) -> None:

@@ -28,6 +28,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from wenming_desktop.domain.text_clean import export_safe
 from wenming_desktop.exports.excel.print_layout import (
     HEADER_ROWS,
     PrintPlan,
@@ -93,6 +94,8 @@ class _Formats:
             props.update(font_size=16, bold=True, align="center", text_wrap=True)
         elif role == "subtitle":
             props.update(font_size=10, align="center", text_wrap=True)
+        elif role == "note":
+            props.update(font_size=10, text_wrap=True)
         else:
             props.update(border=1, border_color=_BORDER_COLOUR, text_wrap=True)
             props.update(font_size=11 if role in ("header", "bold") else 10)
@@ -146,7 +149,7 @@ class LedgerSheet:
             sheet.set_v_pagebreaks([first for first, _ in self._plan.groups[1:]])
         header = formats.get("header")
         for i, column in enumerate(columns):
-            sheet.write_string(2, i, column.title, header)
+            sheet.write_string(2, i, export_safe(column.title), header)
         lines = max(
             (line_count(c.title, w, 11) for c, w in zip(columns, self._widths, strict=True)),
             default=1,
@@ -156,6 +159,7 @@ class LedgerSheet:
         self.rows = 0
 
     def _banner(self, row: int, text: str, fmt: Format, last: int) -> None:
+        text = export_safe(text)
         if last > 0:
             self._sheet.merge_range(row, 0, row, last, text, fmt)
         else:
@@ -173,6 +177,8 @@ class LedgerSheet:
             if value is None or value == "":
                 sheet.write_blank(row, col, None, fmt)
             elif isinstance(value, str):
+                if not value.isprintable():  # fast path: most text has no control character
+                    value = export_safe(value)
                 sheet.write_string(row, col, value, fmt)
                 if len(value) * 2 > self._widths[col] - 1 or "\n" in value:
                     lines = max(lines, line_count(value, self._widths[col], size))
@@ -186,7 +192,7 @@ class LedgerSheet:
             elif isinstance(value, (date, time, timedelta)):
                 self._write_time(row, col, value, bold)
             else:
-                sheet.write_string(row, col, str(value), fmt)
+                sheet.write_string(row, col, export_safe(str(value)), fmt)
         if lines > 1:
             sheet.set_row(row, row_height(lines, size))
         self._next_row += 1
@@ -202,6 +208,14 @@ class LedgerSheet:
         width = len(number_format or "") + 2
         if width > self._needed[col]:
             self._needed[col] = width
+
+    def note(self, text: str) -> None:
+        """A footnote under the table: one line across the sheet's width, without a frame."""
+        text = export_safe(text)
+        row, last = self._next_row, len(self._columns) - 1
+        self._sheet.set_row(row, row_height(line_count(text, sum(self._widths) - 2)))
+        self._banner(row, text, self._formats.get("note"), last)
+        self._next_row += 1
 
     def extend(self, rows: Iterable[Sequence[Any]]) -> None:
         for row in rows:
@@ -283,7 +297,7 @@ class Ledger:
     def sheet(
         self, name: str, title: str, subtitle: str, columns: Sequence[LedgerColumn]
     ) -> LedgerSheet:
-        worksheet = self._book.add_worksheet(name[:31])
+        worksheet = self._book.add_worksheet(export_safe(name)[:31])
         sheet = LedgerSheet(worksheet, self._formats, title, subtitle, columns)
         self._sheets.append(sheet)
         return sheet

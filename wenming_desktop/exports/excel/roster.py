@@ -11,6 +11,13 @@ from collections.abc import Callable, Iterable, Sequence
 from operator import attrgetter
 from pathlib import Path
 
+from wenming_desktop.domain.counting import (
+    INACTIVE_MARK,
+    ROUNDING_NOTE,
+    TARGET_LABEL,
+    hours_cell,
+    total_hours,
+)
 from wenming_desktop.domain.identity import mask_id, mask_phone
 from wenming_desktop.domain.volunteer_rows import VolunteerHours, VolunteerRow
 from wenming_desktop.exports.excel.ledger import Ledger, LedgerField
@@ -18,9 +25,9 @@ from wenming_desktop.exports.excel.ledger import Ledger, LedgerField
 HOURS_FORMAT = "0.0"
 
 
-def hours_value(minutes: int | float) -> float:
-    """Minutes as hours with one decimal, the unit of the hours ledger."""
-    return round(minutes / 60, 1)
+def hours_value(minutes: int) -> float:
+    """Minutes as hours with one decimal, rounded half-up (counting.hours_cell)."""
+    return hours_cell(minutes)
 
 
 def _text(name: str) -> Callable[[VolunteerRow], str]:
@@ -60,17 +67,28 @@ def _month(index: int) -> LedgerField[VolunteerHours]:
     return LedgerField(f"{index + 1}月", 7, lambda v: hours_value(v.months[index]), HOURS_FORMAT)
 
 
-HOURS_FIELDS: tuple[LedgerField[VolunteerHours], ...] = (
-    LedgerField("工号", 10, lambda v: v.volunteer.staff_no or ""),
-    LedgerField("姓名", 10, lambda v: v.volunteer.name),
-    LedgerField("科室", 12, lambda v: v.volunteer.department or ""),
-    *(_month(m) for m in range(12)),
-    LedgerField("全年合计(小时)", 11, lambda v: hours_value(v.year_minutes), HOURS_FORMAT),
-    LedgerField("参加活动(次)", 9, attrgetter("activities")),
-    LedgerField("是否达标(48小时)", 11, lambda v: "达标" if v.target_met else "未达标"),
-    LedgerField("累计时长(小时)", 11, lambda v: hours_value(v.cumulative_minutes), HOURS_FORMAT),
-    LedgerField("星级", 8, lambda v: v.stars or "—"),
-)
+def hours_fields(months: Sequence[int] = range(1, 13)) -> tuple[LedgerField[VolunteerHours], ...]:
+    """The hours ledger's columns after 序号, with one column per month of the period (1–12).
+    A leaver's name is marked 已停用; a total below the target never shows the target."""
+    total = "全年合计(小时)" if len(months) == 12 else "期间合计(小时)"
+    return (
+        LedgerField("工号", 10, lambda v: v.volunteer.staff_no or ""),
+        LedgerField(
+            "姓名", 14, lambda v: v.volunteer.name + ("" if v.volunteer.active else INACTIVE_MARK)
+        ),
+        LedgerField("科室", 12, lambda v: v.volunteer.department or ""),
+        *(_month(m - 1) for m in months),
+        LedgerField(total, 11, lambda v: float(total_hours(v.year_minutes)), HOURS_FORMAT),
+        LedgerField("参加活动(次)", 9, attrgetter("activities")),
+        LedgerField(TARGET_LABEL, 11, lambda v: "达标" if v.target_met else "未达标"),
+        LedgerField(
+            "累计时长(小时)", 11, lambda v: hours_value(v.cumulative_minutes), HOURS_FORMAT
+        ),
+        LedgerField("星级", 8, lambda v: v.stars or "—"),
+    )
+
+
+HOURS_FIELDS = hours_fields()
 
 
 def write_roster(
@@ -87,11 +105,16 @@ def write_hours(
     subtitle: str,
     rows: Iterable[VolunteerHours],
     totals: Sequence[object],
+    months: Sequence[int] = range(1, 13),
+    notes: Sequence[str] = (ROUNDING_NOTE,),
 ) -> int:
-    """One row per volunteer, the months as columns; `totals` (one value per field) is the bold
-    last row, labelled 合计. Returns the number of volunteers written."""
+    """One row per volunteer, the period's months as columns; `totals` (one value per field) is
+    the bold last row, labelled 合计, and `notes` the footnotes under it (the rounding rule).
+    Returns the number of volunteers written."""
     with Ledger(path) as book:
-        table = book.table("志愿服务时长台账", title, subtitle, HOURS_FIELDS)
+        table = book.table("志愿服务时长台账", title, subtitle, hours_fields(months))
         count = table.add_all(rows)
         table.totals("合计", totals)
+        for note in notes:
+            table.sheet.note(note)
         return count

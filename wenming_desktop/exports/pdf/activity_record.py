@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -25,7 +26,7 @@ PHOTO_HEIGHT = 62 * mm
 
 def _grid(data: list[list[object]], widths: Sequence[float], header: bool = True) -> Table:
     table = Table(data, colWidths=list(widths), repeatRows=1 if header else 0)
-    style = [
+    style: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), register_fonts()),
         ("FONTSIZE", (0, 0), (-1, -1), 9.5),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
@@ -44,7 +45,7 @@ def _p(text: object) -> Paragraph:
 def _fields(d: ActivityDetail) -> Table:
     yes_no = {True: "是", False: "否"}
     when = f"{d.start_at:%Y年%m月%d日 %H:%M}—{d.end_at:%H:%M}"
-    rows = [
+    rows: list[list[object]] = [
         ["活动名称", _p(d.title), "活动类别", _p(d.category)],
         ["结对村", _p(d.village), "活动状态", ActivityStatus(d.status).label],
         ["活动地点", _p(d.place), "公共场所", yes_no[d.place_is_public]],

@@ -1,6 +1,6 @@
 """志愿服务记录证明: a volunteer's service over a date range, with number, issuer and seal space
-(DESIGN §5: identity, service content and hours, issuing organisation with seal, issue date, and
-how the record can be checked)."""
+(identity, service content and hours, issuing organisation with seal, issue date, and how the
+record can be checked: docs/rules.md, "Volunteer certificates")."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from wenming_desktop.domain.counting import SHORT_ROUNDING_NOTE
 from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 from wenming_desktop.exports.pdf.glyphs import markup
@@ -122,7 +123,8 @@ def write_certificate(path: Path, content: CertificateContent) -> None:
         Paragraph(body, s["body"]),
         Spacer(1, 4 * mm),
         _table(content),
-        Spacer(1, 10 * mm),
+        Paragraph(SHORT_ROUNDING_NOTE, s["small"]),
+        Spacer(1, 8 * mm),
         seal,
         Spacer(1, 8 * mm),
         Paragraph(check, s["small"]),

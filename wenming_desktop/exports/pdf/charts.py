@@ -41,7 +41,7 @@ def _nice_max(values: Sequence[int]) -> int:
     top = max(values, default=0)
     if top <= 5:
         return 5
-    step = 10 ** (len(str(top)) - 1)
+    step: int = 10 ** (len(str(top)) - 1)
     return ((top // step) + 1) * step
 
 
@@ -51,7 +51,7 @@ def column_chart(title: str, items: Sequence[tuple[str, int]], width: float = 48
     drawing = Drawing(width, 200)
     drawing.add(String(width / 2, 186, title, fontName=font, fontSize=11, textAnchor="middle"))
     chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 40, 40, width - 60, 130
+    chart.x, chart.y, chart.width, chart.height = 40, 40, width - 60, 130  # type: ignore[assignment]  # stubs say int; reportlab takes any number
     chart.data = [[value for _, value in items] or [0]]
     chart.categoryAxis.categoryNames = [label for label, _ in items] or [""]
     chart.categoryAxis.labels.fontName = font
@@ -81,7 +81,7 @@ def bar_chart(title: str, items: Sequence[tuple[str, int]], width: float = 480) 
     )
     chart = HorizontalBarChart()
     chart.x, chart.y = 170, 20
-    chart.width, chart.height = width - 210, height - 50
+    chart.width, chart.height = width - 210, height - 50  # type: ignore[assignment]  # stubs say int; reportlab takes any number
     chart.data = [[value for _, value in reversed(items)] or [0]]
     chart.categoryAxis.categoryNames = [label for label, _ in reversed(items)] or [""]
     chart.categoryAxis.labels.fontName = font

@@ -53,16 +53,17 @@ class _NumberedCanvas(FallbackCanvas):
 
     def showPage(self) -> None:  # reportlab's name
         self._pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # reportlab's Canvas internal, absent from its stubs
 
     def save(self) -> None:
         total = len(self._pages)
         for state in self._pages:
             self.__dict__.update(state)
             self.setFont(register_fonts(), 9)
-            width, height = self._pagesize
-            self.drawCentredString(width / 2, 10 * mm, f"第 {self._pageNumber} 页 共 {total} 页")
-            if self.running_head and self._pageNumber > 1:
+            width, height = self._pagesize  # type: ignore[attr-defined]  # reportlab's Canvas internal, absent from its stubs
+            page = self._pageNumber  # type: ignore[attr-defined]  # reportlab's Canvas internal, absent from its stubs
+            self.drawCentredString(width / 2, 10 * mm, f"第 {page} 页 共 {total} 页")
+            if self.running_head and page > 1:
                 self.drawCentredString(width / 2, height - 10 * mm, self.running_head)
             super().showPage()
         super().save()

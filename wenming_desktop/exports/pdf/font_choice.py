@@ -1,4 +1,8 @@
-"""Which font file PDFs embed; kept apart from fonts.py so choosing needs no reportlab import."""
+"""Which font file PDFs embed; kept apart from fonts.py so choosing needs no reportlab import.
+
+The choice is process-wide (reportlab's font registry is); `wenming_desktop.runtime.apply_pdf_font`
+is the one caller of `use_font_file`, at the entry points and after the setting changes.
+"""
 
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -93,7 +94,7 @@ def signin_story(
         data.append(cells)
     for number in range(len(rows) + 1, len(rows) + blank_rows + 1):
         data.append([str(number), *([""] * len(columns))])
-    commands: list[tuple[object, ...]] = [
+    commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), font, FONT_SIZE),
         ("FONT", (0, 0), (-1, 0), font, 11),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#F2DCDB")),

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
@@ -32,11 +33,44 @@ class SummaryDocument:
     services: list[tuple[str, int]]
     checkup_lines: list[tuple[str, str]]
     texts: dict[str, str]
+    # village → held activities per month of by_month; shown as a table for all villages
+    coverage: list[tuple[str, list[int]]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # footnotes: the rounding rule …
+
+
+def coverage_table(months: list[str], rows: list[tuple[str, list[int]]]) -> Table:
+    """Villages × months: held activities; a month without any is marked 无 on a grey cell."""
+    font = register_fonts()
+    cell = styles()["cell"]
+    header: list[object] = ["结对村", *(f"{int(m[5:])}月" for m in months), "合计"]
+    data: list[list[object]] = [header]
+    style: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), font),
+        ("FONTSIZE", (0, 0), (-1, -1), 8),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f2dcdb")),
+        ("ALIGN", (1, 0), (-1, -1), "CENTER"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ]
+    for r, (village, counts) in enumerate(rows, start=1):
+        data.append([Paragraph(markup(village), cell), *(n or "无" for n in counts), sum(counts)])
+        for c, n in enumerate(counts, start=1):
+            if not n:
+                style.append(("BACKGROUND", (c, r), (c, r), colors.HexColor("#d9d9d9")))
+    first = 110.0
+    rest = (460.0 - first) / (len(months) + 1)
+    table = Table(data, colWidths=[first] + [rest] * (len(months) + 1), repeatRows=1)
+    table.setStyle(TableStyle(style))
+    return table
 
 
 def _table(rows: list[tuple[str, str]]) -> Table:
     font = register_fonts()
-    table = Table([list(r) for r in rows], colWidths=[200, 260])
+    cell = styles()["cell"]
+    table = Table(
+        [[Paragraph(markup(label), cell), Paragraph(markup(value), cell)] for label, value in rows],
+        colWidths=[200, 260],
+    )
     table.setStyle(
         TableStyle(
             [
@@ -81,6 +115,9 @@ def story(doc: SummaryDocument) -> list[Flowable]:
     if len(doc.by_village) > 1:
         parts.append(village_chart("按结对村统计（场次）", doc.by_village))
     parts.append(month_figures("按月份统计（场次）", doc.by_month))
+    if len(doc.coverage) > 1:
+        parts.append(Paragraph("各结对村每月开展活动情况（场次；“无”为当月未开展）", s["small"]))
+        parts.append(coverage_table([m for m, _ in doc.by_month], doc.coverage))
     parts.append(Paragraph("三、义诊与健康体检", s["heading"]))
     if doc.services:
         parts.append(bar_chart("义诊服务项目（服务人次）", doc.services))
@@ -88,6 +125,9 @@ def story(doc: SummaryDocument) -> list[Flowable]:
     for number, (key, title) in zip("四五六", TEXT_SECTIONS, strict=True):
         parts.append(Paragraph(f"{number}、{title}", s["heading"]))
         parts.extend(_paragraphs(doc.texts.get(key, "")))
+    if doc.notes:
+        parts.append(Spacer(1, 8))
+        parts.extend(Paragraph(markup(note), s["small"]) for note in doc.notes)
     return parts
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import normalize_text
+from wenming_desktop.domain.plausible_dates import check_activity_start
 from wenming_desktop.domain.vocabulary import ActivityStatus
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
@@ -74,9 +76,10 @@ _TEXT_FIELDS = (
 
 def validate_activity(data: ActivityData) -> ActivityData:
     """Trimmed text and checked values; a UserError names the field at fault."""
+    texts: dict[str, Any] = {name: normalize_text(getattr(data, name)) for name in _TEXT_FIELDS}
     clean = dataclasses.replace(
         data,
-        **{name: normalize_text(getattr(data, name)) for name in _TEXT_FIELDS},
+        **texts,
         summary=data.summary.strip(),
         start_at=data.start_at.replace(second=0, microsecond=0),
         end_at=data.end_at.replace(second=0, microsecond=0),
@@ -89,6 +92,7 @@ def validate_activity(data: ActivityData) -> ActivityData:
         raise UserError(
             f"结束时间 {clean.end_at:%Y-%m-%d %H:%M} 早于开始时间 {clean.start_at:%Y-%m-%d %H:%M}"
         )
+    check_activity_start(clean.start_at)
     if (clean.end_at - clean.start_at).days >= 7:
         raise UserError("一次活动不应超过7天，请核对开始和结束时间")
     try:

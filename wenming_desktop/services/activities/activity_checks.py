@@ -1,4 +1,5 @@
-"""The guideline checks of DESIGN §2, with their facts read from the database."""
+"""The guideline checks (docs/rules.md, "Activity guideline checks"), with their facts read from
+the database."""
 
 from __future__ import annotations
 
@@ -10,13 +11,13 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from wenming_desktop.domain.counting import activity_counts
 from wenming_desktop.domain.guidelines import (
     ActivityFacts,
     CheckResult,
     GuidelineCheck,
     check_activity,
 )
-from wenming_desktop.domain.vocabulary import ActivityStatus
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import (
     Activity,
@@ -25,6 +26,7 @@ from wenming_desktop.storage.models import (
     Village,
     Volunteer,
 )
+from wenming_desktop.storage.queries.counting import ACTIVITY_COUNTS
 
 
 class UnmetActivity(NamedTuple):
@@ -73,7 +75,7 @@ def facts_for(session: Session, activity_ids: Sequence[int]) -> dict[int, Activi
                 volunteer_count=len(rows),
                 unregistered_volunteers=tuple(n for n, reg, _t in rows if not reg),
                 volunteers_without_time=tuple(n for n, _r, t in rows if not t),
-                free_clinic_held=a.category_id in health and a.status == ActivityStatus.DONE,
+                free_clinic_held=a.category_id in health and activity_counts(a.status),
                 people_served=a.actual_attendance,
             )
     return facts
@@ -105,7 +107,7 @@ def unmet_done_activities(db: Database, date_from: date, date_to: date) -> list[
         acts = session.execute(
             select(Activity.id, Activity.start_at, Village.name, Activity.title)
             .join(Village, Village.id == Activity.village_id)
-            .where(Activity.status == "done", Activity.start_at.between(start, end))
+            .where(ACTIVITY_COUNTS, Activity.start_at.between(start, end))
             .order_by(Activity.start_at)
         ).all()
         facts = facts_for(session, [a.id for a in acts])

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from wenming_desktop.domain.counting import activity_counts
 from wenming_desktop.domain.guidelines import check_activity
 from wenming_desktop.domain.vocabulary import ActivityStatus
 from wenming_desktop.exports.excel.activities import (
@@ -58,10 +59,14 @@ def export_activity_range(
     village_name: str | None = None,
     progress: Progress | None = None,
 ) -> int:
-    """Write the ledger of a date range (cancelled activities left out), oldest first."""
+    """Write the ledger of a date range, oldest first: the held activities only
+    (counting.activity_counts), their counted participations and minutes; how many are still
+    planned is said under the title."""
     flt = ActivityFilter(village_id=village_id, date_from=date_from, date_to=date_to)
     with db.read() as session:
-        rows = [r for r in activity_rows(session, flt) if r.status != ActivityStatus.CANCELLED]
+        every = activity_rows(session, flt)
+        rows = [r for r in every if activity_counts(r.status)]
+        planned = sum(1 for r in every if r.status == ActivityStatus.PLANNED)
         rows.reverse()  # the query is newest first; a ledger reads oldest first
         ids = [r.id for r in rows]
         people = volunteers_by_activity(session, ids)
@@ -69,6 +74,7 @@ def export_activity_range(
     hospital = get_setting(db, "hospital_name")
     title = f"{hospital}{LEDGER_NAME}" if hospital else LEDGER_NAME
     subtitle = label + (f" · {village_name}" if village_name else " · 全部结对村")
+    subtitle += "　仅列已开展的活动" + (f"（另有计划中 {planned} 场未列入）" if planned else "")
 
     def ledger_rows() -> Iterator[LedgerActivity]:
         for i, r in enumerate(rows):

@@ -75,7 +75,9 @@ def _clean(name: str, what: str) -> str:
     return clean
 
 
-def _refuse_duplicate(session: Session, model: type, name: str, own_id: int | None) -> None:
+def _refuse_duplicate(
+    session: Session, model: type[Category | ServiceKind], name: str, own_id: int | None
+) -> None:
     clash = session.scalar(select(model.id).where(model.name == name))
     if clash is not None and clash != own_id:
         raise UserError(f"已有名为“{name}”的项目")
@@ -87,21 +89,23 @@ def save_category(db: Database, category_id: int | None, name: str, is_health: b
     with db.write() as session:
         _refuse_duplicate(session, Category, clean, category_id)
         if category_id is None:
-            order = session.scalar(select(func.coalesce(func.max(Category.sort_order), 0))) + 1
+            order = (
+                session.scalar(select(func.coalesce(func.max(Category.sort_order), 0))) or 0
+            ) + 1
             row = Category(name=clean, is_health=is_health, sort_order=order)
             session.add(row)
             session.flush()
             audit.record(session, "create", "category", row.id, None, {"name": clean})
             return row.id
-        row = session.get(Category, category_id)
-        if row is None:
+        found = session.get(Category, category_id)
+        if found is None:
             raise UserError("这个活动类别已不存在")
-        old = {"name": row.name, "is_health": row.is_health}
-        row.name, row.is_health = clean, is_health
+        old = {"name": found.name, "is_health": found.is_health}
+        found.name, found.is_health = clean, is_health
         audit.record(
-            session, "update", "category", row.id, old, {"name": clean, "is_health": is_health}
+            session, "update", "category", found.id, old, {"name": clean, "is_health": is_health}
         )
-        return row.id
+        return found.id
 
 
 def save_service_kind(db: Database, kind_id: int | None, name: str) -> int:
@@ -109,19 +113,21 @@ def save_service_kind(db: Database, kind_id: int | None, name: str) -> int:
     with db.write() as session:
         _refuse_duplicate(session, ServiceKind, clean, kind_id)
         if kind_id is None:
-            order = session.scalar(select(func.coalesce(func.max(ServiceKind.sort_order), 0))) + 1
+            order = (
+                session.scalar(select(func.coalesce(func.max(ServiceKind.sort_order), 0))) or 0
+            ) + 1
             row = ServiceKind(name=clean, sort_order=order)
             session.add(row)
             session.flush()
             audit.record(session, "create", "service_kind", row.id, None, {"name": clean})
             return row.id
-        row = session.get(ServiceKind, kind_id)
-        if row is None:
+        kind = session.get(ServiceKind, kind_id)
+        if kind is None:
             raise UserError("这个义诊项目已不存在")
-        old = {"name": row.name}
-        row.name = clean
-        audit.record(session, "update", "service_kind", row.id, old, {"name": clean})
-        return row.id
+        old = {"name": kind.name}
+        kind.name = clean
+        audit.record(session, "update", "service_kind", kind.id, old, {"name": clean})
+        return kind.id
 
 
 def delete_category(db: Database, category_id: int) -> None:

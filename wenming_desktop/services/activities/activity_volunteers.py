@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.hours import ServiceTime, correct, minutes_between
+from wenming_desktop.domain.plausible_dates import check_sign_time
 from wenming_desktop.domain.search import matches, normalize_query
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
@@ -93,10 +94,13 @@ def assign_volunteers(db: Database, activity_id: int, volunteer_ids: Sequence[in
                 select(Participation.volunteer_id).where(Participation.activity_id == activity_id)
             )
         )
-        seq = session.scalar(
-            select(func.coalesce(func.max(Participation.seq), 0)).where(
-                Participation.activity_id == activity_id
+        seq = (
+            session.scalar(
+                select(func.coalesce(func.max(Participation.seq), 0)).where(
+                    Participation.activity_id == activity_id
+                )
             )
+            or 0
         )
         added: list[int] = []
         for volunteer_id in volunteer_ids:
@@ -139,6 +143,11 @@ def _apply_times(
 ) -> None:
     if sign_out is not None and sign_in is None:
         raise UserError("只有签退时间、没有签到时间，请先填写签到时间")
+    activity = session.get(Activity, part.activity_id)
+    if activity is not None:
+        for moment, label in ((sign_in, "签到"), (sign_out, "签退")):
+            if moment is not None:
+                check_sign_time(moment, activity.start_at, activity.end_at, label)
     minutes = minutes_between(sign_in, sign_out) if sign_in and sign_out else None
     old = {
         "sign_in": part.sign_in,

@@ -18,7 +18,8 @@ from typing import NamedTuple
 from sqlalchemy import func, select
 
 from wenming_desktop.config import DataFolder
-from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.attachment_names import clean_suffix
+from wenming_desktop.domain.errors import UserError, os_reason
 from wenming_desktop.domain.vocabulary import AttachmentKind
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
@@ -48,8 +49,24 @@ class StoredFile(NamedTuple):
 
 
 def stored_path(folder: DataFolder, sha256: str, suffix: str) -> Path:
-    """Where the store keeps a file (the data folder's one rule, shared with filing)."""
+    """Where the store keeps a file (the data folder's one rule, shared with filing).
+
+    Raises UserError for a row whose name is not of the content-hash form.
+    """
     return folder.attachment_file(sha256, suffix)
+
+
+def existing_file(folder: DataFolder, row: AttachmentRow) -> Path | None:
+    """The stored file of a row, or None when missing or its name is not valid (never a path
+    outside the attachment folder)."""
+    return folder.existing_attachment(row.sha256, row.suffix)
+
+
+def _discard_stored(folder: DataFolder, sha256: str, suffix: str) -> None:
+    """Delete a stored file no row uses any more; a row of an invalid name deletes nothing."""
+    path = folder.existing_attachment(sha256, suffix)
+    if path is not None:
+        path.unlink(missing_ok=True)
 
 
 def is_image(row: AttachmentRow) -> bool:
@@ -70,7 +87,7 @@ def store_file(folder: DataFolder, source: Path) -> StoredFile:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
         sha = digest.hexdigest()
-        suffix = source.suffix.lower()[:16]
+        suffix = clean_suffix(source.suffix)
         target = stored_path(folder, sha, suffix)
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -84,7 +101,7 @@ def store_file(folder: DataFolder, source: Path) -> StoredFile:
     except UserError:
         raise
     except OSError as exc:
-        raise UserError(f"无法读取或保存附件“{source}”：{exc.strerror or exc}") from None
+        raise UserError(f"无法读取或保存附件“{source}”：{os_reason(exc)}") from None
     return StoredFile(sha, suffix, size, source.name)
 
 
@@ -180,7 +197,7 @@ def remove_attachment(db: Database, folder: DataFolder, attachment_id: int) -> N
             select(func.count()).select_from(Attachment).where(Attachment.sha256 == sha)
         )
     if not others:
-        stored_path(folder, sha, suffix).unlink(missing_ok=True)
+        _discard_stored(folder, sha, suffix)
 
 
 def delete_activity_and_files(db: Database, folder: DataFolder, activity_id: int) -> None:
@@ -205,4 +222,4 @@ def delete_activity_and_files(db: Database, folder: DataFolder, activity_id: int
         )
     for sha, suffix in files:
         if sha not in still_used:
-            stored_path(folder, sha, suffix).unlink(missing_ok=True)
+            _discard_stored(folder, sha, suffix)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import select
 
 from wenming_desktop.domain.periods import in_concentrated_week
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Activity, Village
+from wenming_desktop.storage.queries.counting import ACTIVITY_COUNTS, ARRANGED, activity_in
 
 
 @dataclass(frozen=True)
@@ -29,15 +30,16 @@ class VillageCoverage:
         return sum(cell.activities for cell in self.months)
 
 
-def year_coverage(db: Database, year: int) -> list[VillageCoverage]:
-    """One row per village; planned and done activities count, cancelled ones do not."""
+def year_coverage(db: Database, year: int, planned: bool = True) -> list[VillageCoverage]:
+    """One row per village. The planning view (月度覆盖, 首页's reminder) counts held and planned
+    activities (counting.arranged); with `planned=False` only held ones (counting.activity_counts),
+    as the summary's coverage table does."""
+    counted = ARRANGED if planned else ACTIVITY_COUNTS
     with db.read() as session:
         villages = session.execute(select(Village.id, Village.name).order_by(Village.id)).all()
         acts = session.execute(
             select(Activity.village_id, Activity.start_at).where(
-                Activity.start_at >= datetime(year, 1, 1),
-                Activity.start_at < datetime(year + 1, 1, 1),
-                Activity.status != "cancelled",
+                activity_in(date(year, 1, 1), date(year, 12, 31)), counted
             )
         ).all()
     counts: dict[tuple[int, int], int] = {}
@@ -58,6 +60,6 @@ def year_coverage(db: Database, year: int) -> list[VillageCoverage]:
 
 
 def uncovered_villages(db: Database, today: date) -> list[tuple[int, str]]:
-    """Villages with no (planned or done) activity in today's month."""
+    """Villages with no (planned or held) activity in today's month."""
     rows = year_coverage(db, today.year)
     return [(r.village_id, r.village) for r in rows if r.months[today.month - 1].activities == 0]

@@ -27,10 +27,8 @@ def photos_of(ws: Workspace, detail: ActivityDetail) -> list[tuple[Path | None, 
     for attachment in detail.attachments:
         if attachment.kind != AttachmentKind.PHOTO:
             continue
-        path = ws.folder.attachment_file(attachment.sha256, attachment.suffix)
-        out.append(
-            (path if path.exists() else None, attachment.caption or attachment.original_name)
-        )
+        path = ws.folder.existing_attachment(attachment.sha256, attachment.suffix)
+        out.append((path, attachment.caption or attachment.original_name))
     return out
 
 

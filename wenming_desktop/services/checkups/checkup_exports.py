@@ -13,10 +13,12 @@ from sqlalchemy.orm import Session
 from wenming_desktop.domain.checkups import ELDERLY_AGE
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import mask_id, mask_phone
+from wenming_desktop.domain.periods import Period
 from wenming_desktop.domain.privacy import MASKED_NOTE
 from wenming_desktop.domain.residents import age_on
+from wenming_desktop.domain.thresholds import BMI_SHORT_NOTE
 from wenming_desktop.services.progress import Progress
-from wenming_desktop.storage import audit
+from wenming_desktop.services.safety.unmasking import publish_unmasked, require_unmask
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Setting, Village
 from wenming_desktop.storage.queries.checkups import activity_day, checkup_rows
@@ -55,47 +57,55 @@ def export_checkup_ledger(
     village_id: int | None = None,
     unmasked: bool = False,
     progress: Progress | None = None,
+    period: Period | None = None,
 ) -> int:
-    """Write 健康体检台账 for a year (and village). ID numbers, phones and health values are
-    masked unless `unmasked`, which is recorded in the audit log."""
+    """Write 健康体检台账 for a year, or a `period` of it (and village). ID numbers, phones and
+    health values are masked unless `unmasked`, which is recorded in the audit log."""
     from wenming_desktop.exports.excel.checkups import write_checkup_ledger  # openpyxl on use
 
-    actor = db.actor
-    if unmasked and actor is not None and not actor.can_write:  # the unmask could not be recorded
-        raise UserError(f"当前用户“{actor.username}”是只读用户，不能导出未脱敏的台账")
+    if unmasked:
+        require_unmask(db, "健康体检台账")
     with db.read() as session:
-        rows = checkup_rows(session, village_id, year, newest_first=False)
+        rows = checkup_rows(
+            session,
+            village_id,
+            year,
+            newest_first=False,
+            date_from=period.start if period else None,
+            date_to=period.end if period else None,
+        )
         village = session.get(Village, village_id).name if village_id else "全部结对村"  # type: ignore[union-attr]  # id from find_village
         hospital = _hospital(session)
     if progress is not None:
         progress.report(0, len(rows), "正在写入健康体检台账…")
-    title = f"{hospital}{year}年健康体检台账" if hospital else f"{year}年健康体检台账"
+    label = period.label if period else f"{year}年"
+    title = f"{hospital}{label}健康体检台账"
     subtitle = f"{village}　共 {len(rows)} 人次" + (
-        "" if unmasked else f"　（身份证号、电话已脱敏，{MASKED_NOTE}）"
+        f"　（{BMI_SHORT_NOTE}）" if unmasked else f"　（身份证号、电话已脱敏，{MASKED_NOTE}）"
     )
 
     def tick(done: int) -> None:
         if progress is not None:
             progress.report(done, len(rows), "正在写入健康体检台账…")
 
-    count = write_checkup_ledger(path, rows, title, subtitle, unmasked, tick)
-    if unmasked:
-        with db.write() as session:
-            audit.record(
-                session,
-                "unmask",
-                "checkup_ledger",
-                None,
-                None,
-                {
-                    "year": year,
-                    "village": village,
-                    "rows": count,
-                    "fields": "身份证号、电话、健康数值",
-                    "file": str(path),
-                },
-            )
-    return count
+    def write(target: Path) -> int:
+        return write_checkup_ledger(target, rows, title, subtitle, unmasked, tick)
+
+    if not unmasked:
+        return write(path)
+    return publish_unmasked(
+        db,
+        path,
+        "健康体检台账",
+        "checkup_ledger",
+        write,
+        lambda n: {
+            "year": year,
+            "village": village,
+            "rows": n,
+            "fields": "身份证号、电话、健康数值",
+        },
+    )
 
 
 def export_resident_signin(

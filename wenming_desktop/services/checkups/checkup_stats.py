@@ -14,8 +14,7 @@ from wenming_desktop.domain.residents import age_on
 from wenming_desktop.domain.thresholds import (
     Band,
     blood_pressure_band,
-    bmi,
-    bmi_band,
+    bmi_band_of,
     glucose_band,
     self_care_band,
 )
@@ -78,11 +77,11 @@ def compute_stats(year: int, rows: list[CheckupRow], registered: list[ResidentRo
     pressure = [
         blood_pressure_band(r.systolic, r.diastolic).label
         for r in people
-        if r.systolic is not None and r.diastolic is not None
+        if r.systolic is not None or r.diastolic is not None  # each judged on its own
     ]
     glucose = [glucose_band(r.fasting_glucose).label for r in people if r.fasting_glucose]
     weights = [
-        bmi_band(bmi(r.height_cm, r.weight_kg)).label for r in people if r.height_cm and r.weight_kg
+        bmi_band_of(r.height_cm, r.weight_kg).label for r in people if r.height_cm and r.weight_kg
     ]
     care = []
     for r in people:

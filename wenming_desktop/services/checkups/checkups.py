@@ -18,6 +18,7 @@ from wenming_desktop.domain.checkups import (
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import normalize_text
 from wenming_desktop.domain.name_pinyin import name_initials
+from wenming_desktop.domain.plausible_dates import check_checkup_date
 from wenming_desktop.domain.search import PeopleIndex, normalize_query
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
@@ -177,6 +178,8 @@ def save_checkup(db: Database, data: CheckupData, checkup_id: int | None = None)
     values = _columns(clean)
     with db.write() as session:
         _check_references(session, clean)
+        resident = session.get(Resident, clean.resident_id)
+        check_checkup_date(clean.checkup_date, resident.birth_date if resident else None)
         existing = checkup_id_on(session, clean.resident_id, clean.checkup_date)
         if existing is not None and existing != checkup_id:
             name = session.get(Resident, clean.resident_id).name  # type: ignore[union-attr]  # checked above

@@ -62,18 +62,18 @@ def save_deadline(db: Database, deadline_id: int | None, name: str, month_day: s
         if clash is not None and clash != deadline_id:
             raise UserError(f"已有名为“{clean_name}”的报送事项")
         if deadline_id is None:
-            row = Deadline(name=clean_name, month_day=clean_day)
-            session.add(row)
+            new = Deadline(name=clean_name, month_day=clean_day)
+            session.add(new)
             session.flush()
             audit.record(
                 session,
                 "create",
                 "deadline",
-                row.id,
+                new.id,
                 None,
                 {"name": clean_name, "month_day": clean_day},
             )
-            return row.id
+            return new.id
         row = session.get(Deadline, deadline_id)
         if row is None:
             raise UserError("这条报送事项已不存在")

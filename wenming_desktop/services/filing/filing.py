@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wenming_desktop.domain.activity_record import ActivityDetail
+from wenming_desktop.domain.counting import PER_CAPITA_LABEL, hours_text, per_capita_hours_text
 from wenming_desktop.domain.periods import Period
 from wenming_desktop.domain.vocabulary import AttachmentKind
 from wenming_desktop.exports.files import safe_filename
@@ -23,10 +24,11 @@ from wenming_desktop.services.filing.ledgers import (
     packet_parts,
 )
 from wenming_desktop.services.progress import Progress
+from wenming_desktop.services.safety.attachment_check import missing_files
 from wenming_desktop.services.settings.settings import get_settings
 from wenming_desktop.services.settings.workspace import Workspace
 from wenming_desktop.services.villages.villages import get_village
-from wenming_desktop.storage.queries.filing import done_activity_ids
+from wenming_desktop.storage.queries.filing import attachment_files, done_activity_ids
 
 RECORD_FOLDER = "03_活动记录"
 ATTACHMENT_FOLDER = "04_附件"
@@ -37,6 +39,7 @@ class PacketResult:
     path: Path
     files: int
     activities: int
+    missing: tuple[str, ...] = ()  # attachments whose file is gone (listed in the index too)
 
 
 def activity_stem(detail: ActivityDetail) -> str:
@@ -98,21 +101,51 @@ def build_packet(
             _copy_attachments(ws, detail, attachments, stem)
             step(f"活动记录：{detail.title}")
         progress.check()
+        with ws.db.read() as session:
+            missing = [
+                m.description
+                for m in missing_files(ws.folder, attachment_files(session, activity_ids))
+            ]
         scope = village or "全部结对村"
-        packet.write_index(staging, f"{hospital}{period.label}归档材料目录", f"范围：{scope}")
+        packet.write_index(
+            staging,
+            f"{hospital}{period.label}归档材料目录",
+            f"范围：{scope}",
+            figures=packet_figures(ws, period, village_id, len(activity_ids)),
+            missing=missing,
+        )
         packet.write_manifest(staging)
         step("目录与清单")
         progress.check()
         result = packet.publish(staging, target, as_zip)
         files = len(packet.files_in(target)) if not as_zip else len(packet.files_in(staging))
-    return PacketResult(result, files, len(activity_ids))
+    return PacketResult(result, files, len(activity_ids), tuple(missing))
+
+
+def packet_figures(
+    ws: Workspace, period: Period, village_id: int | None, records: int
+) -> list[tuple[str, str]]:
+    """The shared figures the index states, from the same figures as the summary."""
+    from wenming_desktop.services.filing.summary import compute_figures
+
+    f = compute_figures(ws.db, period, village_id)
+    return [
+        ("开展活动（场次）", str(f.activities_done)),
+        ("活动记录（份）", str(records)),
+        ("参与服务的志愿者（人）", str(f.volunteers_serving)),
+        ("志愿服务（人次）", str(f.participations)),
+        ("志愿服务总时长（小时）", hours_text(f.volunteer_minutes)),
+        (PER_CAPITA_LABEL, per_capita_hours_text(f.volunteer_minutes, f.volunteers_serving)),
+        ("健康体检（人次）", str(f.checkups)),
+    ]
 
 
 def _copy_attachments(ws: Workspace, detail: ActivityDetail, folder: Path, stem: str) -> None:
+    """Copy the activity's attachments that exist; the missing ones are listed in the index."""
     counters: dict[str, int] = {}
     for attachment in detail.attachments:
-        source = ws.folder.attachment_file(attachment.sha256, attachment.suffix)
-        if not source.exists():
+        source = ws.folder.existing_attachment(attachment.sha256, attachment.suffix)
+        if source is None:  # missing, or a row whose name is not a stored file's
             continue
         label = AttachmentKind(attachment.kind).label
         counters[label] = counters.get(label, 0) + 1

@@ -33,7 +33,7 @@ SUMMARY_FOLDER = "02_工作总结"
 class PeriodRule(Enum):
     """Which span of time a ledger covers."""
 
-    YEAR = "year"  # a calendar year (a packet's ledger covers the packet period's year)
+    YEAR = "year"  # a calendar year when exported alone; in a packet, the packet's period
     PERIOD = "period"  # any period: year, half-year, quarter or month
     NONE = "none"  # the list as it stands today; no period
 
@@ -169,14 +169,21 @@ def _roster(ws: Workspace, request: LedgerRequest, path: Path) -> int:
 def _hours(ws: Workspace, request: LedgerRequest, path: Path) -> int:
     from wenming_desktop.services.roster.roster_exports import export_hours
 
-    return export_hours(ws.db, path, request.year, progress=request.progress)
+    period = None if request.whole_year else request.period  # a packet's month, quarter …
+    return export_hours(ws.db, path, request.year, progress=request.progress, period=period)
 
 
 def _checkups(ws: Workspace, request: LedgerRequest, path: Path) -> int:
     from wenming_desktop.services.checkups.checkup_exports import export_checkup_ledger
 
     return export_checkup_ledger(
-        ws.db, path, request.year, request.village_id, request.unmasked, request.progress
+        ws.db,
+        path,
+        request.year,
+        request.village_id,
+        request.unmasked,
+        request.progress,
+        period=None if request.whole_year else request.period,  # a packet's month, quarter …
     )
 
 

@@ -8,13 +8,18 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from wenming_desktop.domain.hours import format_hours
+from wenming_desktop.domain.counting import (
+    PER_CAPITA_LABEL,
+    ROUNDING_NOTE,
+    hours_text,
+    per_capita_hours_text,
+)
 from wenming_desktop.domain.periods import Period
 from wenming_desktop.domain.thresholds import (
+    BMI_NOTE,
     Band,
     blood_pressure_band,
-    bmi,
-    bmi_band,
+    bmi_band_of,
     glucose_band,
 )
 from wenming_desktop.domain.vocabulary import SUMMARY_SECTIONS
@@ -38,8 +43,7 @@ def compute_figures(db: Database, period: Period, village_id: int | None) -> Sum
         values = checkup_values(session, period.start, period.end, village_id)
     bands = dict.fromkeys(BAND_LABELS, 0)
     for _resident, systolic, diastolic, glucose, height, weight in values:
-        has_bp = systolic is not None and diastolic is not None
-        if has_bp and blood_pressure_band(systolic, diastolic) is Band.HIGH:
+        if blood_pressure_band(systolic, diastolic) is Band.HIGH:
             bands["血压偏高"] += 1
         if glucose is not None:
             band = glucose_band(glucose)
@@ -48,7 +52,7 @@ def compute_figures(db: Database, period: Period, village_id: int | None) -> Sum
             elif band is Band.IMPAIRED:
                 bands["空腹血糖受损"] += 1
         if height and weight:
-            label = BMI_LABELS.get(bmi_band(bmi(height, weight)))
+            label = BMI_LABELS.get(bmi_band_of(height, weight))
             if label:
                 bands[label] += 1
     figures.checkups = len(values)
@@ -116,9 +120,13 @@ def build_document(
             f"{figures.activities_planned} / {figures.activities_cancelled}",
         ),
         ("受益群众（人次）", str(figures.people_served)),
-        ("参与志愿者（人）", str(figures.volunteers_serving)),
-        ("志愿服务总时长（小时）", format_hours(figures.volunteer_minutes)),
-        ("人均服务时长（小时）", format_hours(round(figures.average_minutes))),
+        ("参与服务的志愿者（人）", str(figures.volunteers_serving)),
+        ("志愿服务（人次）", str(figures.participations)),
+        ("志愿服务总时长（小时）", hours_text(figures.volunteer_minutes)),
+        (
+            PER_CAPITA_LABEL,
+            per_capita_hours_text(figures.volunteer_minutes, figures.volunteers_serving),
+        ),
         (
             "志愿者注册率",
             f"{rate:.1%}（{figures.volunteers_registered}/{figures.volunteers_active}）"
@@ -141,6 +149,8 @@ def build_document(
         by_category=figures.by_category,
         by_village=figures.by_village,
         by_month=figures.by_month,
+        coverage=figures.coverage,
+        notes=[ROUNDING_NOTE, BMI_NOTE],
         services=figures.services,
         checkup_lines=checkup_lines,
         texts=get_texts(db, period, village_id),

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from wenming_desktop.domain.counting import hours_text as format_hours
 from wenming_desktop.domain.errors import UserError
-from wenming_desktop.domain.hours import format_hours
 from wenming_desktop.domain.identity import mask_id
 from wenming_desktop.exports.pdf.certificate import (
     CertificateContent,
@@ -68,20 +68,19 @@ def issue_certificate(
             )
         total = sum(line.minutes for line in lines)
         number = _next_number(session, issued_on)
-        session.add(
-            Certificate(
-                number=number,
-                volunteer_id=volunteer_id,
-                date_from=date_from,
-                date_to=date_to,
-                total_minutes=total,
-                activity_count=len(lines),
-                issued_on=issued_on,
-            )
+        certificate = Certificate(
+            number=number,
+            volunteer_id=volunteer_id,
+            date_from=date_from,
+            date_to=date_to,
+            total_minutes=total,
+            activity_count=len(lines),
+            issued_on=issued_on,
         )
+        session.add(certificate)
         session.flush()
         audit.record(
-            session, "create", "certificate", None, None,
+            session, "create", "certificate", certificate.id, None,
             {"number": number, "volunteer": volunteer.name, "from": date_from, "to": date_to,
              "minutes": total},
         )  # fmt: skip

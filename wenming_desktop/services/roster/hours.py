@@ -1,11 +1,13 @@
-"""Service hours per volunteer and year, and the hospital's figures (DESIGN §2: 100 % registered,
-at least 48 hours per person per year, cumulative star levels)."""
+"""Service hours per volunteer and year, and the hospital's figures (100 % registered, the yearly
+target, cumulative star levels: docs/rules.md, "Service hours", "Star levels"), counted by the
+rules of domain/counting.py."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 
+from wenming_desktop.domain.counting import per_capita_hours_text, per_capita_minutes
 from wenming_desktop.domain.volunteer_rows import VolunteerHours
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.queries.hours import (
@@ -19,19 +21,21 @@ from wenming_desktop.storage.queries.volunteers import volunteer_rows
 @dataclass(frozen=True)
 class DepartmentFigures:
     department: str
-    volunteers: int
+    volunteers: int  # active on the roster
     registered: int
-    minutes: int
-    below_target: int
+    minutes: int  # counted minutes of everyone in the department, leavers included
+    below_target: int  # active volunteers below the yearly target
+    serving: int = 0  # volunteers who served (the 人均 denominator)
 
     @property
     def average_minutes(self) -> float:
-        return self.minutes / self.volunteers if self.volunteers else 0.0
+        return float(per_capita_minutes(self.minutes, self.serving))
 
 
 @dataclass(frozen=True)
 class HospitalFigures:
-    """The hospital's figures for a year, over active volunteers."""
+    """The hospital's figures for a year: the roster (active volunteers) for the registration
+    rate and the target; everyone who served for the hours, 人均 and 参加."""
 
     year: int
     volunteers: int
@@ -39,6 +43,10 @@ class HospitalFigures:
     total_minutes: int
     below_target: int
     departments: tuple[DepartmentFigures, ...]
+    serving: int = 0
+    participations: int = 0
+    listed: int = 0  # rows of the hours ledger
+    inactive_listed: int = 0  # of which no longer active
 
     @property
     def registration_rate(self) -> float | None:
@@ -46,7 +54,12 @@ class HospitalFigures:
 
     @property
     def average_minutes(self) -> float:
-        return self.total_minutes / self.volunteers if self.volunteers else 0.0
+        return float(per_capita_minutes(self.total_minutes, self.serving))
+
+    @property
+    def average_text(self) -> str:
+        """人均 in hours, rounded once (counting.per_capita_hours_text)."""
+        return per_capita_hours_text(self.total_minutes, self.serving)
 
 
 @dataclass(frozen=True)
@@ -55,17 +68,26 @@ class YearHours:
     volunteers: list[VolunteerHours]  # every volunteer on the roster, active or not
     hospital: HospitalFigures
 
+    @property
+    def ledger(self) -> list[VolunteerHours]:
+        """The hours ledger's rows (counting.in_hours_ledger)."""
+        return [v for v in self.volunteers if v.in_ledger]
+
 
 NO_DEPARTMENT = "（未分科室）"
 
 
-def year_hours(db: Database, year: int) -> YearHours:
-    """Everything the 志愿者 page, 首页 panel and hours ledger show for `year`."""
+def year_hours(
+    db: Database, year: int, start: date | None = None, end: date | None = None
+) -> YearHours:
+    """Everything the 志愿者 page, 首页 panel and hours ledger show for `year` (or for the days
+    start…end within it: a packet's period)."""
     with db.read() as session:
         rows = volunteer_rows(session)
-        months = monthly_minutes(session, year)
-        counts = activity_counts(session, year)
-        cumulative = cumulative_minutes(session, datetime(year + 1, 1, 1))
+        months = monthly_minutes(session, year, start, end)
+        counts = activity_counts(session, year, start, end)
+        until = datetime.combine(end, time.min) + timedelta(days=1) if end else None
+        cumulative = cumulative_minutes(session, until or datetime(year + 1, 1, 1))
     volunteers = []
     for row in rows:
         per_month = tuple(months.get(row.id, [0] * 12))
@@ -81,26 +103,33 @@ def year_hours(db: Database, year: int) -> YearHours:
     return YearHours(year=year, volunteers=volunteers, hospital=hospital_figures(year, volunteers))
 
 
-def hospital_figures(year: int, volunteers: list[VolunteerHours]) -> HospitalFigures:
-    active = [v for v in volunteers if v.volunteer.active]
-    by_department: dict[str, list[VolunteerHours]] = {}
-    for v in active:
-        by_department.setdefault(v.volunteer.department or NO_DEPARTMENT, []).append(v)
-    departments = tuple(
-        DepartmentFigures(
-            department=name,
-            volunteers=len(group),
-            registered=sum(1 for v in group if v.volunteer.registered),
-            minutes=sum(v.year_minutes for v in group),
-            below_target=sum(1 for v in group if not v.target_met),
-        )
-        for name, group in sorted(by_department.items())
-    )
-    return HospitalFigures(
-        year=year,
+def _department(name: str, group: list[VolunteerHours]) -> DepartmentFigures:
+    active = [v for v in group if v.volunteer.active]
+    return DepartmentFigures(
+        department=name,
         volunteers=len(active),
         registered=sum(1 for v in active if v.volunteer.registered),
-        total_minutes=sum(v.year_minutes for v in active),
+        minutes=sum(v.year_minutes for v in group),
         below_target=sum(1 for v in active if not v.target_met),
-        departments=departments,
+        serving=sum(1 for v in group if v.year_minutes > 0),
+    )
+
+
+def hospital_figures(year: int, volunteers: list[VolunteerHours]) -> HospitalFigures:
+    listed = [v for v in volunteers if v.in_ledger]
+    by_department: dict[str, list[VolunteerHours]] = {}
+    for v in listed:
+        by_department.setdefault(v.volunteer.department or NO_DEPARTMENT, []).append(v)
+    whole = _department("", listed)
+    return HospitalFigures(
+        year=year,
+        volunteers=whole.volunteers,
+        registered=whole.registered,
+        total_minutes=whole.minutes,
+        below_target=whole.below_target,
+        departments=tuple(_department(n, group) for n, group in sorted(by_department.items())),
+        serving=whole.serving,
+        participations=sum(v.activities for v in listed),
+        listed=len(listed),
+        inactive_listed=sum(1 for v in listed if not v.volunteer.active),
     )

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from wenming_desktop.domain.counting import hours_cell
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import mask_id, mask_phone
 from wenming_desktop.domain.roster import clean_name
@@ -212,7 +213,7 @@ HOURS_DIFFER = "时长不一致"
 
 
 def _h(minutes: int | None) -> float | None:
-    return None if minutes is None else round(minutes / 60, 1)
+    return None if minutes is None else hours_cell(minutes)
 
 
 def difference_rows(report: RegistryReport) -> list[tuple[Any, ...]]:

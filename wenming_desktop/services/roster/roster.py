@@ -223,8 +223,9 @@ def _history(session: Session, volunteer_id: int) -> int:
         (Checkup, Checkup.doctor_id),
         (Certificate, Certificate.volunteer_id),
     ):
-        total += session.scalar(
-            select(func.count()).select_from(model).where(column == volunteer_id)
+        total += (
+            session.scalar(select(func.count()).select_from(model).where(column == volunteer_id))
+            or 0
         )
     return total
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
 
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import normalize_text
@@ -55,8 +56,10 @@ def names(db: Database, key: str) -> list[str]:
     return [item.name for item in list_items(db, key)]
 
 
-def _uses(session: Any, key: str, item_id: int) -> int:
-    count = lambda stmt: session.scalar(stmt) or 0  # noqa: E731
+def _uses(session: Session, key: str, item_id: int) -> int:
+    def count(stmt: Select[int]) -> int:
+        return session.scalar(stmt) or 0
+
     if key == "department":
         return (
             count(select(func.count()).where(Volunteer.department_id == item_id))
@@ -93,7 +96,7 @@ def add_item(db: Database, key: str, name: str) -> int:
         session.add(item)
         session.flush()
         audit.record(session, "create", kind.model.__tablename__, item.id, None, {"name": clean})
-        return item.id
+        return int(item.id)
 
 
 def rename_item(db: Database, key: str, item_id: int, name: str) -> None:

@@ -3,22 +3,34 @@ the filtered list of 设置 → 操作日志, and its print-ready export for a p
 
 Recording entries is storage/audit.record (inside each use case's transaction); this module only
 reads. ID numbers and mobiles in old/new values are masked, and a checkup's health values are
-not shown at all, as in every other list and export (DESIGN §3).
+not shown at all, as in every other list and export (docs/rules.md,
+"Personal information").
 """
 
 from __future__ import annotations
 
-import json
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from wenming_desktop.domain.periods import Period
-from wenming_desktop.domain.redaction import mask_text
 from wenming_desktop.exports.excel.ledger import Ledger, LedgerColumn
+from wenming_desktop.services.safety.audit_describe import (
+    NameLookup,
+    describe_changes,
+    load_values,
+    no_names,
+    session_names,
+)
 from wenming_desktop.services.settings import settings
 from wenming_desktop.storage.database import Database
-from wenming_desktop.storage.queries.audit import AuditFilter, AuditRow, audit_kinds, audit_rows
+from wenming_desktop.storage.queries.audit import (
+    AuditFilter,
+    AuditRow,
+    audit_kinds,
+    audit_rows,
+)
 
 ENTITY_LABELS = {
     "village": "结对村",
@@ -43,6 +55,7 @@ ENTITY_LABELS = {
     "database": "数据库",
     "health_values": "健康数值",
     "checkup_ledger": "健康体检台账",
+    "clinic": "义诊情况",
 }
 ACTION_LABELS = {
     "create": "新增",
@@ -55,48 +68,6 @@ ACTION_LABELS = {
     "login": "登录",
     "lock": "锁定",
 }
-FIELD_LABELS = {
-    "name": "名称",
-    "station_name": "实践站",
-    "contact_person": "联系人",
-    "contact_phone": "联系电话",
-    "pairing_start": "结对开始",
-    "pairing_end": "结对结束",
-    "notes": "备注",
-    "hospital_name": "医院名称",
-    "office_name": "科室/部门名称",
-    "phone": "电话",
-    "mobile": "手机",
-    "id_number": "身份证号",
-    "title": "标题",
-    "status": "状态",
-    "username": "用户名",
-    "display_name": "姓名",
-    "role": "角色",
-    "password": "密码",
-    "sign_in_required": "需要登录",
-    "checkup_date": "体检日期",
-    "height_cm": "身高",
-    "weight_kg": "体重",
-    "waist_cm": "腰围",
-    "systolic": "收缩压",
-    "diastolic": "舒张压",
-    "heart_rate": "心率",
-    "fasting_glucose": "空腹血糖",
-    "chronic_conditions": "慢性病",
-    "constitution": "中医体质",
-    "conclusion": "体检结论",
-    "advice": "健康建议",
-    "list": "列表",
-    "scope": "范围",
-    "rows": "行数",
-    "year": "年度",
-    "village": "结对村",
-    "fields": "内容",
-    "file": "文件",
-}
-HEALTH_ENTITIES = {"checkup"}  # values never shown in the log's list or export
-HIDDEN = "（已隐藏）"
 VIEW_LIMIT = 5000
 
 
@@ -106,61 +77,57 @@ class AuditView(NamedTuple):
     user: str
     action: str
     entity: str
-    entity_id: int | None
+    entity_id: int | str | None  # a certificate shows its number
     changes: str
 
 
-def _load(text: str) -> dict[str, Any]:
-    try:
-        value = json.loads(text) if text else {}
-    except ValueError:
-        return {"": text}
-    return value if isinstance(value, dict) else {"": value}
+def _reference(row: AuditRow) -> int | str | None:
+    """What the 编号 column shows: a certificate's number, else the record's id."""
+    if row.entity == "certificate":
+        new, old = load_values(row.new_values), load_values(row.old_values)
+        number = new.get("number") or old.get("number")
+        if number:
+            return str(number)
+    return row.entity_id
 
 
-def _value(value: Any) -> str:
-    if value is None or value == "":
-        return "（空）"
-    return str(value)
-
-
-def describe_changes(entity: str, old_values: str, new_values: str) -> str:
-    """One line: 字段：旧 → 新; ID numbers and mobiles masked, health values hidden."""
-    old, new = _load(old_values), _load(new_values)
-    parts = []
-    for key in [*old, *(k for k in new if k not in old)]:
-        label = settings.LABELS.get(key) or FIELD_LABELS.get(key, key)
-        if entity in HEALTH_ENTITIES:
-            parts.append(f"{label}{HIDDEN}")
-            continue
-        if key in old and key in new:
-            if old[key] == new[key]:
-                continue
-            parts.append(f"{label}：{_value(old[key])} → {_value(new[key])}")
-        elif key in new:
-            if new[key] not in (None, ""):  # a new record: only the fields it was given
-                parts.append(f"{label}：{_value(new[key])}")
-        else:
-            parts.append(f"{label}：{_value(old[key])}（删除前）")
-    return mask_text("；".join(parts))
-
-
-def view(row: AuditRow) -> AuditView:
+def view(row: AuditRow, names: NameLookup = no_names) -> AuditView:
     return AuditView(
         seq=row.seq,
         at=row.at,
         user=row.user or "—",
         action=ACTION_LABELS.get(row.action, row.action),
         entity=ENTITY_LABELS.get(row.entity, row.entity),
-        entity_id=row.entity_id,
-        changes=describe_changes(row.entity, row.old_values, row.new_values),
+        entity_id=_reference(row),
+        changes=describe_changes(row.entity, row.old_values, row.new_values, names),
     )
 
 
+def _shown_text(v: AuditView) -> str:
+    return " ".join((v.user, v.action, v.entity, v.changes))
+
+
 def list_entries(db: Database, where: AuditFilter, limit: int = VIEW_LIMIT) -> list[AuditView]:
-    """The newest `limit` entries matching `where`, newest (highest sequence number) first."""
+    """The newest `limit` entries matching `where`, newest (highest sequence number) first.
+
+    The search text is matched against what the list shows (masked), never against the stored
+    values: searching for digits must not confirm a full ID number or mobile the user cannot see.
+    """
+    text = where.text.strip()
     with db.read() as session:
-        return [view(r) for r in audit_rows(session, where, newest_first=True, limit=limit)]
+        names = session_names(session)
+        if not text:
+            return [
+                view(r, names) for r in audit_rows(session, where, newest_first=True, limit=limit)
+            ]
+        found: list[AuditView] = []
+        for row in audit_rows(session, replace(where, text=""), newest_first=True):
+            shown = view(row, names)
+            if text in _shown_text(shown):
+                found.append(shown)
+                if len(found) >= limit:
+                    break
+        return found
 
 
 def kinds(db: Database) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -179,8 +146,8 @@ COLUMNS = [
     LedgerColumn("操作人", 10),
     LedgerColumn("操作", 10),
     LedgerColumn("对象", 14),
-    LedgerColumn("编号", 8),
-    LedgerColumn("变更内容", 56),
+    LedgerColumn("编号", 16),
+    LedgerColumn("变更内容", 48),
 ]
 
 
@@ -194,8 +161,9 @@ def export_audit(
     subtitle = "　".join(part for part in (hospital, period_label, span) if part)
     with db.read() as session, Ledger(path) as book:
         sheet = book.sheet("操作日志", "操作日志", subtitle, COLUMNS)
+        names = session_names(session)
         for row in audit_rows(session, where, newest_first=False):
-            v = view(row)
+            v = view(row, names)
             sheet.append([v.seq, v.at, v.user, v.action, v.entity, v.entity_id, v.changes])
         return sheet.rows
 

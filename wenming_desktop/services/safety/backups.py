@@ -27,12 +27,14 @@ from datetime import date, datetime
 from pathlib import Path
 
 from wenming_desktop.config import DataFolder
-from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.attachment_names import is_valid_stored_name, stored_name_problem
+from wenming_desktop.domain.errors import UserError, os_reason
 from wenming_desktop.domain.retention import backups_to_delete
 from wenming_desktop.exports.files import atomic_output
 from wenming_desktop.services.progress import Progress
+from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
-from wenming_desktop.storage.integrity import check_file as check_file  # its home since issue 10
+from wenming_desktop.storage.integrity import check_file as check_file  # re-exported
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +97,7 @@ def snapshot(source: Path, target: Path) -> None:
     except sqlite3.DatabaseError as exc:
         raise UserError(f"无法备份数据库“{source}”：{exc}") from None
     except OSError as exc:
-        raise UserError(f"无法写入备份“{target}”：{exc.strerror or exc}") from None
+        raise UserError(f"无法写入备份“{target}”：{os_reason(exc)}") from None
     finally:
         temp.unlink(missing_ok=True)
 
@@ -125,16 +127,22 @@ def _new_backup_path(folder: DataFolder, taken_at: datetime, reason: str) -> Pat
 
 
 def attachment_keys(database: Path) -> set[tuple[str, str]]:
-    """(sha256, suffix) of every attachment a database file refers to."""
+    """(sha256, suffix) of every attachment of a valid name a database file refers to."""
     try:
         with closing(sqlite3.connect(read_only_uri(database), uri=True)) as conn:
             rows = conn.execute("SELECT sha256, suffix FROM attachment").fetchall()
     except sqlite3.DatabaseError:  # no attachment table (an early schema) or unreadable
         return set()
-    return {(str(sha), str(suffix or "").lower()) for sha, suffix in rows}
+    keys = {(sha, (suffix or "").lower()) for sha, suffix in rows}
+    # A row of any other form names no file (it is refused at restore); never a path.
+    return {(sha, suffix) for sha, suffix in keys if is_valid_stored_name(sha, suffix)}
 
 
 def pool_file(folder: DataFolder, sha256: str, suffix: str) -> Path:
+    """Where the backups' shared pool keeps an attachment (a valid name only: UserError else)."""
+    problem = stored_name_problem(sha256, suffix)
+    if problem is not None:
+        raise UserError(f"附件记录无效：{problem}")
     return folder.backups / POOL_FOLDER / sha256[:2] / f"{sha256}{suffix.lower()}"
 
 
@@ -157,15 +165,15 @@ def _store_attachments(
         target = pool_file(folder, sha, suffix)
         if target.exists():
             continue
-        source = folder.attachment_file(sha, suffix)
-        if not source.exists():
+        source = folder.existing_attachment(sha, suffix)
+        if source is None:
             missing += 1
             log.warning("attachment %s%s is missing from the data folder", sha, suffix)
             continue
         try:
             copy_new_file(source, target)
         except OSError as exc:
-            raise UserError(f"无法备份附件“{source.name}”：{exc.strerror or exc}") from None
+            raise UserError(f"无法备份附件“{source.name}”：{os_reason(exc)}") from None
         copied += 1
     return copied, missing
 
@@ -255,7 +263,14 @@ def newest_good_backup(folder: DataFolder) -> BackupInfo | None:
 def export_backup(
     folder: DataFolder, db: Database, target: Path, progress: Progress | None = None
 ) -> Path:
-    """One portable zip with the database and its attachments (`wenming backup -o FILE`)."""
+    """One portable zip with the database and its attachments (`wenming backup -o FILE`).
+
+    It holds every full ID number and mobile, so it is an administrator's action (anyone while
+    sign-in is off); refused before anything is written otherwise. The `export` audit entry is
+    committed before the zip appears under its name.
+    """
+    if db.actor is not None and not db.actor.is_admin:
+        raise UserError("只有管理员可以导出可携带的备份（其中含全部身份证号和电话）")
     if not db.is_sqlite or db.path is None:
         raise UserError("服务器数据库（PostgreSQL）请使用数据库服务器自己的备份工具")
     with tempfile.TemporaryDirectory(dir=folder.backups, prefix=".export-") as work:
@@ -267,8 +282,10 @@ def export_backup(
             for i, (sha, suffix) in enumerate(keys):
                 if progress is not None:
                     progress.report(i, len(keys), "正在写入附件…")
-                source = folder.attachment_file(sha, suffix)
-                if source.exists():
+                source = folder.existing_attachment(sha, suffix)
+                if source is not None:
                     name = f"{POOL_FOLDER}/{sha[:2]}/{sha}{suffix}"
                     archive.write(source, name, compress_type=zipfile.ZIP_STORED)
+            with db.write() as session:
+                audit.record(session, "export", "database", None, None, {"file": str(target)})
     return target

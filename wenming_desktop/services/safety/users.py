@@ -8,6 +8,7 @@ need a 管理员, and a 只读 user's writes are refused by Database.write itsel
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import cache
 from typing import NamedTuple
 
 from sqlalchemy import func, select
@@ -23,6 +24,13 @@ from wenming_desktop.storage.models import AppUser, Setting
 SIGN_IN_KEY = "sign_in_required"
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
+WRONG = "用户名或密码不正确"
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash to check an unknown user's password against (made once, on first need)."""
+    return hash_password("wenming-no-such-user")
 
 
 class UserRow(NamedTuple):
@@ -171,7 +179,9 @@ def authenticate(db: Database, username: str, password: str, now: datetime | Non
     with db.write() as session:
         user = session.scalar(select(AppUser).where(AppUser.username == username))
         if user is None:
-            raise UserError("用户名或密码不正确")
+            # The same work and the same answer as a wrong password: an unknown name is not told.
+            verify_password(password, _dummy_hash())
+            raise UserError(WRONG)
         if user.locked_until is not None and user.locked_until > now:
             raise UserError(
                 f"用户“{username}”因多次输入错误已被锁定，请在 {user.locked_until:%H:%M} 之后再试，"
@@ -189,5 +199,5 @@ def authenticate(db: Database, username: str, password: str, now: datetime | Non
             audit.record(session, "lock", "user", user.id, None, {"username": username})
             message = f"密码连续输错 {MAX_FAILURES} 次，用户“{username}”已锁定 {LOCK_MINUTES} 分钟"
         else:
-            message = f"用户名或密码不正确（再错 {left} 次将锁定）"
+            message = WRONG
     raise UserError(message)

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import logging
-from pathlib import Path
-
 from sqlalchemy import select
 
-from wenming_desktop.exports.pdf.font_choice import use_font_file
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Setting
@@ -17,18 +13,8 @@ LABELS: dict[str, str] = {
     "office_name": "科室/部门名称",
     "pdf_font_file": "PDF 字体文件",
 }
+# The font file PDFs embed; applied to the process by `wenming_desktop.runtime.apply_pdf_font`.
 PDF_FONT_KEY = "pdf_font_file"
-
-log = logging.getLogger(__name__)
-
-
-def apply_pdf_font(font_file: str) -> None:
-    """Use the chosen font file for PDFs if it exists; otherwise the bundled font."""
-    path = Path(font_file) if font_file else None
-    if path is not None and not path.is_file():
-        log.warning("PDF font file %s not found; using the bundled font", path)
-        path = None
-    use_font_file(path)
 
 
 def get_settings(db: Database) -> dict[str, str]:
@@ -54,5 +40,3 @@ def update_settings(db: Database, values: dict[str, str]) -> None:
             else:
                 row.value = value
             audit.record(session, "update", "setting", None, {key: old}, {key: value})
-    if PDF_FONT_KEY in values:
-        apply_pdf_font(values[PDF_FONT_KEY])

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from wenming_desktop.exports.excel.villages import write_villages_ledger
 from wenming_desktop.exports.files import safe_filename
+from wenming_desktop.services.safety.unmasking import publish_unmasked, require_unmask
 from wenming_desktop.services.settings.settings import get_setting
-from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.queries.villages import village_rows
 
@@ -19,18 +19,19 @@ def default_villages_name(today: date | None = None) -> str:
 
 def export_villages(db: Database, path: Path, unmask: bool = False) -> int:
     """Write the ledger to `path`; returns the number of villages. Unmasking is audited."""
+    if unmask:
+        require_unmask(db, "结对村名册")
     hospital = get_setting(db, "hospital_name")
     with db.read() as session:
         rows = village_rows(session)
-    write_villages_ledger(path, hospital, rows, unmask=unmask)
-    if unmask:
-        with db.write() as session:
-            audit.record(
-                session,
-                "unmask",
-                "village",
-                None,
-                None,
-                {"export": "结对村名册", "file": str(path)},
-            )
-    return len(rows)
+    if not unmask:
+        write_villages_ledger(path, hospital, rows, unmask=False)
+        return len(rows)
+
+    def write(temp: Path) -> int:
+        write_villages_ledger(temp, hospital, rows, unmask=True)
+        return len(rows)
+
+    return publish_unmasked(
+        db, path, "结对村名册", "village", write, lambda _n: {"export": "结对村名册"}
+    )

@@ -37,7 +37,7 @@ def cfb_entry_names(handle: BinaryIO) -> set[str]:
         fat_sectors += [s for s in entries[:-1] if s < _END]
         next_difat = entries[-1]
     names: set[str] = set()
-    current, visited = first_dir, set()
+    current, visited = first_dir, set[int]()
     while current < _END and current not in visited and len(visited) < _MAX_DIRECTORY_SECTORS:
         visited.add(current)
         block = _sector(handle, sector, current)

@@ -105,8 +105,8 @@ class _Reader(ExcelReader):
         for sheet, rel in self.parser.find_sheets():
             if rel.target in self.valid_files and "chartsheet" not in rel.Type:
                 ws = _UnsizedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
-                ws.sheet_state = sheet.state
-                self.wb._sheets.append(ws)
+                ws.sheet_state = sheet.state or "visible"  # the file format's default
+                self.wb._sheets.append(ws)  # type: ignore[attr-defined]  # as openpyxl's reader does
 
 
 def _open(path: Path, stack: ExitStack, data_only: bool = True) -> Any:

@@ -140,7 +140,7 @@ def declared_members(path: Path) -> int | None:
             record = handle.read(40)
             if len(record) == 40 and record[:4] == b"PK\x06\x06":
                 count = struct.unpack_from("<Q", record, 32)[0]
-        return count
+        return int(count)
 
 
 def _check_zip(path: Path) -> None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from typing import NamedTuple
+from datetime import date, datetime
+from typing import Any, NamedTuple
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from wenming_desktop.storage.models import Activity, Category, Participation, Village
+from wenming_desktop.storage.queries.counting import COUNTED_MINUTES, day_bounds
 from wenming_desktop.storage.queries.rows import rows_as
 
 
@@ -39,11 +40,7 @@ class ActivityFilter:
     text: str = ""
 
 
-def _counted_minutes() -> object:
-    return func.coalesce(Participation.corrected_minutes, Participation.recorded_minutes, 0)
-
-
-def _filtered(stmt: Select, flt: ActivityFilter) -> Select:
+def _filtered(stmt: Select[*tuple[Any, ...]], flt: ActivityFilter) -> Select[*tuple[Any, ...]]:
     if flt.village_id is not None:
         stmt = stmt.where(Activity.village_id == flt.village_id)
     if flt.category_id is not None:
@@ -51,10 +48,9 @@ def _filtered(stmt: Select, flt: ActivityFilter) -> Select:
     if flt.status:
         stmt = stmt.where(Activity.status == flt.status)
     if flt.date_from is not None:
-        stmt = stmt.where(Activity.start_at >= datetime.combine(flt.date_from, datetime.min.time()))
+        stmt = stmt.where(Activity.start_at >= day_bounds(flt.date_from, flt.date_from)[0])
     if flt.date_to is not None:
-        end = datetime.combine(flt.date_to + timedelta(days=1), datetime.min.time())
-        stmt = stmt.where(Activity.start_at < end)
+        stmt = stmt.where(Activity.start_at < day_bounds(flt.date_to, flt.date_to)[1])
     text = flt.text.strip()
     if text:
         like = f"%{text}%"
@@ -72,7 +68,7 @@ def activity_rows(session: Session, flt: ActivityFilter | None = None) -> list[A
         select(
             Participation.activity_id,
             func.count().label("n"),
-            func.sum(_counted_minutes()).label("m"),
+            func.sum(COUNTED_MINUTES).label("m"),
         )
         .group_by(Participation.activity_id)
         .subquery()

@@ -5,24 +5,26 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from wenming_desktop.storage.models import Participation, Volunteer
+from wenming_desktop.storage.models import Activity, Participation, Volunteer
+from wenming_desktop.storage.queries.counting import COUNTED_MINUTES, PARTICIPATION_COUNTS
 
 
 def volunteers_by_activity(
     session: Session, activity_ids: Sequence[int]
 ) -> dict[int, tuple[list[str], int]]:
-    """activity id → (volunteer names in sheet order, counted minutes)."""
+    """activity id → (volunteer names in sheet order, counted minutes), over the counted
+    participations (counting.PARTICIPATION_COUNTS: held, more than zero minutes)."""
     result: dict[int, tuple[list[str], int]] = defaultdict(lambda: ([], 0))
     ids = list(activity_ids)
-    counted = func.coalesce(Participation.corrected_minutes, Participation.recorded_minutes, 0)
     for start in range(0, len(ids), 500):
         stmt = (
-            select(Participation.activity_id, Volunteer.name, counted)
+            select(Participation.activity_id, Volunteer.name, COUNTED_MINUTES)
             .join(Volunteer, Volunteer.id == Participation.volunteer_id)
-            .where(Participation.activity_id.in_(ids[start : start + 500]))
+            .join(Activity, Activity.id == Participation.activity_id)
+            .where(Participation.activity_id.in_(ids[start : start + 500]), PARTICIPATION_COUNTS)
             .order_by(Participation.activity_id, Participation.seq, Participation.id)
         )
         for activity_id, name, minutes in session.execute(stmt):

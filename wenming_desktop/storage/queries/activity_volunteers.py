@@ -62,7 +62,8 @@ def participation_rows(session: Session, activity_id: int) -> list[Participation
 
 
 def open_sign_ins(session: Session) -> list[OpenSignIn]:
-    """Signed in, never signed out, not corrected: never counted silently (DESIGN §2)."""
+    """Signed in, never signed out, not corrected: never counted silently (docs/rules.md,
+    "Service hours")."""
     stmt = (
         select(
             Participation.id.label("participation_id"),

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
-from wenming_desktop.storage.models import AuditEntry
+from wenming_desktop.storage.models import AuditEntry, Base
 from wenming_desktop.storage.queries.rows import rows_as
 
 
@@ -33,7 +33,7 @@ class AuditFilter:
     text: str = ""
 
 
-def _filtered(query: Select, where: AuditFilter) -> Select:
+def _filtered(query: Select[*tuple[Any, ...]], where: AuditFilter) -> Select[*tuple[Any, ...]]:
     if where.entity:
         query = query.where(AuditEntry.entity == where.entity)
     if where.action:
@@ -82,3 +82,40 @@ def audit_kinds(session: Session) -> tuple[list[str], list[str]]:
     entities = session.scalars(select(AuditEntry.entity).distinct().order_by(AuditEntry.entity))
     actions = session.scalars(select(AuditEntry.action).distinct().order_by(AuditEntry.action))
     return list(entities), list(actions)
+
+
+# The column a row of each table is known by, when the log names it in place of its id.
+_NAME_COLUMNS = {
+    "activity": "title",
+    "attachment": "original_name",
+    "certificate": "number",
+    "service_request": "content",
+    "app_user": "display_name",
+}
+
+
+def column_labels(entity: str) -> dict[str, tuple[str, str | None]]:
+    """column name → (its Chinese label, the table its id refers to or None) for a table."""
+    table = Base.metadata.tables.get(entity)
+    if table is None:
+        return {}
+    out: dict[str, tuple[str, str | None]] = {}
+    for column in table.columns:
+        referred = next(iter(column.foreign_keys), None)
+        out[column.name] = (
+            str(column.info.get("label", column.name)),
+            referred.column.table.name if referred is not None else None,
+        )
+    return out
+
+
+def names_by_id(session: Session, table_name: str, ids: set[int]) -> dict[int, str]:
+    """id → the name a clerk knows the row by (name, title, number …) for rows of a table."""
+    table = Base.metadata.tables.get(table_name)
+    if table is None or not ids:
+        return {}
+    column = _NAME_COLUMNS.get(table_name, "name")
+    if column not in table.c:
+        return {}
+    stmt = select(table.c.id, table.c[column]).where(table.c.id.in_(sorted(ids)))
+    return {int(i): str(n) for i, n in session.execute(stmt)}

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session, aliased
 
 from wenming_desktop.domain.checkup_row import CheckupRow
@@ -18,18 +18,11 @@ from wenming_desktop.storage.models import (
     Village,
     Volunteer,
 )
+from wenming_desktop.storage.queries.counting import NEEDS_FOLLOW_UP
 from wenming_desktop.storage.queries.rows import row_as, rows_as
 
-# Mirrors domain.checkups.needs_follow_up (blood pressure ≥ 140/90, fasting glucose ≥ 6.1);
-# a test checks the two agree on the demo data.
-NEEDS_FOLLOW_UP = or_(
-    Checkup.systolic >= 140,
-    Checkup.diastolic >= 90,
-    Checkup.fasting_glucose >= 6.1,
-)
 
-
-def _select() -> Select:
+def _select() -> Select[*tuple[Any, ...]]:
     doctor = aliased(Volunteer)
     return (
         select(
@@ -80,9 +73,16 @@ def checkup_rows(
     activity_id: int | None = None,
     open_follow_ups: bool = False,
     newest_first: bool = True,
+    date_from: date | None = None,
+    date_to: date | None = None,
 ) -> list[CheckupRow]:
-    """Checkups filtered by village, year, resident, checkup day or open follow-up."""
+    """Checkups filtered by village, year, dates (inclusive), resident, checkup day or open
+    follow-up."""
     stmt = _select()
+    if date_from is not None:
+        stmt = stmt.where(Checkup.checkup_date >= date_from)
+    if date_to is not None:
+        stmt = stmt.where(Checkup.checkup_date <= date_to)
     if village_id is not None:
         stmt = stmt.where(Resident.village_id == village_id)
     if year is not None:  # a range, not extract(year): the date index serves it

@@ -1,31 +1,40 @@
-"""Service minutes per volunteer: by month of a year, cumulative, and per date range."""
+"""Service minutes per volunteer: by month of a period, cumulative, and per date range.
+
+Only counted participations (storage/queries/counting.PARTICIPATION_COUNTS) are summed or counted.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from wenming_desktop.storage.models import Activity, Participation, Village
+from wenming_desktop.storage.queries.counting import (
+    COUNTED_MINUTES,
+    PARTICIPATION_COUNTS,
+    activity_in,
+)
 
-COUNTED = func.coalesce(Participation.corrected_minutes, Participation.recorded_minutes, 0)
-NOT_CANCELLED = Activity.status != "cancelled"
+COUNTED = COUNTED_MINUTES
 
 
-def _year_bounds(year: int) -> tuple[datetime, datetime]:
-    return datetime(year, 1, 1), datetime(year + 1, 1, 1)
+def _year_bounds(year: int) -> tuple[date, date]:
+    return date(year, 1, 1), date(year, 12, 31)
 
 
-def monthly_minutes(session: Session, year: int) -> dict[int, list[int]]:
-    """volunteer id → twelve monthly sums of counted minutes in `year`."""
-    start, end = _year_bounds(year)
+def monthly_minutes(
+    session: Session, year: int, start: date | None = None, end: date | None = None
+) -> dict[int, list[int]]:
+    """volunteer id → twelve monthly sums of counted minutes in `year` (or start…end of it)."""
+    first, last = _year_bounds(year)
     month = func.extract("month", Activity.start_at)
     stmt = (
         select(Participation.volunteer_id, month, func.sum(COUNTED))
         .join(Activity, Activity.id == Participation.activity_id)
-        .where(Activity.start_at >= start, Activity.start_at < end, NOT_CANCELLED)
+        .where(activity_in(start or first, end or last), PARTICIPATION_COUNTS)
         .group_by(Participation.volunteer_id, month)
     )
     result: dict[int, list[int]] = {}
@@ -34,13 +43,15 @@ def monthly_minutes(session: Session, year: int) -> dict[int, list[int]]:
     return result
 
 
-def activity_counts(session: Session, year: int) -> dict[int, int]:
-    """volunteer id → number of activities served in `year`."""
-    start, end = _year_bounds(year)
+def activity_counts(
+    session: Session, year: int, start: date | None = None, end: date | None = None
+) -> dict[int, int]:
+    """volunteer id → number of counted participations in `year` (or start…end of it)."""
+    first, last = _year_bounds(year)
     stmt = (
         select(Participation.volunteer_id, func.count())
         .join(Activity, Activity.id == Participation.activity_id)
-        .where(Activity.start_at >= start, Activity.start_at < end, NOT_CANCELLED)
+        .where(activity_in(start or first, end or last), PARTICIPATION_COUNTS)
         .group_by(Participation.volunteer_id)
     )
     return {vid: int(n) for vid, n in session.execute(stmt)}
@@ -51,7 +62,7 @@ def cumulative_minutes(session: Session, until: datetime) -> dict[int, int]:
     stmt = (
         select(Participation.volunteer_id, func.sum(COUNTED))
         .join(Activity, Activity.id == Participation.activity_id)
-        .where(Activity.start_at < until, NOT_CANCELLED)
+        .where(Activity.start_at < until, PARTICIPATION_COUNTS)
         .group_by(Participation.volunteer_id)
     )
     return {vid: int(m or 0) for vid, m in session.execute(stmt)}
@@ -69,8 +80,7 @@ class ServiceLine(NamedTuple):
 def service_lines(
     session: Session, volunteer_id: int, date_from: date, date_to: date
 ) -> list[ServiceLine]:
-    start = datetime.combine(date_from, datetime.min.time())
-    end = datetime.combine(date_to + timedelta(days=1), datetime.min.time())
+    """The counted participations of a volunteer between two days (inclusive), oldest first."""
     stmt = (
         select(Activity.start_at, Activity.title, Village.name, COUNTED)
         .select_from(Participation)
@@ -78,10 +88,8 @@ def service_lines(
         .join(Village, Village.id == Activity.village_id)
         .where(
             Participation.volunteer_id == volunteer_id,
-            Activity.start_at >= start,
-            Activity.start_at < end,
-            NOT_CANCELLED,
-            COUNTED > 0,
+            activity_in(date_from, date_to),
+            PARTICIPATION_COUNTS,
         )
         .order_by(Activity.start_at)
     )

@@ -7,6 +7,7 @@ from typing import NamedTuple
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from wenming_desktop.domain.vocabulary import ActivityStatus
 from wenming_desktop.storage.models import (
     Activity,
     Checkup,
@@ -14,6 +15,11 @@ from wenming_desktop.storage.models import (
     Resident,
     Village,
     Volunteer,
+)
+from wenming_desktop.storage.queries.counting import (
+    ACTIVITY_COUNTS,
+    COUNTED_MINUTES,
+    PARTICIPATION_COUNTS,
 )
 
 
@@ -58,13 +64,10 @@ def figures_by_year(session: Session) -> list[YearFigures]:
         for y, done, planned, served in session.execute(
             select(
                 year,
-                func.sum(case((Activity.status == "done", 1), else_=0)),
-                func.sum(case((Activity.status == "planned", 1), else_=0)),
+                func.sum(case((ACTIVITY_COUNTS, 1), else_=0)),
+                func.sum(case((Activity.status == ActivityStatus.PLANNED.value, 1), else_=0)),
                 func.sum(
-                    case(
-                        (Activity.status == "done", func.coalesce(Activity.actual_attendance, 0)),
-                        else_=0,
-                    )
+                    case((ACTIVITY_COUNTS, func.coalesce(Activity.actual_attendance, 0)), else_=0)
                 ),
             ).group_by(year)
         )
@@ -74,14 +77,10 @@ def figures_by_year(session: Session) -> list[YearFigures]:
         for y, m in session.execute(
             select(
                 year,
-                func.sum(
-                    func.coalesce(
-                        Participation.corrected_minutes, Participation.recorded_minutes, 0
-                    )
-                ),
+                func.sum(COUNTED_MINUTES),
             )
             .join(Activity, Activity.id == Participation.activity_id)
-            .where(Activity.status == "done")  # as the hours ledger counts them
+            .where(PARTICIPATION_COUNTS)
             .group_by(year)
         )
     }

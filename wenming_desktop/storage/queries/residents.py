@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -32,7 +32,7 @@ class ResidentRow(NamedTuple):
     notes: str
 
 
-def _select() -> Select:
+def _select() -> Select[*tuple[Any, ...]]:
     return select(
         Resident.id,
         Resident.village_id,

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, func, select, true
 from sqlalchemy.orm import Session
 
+from wenming_desktop.domain.counting import COUNTED_STATUS, per_capita_minutes
 from wenming_desktop.storage.models import (
     Activity,
     Category,
@@ -19,8 +20,12 @@ from wenming_desktop.storage.models import (
     Village,
     Volunteer,
 )
-
-COUNTED_MINUTES = func.coalesce(Participation.corrected_minutes, Participation.recorded_minutes, 0)
+from wenming_desktop.storage.queries.counting import (
+    ACTIVITY_COUNTS,
+    COUNTED_MINUTES,
+    PARTICIPATION_COUNTS,
+    activity_in,
+)
 
 
 @dataclass
@@ -32,8 +37,11 @@ class SummaryFigures:
     by_category: list[tuple[str, int]] = field(default_factory=list)
     by_village: list[tuple[str, int]] = field(default_factory=list)
     by_month: list[tuple[str, int]] = field(default_factory=list)
+    # village name → held activities per month of the period (the months of by_month)
+    coverage: list[tuple[str, list[int]]] = field(default_factory=list)
     services: list[tuple[str, int]] = field(default_factory=list)
     volunteers_serving: int = 0
+    participations: int = 0  # counted participations (志愿服务人次)
     volunteer_minutes: int = 0
     volunteers_active: int = 0
     volunteers_registered: int = 0
@@ -49,7 +57,8 @@ class SummaryFigures:
 
     @property
     def average_minutes(self) -> float:
-        return self.volunteer_minutes / self.volunteers_serving if self.volunteers_serving else 0.0
+        """人均 (counting.per_capita_minutes): over the volunteers who served."""
+        return float(per_capita_minutes(self.volunteer_minutes, self.volunteers_serving))
 
 
 def _months(start: date, end: date) -> list[str]:
@@ -63,19 +72,17 @@ def _months(start: date, end: date) -> list[str]:
 def summary_figures(
     session: Session, start: date, end: date, village_id: int | None = None
 ) -> SummaryFigures:
-    lo = datetime.combine(start, time.min)
-    hi = datetime.combine(end + timedelta(days=1), time.min)
-    in_period = and_(Activity.start_at >= lo, Activity.start_at < hi)
+    in_period = activity_in(start, end)
     if village_id is not None:
         in_period = and_(in_period, Activity.village_id == village_id)
-    done = and_(in_period, Activity.status == "done")
+    done = and_(in_period, ACTIVITY_COUNTS)
     fig = SummaryFigures()
     status_counts = dict(
         session.execute(
             select(Activity.status, func.count()).where(in_period).group_by(Activity.status)
         ).all()
     )
-    fig.activities_done = int(status_counts.get("done", 0))
+    fig.activities_done = int(status_counts.get(COUNTED_STATUS.value, 0))
     fig.activities_planned = int(status_counts.get("planned", 0))
     fig.activities_cancelled = int(status_counts.get("cancelled", 0))
     fig.people_served = int(
@@ -97,7 +104,7 @@ def summary_figures(
         for name, n in session.execute(
             select(Village.name, func.count(Activity.id))
             .join(Activity, and_(Activity.village_id == Village.id, done), isouter=True)
-            .where(Village.id == village_id if village_id is not None else True)
+            .where(Village.id == village_id if village_id is not None else true())
             .group_by(Village.id)
             .order_by(Village.id)
         )
@@ -105,8 +112,26 @@ def summary_figures(
     month = func.strftime("%Y-%m", Activity.start_at)
     if session.get_bind().dialect.name != "sqlite":
         month = func.to_char(Activity.start_at, "YYYY-MM")
-    per_month = dict(session.execute(select(month, func.count()).where(done).group_by(month)).all())
-    fig.by_month = [(m, int(per_month.get(m, 0))) for m in _months(start, end)]
+    per_month: dict[str, int] = {
+        m: int(n)
+        for m, n in session.execute(select(month, func.count()).where(done).group_by(month))
+    }
+    months = _months(start, end)
+    fig.by_month = [(m, int(per_month.get(m, 0))) for m in months]
+    cells = {
+        (vid, m): int(n)
+        for vid, m, n in session.execute(
+            select(Activity.village_id, month, func.count())
+            .where(done)
+            .group_by(Activity.village_id, month)
+        )
+    }
+    village_rows = session.execute(
+        select(Village.id, Village.name)
+        .where(Village.id == village_id if village_id is not None else true())
+        .order_by(Village.id)
+    ).all()
+    fig.coverage = [(name, [cells.get((vid, m), 0) for m in months]) for vid, name in village_rows]
     fig.services = [
         (name, int(n or 0))
         for name, n in session.execute(
@@ -117,12 +142,17 @@ def summary_figures(
             .order_by(ServiceKind.sort_order)
         )
     ]
-    serving, minutes = session.execute(
-        select(func.count(func.distinct(Participation.volunteer_id)), func.sum(COUNTED_MINUTES))
+    serving, minutes, participations = session.execute(
+        select(
+            func.count(func.distinct(Participation.volunteer_id)),
+            func.sum(COUNTED_MINUTES),
+            func.count(),
+        )
         .join(Activity, Activity.id == Participation.activity_id)
-        .where(done)
+        .where(done, PARTICIPATION_COUNTS)
     ).one()
     fig.volunteers_serving, fig.volunteer_minutes = int(serving or 0), int(minutes or 0)
+    fig.participations = int(participations or 0)
     active, registered = session.execute(
         select(
             func.count(),

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from wenming_desktop.domain.volunteer_rows import VolunteerRow
 from wenming_desktop.storage.models import (
+    Activity,
     Department,
     Participation,
     PartyBranch,
@@ -16,16 +17,17 @@ from wenming_desktop.storage.models import (
     Volunteer,
     volunteer_team,
 )
+from wenming_desktop.storage.queries.counting import COUNTED_MINUTES, PARTICIPATION_COUNTS
 
 
 def volunteer_rows(session: Session) -> list[VolunteerRow]:
     minutes = (
         select(
             Participation.volunteer_id,
-            func.sum(
-                func.coalesce(Participation.corrected_minutes, Participation.recorded_minutes, 0)
-            ).label("m"),
+            func.sum(COUNTED_MINUTES).label("m"),
         )
+        .join(Activity, Activity.id == Participation.activity_id)
+        .where(PARTICIPATION_COUNTS)
         .group_by(Participation.volunteer_id)
         .subquery()
     )

@@ -1,4 +1,4 @@
-"""The sign-in dialog shown at start when sign-in is on (issue 8)."""
+"""The sign-in dialog shown at start when sign-in is on."""
 
 from __future__ import annotations
 

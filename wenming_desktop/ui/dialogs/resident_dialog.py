@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -98,6 +99,7 @@ class ResidentDialog(QDialog):
         self.id_info.setText(f"出生日期 {info.birth_date:%Y-%m-%d}，{info.gender}{legacy}")
 
     def data(self) -> ResidentData:
+        flags: dict[str, Any] = {key: box.isChecked() for key, box in self.focus_boxes.items()}
         return replace(
             self._initial,
             name=self.name.text(),
@@ -106,7 +108,7 @@ class ResidentDialog(QDialog):
             group_name=self.group.text(),
             address=self.address.text(),
             notes=self.notes.text(),
-            **{key: box.isChecked() for key, box in self.focus_boxes.items()},
+            **flags,
         )
 
     def accept(self) -> None:

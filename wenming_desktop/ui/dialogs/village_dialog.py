@@ -59,7 +59,7 @@ class VillageDialog(QDialog):
 
     def __init__(
         self,
-        save: Callable[[VillageData], None],
+        save: Callable[[VillageData], object],
         initial: VillageData | None = None,
         parent: QWidget | None = None,
     ) -> None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.identity import mask_id, mask_phone
 from wenming_desktop.domain.roster import GENDERS, VolunteerData
 from wenming_desktop.domain.vocabulary import POLITICAL_STATUSES
 from wenming_desktop.ui.dialogs.common import error_label, save_cancel_buttons
@@ -42,13 +45,20 @@ class VolunteerDialog(QDialog):
 
     def __init__(
         self,
-        save: Callable[[VolunteerData], None],
+        save: Callable[[VolunteerData], object],
         lists: dict[str, list[str]],
         initial: VolunteerData | None = None,
         parent: QWidget | None = None,
+        view_only: bool = False,
     ) -> None:
+        """`view_only`: a 只读 user's look — ID and phone masked, nothing editable."""
         super().__init__(parent)
-        self.setWindowTitle("编辑志愿者" if initial else "新增志愿者")
+        title = "编辑志愿者" if initial else "新增志愿者"
+        self.setWindowTitle("查看志愿者" if view_only else title)
+        if view_only and initial is not None:
+            initial = replace(
+                initial, id_number=mask_id(initial.id_number), phone=mask_phone(initial.phone)
+            )
         self.setMinimumWidth(640)
         self._save = save
         data = initial or VolunteerData(name="")
@@ -118,6 +128,26 @@ class VolunteerDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        if view_only:
+            self._make_view_only(buttons)
+
+    def _make_view_only(self, buttons: QDialogButtonBox) -> None:
+        for field in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
+            field.setReadOnly(True)
+        for widget in (
+            self.gender,
+            self.department,
+            self.political,
+            self.branch,
+            self.teams,
+            self.registered,
+            self.active,
+            self.birth,
+            self.registered_on,
+        ):
+            widget.setEnabled(False)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setVisible(False)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("关闭")
 
     def data(self) -> VolunteerData:
         teams = tuple(

@@ -281,9 +281,15 @@ class FilingPage(Page):
         self.finished_box = show_finished(self, "导出完成", message, path)
 
     def _packet_done(self, result: PacketResult) -> None:
-        message = (
-            f"归档材料包已生成：{result.path}（{result.activities} 场活动，{result.files} 个文件）"
-        )
+        counts = f"{result.activities} 场活动，{result.files} 个文件"
+        message = f"归档材料包已生成：{result.path}（{counts}）"
+        if result.missing:
+            shown = "\n".join(result.missing[:10])
+            more = f"\n……共 {len(result.missing)} 个" if len(result.missing) > 10 else ""
+            message += (
+                f"\n注意：{len(result.missing)} 个附件的文件已缺失，未放入材料包"
+                f"（目录中已列出）：\n{shown}{more}"
+            )
         self.status.setText(message)
         self.finished_box = show_finished(self, "归档材料包已生成", message, result.path)
 

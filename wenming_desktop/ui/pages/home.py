@@ -33,7 +33,7 @@ from wenming_desktop.domain.privacy import mask_health
 from wenming_desktop.domain.villages import short_village_names
 from wenming_desktop.domain.vocabulary import ActivityStatus
 from wenming_desktop.services.filing.home import HomeData, load_home
-from wenming_desktop.services.filing.overview import YearFigures
+from wenming_desktop.storage.queries.overview import YearFigures
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.pages.base import Page, make_table
 from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel

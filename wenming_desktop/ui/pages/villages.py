@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from wenming_desktop.domain.errors import UserError
-from wenming_desktop.domain.villages import VillageData
+from wenming_desktop.domain.identity import mask_phone
+from wenming_desktop.domain.villages import VillageData, VillageRow
 from wenming_desktop.services.villages import villages
-from wenming_desktop.services.villages.villages import VillageRow
 from wenming_desktop.storage.database import Database
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.dialogs.common import confirm
@@ -63,7 +63,8 @@ class VillagesPage(Page):
         self._show(villages.list_villages(self.db))
 
     def _show(self, rows: list[VillageRow]) -> None:
-        self.model.set_rows(rows)
+        # Contact mobiles masked as in the ledger (an unmasked ledger is an audited export).
+        self.model.set_rows([r._replace(contact_phone=mask_phone(r.contact_phone)) for r in rows])
         self.count.setText(f"共 {len(rows)} 个结对村")
         self._update_buttons()
 
@@ -85,7 +86,8 @@ class VillagesPage(Page):
 
     def edit(self) -> None:
         row = self.selected()
-        if row is None:
+        actor = self.db.actor
+        if row is None or (actor is not None and not actor.can_write):
             return
         try:
             initial = villages.get_village(self.db, row.id)

@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
+from wenming_desktop.domain.counting import TARGET_HOURS, per_capita_hours_text
 from wenming_desktop.domain.hours import format_hours
 from wenming_desktop.services.roster.hours import DepartmentFigures, HospitalFigures, year_hours
 from wenming_desktop.ui.context import PageContext
@@ -17,8 +18,8 @@ from wenming_desktop.ui.table_model import Column, RowTableModel
 FIGURES = (
     ("volunteers", "在册志愿者"),
     ("registration", "注册率"),
-    ("average", "人均时长(小时)"),
-    ("below", "未达48小时"),
+    ("average", "人均时长(小时，按参与服务者)"),
+    ("below", f"未达{TARGET_HOURS}小时"),
     ("total", "全年总时长(小时)"),
 )
 
@@ -32,7 +33,7 @@ DEPARTMENT_COLUMNS = [
     Column("人数", 1, align_right=True, width=50),
     Column("注册率", 2, align_right=True, width=70),
     Column("总时长(小时)", 3, align_right=True, width=95),
-    Column("人均(小时)", 4, align_right=True, width=80),
+    Column("人均(小时，按参与服务者)", 4, align_right=True, width=200),
     Column("未达标", 5, align_right=True),
 ]
 
@@ -44,7 +45,7 @@ def department_rows(departments: tuple[DepartmentFigures, ...]) -> list[tuple[ob
             d.volunteers,
             _rate(d.registered, d.volunteers),
             format_hours(d.minutes),
-            format_hours(round(d.average_minutes)),
+            per_capita_hours_text(d.minutes, d.serving),
             d.below_target,
         )
         for d in departments
@@ -89,7 +90,7 @@ class RosterSummary(QGroupBox):
         self.setTitle(f"{h.year}年志愿服务概况")
         self.figures["volunteers"].setText(str(h.volunteers))
         self.figures["registration"].setText(_rate(h.registered, h.volunteers))
-        self.figures["average"].setText(format_hours(round(h.average_minutes)))
+        self.figures["average"].setText(h.average_text)
         self.figures["below"].setText(f"{h.below_target} 人")
         self.figures["total"].setText(format_hours(h.total_minutes))
         self.departments.set_rows(department_rows(h.departments))

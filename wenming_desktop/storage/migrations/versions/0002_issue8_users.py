@@ -1,4 +1,4 @@
-"""users who may sign in (issue 8)
+"""users who may sign in
 
 Revision ID: 0002_issue8_users
 Revises: 0001_initial

@@ -102,15 +102,14 @@ class ActivityAttachmentsPanel(QWidget):
                 self._icon(row), f"{AttachmentKind(row.kind).label}\n{row.caption}"
             )
             item.setData(Qt.ItemDataRole.UserRole, row)
-            item.setToolTip(
-                f"{row.original_name}\n{service.stored_path(folder, row.sha256, row.suffix)}"
-            )
+            path = service.existing_file(folder, row)
+            item.setToolTip(f"{row.original_name}\n{path if path is not None else '（文件缺失）'}")
             self.list.addItem(item)
         self._update_buttons()
 
     def _icon(self, row: AttachmentRow) -> QIcon:
-        path = service.stored_path(self.context.workspace.folder, row.sha256, row.suffix)
-        if service.is_image(row) and path.exists():
+        path = service.existing_file(self.context.workspace.folder, row)
+        if service.is_image(row) and path is not None:
             reader = QImageReader(str(path))
             reader.setAutoTransform(True)
             size = reader.size()
@@ -177,7 +176,10 @@ class ActivityAttachmentsPanel(QWidget):
     def open_selected(self) -> None:
         row = self.selected()
         if row is not None:
-            path = service.stored_path(self.context.workspace.folder, row.sha256, row.suffix)
+            path = service.existing_file(self.context.workspace.folder, row)
+            if path is None:
+                self.context.show_error(self, UserError("附件文件缺失，无法打开"))
+                return
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def remove_selected(self) -> None:

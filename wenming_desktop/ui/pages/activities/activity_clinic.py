@@ -60,13 +60,16 @@ class ServiceLinesModel(RowTableModel):
         text = str(value).strip() or "0"
         if not text.isdigit():
             return False
+        # row_at returns a plain tuple; this model holds ServiceLine rows only.
         line: ServiceLine = self.row_at(index.row())  # type: ignore[assignment]
         field = "people_served" if index.column() == PEOPLE else "materials_given"
-        self._rows[index.row()] = line._replace(**{field: int(text)})
+        changed: dict[str, Any] = {field: int(text)}
+        self._rows[index.row()] = line._replace(**changed)
         self.dataChanged.emit(index, index)
         return True
 
     def lines(self) -> list[ServiceLine]:
+        # row_at returns a plain tuple; this model holds ServiceLine rows only.
         return [self.row_at(i) for i in range(self.rowCount())]  # type: ignore[misc]
 
 

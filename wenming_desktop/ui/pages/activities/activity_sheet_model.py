@@ -80,6 +80,7 @@ class SheetModel(RowTableModel):
             return False
         if index.column() not in (SIGN_IN, SIGN_OUT):
             return False
+        # row_at returns a plain tuple; this model holds ParticipationRow rows only.
         row: ParticipationRow = self.row_at(index.row())  # type: ignore[assignment]
         try:
             moment = parse_clock(str(value), self.day)

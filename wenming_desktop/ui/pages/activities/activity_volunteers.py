@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.hours import format_hours
 from wenming_desktop.services.activities import activity_volunteers as service
 from wenming_desktop.services.activities.activity_volunteers import ParticipationRow
 from wenming_desktop.services.settings.settings import get_setting
@@ -126,7 +127,7 @@ class ActivityVolunteersPanel(QWidget):
             1 for r in rows if r.sign_in and not r.sign_out and r.corrected_minutes is None
         )
         corrected = sum(1 for r in rows if r.corrected_minutes is not None)
-        parts = [f"共 {len(rows)} 人", f"计入时长 {counted / 60:.1f} 小时"]
+        parts = [f"共 {len(rows)} 人", f"计入时长 {format_hours(counted)} 小时"]
         if corrected:
             parts.append(f"其中 {corrected} 人为手工修正")
         if open_count:

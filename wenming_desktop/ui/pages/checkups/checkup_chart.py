@@ -93,10 +93,10 @@ class TrendChart(QWidget):
             return area.bottom() - (value - low) / (high - low) * area.height()
 
         painter.setPen(QColor("#666666"))
-        for value in (low + pad, high - pad):
-            painter.drawText(QRectF(area.left() - 66, y(value) - 8, 60, 16),
+        for tick in (low + pad, high - pad):
+            painter.drawText(QRectF(area.left() - 66, y(tick) - 8, 60, 16),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             f"{value:g}")  # fmt: skip
+                             f"{tick:g}")  # fmt: skip
         dashed = QPen(QColor("#e57373"), 1, Qt.PenStyle.DashLine)
         for limit in panel.limits:
             painter.setPen(dashed)

@@ -38,7 +38,7 @@ from wenming_desktop.domain.residents import ResidentData, age_on
 from wenming_desktop.exports.files import safe_filename
 from wenming_desktop.services.checkups import checkups, residents
 from wenming_desktop.services.checkups.checkup_exports import export_resident_signin
-from wenming_desktop.storage.queries.checkups import CheckupDayRow
+from wenming_desktop.storage.queries.checkups import CheckupDayRow, DoctorRow
 from wenming_desktop.storage.queries.residents import ResidentRow
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.dialogs.resident_dialog import ResidentDialog
@@ -192,7 +192,7 @@ class CheckupEntry(QWidget):
         db = self.db
         self._day_list.run(lambda: (checkups.checkup_days(db), checkups.doctors(db)), self._listed)
 
-    def _listed(self, loaded: tuple[list[CheckupDayRow], list[tuple[int, str]]]) -> None:
+    def _listed(self, loaded: tuple[list[CheckupDayRow], list[DoctorRow]]) -> None:
         days, doctors = loaded
         keep = self.day.id if self.day else None
         self.form.set_doctors(doctors)
@@ -354,8 +354,8 @@ class CheckupEntry(QWidget):
             self.checkup_id = None
             self.mode.setText("新记录")
         self.show_error("")
-        self.form.height.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.form.height.selectAll()
+        self.form.height_cm.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.form.height_cm.selectAll()
 
     def add_resident(self, typed: str) -> None:
         """The inline new resident: a Chinese name or an ID number typed is carried over."""

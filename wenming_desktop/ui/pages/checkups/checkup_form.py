@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
 
 from wenming_desktop.domain.checkups import SELF_CARE_KEYS, CheckupData, findings, self_care_summary
 from wenming_desktop.domain.errors import UserError
-from wenming_desktop.domain.thresholds import SELF_CARE_ITEMS, Band, bmi, bmi_band, glucose_band
+from wenming_desktop.domain.thresholds import (
+    SELF_CARE_ITEMS,
+    Band,
+    bmi,
+    bmi_band_of,
+    glucose_band,
+)
 from wenming_desktop.domain.vocabulary import CHRONIC_CONDITIONS, TCM_CONSTITUTIONS
 from wenming_desktop.storage.queries.checkups import DoctorRow
 from wenming_desktop.ui.pages.checkups.checkup_fields import (
@@ -75,7 +81,7 @@ class CheckupForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doctor_ids: list[int] = []
-        self.height = NumberField("height_cm")
+        self.height_cm = NumberField("height_cm")
         self.weight = NumberField("weight_kg")
         self.waist = NumberField("waist_cm")
         self.systolic = NumberField("systolic", True, _systolic_style)
@@ -97,7 +103,7 @@ class CheckupForm(QWidget):
 
         body = QFormLayout()
         row = QHBoxLayout()
-        for label, field in (("身高 cm", self.height), ("体重 kg", self.weight)):
+        for label, field in (("身高 cm", self.height_cm), ("体重 kg", self.weight)):
             row.addWidget(QLabel(label))
             row.addWidget(field)
         row.addWidget(self.bmi_label)
@@ -138,7 +144,7 @@ class CheckupForm(QWidget):
         layout.addWidget(self.findings)
 
         self.fields: list[QLineEdit] = [
-            self.height,
+            self.height_cm,
             self.weight,
             self.waist,
             self.systolic,
@@ -152,7 +158,7 @@ class CheckupForm(QWidget):
             self.advice,
             self.doctor,
         ]
-        for field in (self.height, self.weight, self.systolic, self.diastolic, self.glucose):
+        for field in (self.height_cm, self.weight, self.systolic, self.diastolic, self.glucose):
             field.textChanged.connect(self._update_findings)
         for field in self.self_care.values():
             field.textChanged.connect(self._update_self_care)
@@ -179,7 +185,7 @@ class CheckupForm(QWidget):
         self.findings.setText("")
 
     def load(self, data: CheckupData) -> None:
-        self.height.set_value(data.height_cm)
+        self.height_cm.set_value(data.height_cm)
         self.weight.set_value(data.weight_kg)
         self.waist.set_value(data.waist_cm)
         self.systolic.set_value(data.systolic)
@@ -202,7 +208,7 @@ class CheckupForm(QWidget):
             check = getattr(field, "check", None)
             if check is not None and not check():
                 field.setFocus(Qt.FocusReason.OtherFocusReason)
-                raise UserError(field.error_text)
+                raise UserError(field.error_text)  # type: ignore[attr-defined]  # set with check()
         scores = {k: f.value() for k, f in self.self_care.items()}
         if not self.self_care_box.isVisible() or all(v is None for v in scores.values()):
             self_care: dict[str, int] = {}
@@ -218,7 +224,7 @@ class CheckupForm(QWidget):
             resident_id=resident_id,
             checkup_date=day,
             activity_id=activity_id,
-            height_cm=self.height.value(),
+            height_cm=self.height_cm.value(),
             weight_kg=self.weight.value(),
             waist_cm=self.waist.value(),
             systolic=whole(self.systolic),
@@ -234,10 +240,10 @@ class CheckupForm(QWidget):
         )
 
     def _update_findings(self) -> None:
-        height, weight = _number(self.height), _number(self.weight)
+        height, weight = _number(self.height_cm), _number(self.weight)
         if height and weight:
             value = bmi(height, weight)
-            band = bmi_band(value)
+            band = bmi_band_of(height, weight)  # on the exact value; the shown one is cut
             color = "#c0392b" if band.abnormal else "#2e7d32"
             self.bmi_label.setText(f"BMI {value:g}（{band.label}）")
             self.bmi_label.setStyleSheet(f"color: {color}; font-weight: bold;")

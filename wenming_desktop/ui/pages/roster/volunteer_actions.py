@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.hours import format_hours
 from wenming_desktop.exports.files import safe_filename
 from wenming_desktop.services.filing.ledgers import (
     LedgerRequest,
@@ -169,7 +170,7 @@ class VolunteerActions:
 
     def choose_differences_file(self, report: RegistryReport) -> None:
         suggested = self._exports / "志愿者注册核对差异表.xlsx"
-        parent = self.registry_dialog or self.page
+        parent = self.registry_dialog or self.widget
         name, _ = QFileDialog.getSaveFileName(
             parent, "导出核对差异表", str(suggested), "Excel 工作簿 (*.xlsx)"
         )
@@ -259,7 +260,7 @@ class VolunteerActions:
         return (
             f"证明 {c.number} 已登记：{c.volunteer}（工号 {c.staff_no or '无'}），"
             f"{c.date_from:%Y-%m-%d} 至 {c.date_to:%Y-%m-%d}，服务 {c.activity_count} 次，"
-            f"{c.total_minutes / 60:.1f} 小时，开具日期 {c.issued_on:%Y-%m-%d}"
+            f"{format_hours(c.total_minutes)} 小时，开具日期 {c.issued_on:%Y-%m-%d}"
         )
 
     def issue(self, volunteer_id: int, date_from: Any, date_to: Any, path: Path) -> Progress:
@@ -268,7 +269,7 @@ class VolunteerActions:
         def done(issued: IssuedCertificate) -> None:
             self._exported(
                 f"已开具志愿服务记录证明 {issued.number}（{issued.volunteer}，"
-                f"{issued.activity_count} 次，{issued.total_minutes / 60:.1f} 小时）：{path}",
+                f"{issued.activity_count} 次，{format_hours(issued.total_minutes)} 小时）：{path}",
                 path,
             )
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wenming_desktop.domain.counting import TARGET_HOURS, total_hours
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.hours import format_hours
 from wenming_desktop.domain.identity import mask_phone
@@ -58,9 +59,15 @@ COLUMNS = [
     Column("注册", "registered", lambda v: "已注册" if v else "未注册", width=60),
     Column("志愿者编号", "registry_no", width=115),
     Column("状态", "active", lambda v: "在册" if v else "已停用", width=55),
-    Column("本年时长(小时)", "year_minutes", format_hours, align_right=True, width=100),
+    Column(
+        "本年时长(小时)",
+        "year_minutes",
+        lambda m: f"{total_hours(m):.1f}",  # never the target when it is not met
+        align_right=True,
+        width=100,
+    ),
     Column("本年活动", "activities", align_right=True, width=65),
-    Column("48小时", "target_met", lambda v: "达标" if v else "未达标", width=60),
+    Column(f"{TARGET_HOURS}小时", "target_met", lambda v: "达标" if v else "未达标", width=60),
     Column("累计(小时)", "cumulative_minutes", format_hours, align_right=True, width=80),
     Column("星级", "stars"),
 ]
@@ -110,13 +117,13 @@ class VolunteersPage(Page):
         self.export_hours_button = QPushButton("导出时长台账…")
         self.certificate_button = QPushButton("开具服务证明…")
         self.check_button = QPushButton("查验证明…")
-        for widget in (
+        for control in (
             self.add_button, self.edit_button, self.remove_button, self.import_button,
             self.registry_button,
             self.export_roster_button, self.unmasked, self.export_hours_button,
             self.certificate_button, self.check_button,
         ):  # fmt: skip
-            buttons.addWidget(widget)
+            buttons.addWidget(control)
         buttons.addStretch(1)
         self.layout_.addLayout(buttons)
         self.model = RowTableModel(COLUMNS, self)
@@ -139,7 +146,7 @@ class VolunteersPage(Page):
         self.layout_.addWidget(self.status)
         self.count = QLabel("")
         self.layout_.addWidget(self.count)
-        self.actions = VolunteerActions(self, self)
+        self.roster_actions = VolunteerActions(self, self)
         self.search.textChanged.connect(self.apply_filter)
         for combo in (self.department, self.political, self.branch, self.team,
                       self.registered, self.state):  # fmt: skip
@@ -148,12 +155,12 @@ class VolunteersPage(Page):
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit)
         self.remove_button.clicked.connect(self.remove)
-        self.import_button.clicked.connect(self.actions.choose_and_import)
-        self.registry_button.clicked.connect(self.actions.choose_registry_file)
-        self.export_roster_button.clicked.connect(self.actions.choose_roster_file)
-        self.export_hours_button.clicked.connect(self.actions.choose_hours_file)
-        self.certificate_button.clicked.connect(self.actions.choose_certificate)
-        self.check_button.clicked.connect(self.actions.check_certificate)
+        self.import_button.clicked.connect(self.roster_actions.choose_and_import)
+        self.registry_button.clicked.connect(self.roster_actions.choose_registry_file)
+        self.export_roster_button.clicked.connect(self.roster_actions.choose_roster_file)
+        self.export_hours_button.clicked.connect(self.roster_actions.choose_hours_file)
+        self.certificate_button.clicked.connect(self.roster_actions.choose_certificate)
+        self.check_button.clicked.connect(self.roster_actions.check_certificate)
         self.table.doubleClicked.connect(lambda _index: self.edit())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
@@ -235,7 +242,7 @@ class VolunteersPage(Page):
     # starting from nothing
 
     def actions_import(self) -> None:
-        self.actions.choose_and_import()
+        self.roster_actions.choose_and_import()
 
     def save_template(self) -> None:
         # openpyxl costs the page's first opening ~0.4 s: loaded when a template is asked for
@@ -287,11 +294,13 @@ class VolunteersPage(Page):
             self.context.show_error(self, exc)
             self.refresh()
             return
+        actor = self.db.actor
         dialog = VolunteerDialog(
             lambda data: roster.update_volunteer(self.db, line.id, data),
             self._list_names(),
             initial,
             parent=self,
+            view_only=actor is not None and not actor.can_unmask,
         )
         if dialog.exec():
             self.refresh()

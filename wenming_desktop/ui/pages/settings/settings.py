@@ -32,7 +32,7 @@ class SettingsPage(Page):
         super().__init__(context, parent)
         self.tabs = QTabWidget()
         for tab_class in SETTINGS_TABS:
-            tab = tab_class(context)  # type: ignore[call-arg]  # every tab takes the context
+            tab = tab_class(context)  # type: ignore[arg-type]  # every tab takes the context
             self.tabs.addTab(tab, tab.windowTitle())
         self.layout_.addWidget(self.tabs)
         self.tabs.currentChanged.connect(lambda _i: self.refresh())

@@ -39,7 +39,7 @@ COLUMNS = [
     Column("操作人", AuditView._fields.index("user"), width=80),
     Column("操作", AuditView._fields.index("action"), width=90),
     Column("对象", AuditView._fields.index("entity"), width=100),
-    Column("编号", AuditView._fields.index("entity_id"), align_right=True, width=60),
+    Column("编号", AuditView._fields.index("entity_id"), align_right=True, width=130),
     Column("变更内容", AuditView._fields.index("changes")),
 ]
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from wenming_desktop import __version__
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.exports.pdf.font_choice import system_font_file
+from wenming_desktop.runtime import apply_pdf_font
 from wenming_desktop.services.settings import settings
 from wenming_desktop.ui.context import PageContext
 
@@ -90,4 +91,5 @@ class UnitSettingsTab(QWidget):
                 settings.PDF_FONT_KEY: self.pdf_font.currentData(),
             },
         )
+        apply_pdf_font(self.context.workspace.db)
         self.saved.setText("已保存")
