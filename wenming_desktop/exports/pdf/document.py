@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -16,28 +17,36 @@ from wenming_desktop.exports.pdf.fonts import register_fonts
 from wenming_desktop.exports.pdf.glyphs import font_runs, runs_width
 
 
-class FallbackCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type stubs
+class FallbackCanvas(Canvas):
     """A canvas whose single-line strings (table cells, chart labels, footers) switch to a
     fallback font for characters the current font lacks; see glyphs.py."""
 
+    def _font(self) -> tuple[str, float, float]:
+        """The current font name, size and leading (reportlab's Canvas internals, absent from
+        its stubs)."""
+        state = vars(self)
+        return str(state["_fontname"]), float(state["_fontsize"]), float(state["_leading"])
+
     def drawString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:
-        runs = font_runs(str(text), self._fontname)
+        font, size, leading = self._font()
+        runs = font_runs(str(text), font)
         if len(runs) <= 1:
             super().drawString(x, y, text, *args, **kwargs)
             return
-        font, size = self._fontname, self._fontsize
         for run_font, run in runs:
-            self.setFont(run_font, size, self._leading)
+            self.setFont(run_font, size, leading)
             super().drawString(x, y, run, *args, **kwargs)
             x += runs_width([(run_font, run)], size)
-        self.setFont(font, size, self._leading)
+        self.setFont(font, size, leading)
 
     def drawCentredString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:
-        width = runs_width(font_runs(str(text), self._fontname), self._fontsize)
+        font, size, _ = self._font()
+        width = runs_width(font_runs(str(text), font), size)
         self.drawString(x - width / 2, y, text, *args, **kwargs)
 
     def drawRightString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:
-        width = runs_width(font_runs(str(text), self._fontname), self._fontsize)
+        font, size, _ = self._font()
+        width = runs_width(font_runs(str(text), font), size)
         self.drawString(x - width, y, text, *args, **kwargs)
 
 
@@ -45,10 +54,9 @@ class _NumberedCanvas(FallbackCanvas):
     """Defers each page so the total is known when the footer is drawn; pages after the first
     also get `running_head` (what the document is) at their top, so a loose page says it."""
 
-    running_head = ""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, running_head: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.running_head = running_head
         self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:  # reportlab's name
@@ -93,5 +101,4 @@ def build_pdf(
             title=title,
             author="文明实践工作台",
         )
-        canvas = type("_Canvas", (_NumberedCanvas,), {"running_head": running_head})
-        doc.build(list(story), canvasmaker=canvas)
+        doc.build(list(story), canvasmaker=partial(_NumberedCanvas, running_head=running_head))
