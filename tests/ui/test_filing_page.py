@@ -90,7 +90,7 @@ def test_the_window_says_when_attachments_are_missing(demo_window, qtbot, tmp_pa
 
 
 # Documents of one item (an activity, a volunteer): their own commands, not period ledgers.
-ITEM_DOCUMENTS = {"record", "signin", "certificate"}
+ITEM_DOCUMENTS = {"record", "signin", "certificate", "meeting-record", "meeting-signin"}
 
 
 def _export_commands() -> set[str]:

@@ -14,6 +14,7 @@ from wenming_desktop.services.settings.workspace import Workspace
 from wenming_desktop.services.villages.villages import list_villages
 from wenming_desktop.ui.dialogs.about import AboutDialog
 from wenming_desktop.ui.dialogs.first_start import FirstStartDialog
+from wenming_desktop.ui.main_window import PAGES
 from wenming_desktop.ui.opening import offer_first_start
 from wenming_desktop.ui.selftest import check_main_window
 
@@ -97,7 +98,7 @@ def test_about_dialog_from_the_main_window(window, qtbot, monkeypatch) -> None:
 
 def test_selftest_window_check_in_process(prepared_app, demo_workspace) -> None:
     summary = check_main_window(demo_workspace)
-    assert "7 个页面均已打开" in summary
+    assert f"{len(PAGES)} 个页面均已打开" in summary
     assert f"{len(BUNDLED)} 个组件" in summary
 
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QFontDatabase
 
-from wenming_desktop.ui.main_window import PAGE_CLASSES
+from wenming_desktop.ui.main_window import PAGE_CLASSES, PAGES
 from wenming_desktop.ui.pages.base import Page
 
 
@@ -13,7 +13,9 @@ def wait_for_page(window, qtbot, page: Page) -> None:
 
 def test_every_page_opens_with_the_demo_data(demo_window, qtbot, tmp_path: Path) -> None:
     titles = [cls.title for cls in PAGE_CLASSES]
-    assert titles == ["首页", "结对村", "志愿者", "活动", "健康体检", "台账与归档", "设置"]
+    assert titles == [
+        "首页", "结对村", "志愿者", "活动", "健康体检", "创建工作", "台账与归档", "设置",
+    ]  # fmt: skip
     for title in titles:
         page = demo_window.show_page(title)
         wait_for_page(demo_window, qtbot, page)
@@ -47,8 +49,9 @@ def test_a_click_in_the_sidebar_answers_before_the_page_is_built(window, qtbot) 
     qtbot.waitUntil(lambda: window.pages.is_built("健康体检"))
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.pages["健康体检"])
     # moving on before it is built: only the last choice is shown
-    window.navigation.setCurrentRow(5)
-    window.navigation.setCurrentRow(6)
+    titles = [entry.title for entry in PAGES]
+    window.navigation.setCurrentRow(titles.index("台账与归档"))
+    window.navigation.setCurrentRow(titles.index("设置"))
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.pages["设置"])
     assert not window.pages.is_built("台账与归档")
     window.context.runner.wait(30_000)

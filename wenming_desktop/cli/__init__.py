@@ -18,6 +18,7 @@ from wenming_desktop.cli import (
     data_commands,
     filing_commands,
     ledger_commands,
+    office_commands,
     roster_commands,
     selftest_commands,
 )
@@ -34,6 +35,7 @@ COMMAND_MODULES = (
     roster_commands,
     checkup_commands,
     backup_commands,
+    office_commands,
 )
 
 log = logging.getLogger(__name__)

@@ -372,8 +372,15 @@ class Attachment(Base):
 
     __tablename__ = "attachment"
     id: Mapped[int] = mapped_column(primary_key=True, info={"label": "编号"})
-    activity_id: Mapped[int] = mapped_column(
+    # Exactly one owner: an activity, a meeting (storage/office_models.py) or a finding.
+    activity_id: Mapped[int | None] = mapped_column(
         ForeignKey("activity.id", ondelete="CASCADE"), index=True, info={"label": "活动"}
+    )
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True, info={"label": "会议"}
+    )
+    finding_id: Mapped[int | None] = mapped_column(
+        ForeignKey("finding.id", ondelete="CASCADE"), index=True, info={"label": "整改问题"}
     )
     kind: Mapped[str] = mapped_column(String(20), default="photo", info={"label": "类型"})
     sha256: Mapped[str] = mapped_column(String(64), index=True, info={"label": "SHA-256校验值"})

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD_REVISION = "0002_issue8_users"
+HEAD_REVISION = "0004_office"
 
 
 def _config(connection: Connection | None = None) -> Config:

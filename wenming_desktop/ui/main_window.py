@@ -55,6 +55,7 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("志愿者", "roster.volunteers", "VolunteersPage"),
     PageEntry("活动", "activities.activities", "ActivitiesPage"),
     PageEntry("健康体检", "checkups.checkups", "CheckupsPage"),
+    PageEntry("创建工作", "office.office", "OfficePage"),
     PageEntry("台账与归档", "filing", "FilingPage"),
     PageEntry("设置", "settings.settings", "SettingsPage"),
 )

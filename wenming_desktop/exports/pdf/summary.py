@@ -36,6 +36,10 @@ class SummaryDocument:
     # village → held activities per month of by_month; shown as a table for all villages
     coverage: list[tuple[str, list[int]]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # footnotes: the rounding rule …
+    # 文明创建工作: figures (label, value), then what needs naming (missing leadership meetings,
+    # overdue findings), one sentence each.
+    office_lines: list[tuple[str, str]] = field(default_factory=list)
+    office_notes: list[str] = field(default_factory=list)
 
 
 def coverage_table(months: list[str], rows: list[tuple[str, list[int]]]) -> Table:
@@ -122,7 +126,15 @@ def story(doc: SummaryDocument) -> list[Flowable]:
     if doc.services:
         parts.append(bar_chart("义诊服务项目（服务人次）", doc.services))
     parts.append(_table(doc.checkup_lines))
-    for number, (key, title) in zip("四五六", TEXT_SECTIONS, strict=True):
+    numbers = "四五六七"
+    if doc.office_lines:
+        parts.append(Paragraph("四、文明创建工作", s["heading"]))
+        parts.append(_table(doc.office_lines))
+        parts.append(Spacer(1, 4))
+        for note in doc.office_notes:
+            parts.append(Paragraph("　　" + escape(note), s["body"]))
+        numbers = numbers[1:]
+    for number, (key, title) in zip(numbers, TEXT_SECTIONS, strict=False):
         parts.append(Paragraph(f"{number}、{title}", s["heading"]))
         parts.extend(_paragraphs(doc.texts.get(key, "")))
     if doc.notes:

@@ -1,7 +1,9 @@
-"""Attachments of an activity (photos, scanned signed sheets, approvals) in the program's store.
+"""Attachments (photos, scanned signed sheets, approvals) in the program's store.
 
 Files are copied into the data folder's attachments/ folder and named by their SHA-256, so the
-original may be moved or deleted and the same file added twice is stored once.
+original may be moved or deleted and the same file added twice is stored once. An attachment
+belongs to one owner: an activity, a meeting or a finding (整改 evidence); a stored file is
+removed only when no attachment of any owner uses it.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import tempfile
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from sqlalchemy import func, select
 
@@ -24,10 +26,19 @@ from wenming_desktop.domain.vocabulary import AttachmentKind
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Activity, Attachment
+from wenming_desktop.storage.office_models import Finding, Meeting
 from wenming_desktop.storage.queries.rows import rows_as
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp"})
 MAX_SIZE = 200 * 1024 * 1024
+
+OwnerKind = Literal["activity", "meeting", "finding"]
+# owner → (its model, the attachment column naming it, the message when it is gone)
+_OWNERS: dict[str, tuple[Any, Any, str]] = {
+    "activity": (Activity, Attachment.activity_id, "活动已不存在"),
+    "meeting": (Meeting, Attachment.meeting_id, "会议已不存在"),
+    "finding": (Finding, Attachment.finding_id, "整改事项已不存在"),
+}
 
 
 class AttachmentRow(NamedTuple):
@@ -109,15 +120,27 @@ def add_attachments(
     db: Database, folder: DataFolder, activity_id: int, paths: Sequence[Path], kind: str
 ) -> list[int]:
     """Copy the files into the store, then record them all in one transaction."""
+    return add_owned_attachments(db, folder, "activity", activity_id, paths, kind)
+
+
+def add_owned_attachments(
+    db: Database,
+    folder: DataFolder,
+    owner: OwnerKind,
+    owner_id: int,
+    paths: Sequence[Path],
+    kind: str,
+) -> list[int]:
+    """Attach files to an activity, a meeting or a finding; one transaction for all of them."""
     kind_value = AttachmentKind(kind).value
+    model, column, gone = _OWNERS[owner]
     stored = [store_file(folder, Path(p)) for p in paths]
     with db.write() as session:
-        if session.get(Activity, activity_id) is None:
-            raise UserError("活动已不存在")
+        if session.get(model, owner_id) is None:
+            raise UserError(gone)
         ids = []
         for item in stored:
             row = Attachment(
-                activity_id=activity_id,
                 kind=kind_value,
                 sha256=item.sha256,
                 original_name=item.original_name[:255],
@@ -126,6 +149,7 @@ def add_attachments(
                 caption=Path(item.original_name).stem[:200],
                 added_at=datetime.now().replace(microsecond=0),
             )
+            setattr(row, column.key, owner_id)
             session.add(row)
             session.flush()
             audit.record(
@@ -134,13 +158,18 @@ def add_attachments(
                 "attachment",
                 row.id,
                 None,
-                {"activity_id": activity_id, "name": item.original_name, "sha256": item.sha256},
+                {column.key: owner_id, "name": item.original_name, "sha256": item.sha256},
             )
             ids.append(row.id)
         return ids
 
 
 def list_attachments(db: Database, activity_id: int) -> list[AttachmentRow]:
+    return list_owned_attachments(db, "activity", activity_id)
+
+
+def list_owned_attachments(db: Database, owner: OwnerKind, owner_id: int) -> list[AttachmentRow]:
+    column = _OWNERS[owner][1]
     with db.read() as session:
         stmt = (
             select(
@@ -153,7 +182,7 @@ def list_attachments(db: Database, activity_id: int) -> list[AttachmentRow]:
                 Attachment.size,
                 Attachment.added_at,
             )
-            .where(Attachment.activity_id == activity_id)
+            .where(column == owner_id)
             .order_by(Attachment.id)
         )
         return rows_as(AttachmentRow, session.execute(stmt))
@@ -204,16 +233,23 @@ def delete_activity_and_files(db: Database, folder: DataFolder, activity_id: int
     """Delete an activity (services.activities), then the stored files only it used."""
     from wenming_desktop.services.activities.activities import delete_activity
 
-    with db.read() as session:
-        files = {
-            (sha, suffix)
-            for sha, suffix in session.execute(
-                select(Attachment.sha256, Attachment.suffix).where(
-                    Attachment.activity_id == activity_id
-                )
-            )
-        }
+    files = owned_files(db, "activity", activity_id)
     delete_activity(db, activity_id)
+    remove_unused_files(db, folder, files)
+
+
+def owned_files(db: Database, owner: OwnerKind, owner_id: int) -> set[tuple[str, str]]:
+    """(sha256, suffix) of the files an owner's attachments use: read before deleting it."""
+    column = _OWNERS[owner][1]
+    with db.read() as session:
+        rows = session.execute(
+            select(Attachment.sha256, Attachment.suffix).where(column == owner_id)
+        )
+        return {(sha, suffix) for sha, suffix in rows}
+
+
+def remove_unused_files(db: Database, folder: DataFolder, files: set[tuple[str, str]]) -> None:
+    """Unlink those of `files` no attachment (of any owner) uses any more."""
     with db.read() as session:
         still_used = set(
             session.scalars(

@@ -65,6 +65,7 @@ def build_packet(
     # reportlab and the PDF writers load here, not when the window starts.
     from wenming_desktop.exports import packet
     from wenming_desktop.services.activities.records import load_detail, write_record
+    from wenming_desktop.services.office.office_packet import office_items, write_office_sections
 
     progress = progress or Progress()
     with ws.db.read() as session:
@@ -74,7 +75,8 @@ def build_packet(
     parts = packet_parts()
     village = get_village(ws.db, village_id).name if village_id is not None else None
     request = LedgerRequest(period, village_id, village)
-    steps = len(parts) + len(activity_ids) + 1
+    office = office_items(ws, period)  # meetings with records and sign-in sheets, 整改 evidence
+    steps = len(parts) + len(activity_ids) + len(office[0]) + len(office[1]) + 1
     done = 0
 
     def step(message: str) -> None:
@@ -100,6 +102,8 @@ def build_packet(
             write_record(ws, detail, records / f"{stem}.pdf", hospital)
             _copy_attachments(ws, detail, attachments, stem)
             step(f"活动记录：{detail.title}")
+        progress.check()
+        write_office_sections(ws, period, staging, office, step)
         progress.check()
         with ws.db.read() as session:
             missing = [

@@ -1,5 +1,6 @@
 """What 首页 lists: this month's activities, uncovered villages, unmet checks, open sign-ins,
-open requests, report deadlines due within 30 days and checkups waiting for a follow-up (the
+open requests, report deadlines due within 30 days, checkups waiting for a follow-up, quarters
+without a leadership-group meeting and findings or meeting decisions overdue or due soon (the
 roster figures come from the roster's own summary widget)."""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from wenming_desktop.services.activities.requests import RequestRow, list_reques
 from wenming_desktop.services.checkups.checkups import list_checkups
 from wenming_desktop.services.filing.deadlines import DueDeadline, due_within
 from wenming_desktop.services.filing.overview import Overview, load_overview
+from wenming_desktop.services.office.alerts import OfficeAttention, attention
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.queries.activities import ActivityFilter, ActivityRow, activity_rows
 from wenming_desktop.storage.queries.activity_volunteers import OpenSignIn, open_sign_ins
@@ -30,6 +32,7 @@ class HomeData:
     open_requests: list[RequestRow]
     deadlines: list[DueDeadline]
     follow_ups: list[CheckupRow]  # abnormal checkups not yet followed up
+    office: OfficeAttention  # the creation work: missing leadership meetings, 整改 due
 
 
 def load_home(db: Database, today: date) -> HomeData:
@@ -50,4 +53,5 @@ def load_home(db: Database, today: date) -> HomeData:
         open_requests=list_requests(db, open_only=True),
         deadlines=due_within(db, today, 30),
         follow_ups=list_checkups(db, open_follow_ups=True),
+        office=attention(db, today),
     )

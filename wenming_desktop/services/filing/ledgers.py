@@ -215,6 +215,24 @@ def _audit(ws: Workspace, request: LedgerRequest, path: Path) -> int:
     return export_audit_period(ws.db, path, request.period)
 
 
+def _meetings(ws: Workspace, request: LedgerRequest, path: Path) -> int:
+    from wenming_desktop.services.office.office_exports import export_meetings_ledger
+
+    return export_meetings_ledger(ws.db, path, request.period, date.today())
+
+
+def _rectifications(ws: Workspace, request: LedgerRequest, path: Path) -> int:
+    from wenming_desktop.services.office.office_exports import export_rectification_ledger
+
+    return export_rectification_ledger(ws.db, path, request.period, date.today())
+
+
+def _commendations(ws: Workspace, request: LedgerRequest, path: Path) -> int:
+    from wenming_desktop.services.office.office_exports import export_commendations_ledger
+
+    return export_commendations_ledger(ws.db, path, request.period, date.today())
+
+
 def _summary(ws: Workspace, request: LedgerRequest, path: Path) -> int:
     from wenming_desktop.services.filing.summary import export_summary
 
@@ -273,6 +291,33 @@ LEDGERS: tuple[LedgerSpec, ...] = (
         packet_file=fixed("文明实践活动台账.xlsx"),
         unit="场活动",
         by_village=True,
+    ),
+    LedgerSpec(
+        cli_name="meetings",
+        title="会议台账",
+        period_rule=PeriodRule.PERIOD,
+        write=_meetings,
+        file_name=lambda r: safe_filename(f"{r.period.label}会议台账.xlsx"),
+        packet_file=fixed("会议台账.xlsx"),
+        unit="次会议",
+    ),
+    LedgerSpec(
+        cli_name="rectifications",
+        title="整改台账",
+        period_rule=PeriodRule.PERIOD,
+        write=_rectifications,
+        file_name=lambda r: safe_filename(f"{r.period.label}整改台账.xlsx"),
+        packet_file=fixed("整改台账.xlsx"),
+        unit="项问题",
+    ),
+    LedgerSpec(
+        cli_name="commendations",
+        title="评选表彰台账",
+        period_rule=PeriodRule.PERIOD,
+        write=_commendations,
+        file_name=lambda r: safe_filename(f"{r.period.label}评选表彰台账.xlsx"),
+        packet_file=fixed("评选表彰台账.xlsx"),
+        unit="项表彰",
     ),
     LedgerSpec(
         cli_name="audit",

@@ -139,6 +139,7 @@ def build_document(
     for label, count in figures.bands.items():
         share = f"{count / figures.checkups:.1%}" if figures.checkups else "—"
         checkup_lines.append((label, f"{count} 人次（{share}）"))
+    office_lines, office_notes = office_section(db, period, today or date.today())
     return SummaryDocument(
         hospital=settings.get("hospital_name", "") or "本院",
         office=settings.get("office_name", ""),
@@ -154,7 +155,41 @@ def build_document(
         services=figures.services,
         checkup_lines=checkup_lines,
         texts=get_texts(db, period, village_id),
+        office_lines=office_lines,
+        office_notes=office_notes,
     )
+
+
+def office_section(
+    db: Database, period: Period, today: date
+) -> tuple[list[tuple[str, str]], list[str]]:
+    """The summary's 文明创建工作: meetings, the quarterly rule, 整改 and commendations; the
+    quarters without a leadership meeting and the overdue findings are named."""
+    from wenming_desktop.domain.office import missing_quarters
+    from wenming_desktop.services.office.alerts import period_office
+
+    office = period_office(db, period, today)
+    if not (office.meetings or office.findings or office.commendations or office.quarters):
+        return [], []
+    missing = missing_quarters(office.quarters)
+    lines = [
+        ("召开会议（次）", str(office.meetings)),
+        ("其中创建领导小组会议（次）", str(office.leadership_meetings)),
+        ("未召开领导小组会议的季度", "、".join(q.label for q in missing) or "无"),
+        ("检查反馈问题（项）", str(office.findings)),
+        ("已完成整改（项）", str(office.findings_closed)),
+        ("逾期未整改（项）", str(len(office.overdue))),
+        ("评选表彰（项）", str(office.commendations)),
+    ]
+    notes = [
+        f"{q.label}未召开创建领导小组会议，不符合“每季度至少召开一次”的要求。" for q in missing
+    ]
+    notes += [
+        f"逾期未整改：{i.what}（{i.responsible or '未指定责任人'}，"
+        f"整改时限 {i.deadline:%Y-%m-%d}，已逾期 {-i.days_left} 天）。"
+        for i in office.overdue
+    ]
+    return lines, notes
 
 
 def export_summary(db: Database, path: Path, period: Period, village_id: int | None) -> Path:

@@ -92,6 +92,9 @@ FIELD_LABELS = {
     "village": "结对村",
     "fields": "内容",
     "file": "文件",
+    "members": "成员",
+    "attendees": "参会人员",
+    "decisions": "决定事项",
 }
 HEALTH_ENTITIES = {"checkup"}  # values never shown in the log's list or export
 HIDDEN = "（已隐藏）"

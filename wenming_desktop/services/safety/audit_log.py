@@ -56,6 +56,11 @@ ENTITY_LABELS = {
     "health_values": "健康数值",
     "checkup_ledger": "健康体检台账",
     "clinic": "义诊情况",
+    "office_group": "创建工作小组",
+    "meeting": "会议",
+    "inspection": "检查",
+    "finding": "整改事项",
+    "commendation": "评选表彰",
 }
 ACTION_LABELS = {
     "create": "新增",

@@ -24,6 +24,7 @@ from wenming_desktop.domain.vocabulary import (
     PAIRING_CATEGORIES,
     TCM_CONSTITUTIONS,
 )
+from wenming_desktop.services.settings.demo_office import load_office_demo
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import (
     Activity,
@@ -165,6 +166,8 @@ def load_demo(
         activities = _activities(conn, maker, scale, villages, volunteers, large)
         say("村民与体检")
         counts.update(_residents_and_checkups(conn, maker, scale, villages, activities, doctors))
+        say("创建工作")
+        counts.update(load_office_demo(conn, maker.today))
         for table in (Village, Volunteer, Activity, Participation, ClinicService):
             counts[table.__tablename__] = conn.scalar(select(func.count()).select_from(table)) or 0
     return counts

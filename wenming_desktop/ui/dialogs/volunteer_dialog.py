@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -50,6 +51,7 @@ class VolunteerDialog(QDialog):
         initial: VolunteerData | None = None,
         parent: QWidget | None = None,
         view_only: bool = False,
+        commendations: Sequence[str] = (),
     ) -> None:
         """`view_only`: a 只读 user's look — ID and phone masked, nothing editable."""
         super().__init__(parent)
@@ -125,6 +127,10 @@ class VolunteerDialog(QDialog):
         layout.addLayout(columns)
         form = QFormLayout()
         form.addRow("备注", self.notes)
+        if initial is not None:  # the record's commendations (kept on the 创建工作 page)
+            self.commendations = QLabel("；".join(commendations) or "暂无表彰记录")
+            self.commendations.setWordWrap(True)
+            form.addRow("获得表彰", self.commendations)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)

@@ -4,7 +4,8 @@ From the top: the basic figures, the roster's summary (its own widget: registrat
 average hours against 48), then this month's activities, villages without an activity this
 month, 已开展 activities with unmet guideline checks, sign-ins never signed out, open requests,
 report deadlines due within 30 days, abnormal checkups waiting for a follow-up (health values
-masked, domain.privacy; the 随访 tab can show them), and the yearly figures.
+masked, domain.privacy; the 随访 tab can show them), quarters without a leadership-group meeting
+and 整改 findings or meeting decisions overdue or due soon (创建工作), and the yearly figures.
 
 Everything is read and shaped into row tuples on the background runner; the GUI thread only
 hands the finished rows to the models (on the large data set the follow-up list alone is
@@ -101,6 +102,25 @@ DEADLINE_COLUMNS = [
 ]
 
 
+def _days_text(days: int) -> str:
+    if days < 0:
+        return f"逾期 {-days} 天"
+    return "今天到期" if days == 0 else f"剩 {days} 天"
+
+
+QUARTER_COLUMNS = [
+    Column("季度", 1, width=140),
+    Column("情况", 2),
+]
+TRACKED_COLUMNS = [
+    Column("来源", 1, width=70),
+    Column("事项", 2, width=190),
+    Column("责任", 3, width=100),
+    Column("时限", 4, width=90),
+    Column("剩余天数", 5, _days_text),
+]
+
+
 # The follow-up section opens the 随访 tab, which lists them all; home shows the newest ones.
 FOLLOW_UP_ROWS = 500
 
@@ -120,6 +140,8 @@ class HomeRows:
     deadlines: Rows
     follow_ups: Rows
     follow_up_total: int
+    quarters: Rows
+    tracked: Rows
 
 
 def shape_rows(data: HomeData) -> HomeRows:
@@ -162,6 +184,14 @@ def shape_rows(data: HomeData) -> HomeRows:
         deadlines=[(d.name, d.name, d.due, d.days_left) for d in data.deadlines],
         follow_ups=follow_ups,
         follow_up_total=len(data.follow_ups),
+        quarters=[
+            (q.label, q.label, q.state.value)
+            for q in (*data.office.missing, *filter(None, [data.office.pending]))
+        ],
+        tracked=[
+            (i.source, i.source, i.what, i.responsible, i.deadline, i.days_left)
+            for i in data.office.items
+        ],
     )
 
 
@@ -277,6 +307,20 @@ class HomePage(Page):
             "没有待随访的体检记录。",
             lambda row: self.follow_up_requested.emit(row[0]),
         )
+        self.quarters = HomeSection(
+            "创建领导小组会议（每季度至少一次）",
+            QUARTER_COLUMNS,
+            "每个季度都已召开创建领导小组会议。",
+            lambda _row: self.page_requested.emit("创建工作", "领导小组与会议"),
+        )
+        self.tracked = HomeSection(
+            "整改与会议决定：逾期和7天内到期",
+            TRACKED_COLUMNS,
+            "没有逾期或即将到期的整改事项。",
+            lambda row: self.page_requested.emit(
+                "创建工作", "检查与整改" if row[0] == "检查整改" else "领导小组与会议"
+            ),
+        )
         sections = QGridLayout()
         for i, section in enumerate(
             (
@@ -287,6 +331,8 @@ class HomePage(Page):
                 self.requests,
                 self.deadlines,
                 self.follow_ups,
+                self.quarters,
+                self.tracked,
             )
         ):
             sections.addWidget(section, i // 2, i % 2)
@@ -322,5 +368,7 @@ class HomePage(Page):
         self.requests.set_rows(rows.requests)
         self.deadlines.set_rows(rows.deadlines)
         self.follow_ups.set_rows(rows.follow_ups, rows.follow_up_total)
+        self.quarters.set_rows(rows.quarters)
+        self.tracked.set_rows(rows.tracked)
         self.model.set_rows(data.overview.years)
         self.loaded = data

@@ -1,4 +1,7 @@
-"""The 照片与附件 tab: thumbnails with captions; add by file dialog or drag and drop."""
+"""The 照片与附件 tab: thumbnails with captions; add by file dialog or drag and drop.
+
+The same panel shows a meeting's or a finding's attachments (`owner`), with that owner's kinds
+and labels (domain.office)."""
 
 from __future__ import annotations
 
@@ -29,9 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.office import OFFICE_ATTACHMENT_LABELS
 from wenming_desktop.domain.vocabulary import AttachmentKind
 from wenming_desktop.services.activities import attachments as service
-from wenming_desktop.services.activities.attachments import AttachmentRow
+from wenming_desktop.services.activities.attachments import AttachmentRow, OwnerKind
 from wenming_desktop.storage.database import Database
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.dialogs.common import confirm
@@ -39,15 +43,31 @@ from wenming_desktop.ui.dialogs.common import confirm
 THUMB = QSize(120, 90)
 
 
+def kind_label(owner: OwnerKind, kind: str) -> str:
+    if owner == "activity":
+        return AttachmentKind(kind).label
+    return OFFICE_ATTACHMENT_LABELS.get(kind, kind)
+
+
+ALL_KINDS: tuple[str, ...] = tuple(kind.value for kind in AttachmentKind)
+
+
 class ActivityAttachmentsPanel(QWidget):
-    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: PageContext,
+        parent: QWidget | None = None,
+        owner: OwnerKind = "activity",
+        kinds: tuple[str, ...] = ALL_KINDS,
+    ) -> None:
         super().__init__(parent)
         self.context = context
-        self.activity_id: int | None = None
+        self.owner: OwnerKind = owner
+        self.activity_id: int | None = None  # the owner's id (an activity, meeting or finding)
         self.setAcceptDrops(True)
         self.kind = QComboBox()
-        for kind in AttachmentKind:
-            self.kind.addItem(kind.label, kind.value)
+        for kind in kinds:
+            self.kind.addItem(kind_label(owner, kind), kind)
         self.add_button = QPushButton("添加文件…")
         self.caption_button = QPushButton("修改说明…")
         self.open_button = QPushButton("打开")
@@ -58,9 +78,12 @@ class ActivityAttachmentsPanel(QWidget):
         for button in (self.add_button, self.caption_button, self.open_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.hint = QLabel(
-            "可把照片、签到表扫描件或审批文件直接拖到这里；文件会复制到程序的数据文件夹中保存。"
-        )
+        what = {
+            "activity": "照片、签到表扫描件或审批文件",
+            "meeting": "签字后的签到表扫描件或会议照片",
+            "finding": "整改前后的照片或整改报告",
+        }[owner]
+        self.hint = QLabel(f"可把{what}直接拖到这里；文件会复制到程序的数据文件夹中保存。")
         self.hint.setObjectName("hint")
         self.list = QListWidget()
         self.list.setViewMode(QListView.ViewMode.IconMode)
@@ -94,12 +117,14 @@ class ActivityAttachmentsPanel(QWidget):
     def reload(self) -> None:
         self.list.clear()
         rows = (
-            [] if self.activity_id is None else service.list_attachments(self.db, self.activity_id)
+            []
+            if self.activity_id is None
+            else service.list_owned_attachments(self.db, self.owner, self.activity_id)
         )
         folder = self.context.workspace.folder
         for row in rows:
             item = QListWidgetItem(
-                self._icon(row), f"{AttachmentKind(row.kind).label}\n{row.caption}"
+                self._icon(row), f"{kind_label(self.owner, row.kind)}\n{row.caption}"
             )
             item.setData(Qt.ItemDataRole.UserRole, row)
             path = service.existing_file(folder, row)
@@ -133,9 +158,10 @@ class ActivityAttachmentsPanel(QWidget):
         if self.activity_id is None or not paths:
             return
         try:
-            service.add_attachments(
+            service.add_owned_attachments(
                 self.db,
                 self.context.workspace.folder,
+                self.owner,
                 self.activity_id,
                 paths,
                 self.kind.currentData(),

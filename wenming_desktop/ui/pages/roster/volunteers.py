@@ -31,6 +31,7 @@ from wenming_desktop.domain.hours import format_hours
 from wenming_desktop.domain.identity import mask_phone
 from wenming_desktop.domain.search import normalize_query
 from wenming_desktop.domain.vocabulary import POLITICAL_STATUSES
+from wenming_desktop.services.office.commendations import volunteer_commendation_lines
 from wenming_desktop.services.roster import roster, roster_lists
 from wenming_desktop.services.roster.hours import YearHours, year_hours
 from wenming_desktop.ui.context import PageContext
@@ -301,6 +302,7 @@ class VolunteersPage(Page):
             initial,
             parent=self,
             view_only=actor is not None and not actor.can_unmask,
+            commendations=volunteer_commendation_lines(self.db, line.id),
         )
         if dialog.exec():
             self.refresh()

@@ -1,0 +1,142 @@
+"""评选表彰: the year's selections and commendations, added from the roster or typed in, and the
+评选表彰台账."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.office_records import CommendationData
+from wenming_desktop.domain.office_rows import CommendationRow
+from wenming_desktop.domain.periods import parse_period
+from wenming_desktop.services.office import commendations, groups, office_exports
+from wenming_desktop.storage.database import Database
+from wenming_desktop.ui.context import PageContext
+from wenming_desktop.ui.dialogs.common import confirm
+from wenming_desktop.ui.pages.base import make_table
+from wenming_desktop.ui.pages.office.common import XLSX, button_row, export_file, year_box
+from wenming_desktop.ui.pages.office.record_dialogs import CommendationDialog
+from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
+
+C = CommendationRow._fields.index
+COLUMNS = [
+    Column("年度", C("year"), width=60),
+    Column("表彰类别", C("kind"), width=100),
+    Column("级别", C("level"), width=60),
+    Column("表彰对象", C("name"), width=110),
+    Column("科室", C("department"), width=100),
+    Column("主要事迹", C("reason"), width=260),
+    Column("表彰文号", C("document_no"), width=150),
+    Column("表彰单位", C("issuer"), width=150),
+    Column("表彰日期", C("awarded_on")),
+]
+
+
+class CommendationsTab(QWidget):
+    def __init__(
+        self, context: PageContext, today: Callable[[], date], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.today = today
+        self.year = year_box(today())
+        top = QHBoxLayout()
+        top.addWidget(QLabel("年度"))
+        top.addWidget(self.year)
+        top.addStretch(1)
+        self.add_button = QPushButton("新增表彰")
+        self.add_button.setObjectName("add")  # Ctrl+N
+        self.edit_button = QPushButton("编辑")
+        self.delete_button = QPushButton("删除")
+        self.ledger = QPushButton("导出评选表彰台账")
+        self.model = RowTableModel(COLUMNS, self)
+        self.table = make_table(self.model, self)
+        self.count = QLabel("")
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(
+            button_row(self.add_button, self.edit_button, self.delete_button, self.ledger)
+        )
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        self.year.valueChanged.connect(lambda _y: self.refresh())
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit)
+        self.delete_button.clicked.connect(self.delete)
+        self.ledger.clicked.connect(self.export_ledger)
+        self.table.doubleClicked.connect(lambda _i: self.edit())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    @property
+    def db(self) -> Database:
+        return self.context.workspace.db
+
+    def refresh(self) -> None:
+        year = self.year.value()
+        rows = commendations.list_commendations(self.db, year, year)
+        self.model.set_rows(rows)
+        self.count.setText(f"{year}年共 {len(rows)} 项表彰")
+        self._update_buttons()
+
+    def selected(self) -> CommendationRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ROW_ROLE) if rows else None
+
+    def _update_buttons(self) -> None:
+        has = self.selected() is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def add(self) -> None:
+        saved: list[int] = []
+
+        def save(data: CommendationData) -> None:
+            saved.append(commendations.save_commendation(self.db, None, data))
+            if data.year != self.year.value():
+                self.year.setValue(data.year)
+
+        if CommendationDialog(save, groups.volunteer_choices(self.db), parent=self).exec():
+            self.refresh()
+
+    def edit(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        try:
+            initial = commendations.get_commendation(self.db, row.id)
+        except UserError as exc:
+            self.context.show_error(self, exc)
+            self.refresh()
+            return
+
+        def save(data: CommendationData) -> None:
+            commendations.save_commendation(self.db, row.id, data)
+
+        dialog = CommendationDialog(save, groups.volunteer_choices(self.db), initial, parent=self)
+        if dialog.exec():
+            self.refresh()
+
+    def delete(self) -> None:
+        row = self.selected()
+        if row is None or not confirm(
+            self, "删除表彰", f"确定删除“{row.name}”的{row.year}年{row.kind}表彰记录吗？"
+        ):
+            return
+        commendations.delete_commendation(self.db, row.id)
+        self.refresh()
+
+    def export_ledger(self) -> None:
+        period = parse_period(str(self.year.value()))
+        db, today = self.db, self.today()
+        export_file(
+            self.context,
+            self,
+            "导出评选表彰台账",
+            f"{period.label}{office_exports.COMMENDATIONS_LEDGER}",
+            XLSX,
+            lambda path: office_exports.export_commendations_ledger(db, path, period, today),
+        )
