@@ -9,8 +9,9 @@ The rule that keeps printed text readable: body text is 10 pt, so fitting a shee
 must not scale below 90 % (9 pt printed). A4 landscape with 10 mm side margins holds about
 `PAGE_WIDTH` width units at 100 %; a sheet up to PAGE_WIDTH / MIN_SCALE units is fitted to one
 page wide, a wider one prints at 100 % across several pages, in the order left to right, then
-down (each row's columns on consecutive pages), with its first columns up to 姓名 (or just 序号)
-repeated on every page so each page says whose row it is.
+down (each row's columns on consecutive pages), with its first columns up to 姓名 (or, without
+a naming column, the first ~24 width units) repeated on every page so each page says whose row
+it is, and the title over them.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ SPLIT_PAGE_WIDTH = 130.0
 MIN_SCALE = 0.9  # 10 pt body text printed at 9 pt at least
 KEY_TITLES = ("姓名", "活动名称", "结对村名称", "结对村")  # the column naming a row
 MAX_REPEATED_WIDTH = 55.0  # repeated columns leave most of each page to the rest
+MIN_REPEATED_WIDTH = 24.0  # without a naming column: the first columns up to this width
 
 
 def text_width(text: str, size: float = 10) -> float:
@@ -80,11 +82,15 @@ def plan_print(titles: list[str], widths: list[float], slack: float = 6.0) -> Pr
     total = sum(widths)
     if total <= PAGE_WIDTH / MIN_SCALE - slack:
         return PrintPlan(True, 0, ((0, last),))
-    repeated = 1
+    repeated = 0
     for key in KEY_TITLES:  # in order of preference
         if key in titles and sum(widths[: titles.index(key) + 1]) <= MAX_REPEATED_WIDTH:
             repeated = titles.index(key) + 1
             break
+    if not repeated:  # no naming column: enough leading columns (序号, 日期 …) to hold the title
+        repeated = 1
+        while repeated < len(widths) - 1 and sum(widths[:repeated]) < MIN_REPEATED_WIDTH:
+            repeated += 1
     room = SPLIT_PAGE_WIDTH - slack
     groups: list[tuple[int, int]] = []
     first, used = repeated, sum(widths[:repeated])

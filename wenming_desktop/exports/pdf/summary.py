@@ -132,7 +132,7 @@ def story(doc: SummaryDocument) -> list[Flowable]:
         parts.append(_table(doc.office_lines))
         parts.append(Spacer(1, 4))
         for note in doc.office_notes:
-            parts.append(Paragraph("　　" + escape(note), s["body"]))
+            parts.append(Paragraph("　　" + markup(note), s["body"]))
         numbers = numbers[1:]
     for number, (key, title) in zip(numbers, TEXT_SECTIONS, strict=False):
         parts.append(Paragraph(f"{number}、{title}", s["heading"]))
