@@ -160,6 +160,7 @@ def messy_hr_workbook(path: Path, *, with_bad_rows: bool = True) -> Path:
             if value is not None:
                 sheet[f"{col}{excel_row}"] = value
     sheet["J7"] = '="主治"&"医师"'
+    sheet["F6"].number_format = "yyyy-mm-dd"  # 31108 shown as a date
     sheet["A1"].value = sheet["A1"].value  # title kept
     # blank trailing rows: empty strings, a lone space, a formatted but empty cell
     last = 4 + len(rows)

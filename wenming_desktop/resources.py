@@ -31,3 +31,8 @@ def icon_path() -> Path:
 
 def style_path() -> Path:
     return resources_dir() / "style.qss"
+
+
+def guidance_path() -> Path:
+    """The doctor-reviewed 中医药保健指导 text printed on the take-home constitution sheets."""
+    return resources_dir() / "constitution_guidance.md"

@@ -64,3 +64,32 @@ def test_exports_and_certificate(tmp_path) -> None:
     assert missing.returncode == 1 and "没有工号为“NOPE”的志愿者" in missing.stderr
     bad = run_cli("--data-dir", str(data), "import", "volunteers", str(tmp_path / "无.xlsx"))
     assert bad.returncode == 1 and "找不到文件" in bad.stderr
+
+
+def test_import_volunteers_summary_names_sheet_footer_and_warnings(tmp_path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    old = book.active
+    old.title = "旧名单"
+    old.append(["工号", "姓名"])
+    old.append(["OLD", "旧人"])
+    old.sheet_state = "hidden"
+    current = book.create_sheet("在职")
+    current.append(["工号", "姓名", "手机号码", "出生年月"])
+    current.append(["T1", "甲", "13900000030/0451-86661234", 1985.03])
+    current.append(["T2", "乙", "1390000003", "1985年3月2日"])
+    current.append(["合计", "2人"])
+    current.append(["制表人：张某"])
+    path = tmp_path / "花名册.xlsx"
+    book.save(path)
+    data = tmp_path / "数据"
+    done = run_cli("--data-dir", str(data), "import", "volunteers", str(path))
+    assert done.returncode == 0, done.stdout + done.stderr
+    out = done.stdout
+    assert "读取工作表：“在职”（表头在第1行）；未读取隐藏的工作表“旧名单”" in out
+    assert "读取数据 2 行：新增 2 行，更新 0 行，有错误 0 行" in out
+    assert "跳过表尾/说明 2 行（第4、5行）" in out
+    assert "提醒：工作表“在职”第3行“手机号码”：手机号“1390000003”" in out
+    assert "Warning" not in done.stderr and "warn(" not in done.stderr
+    assert _names(data) == ["乙", "甲"]

@@ -93,9 +93,9 @@ def test_ledger_masked_cell_by_cell(workspace, recorded, tmp_path: Path) -> None
     # Health values masked; a value never measured (waist) stays empty, not "***".
     assert "健康数值已隐藏" in rows[1][0]
     assert first[9:16] == ("***", "***", "***", None, "***", "***", "***")
-    assert first[16:19] == ("***", "***", "***")
-    assert first[19:24] == ("***", "***", "***", "李医生", None)
-    assert rows[4][4] == "李青" and rows[4][9:22] == (None,) * 13  # nothing measured
+    assert first[16:20] == ("***", "***", None, "***")  # no questionnaire: nothing to hide
+    assert first[20:25] == ("***", "***", "***", "李医生", None)
+    assert rows[4][4] == "李青" and rows[4][9:23] == (None,) * 14  # nothing measured
     assert len(rows) == 5
     with workspace.db.read() as session:
         assert session.scalar(select(AuditEntry).where(AuditEntry.action == "unmask")) is None
@@ -110,11 +110,11 @@ def test_ledger_unmasked_is_audited(workspace, recorded, tmp_path: Path) -> None
     first = rows[3]
     assert first[7:9] == (number, "13912345678")
     assert first[9:16] == (160, 80, 31.2, None, "150/95", 70, 6.4)
-    assert first[16:19] == ("高血压", "痰湿质", "7分 轻度依赖")
-    assert first[19] == "血压偏高 150/95；空腹血糖受损 6.4；BMI 31.2（肥胖）"
-    assert first[20:24] == ("=血压偏高", "低盐饮食", "李医生", None)
-    assert rows[4][4] == "李青" and rows[4][18] is None
-    assert load_workbook(path)["健康体检台账"].cell(4, 21).data_type == "s"  # not a formula
+    assert first[16:20] == ("高血压", "痰湿质", None, "7分 轻度依赖")
+    assert first[20] == "血压偏高 150/95；空腹血糖受损 6.4；BMI 31.2（肥胖）"
+    assert first[21:25] == ("=血压偏高", "低盐饮食", "李医生", None)
+    assert rows[4][4] == "李青" and rows[4][19] is None
+    assert load_workbook(path)["健康体检台账"].cell(4, 22).data_type == "s"  # not a formula
     with workspace.db.read() as session:
         entry = session.scalar(select(AuditEntry).where(AuditEntry.action == "unmask"))
         assert entry is not None and entry.entity == "checkup_ledger"
@@ -131,8 +131,8 @@ def test_ledger_follow_up_note_masked(workspace, recorded, tmp_path: Path) -> No
     export_checkup_ledger(workspace.db, masked, world.day.year)
     export_checkup_ledger(workspace.db, full, world.day.year, unmasked=True)
     day = f"{world.day:%Y-%m-%d}"
-    assert _rows(masked)[3][23] == f"{day} 王护士：***"  # who and when stay; the note is health
-    assert _rows(full)[3][23] == f"{day} 王护士：已复查，血压 138/85"
+    assert _rows(masked)[3][24] == f"{day} 王护士：***"  # who and when stay; the note is health
+    assert _rows(full)[3][24] == f"{day} 王护士：已复查，血压 138/85"
 
 
 def test_read_only_user_cannot_export_unmasked(workspace, recorded, tmp_path: Path) -> None:
@@ -196,3 +196,22 @@ def test_signin_without_anyone_needs_blank_rows(workspace, tmp_path: Path) -> No
     with pytest.raises(UserError, match="空白行"):
         export_resident_signin(workspace.db, world.day_id, tmp_path / "x.pdf", True, 0)
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_ledger_shows_the_questionnaire_judgement(workspace, tmp_path: Path) -> None:
+    world = make_world(workspace.db)
+    rid = residents.add_resident(
+        workspace.db, ResidentData(world.village_id, "王秀英", id_number(date(1950, 3, 4), 7))
+    )
+    answers = "1" + "55" + "1" * 10 + "5" + "1" * 19  # 气虚质 16 是
+    checkups.save_checkup(
+        workspace.db,
+        CheckupData(rid, world.day, tcm_answers=answers, constitution="阳虚质",
+                    constitution_override_reason="舌淡胖"),
+    )  # fmt: skip
+    masked, full = tmp_path / "masked.xlsx", tmp_path / "full.xlsx"
+    export_checkup_ledger(workspace.db, masked, world.day.year)
+    export_checkup_ledger(workspace.db, full, world.day.year, unmasked=True)
+    assert _rows(full)[2][17:19] == ("中医体质", "体质辨识（问卷）")
+    assert _rows(full)[3][17:19] == ("阳虚质", "是气虚质（医生改判：舌淡胖）")
+    assert _rows(masked)[3][17:19] == ("***", "***")

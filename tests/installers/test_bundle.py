@@ -26,6 +26,7 @@ def test_bundle_builds_and_passes_its_self_test(tmp_path: Path) -> None:
     assert "打开并关闭主窗口" in result.stdout
     internal = tmp_path / "dist" / "wenming" / "_internal"
     assert (internal / "resources" / "fonts" / "wqy-microhei.ttc").exists()
+    assert (internal / "resources" / "constitution_guidance.md").exists()
     assert (internal / "wenming_desktop" / "storage" / "migrations" / "versions").is_dir()
     # Qt's own Chinese texts (message-box buttons, dialogs, context menus)
     assert list(internal.rglob("qtbase_zh_CN.qm")), "qtbase_zh_CN.qm missing from the bundle"

@@ -14,7 +14,7 @@ from wenming_desktop.services.settings.workspace import open_workspace
 from wenming_desktop.storage import schema
 from wenming_desktop.storage.database import Database
 
-EARLIER = ["0001_initial", "0002_issue8_users"]
+EARLIER = ["0001_initial", "0002_issue8_users", "0003_constitution"]
 
 
 def database_at(folder: DataFolder, revision: str) -> None:

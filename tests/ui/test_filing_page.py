@@ -89,8 +89,16 @@ def test_the_window_says_when_attachments_are_missing(demo_window, qtbot, tmp_pa
     assert page.finished_box is not None and "1 个附件的文件已缺失" in page.finished_box.text()
 
 
-# Documents of one item (an activity, a volunteer): their own commands, not period ledgers.
-ITEM_DOCUMENTS = {"record", "signin", "certificate", "meeting-record", "meeting-signin"}
+# Documents of one item (an activity, a volunteer, a meeting, one checkup's guidance sheets):
+# their own commands, not period ledgers.
+ITEM_DOCUMENTS = {
+    "record",
+    "signin",
+    "certificate",
+    "meeting-record",
+    "meeting-signin",
+    "guidance",
+}
 
 
 def _export_commands() -> set[str]:

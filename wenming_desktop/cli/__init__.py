@@ -15,6 +15,8 @@ from wenming_desktop import APP_NAME, __version__
 from wenming_desktop.cli import (
     backup_commands,
     checkup_commands,
+    checkup_import_commands,
+    constitution_commands,
     data_commands,
     filing_commands,
     ledger_commands,
@@ -34,6 +36,8 @@ COMMAND_MODULES = (
     selftest_commands,
     roster_commands,
     checkup_commands,
+    checkup_import_commands,
+    constitution_commands,
     backup_commands,
     office_commands,
 )

@@ -7,7 +7,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from wenming_desktop.cli.common import add_output_option, command_group, output_path, workspace
+from wenming_desktop.cli.common import (
+    add_output_option,
+    command_group,
+    output_path,
+    print_preview,
+    workspace,
+)
 from wenming_desktop.config import DataFolder
 from wenming_desktop.exports.files import safe_filename
 from wenming_desktop.services.checkups.checkup_exports import (
@@ -16,9 +22,6 @@ from wenming_desktop.services.checkups.checkup_exports import (
 from wenming_desktop.services.checkups.checkups import get_day
 from wenming_desktop.services.checkups.resident_import import apply_import, read_residents
 from wenming_desktop.services.villages.villages import find_village
-from wenming_desktop.services.workbooks.sheet_reader import ACTION_ERROR, ACTION_NEW, ACTION_UPDATE
-
-ACTIONS = (ACTION_NEW, ACTION_UPDATE, ACTION_ERROR)
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -41,7 +44,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     signin.set_defaults(handler=_signin)
     imports = command_group(subparsers, common, "import", "从Excel表格导入")
     people = imports.add_parser("residents", parents=[common], help="导入一个结对村的村民名单")
-    people.add_argument("file", metavar="FILE.xlsx", help="村民名单（.xlsx）")
+    people.add_argument("file", metavar="FILE", help="村民名单（.xlsx/.xls/.et/.ods）")
     people.add_argument("--village", required=True, help="结对村（村名的任一唯一部分）")
     people.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入")
     people.add_argument(
@@ -80,14 +83,8 @@ def _import_residents(args: argparse.Namespace, folder: DataFolder) -> int:
     with workspace(folder) as ws:
         village_id, village = find_village(ws.db, args.village)
         plan = read_residents(ws.db, Path(args.file), village_id)
-        for problem in plan.problems:
-            print(problem.text)
-        preview = plan.preview
-        counts = {a: sum(1 for r in preview.rows if r.action == a) for a in ACTIONS}
-        print(
-            f"{village}：共 {len(preview.rows)} 行，新增 {counts[ACTION_NEW]} 行，"
-            f"更新 {counts[ACTION_UPDATE]} 行，有错误 {counts[ACTION_ERROR]} 行"
-        )
+        print(f"文件：“{Path(args.file).name}”，结对村：{village}")
+        print_preview(plan.preview)
         if args.dry_run:
             print("试运行：未写入任何数据")
             return 1 if plan.problems else 0

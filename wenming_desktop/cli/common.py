@@ -12,6 +12,7 @@ from wenming_desktop.cli.sign_in import sign_in
 from wenming_desktop.config import DataFolder
 from wenming_desktop.runtime import prepare_workspace
 from wenming_desktop.services.settings.workspace import Workspace, open_workspace
+from wenming_desktop.services.workbooks.preview import ImportPreview
 
 
 @contextmanager
@@ -54,3 +55,15 @@ def add_output_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", metavar="PATH", help="输出文件；默认写入数据文件夹的 exports 目录"
     )
+
+
+def print_preview(preview: ImportPreview) -> None:
+    """The preview's summary, its skipped rows, warnings and problems, for the clerk."""
+    for line in preview.summary_lines():
+        print(line)
+    for row, text in preview.facts.skipped:
+        print(f"跳过第{row}行（表尾/说明）：{text}")
+    for warning in preview.warnings:
+        print(f"提醒：{warning.text}")
+    for problem in preview.problems:
+        print(problem.text)

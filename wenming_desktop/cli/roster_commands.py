@@ -10,7 +10,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from wenming_desktop.cli.common import add_output_option, command_group, output_path, workspace
+from wenming_desktop.cli.common import (
+    add_output_option,
+    command_group,
+    output_path,
+    print_preview,
+    workspace,
+)
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.hours import format_hours
@@ -26,9 +32,9 @@ from wenming_desktop.services.workbooks.sheet_reader import cell_date
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     imports = command_group(subparsers, common, "import", "从 Excel 导入名单")
     volunteers = imports.add_parser(
-        "volunteers", parents=[common], help="从人事科的职工花名册导入志愿者（.xlsx）"
+        "volunteers", parents=[common], help="从人事科的职工花名册导入志愿者（.xlsx/.xls/.et/.ods）"
     )
-    volunteers.add_argument("file", metavar="FILE.xlsx")
+    volunteers.add_argument("file", metavar="FILE")
     volunteers.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入")
     volunteers.add_argument(
         "--skip-invalid", action="store_true", help="有错误的行跳过，只导入无误的行"
@@ -37,7 +43,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     reg = imports.add_parser(
         "registry", parents=[common], help="导入全国志愿服务信息系统的志愿者名单并核对"
     )
-    reg.add_argument("file", metavar="FILE.xlsx")
+    reg.add_argument("file", metavar="FILE")
     reg.add_argument("--dry-run", action="store_true", help="只核对并报告，不更新注册信息")
     reg.add_argument(
         "-o", "--output", metavar="PATH", help="差异表；默认写入数据文件夹的 exports 目录"
@@ -62,15 +68,8 @@ def _import_volunteers(args: argparse.Namespace, folder: DataFolder) -> int:
     with workspace(folder) as ws:
         plan = plan_import(ws.db, Path(args.file))
         preview = plan.preview
-        counts: dict[str, int] = {}
-        for row in preview.rows:
-            counts[row.action] = counts.get(row.action, 0) + 1
-        print(
-            f"“{Path(args.file).name}”共 {len(preview.rows)} 行："
-            + "，".join(f"{k} {v} 行" for k, v in counts.items())
-        )
-        for problem in preview.problems:
-            print(problem.text)
+        print(f"文件：“{Path(args.file).name}”")
+        print_preview(preview)
         if args.dry_run:
             print("试运行：未写入任何数据")
             return 1 if preview.problems else 0
@@ -88,8 +87,21 @@ def _import_volunteers(args: argparse.Namespace, folder: DataFolder) -> int:
 def _import_registry(args: argparse.Namespace, folder: DataFolder) -> int:
     with workspace(folder) as ws:
         report = registry.plan_registry(ws.db, Path(args.file))
+        facts = report.facts
+        print(f"文件：“{Path(args.file).name}”")
+        print(f"读取工作表：“{facts.sheet}”（表头在第{facts.header_row}行）")
+        print(f"读取数据 {report.rows_read} 行")
+        if facts.skipped:
+            print(f"跳过表尾/说明 {len(facts.skipped)} 行")
+        if facts.hidden_rows:
+            print(f"隐藏行 {len(facts.hidden_rows)} 行（已读取）")
         for problem in report.problems:
             print(problem.text)
+        for item in report.ambiguous:
+            print(
+                f"待确认：第{item.row}行“{item.name}”（{item.shown}）符合 "
+                f"{len(item.candidates)} 名志愿者，未自动匹配"
+            )
         print(registry.summary_text(report))
         path = output_path(folder, args.output, "志愿者注册核对差异表.xlsx")
         hospital = get_setting(ws.db, "hospital_name") or "本院"

@@ -46,3 +46,5 @@ class CheckupRow(NamedTuple):
     followed_up_on: date | None
     followed_up_by: str
     follow_up_note: str
+    tcm_answers: str  # 33 digits of the constitution questionnaire, "" when not asked
+    constitution_override_reason: str

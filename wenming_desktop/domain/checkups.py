@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from wenming_desktop.domain.constitution import judge, parse_answers
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import normalize_text
 from wenming_desktop.domain.plausible_dates import check_checkup_date
@@ -54,6 +55,10 @@ class CheckupData:
     fasting_glucose: float | None = None
     chronic_conditions: tuple[str, ...] = ()
     constitution: str = ""
+    # 老年人中医药健康管理服务记录表: 33 digits 1–5 ("" when not asked; see domain.constitution).
+    tcm_answers: str = ""
+    # Why the doctor recorded another constitution than the questionnaire's.
+    constitution_override_reason: str = ""
     # Self-care scores keyed by SELF_CARE_KEYS; empty when not assessed (under 60).
     self_care: dict[str, int] = field(default_factory=dict)
     conclusion: str = ""
@@ -80,6 +85,9 @@ def validate_checkup(data: CheckupData) -> CheckupData:
     constitution = normalize_text(data.constitution)
     if constitution and constitution not in TCM_CONSTITUTIONS:
         raise UserError(f"中医体质“{constitution}”不在九种体质之列")
+    answers, constitution, reason = settle_constitution(
+        data.tcm_answers, constitution, data.constitution_override_reason
+    )
     if data.self_care:
         missing = [SELF_CARE_ITEMS[k][0] for k in SELF_CARE_KEYS if k not in data.self_care]
         if missing:
@@ -96,11 +104,39 @@ def validate_checkup(data: CheckupData) -> CheckupData:
     return replace(
         data,
         constitution=constitution,
+        tcm_answers=answers,
+        constitution_override_reason=reason,
         chronic_conditions=conditions,
         conclusion=data.conclusion.strip(),
         advice=data.advice.strip(),
         **numbers,
     )
+
+
+def settle_constitution(answers: str, constitution: str, reason: str) -> tuple[str, str, str]:
+    """(answers as 33 digits, the constitution to record, the override reason) of a checkup.
+
+    Without answers the constitution is the one picked and there is nothing to override. With
+    answers the questionnaire decides (domain.constitution.Judgement.primary): an empty
+    constitution or the judged one is recorded as judged, so a later edit of the answers
+    re-scores; another constitution needs the doctor's reason (UserError without one); a reason
+    given for the judged constitution itself is dropped. UserError on answers that are not 33
+    digits 1–5.
+    """
+    reason = reason.strip()
+    if not answers.strip():
+        return "", constitution, ""
+    values = parse_answers(answers)
+    judged = judge(values).primary
+    text = "".join(str(v) for v in values)
+    if not reason:
+        if constitution and constitution != judged:
+            shown = judged or "无"
+            raise UserError(f"中医体质“{constitution}”与问卷判定（{shown}）不一致：改判请填写理由")
+        return text, judged, ""
+    if not constitution:
+        raise UserError("已填写体质改判理由，请选择改判后的中医体质")
+    return text, constitution, "" if constitution == judged else reason
 
 
 def self_care_summary(scores: dict[str, int | None]) -> tuple[int, str] | None:

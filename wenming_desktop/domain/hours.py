@@ -6,12 +6,14 @@ the names below are kept for the callers that know them from here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
 from wenming_desktop.domain import counting
 from wenming_desktop.domain.counting import STAR_LEVELS, TARGET_MINUTES, star_level
 from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.text import clean_text, is_placeholder
 
 YEARLY_TARGET_MINUTES = TARGET_MINUTES
 __all__ = ["STAR_LEVELS", "YEARLY_TARGET_MINUTES", "star_level"]
@@ -52,3 +54,39 @@ def meets_yearly_target(minutes: int) -> bool:
 def format_hours(minutes: int) -> str:
     """Minutes as hours with one decimal, rounded half-up (counting.hours_text): 90 → "1.5"."""
     return counting.hours_text(minutes)
+
+
+_HOURS_MINUTES = re.compile(
+    r"^(?:(\d+(?:\.\d+)?)\s*(?:小时|时|h|hr|hrs|hour|hours))?\s*"
+    r"(?:(\d+(?:\.\d+)?)\s*(?:分钟|分|min|mins|m))?$"
+)
+MAX_REGISTRY_HOURS = 100_000
+
+
+def parse_hours_text(value: object) -> int | None:
+    """Service hours as the national volunteer system exports them, in whole minutes.
+
+    Reads a number of hours (`12.5`, `1,234.5`), hours with units (`12.5小时`, `12h`),
+    hours and minutes (`12小时30分钟`, `30分钟`). Empty cells and placeholders (`--`, `无`)
+    give None; anything else is a UserError naming the value."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        hours = float(value)
+    else:
+        text = clean_text(str(value)).replace(",", "").replace(" ", "").lower()
+        if not text or is_placeholder(text):
+            return None
+        try:
+            hours = float(text)
+        except ValueError:
+            match = _HOURS_MINUTES.match(text)
+            if match is None or not any(match.groups()):
+                raise UserError(
+                    f"服务时长“{clean_text(str(value))}”无法识别，应为小时数（如 12.5）"
+                    "或“12小时30分钟”"
+                ) from None
+            hours = float(match.group(1) or 0) + float(match.group(2) or 0) / 60
+    if not 0 <= hours <= MAX_REGISTRY_HOURS:
+        raise UserError(f"服务时长“{hours:g}”小时不合理")
+    return round(hours * 60)

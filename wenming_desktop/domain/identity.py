@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -10,15 +9,40 @@ from functools import lru_cache
 from operator import mul
 
 from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.phones import parse_phones
+from wenming_desktop.domain.text import INVISIBLE
+
+_INVISIBLE_TABLE = str.maketrans("", "", INVISIBLE)
 
 _WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))
 _CHECK_CHARS = "10X98765432"
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
 
 
 def normalize_text(value: str) -> str:
-    """Full-width characters to half-width (NFKC) and surrounding whitespace removed."""
-    return unicodedata.normalize("NFKC", value).strip()
+    """Full-width characters to half-width (NFKC), invisible format characters (zero-width
+    spaces, BOM…) and surrounding whitespace removed."""
+    return unicodedata.normalize("NFKC", value.translate(_INVISIBLE_TABLE)).strip()
+
+
+LOST_DIGITS = (
+    "身份证号以数字格式保存，Excel 只保留15位有效数字，后几位已丢失；"
+    "请把该列设为“文本”格式后重新录入该号码"
+)
+
+
+def id_number_from_number(value: int | float) -> str:
+    """The digits of an ID number stored in a number cell, when they are intact.
+
+    An integer keeps every digit (an 18-digit one is then checked like any ID); a float has
+    only ~15 significant digits, so a float beyond 15 digits (2.30402197204011E+17) lost some
+    and is refused; a whole float of 15 digits is an exact legacy number."""
+    if isinstance(value, float):
+        if not value.is_integer() or value >= 1e15:
+            raise UserError(LOST_DIGITS)
+        value = int(value)
+    if value < 0:
+        raise UserError(f"身份证号“{value}”不是有效号码")
+    return str(value)
 
 
 def id_check_char(first17: str) -> str:
@@ -73,22 +97,32 @@ def _birth_date(digits: str, number: str) -> date:
     return birth
 
 
+_GENDER_WORDS = {"男": "男", "男性": "男", "m": "男", "male": "男", "女": "女", "女性": "女",
+                 "f": "女", "female": "女"}  # fmt: skip
+
+
+def normalize_gender(raw: str) -> str:
+    """ "男"/"女" from the ways sheets write them (男性, 女性, M, F); "" when empty; any other
+    text is returned cleaned, for the caller to refuse."""
+    text = normalize_text(raw).replace(" ", "")
+    return _GENDER_WORDS.get(text.lower(), text)
+
+
 def _gender(digit: str) -> str:
     return "男" if int(digit) % 2 else "女"
 
 
 def is_valid_mobile(raw: str) -> bool:
-    return bool(_MOBILE.match(normalize_text(raw).replace(" ", "").replace("-", "")))
+    phones = parse_phones(raw)
+    return bool(phones.mobile) and not phones.others and not phones.broken
 
 
 def normalize_mobile(raw: str) -> str:
-    """Return the 11-digit mobile number or raise UserError."""
-    number = normalize_text(raw).replace(" ", "").replace("-", "")
-    if number.startswith("+86"):
-        number = number[3:]
-    if not _MOBILE.match(number):
-        raise UserError(f"手机号“{raw.strip()}”不是有效的大陆手机号（11位，以13–19开头）")
-    return number
+    """Return the 11-digit mobile number (prefixes +86/0086/86, dashes and spaces dropped, see
+    domain.phones) or raise UserError."""
+    if is_valid_mobile(raw):
+        return parse_phones(raw).mobile
+    raise UserError(f"手机号“{raw.strip()}”不是有效的大陆手机号（11位，以13–19开头）")
 
 
 def mask_id(number: str | None) -> str:

@@ -3,8 +3,9 @@
 
 A resident's *health values* are everything a checkup measured or concluded about that person:
 height, weight, BMI, waist, blood pressure, heart rate, fasting glucose, chronic conditions, TCM
-constitution, the self-care scores and band, the abnormal findings in words, the conclusion, the
-health advice and the follow-up note. Shown next to a person (a list row, a ledger row, a history
+constitution (with its questionnaire answers, judgement and override reason), the self-care
+scores and band, the abnormal findings in words, the conclusion, the health advice and the
+follow-up note. Shown next to a person (a list row, a ledger row, a history
 column, a trend chart), they are masked by default: a value that exists is shown as MASK, an empty
 one stays empty, so a reader can tell "hidden" from "not measured". Showing them is an explicit
 choice (a list's 显示健康数值 switch, an export's unmask option) that writes an `unmask` audit
@@ -43,6 +44,8 @@ HEALTH_FIELDS: frozenset[str] = frozenset(
         "fasting_glucose",
         "chronic_conditions",
         "constitution",
+        "tcm_answers",
+        "constitution_override_reason",
         "self_care_eating",
         "self_care_grooming",
         "self_care_dressing",

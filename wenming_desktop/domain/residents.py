@@ -6,8 +6,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from wenming_desktop.domain.errors import UserError
-from wenming_desktop.domain.identity import normalize_mobile, normalize_text, parse_id_number
+from wenming_desktop.domain.identity import (
+    normalize_gender,
+    normalize_mobile,
+    normalize_text,
+    parse_id_number,
+)
+from wenming_desktop.domain.phones import parse_phones
 from wenming_desktop.domain.plausible_dates import check_birth_date
+from wenming_desktop.domain.text import clean_person_name
 from wenming_desktop.domain.vocabulary import FocusGroup
 
 
@@ -34,13 +41,13 @@ class ResidentData:
 
 def validate_resident(data: ResidentData) -> ResidentData:
     """Normalised copy; the ID number is checked (GB 11643) and gives birth date and gender."""
-    name = normalize_text(data.name).replace(" ", "")
+    name = clean_person_name(data.name)
     if not name:
         raise UserError("村民姓名不能为空")
     if len(name) > 50:
         raise UserError(f"姓名“{name[:20]}…”过长（最多50字）")
     id_number = normalize_text(data.id_number).replace(" ", "").upper()
-    birth, gender = data.birth_date, normalize_text(data.gender)
+    birth, gender = data.birth_date, normalize_gender(data.gender)
     if id_number:
         info = parse_id_number(id_number)
         id_number, birth, gender = info.number, info.birth_date, info.gender
@@ -49,7 +56,10 @@ def validate_resident(data: ResidentData) -> ResidentData:
     check_birth_date(birth)
     phone = normalize_text(data.phone).replace(" ", "")
     if phone:
-        phone = normalize_mobile(phone) if not phone.startswith("0") else phone
+        found = parse_phones(phone)
+        if found.broken or not (found.mobile or found.others):
+            normalize_mobile(phone)  # raises, naming the value
+        phone = found.mobile or found.others[0]
     return replace(
         data,
         name=name,

@@ -7,8 +7,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from wenming_desktop.domain.errors import UserError
-from wenming_desktop.domain.identity import normalize_mobile, normalize_text, parse_id_number
+from wenming_desktop.domain.identity import (
+    normalize_gender,
+    normalize_mobile,
+    normalize_text,
+    parse_id_number,
+)
 from wenming_desktop.domain.plausible_dates import check_birth_date
+from wenming_desktop.domain.text import clean_person_name
 from wenming_desktop.domain.vocabulary import POLITICAL_STATUSES
 
 _STAFF_NO = re.compile(r"^[0-9A-Za-z\-_]{1,30}$")
@@ -40,11 +46,9 @@ class VolunteerData:
 
 
 def clean_name(raw: str) -> str:
-    """A person's name without the spaces HR sheets pad two-character names with."""
-    text = normalize_text(raw)
-    if all("\u4e00" <= ch <= "\u9fff" or ch == " " for ch in text):
-        text = text.replace(" ", "")
-    return text
+    """A person's name as domain.text.clean_person_name makes it (no padding spaces in a
+    Chinese name of any CJK block, one `·` between the parts of a minority name)."""
+    return clean_person_name(raw)
 
 
 def validate_volunteer(data: VolunteerData) -> VolunteerData:
@@ -57,7 +61,7 @@ def validate_volunteer(data: VolunteerData) -> VolunteerData:
     staff_no = normalize_text(data.staff_no or "").replace(" ", "") or None
     if staff_no is not None and not _STAFF_NO.match(staff_no):
         raise UserError(f"工号“{staff_no}”只能由字母、数字和短横线组成（最多30位）")
-    gender = normalize_text(data.gender)
+    gender = normalize_gender(data.gender)
     if gender not in ("", *GENDERS):
         raise UserError(f"性别“{gender}”应为“男”或“女”")
     id_number = None

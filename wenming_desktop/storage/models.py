@@ -346,6 +346,14 @@ class Checkup(Base):
         String(200), default="", info={"label": "慢性病"}
     )  # "、"-joined
     constitution: Mapped[str] = mapped_column(String(20), default="", info={"label": "中医体质"})
+    # 老年人中医药健康管理服务记录表: 33 digits 1–5 in question order, "" when not asked.
+    tcm_answers: Mapped[str] = mapped_column(
+        String(33), default="", server_default="", info={"label": "体质辨识问卷答案"}
+    )
+    # Why the doctor recorded a constitution other than the questionnaire's; "" when none.
+    constitution_override_reason: Mapped[str] = mapped_column(
+        Text, default="", server_default="", info={"label": "体质改判理由"}
+    )
     self_care_eating: Mapped[int | None] = mapped_column(Integer, info={"label": "自理评估：进餐"})
     self_care_grooming: Mapped[int | None] = mapped_column(
         Integer, info={"label": "自理评估：梳洗"}

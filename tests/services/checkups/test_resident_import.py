@@ -70,9 +70,10 @@ def test_preview_lists_every_problem_and_writes_nothing(workspace, tmp_path: Pat
         t.startswith("工作表“东兴村名册”第7行“身份证号码”：身份证号以数字格式") for t in texts
     )
     assert "工作表“东兴村名册”第8行“姓 名”：姓名为空" in texts
-    assert any(t.startswith("工作表“东兴村名册”第8行“手机号”") for t in texts)
+    warned = [p.text for p in plan.preview.warnings]  # an optional phone warns, never refuses
+    assert any(t.startswith("工作表“东兴村名册”第8行“手机号”") for t in warned)
     assert any("第9行“身份证号码”：与第4行的身份证号重复" in t for t in texts)
-    assert any("第8行“重点人群”" in t and "五保" in t for t in texts)
+    assert not any("重点人群" in t for t in texts)  # 五保(户) is a group of 困难群众
     with pytest.raises(UserError, match="未导入任何数据"):
         apply_import(workspace.db, plan)
     assert residents.list_residents(workspace.db) == []

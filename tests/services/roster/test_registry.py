@@ -25,7 +25,8 @@ def test_reconcile_and_mark_registered(workspace, tmp_path) -> None:
     )
     report = registry.plan_registry(db, path)
     assert [m.name for m in report.matched] == ["张三丰", "李四", "王五"]
-    assert [o.name for o in report.not_on_roster] == ["外人"]
+    # a row with unreadable cells is reported, not dropped
+    assert [o.name for o in report.not_on_roster] == ["外人", "坏行"]
     assert report.not_registered == []
     assert [(m.name, m.registry_minutes, m.our_minutes) for m in report.hours_differ] == [
         ("李四", 750, 600)
@@ -35,12 +36,13 @@ def test_reconcile_and_mark_registered(workspace, tmp_path) -> None:
         "工作表“志愿者列表”第7行“服务时长（小时）”",
     }
     out = tmp_path / "差异.xlsx"
-    assert registry.export_differences(report, out, "测试中医院") == 2
+    assert registry.export_differences(report, out, "测试中医院") == 3
     rows = [[c.value for c in r] for r in load_workbook(out).worksheets[0].iter_rows()]
     assert rows[0][0] == "测试中医院志愿者注册核对差异表"
     assert rows[3][:3] == [1, registry.NOT_ON_ROSTER, "外人"] and rows[3][5] == "139****0000"
-    assert rows[4][1:4] == [registry.HOURS_DIFFER, "李四", "1002"]
-    assert rows[4][8:11] == [12.5, 10, 2.5]
+    assert rows[4][1:3] == [registry.NOT_ON_ROSTER, "坏行"]
+    assert rows[5][1:4] == [registry.HOURS_DIFFER, "李四", "1002"]
+    assert rows[5][8:11] == [12.5, 10, 2.5]
     before = roster.get_volunteer(db, ids["王五"])
     assert not before.registered
     assert registry.apply_registry(db, report) == 3

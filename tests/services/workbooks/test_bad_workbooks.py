@@ -30,7 +30,7 @@ BAD_FILES: list[tuple[str, Maker, str, bool]] = [
     ("docx", bad.docx, "这是 Word 文档（.docx）", True),
     ("pdf", bad.pdf, "这是 PDF 文件", True),
     ("text", bad.text, "这是文本文件", True),
-    ("old xls", bad.old_xls, "这是旧版 Excel 文件（.xls", True),
+    ("empty old xls", bad.old_xls, "中没有工作表", True),
     ("zip bomb", bad.zip_bomb, "压缩炸弹", True),
     ("lying zip bomb", lambda p: bad.zip_bomb(p, 1.0, declared=5000), "文件已损坏", False),
     ("entity bomb in sheet", lambda p: bad.entity_bomb(p, bad.SHEET_PART), "XML 实体定义", False),
@@ -163,9 +163,9 @@ def test_the_formula_pass_runs_only_when_the_sheet_has_formulas(
     opened: list[bool] = []
     original = sheet_reader._open
 
-    def counting(path: Path, stack: Any, data_only: bool = True) -> Any:
+    def counting(path: Path, source: Path, stack: Any, data_only: bool = True) -> Any:
         opened.append(data_only)
-        return original(path, stack, data_only)
+        return original(path, source, stack, data_only)
 
     monkeypatch.setattr(sheet_reader, "_open", counting)
     plain = bad.good_workbook(tmp_path / "plain.xlsx", rows=20)

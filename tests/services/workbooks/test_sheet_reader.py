@@ -55,7 +55,7 @@ def test_cell_helpers_on_messy_values(tmp_path: Path) -> None:
     rows = dict(read_sheet(messy_hr_workbook(tmp_path / "a.xlsx"), FIELDS).rows)
     assert cell_date(rows[4]["birth"]) == date(1985, 3, 2)
     assert cell_date(rows[5]["birth"]) == date(1949, 12, 31)
-    assert cell_date(rows[6]["birth"]) == date(1985, 3, 2)  # serial 31108
+    assert cell_date(rows[6]["birth"]) == date(1985, 3, 2)  # serial 31108, date-formatted
     assert cell_date(rows[7]["birth"]) == date(1990, 1, 1)
     assert cell_id_number(rows[4]["id_number"]) == ID_ZHANG
     assert cell_id_number(rows[5]["id_number"]) == ID_X  # lower-case x accepted
@@ -83,8 +83,8 @@ def test_cell_helpers_on_messy_values(tmp_path: Path) -> None:
         ("１９８５．０３．０２", date(1985, 3, 2)),
         ("19850302", date(1985, 3, 2)),
         (datetime(1985, 3, 2, 8, 0), date(1985, 3, 2)),
-        (31108, date(1985, 3, 2)),
-        (31108.0, date(1985, 3, 2)),
+        (19850302, date(1985, 3, 2)),
+        (19850302.0, date(1985, 3, 2)),
         (None, None),
     ],
 )
@@ -95,8 +95,10 @@ def test_cell_date_forms(raw: object, expected: date | None) -> None:
 def test_cell_date_refuses_nonsense() -> None:
     with pytest.raises(UserError, match="无法识别日期"):
         cell_date("去年春天")
-    with pytest.raises(UserError, match="不像日期"):
+    with pytest.raises(UserError, match="无法识别日期"):
         cell_date(-5)
+    with pytest.raises(UserError, match="无法识别日期"):
+        cell_date(31108)  # a number in a general cell is never an Excel date serial
 
 
 def test_formula_without_saved_result_is_a_problem(tmp_path: Path) -> None:

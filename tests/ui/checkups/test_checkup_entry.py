@@ -84,7 +84,10 @@ def test_ten_checkups_by_keyboard_only(entry: CheckupEntry, world: World, qtbot,
         typed(qtbot, "72")  # heart rate
         typed(qtbot, f"5.{i}")  # glucose
         typed(qtbot, "12" if i % 2 else "")  # chronic conditions by number
+        if elderly:
+            typed(qtbot, "")  # the constitution questionnaire left out
         typed(qtbot, "qx" if i % 3 == 0 else "1")  # constitution by initials or number
+        typed(qtbot, "")  # no override reason
         if elderly:
             for score in ("0", "1", "0", "0", "5"):
                 typed(qtbot, score)

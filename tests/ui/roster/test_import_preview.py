@@ -61,3 +61,39 @@ def test_cancel(qtbot) -> None:
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert dialog.choice is None and dialog.result() == 0
+
+
+def test_preview_says_what_was_read(qtbot) -> None:
+    from wenming_desktop.services.workbooks.preview import SheetFacts
+
+    facts = SheetFacts(
+        sheet="在职职工",
+        header_row=2,
+        skipped=[(9, "合计  4人")],
+        hidden_rows=[5],
+        ignored_sheets=["旧名单"],
+        file_kind="xlsx",
+    )
+    preview = ImportPreview(
+        ("姓名", "工号"),
+        [
+            PreviewRow(4, ACTION_NEW, ("张三丰", "1001")),
+            PreviewRow(5, ACTION_NEW, ("李四", "2"), True),
+        ],
+        [],
+        [Problem("在职职工", 5, "手机号码", "手机号“1390000003”不是有效的大陆手机号")],
+        facts,
+    )
+    dialog = ImportPreviewDialog("导入志愿者", preview)
+    qtbot.addWidget(dialog)
+    text = dialog.summary.text()
+    assert "读取工作表：“在职职工”" in text and "未读取隐藏的工作表“旧名单”" in text
+    assert "跳过表尾/说明 1 行（第9行）" in text and "隐藏行 1 行（第5行" in text
+    assert "提醒 1 条，问题 0 个" in text
+    model = dialog.rows_model
+    actions = {model.index(r, 0).data(): model.index(r, 1).data() for r in range(model.rowCount())}
+    assert actions == {"4": "新增", "5": "新增（隐藏行）"}
+    reasons = [dialog.problems_model.index(r, 3).data() for r in range(2)]
+    assert any(r.startswith("提醒：手机号") for r in reasons)
+    assert any(r.startswith("跳过（表尾/说明）：合计") for r in reasons)
+    assert dialog.import_all.isEnabled()  # warnings never block the import

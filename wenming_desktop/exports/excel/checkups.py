@@ -12,6 +12,7 @@ from pathlib import Path
 
 from wenming_desktop.domain.checkup_row import CheckupRow
 from wenming_desktop.domain.checkups import findings, self_care_summary
+from wenming_desktop.domain.constitution import judge_text
 from wenming_desktop.domain.identity import mask_id, mask_phone
 from wenming_desktop.domain.privacy import mask_health
 from wenming_desktop.domain.residents import age_on
@@ -44,6 +45,15 @@ def _self_care(row: CheckupRow) -> str:
         }
     )
     return f"{care[0]}分 {care[1]}" if care else ""
+
+
+def _questionnaire(row: CheckupRow) -> str:
+    """The questionnaire's judgement in words, and the doctor's override with its reason."""
+    judgement = judge_text(row.tcm_answers)
+    if judgement is None:
+        return ""
+    reason = row.constitution_override_reason
+    return judgement.summary + (f"（医生改判：{reason}）" if reason else "")
 
 
 def _findings(row: CheckupRow) -> str:
@@ -97,6 +107,7 @@ def ledger_fields(unmasked: bool) -> list[LedgerField[CheckupRow]]:
         LedgerField("空腹血糖(mmol/L)", 9, health(attrgetter("fasting_glucose")), "0.0"),
         LedgerField("慢性病", 14, health(attrgetter("chronic_conditions"))),
         LedgerField("中医体质", 8, health(attrgetter("constitution"))),
+        LedgerField("体质辨识（问卷）", 20, health(_questionnaire)),
         LedgerField("自理能力", 12, health(_self_care)),
         LedgerField("异常提示", 22, health(_findings)),
         LedgerField("体检结论", 20, health(attrgetter("conclusion"))),

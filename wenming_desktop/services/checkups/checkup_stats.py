@@ -1,5 +1,6 @@
-"""Checkup statistics per village and year: people checked, threshold bands, constitutions,
-self-care bands and focus-group coverage. Each person counts once, by their last checkup of
+"""Checkup statistics per village and year: people checked, threshold bands, constitutions
+(as the questionnaire judged them, and those picked without one), self-care bands and
+focus-group coverage. Each person counts once, by their last checkup of
 the year, so the shares are shares of people."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from datetime import date
 
 from wenming_desktop.domain.checkup_row import CheckupRow
 from wenming_desktop.domain.checkups import ELDERLY_AGE, self_care_summary
+from wenming_desktop.domain.constitution import judge_text
 from wenming_desktop.domain.residents import age_on
 from wenming_desktop.domain.thresholds import (
     Band,
@@ -24,6 +26,7 @@ from wenming_desktop.storage.queries.checkups import checkup_rows
 from wenming_desktop.storage.queries.residents import ResidentRow, resident_rows
 
 SELF_CARE_BANDS = ("可自理", "轻度依赖", "中度依赖", "不能自理")
+NOT_JUDGED = "问卷未能判定"
 
 
 @dataclass
@@ -54,11 +57,21 @@ class CheckupStats:
     elderly_checked: int = 0
     distributions: list[Distribution] = field(default_factory=list)
     coverage: list[Coverage] = field(default_factory=list)
+    # 中医体质 of the people counted: judged by the questionnaire (of whom a doctor overrode
+    # how many), or picked without one.
+    constitution_asked: int = 0
+    constitution_overridden: int = 0
+    constitution_picked: int = 0
 
 
 def _distribution(title: str, labels: tuple[str, ...], values: list[str]) -> Distribution:
     counted = Counter(values)
     return Distribution(title, [(label, counted.get(label, 0)) for label in labels], len(values))
+
+
+def _judged(answers: str) -> str:
+    judgement = judge_text(answers)
+    return (judgement.primary if judgement else "") or NOT_JUDGED
 
 
 def _latest_per_person(rows: list[CheckupRow]) -> dict[int, CheckupRow]:
@@ -83,6 +96,12 @@ def compute_stats(year: int, rows: list[CheckupRow], registered: list[ResidentRo
     weights = [
         bmi_band_of(r.height_cm, r.weight_kg).label for r in people if r.height_cm and r.weight_kg
     ]
+    asked = [r for r in people if r.tcm_answers]
+    judged = [_judged(r.tcm_answers) for r in asked]
+    picked = [r.constitution for r in people if not r.tcm_answers and r.constitution]
+    stats.constitution_asked = len(asked)
+    stats.constitution_overridden = sum(1 for r in asked if r.constitution_override_reason)
+    stats.constitution_picked = len(picked)
     care = []
     for r in people:
         summary = self_care_summary(
@@ -106,9 +125,8 @@ def compute_stats(year: int, rows: list[CheckupRow], registered: list[ResidentRo
             tuple(b.label for b in (Band.LOW, Band.NORMAL, Band.OVERWEIGHT, Band.OBESE)),
             weights,
         ),
-        _distribution(
-            "中医体质", TCM_CONSTITUTIONS, [r.constitution for r in people if r.constitution]
-        ),
+        _distribution("中医体质（问卷辨识）", (*TCM_CONSTITUTIONS, NOT_JUDGED), judged),
+        _distribution("中医体质（直接选定）", TCM_CONSTITUTIONS, picked),
         _distribution("生活自理能力（60岁及以上）", SELF_CARE_BANDS, care),
     ]
     checked = set(latest)

@@ -138,6 +138,8 @@ def _data_of(checkup: Checkup) -> CheckupData:
             c for c in checkup.chronic_conditions.split(CONDITION_SEPARATOR) if c
         ),
         constitution=checkup.constitution,
+        tcm_answers=checkup.tcm_answers,
+        constitution_override_reason=checkup.constitution_override_reason,
         self_care={k: v for k, v in scores.items() if v is not None},
         conclusion=checkup.conclusion,
         advice=checkup.advice,
@@ -145,7 +147,8 @@ def _data_of(checkup: Checkup) -> CheckupData:
     )
 
 
-def _columns(clean: CheckupData) -> dict[str, object]:
+def checkup_columns(clean: CheckupData) -> dict[str, object]:
+    """The checkup table's columns of a validated CheckupData (for a save or an import)."""
     values: dict[str, object] = {
         "resident_id": clean.resident_id,
         "checkup_date": clean.checkup_date,
@@ -153,6 +156,8 @@ def _columns(clean: CheckupData) -> dict[str, object]:
         **{name: getattr(clean, name) for name in NUMERIC_FIELDS},
         "chronic_conditions": CONDITION_SEPARATOR.join(clean.chronic_conditions),
         "constitution": clean.constitution,
+        "tcm_answers": clean.tcm_answers,
+        "constitution_override_reason": clean.constitution_override_reason,
         "conclusion": clean.conclusion,
         "advice": clean.advice,
         "doctor_id": clean.doctor_id,
@@ -175,7 +180,7 @@ def save_checkup(db: Database, data: CheckupData, checkup_id: int | None = None)
     """Add a checkup (checkup_id None) or change one; a second one per resident and day is
     refused with DuplicateCheckup naming the first."""
     clean = validate_checkup(data)
-    values = _columns(clean)
+    values = checkup_columns(clean)
     with db.write() as session:
         _check_references(session, clean)
         resident = session.get(Resident, clean.resident_id)

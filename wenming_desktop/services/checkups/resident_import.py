@@ -18,8 +18,9 @@ from typing import Any
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from wenming_desktop.domain.dates import birth_with_id
 from wenming_desktop.domain.errors import UserError
-from wenming_desktop.domain.identity import mask_id, mask_phone
+from wenming_desktop.domain.identity import mask_id, mask_phone, normalize_gender, parse_id_number
 from wenming_desktop.domain.name_pinyin import name_initials
 from wenming_desktop.domain.residents import ResidentData, validate_resident
 from wenming_desktop.domain.vocabulary import FocusGroup
@@ -33,9 +34,10 @@ from wenming_desktop.services.workbooks.sheet_reader import (
     PreviewRow,
     Problem,
     SheetRows,
-    cell_date,
     cell_id_number,
-    cell_mobile,
+    cell_optional_text,
+    cell_partial_date,
+    cell_phones,
     cell_text,
     read_sheet,
 )
@@ -45,11 +47,12 @@ from wenming_desktop.storage.models import Resident, Village
 from wenming_desktop.storage.queries.residents import registered_keys
 
 FOCUS_ALIASES: dict[FocusGroup, tuple[str, ...]] = {
-    FocusGroup.LEFT_BEHIND_ELDERLY: ("留守老人",),
+    # 空巢老人: children living away, the rural case of 留守老人; 五保户: the old name of 特困供养.
+    FocusGroup.LEFT_BEHIND_ELDERLY: ("留守老人", "空巢老人", "空巢"),
     FocusGroup.LIVING_ALONE: ("孤寡/独居老人", "孤寡老人", "独居老人", "孤寡", "独居"),
     FocusGroup.LEFT_BEHIND_CHILD: ("留守儿童",),
     FocusGroup.DISABLED: ("残疾人", "残疾"),
-    FocusGroup.NEEDY: ("困难群众", "困难户", "低保", "特困"),
+    FocusGroup.NEEDY: ("困难群众", "困难户", "低保", "特困", "五保"),
 }
 
 FIELDS: tuple[FieldSpec, ...] = (
@@ -63,6 +66,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("focus", "重点人群", ("重点人群", "人员类别", "特殊人群", "人群类别")),
     *(FieldSpec(group.value, group.label, aliases) for group, aliases in FOCUS_ALIASES.items()),
     FieldSpec("notes", "备注", ("备注", "说明")),
+    FieldSpec("office_phone", "固定电话", ("固定电话", "座机", "固话", "家庭电话", "宅电")),
 )
 PREVIEW_COLUMNS = ("姓名", "身份证号", "联系电话", "村民小组", "重点人群")
 _YES = {"是", "√", "✓", "1", "y", "yes", "有", "true"}
@@ -99,10 +103,11 @@ class ImportResult:
     skipped_rows: int
 
 
-def _focus(record: dict[str, Any]) -> dict[str, bool]:
-    """Flags from a 重点人群 text column and/or one yes/no column per group."""
+def _focus(record: dict[str, Any]) -> tuple[dict[str, bool], list[str]]:
+    """Flags from a 重点人群 text column and/or one yes/no column per group, and the words that
+    name no group (kept in the notes, with a warning)."""
     flags = {g.value: False for g in FocusGroup}
-    text = cell_text(record.get("focus"))
+    text = cell_optional_text(record.get("focus"))
     unknown = []
     for token in filter(None, _SPLIT.split(text)):
         hits = [
@@ -114,19 +119,19 @@ def _focus(record: dict[str, Any]) -> dict[str, bool]:
             unknown.append(token)
         else:
             flags[hits[0].value] = True
-    if unknown:
-        names = "、".join(g.label for g in FocusGroup)
-        raise UserError(f"无法识别的重点人群“{'、'.join(unknown)}”，可填：{names}")
     for group in FocusGroup:
         if cell_text(record.get(group.value)).lower() in _YES:
             flags[group.value] = True
-    return flags
+    return flags, unknown
 
 
 def _row_data(
     sheet: SheetRows, row: int, record: dict[str, Any], village_id: int
-) -> tuple[ResidentData | None, list[Problem]]:
+) -> tuple[ResidentData | None, list[Problem], list[Problem]]:
+    """(data or None, problems, warnings) of one row."""
     problems: list[Problem] = []
+    warnings: list[Problem] = []
+    notes: list[str] = []
 
     def take(key: str, read: Any) -> Any:
         try:
@@ -135,39 +140,77 @@ def _row_data(
             problems.append(sheet.problem(row, key, exc.message))
             return None
 
-    def phone(value: Any) -> str:
-        text = cell_text(value)
-        return text if text.startswith("0") else cell_mobile(value)
-
     name = cell_text(record.get("name"))
     if not name:
         problems.append(sheet.problem(row, "name", "姓名为空"))
     number = take("id_number", cell_id_number) or ""
-    mobile = take("phone", phone) or ""
-    birth = take("birth_date", cell_date) if not number else None
-    focus = take("focus", lambda _v: _focus(record)) or {}
-    gender = cell_text(record.get("gender"))
+    phones = cell_phones(record.get("phone"))
+    second = cell_phones(record.get("office_phone"))
+    numbers = [n for n in (phones.mobile, *phones.others, second.mobile, *second.others) if n]
+    if len(numbers) > 1:
+        notes.append("其他电话：" + "、".join(numbers[1:]))
+    if phones.problem:
+        warnings.append(sheet.problem(row, "phone", phones.problem + "，未导入该号码"))
+        notes.append("原电话：" + "、".join(phones.broken))
+    stated = take("birth_date", cell_partial_date)
+    birth = None
+    if number and stated is not None:
+        try:
+            birth_with_id(stated, parse_id_number(number).birth_date)
+        except UserError as exc:
+            problems.append(sheet.problem(row, "birth_date", exc.message))
+    elif stated is not None and stated.full is not None:
+        birth = stated.full
+    elif stated is not None and stated.ambiguous:
+        warnings.append(
+            sheet.problem(
+                row, "birth_date", f"“{cell_text(record.get('birth_date'))}”的月份不确定，未导入"
+            )
+        )
+    elif stated is not None:
+        notes.append(f"出生年月：{stated.text}")
+    focus, unknown = _focus(record)
+    if unknown:
+        labels = "、".join(g.label for g in FocusGroup)
+        warnings.append(
+            sheet.problem(
+                row,
+                "focus",
+                f"无法识别的重点人群“{'、'.join(unknown)}”（可填：{labels}），已记入备注",
+            )
+        )
+        notes.append("重点人群：" + "、".join(unknown))
+    gender = normalize_gender(cell_optional_text(record.get("gender")))
     if gender not in ("", "男", "女"):
         problems.append(sheet.problem(row, "gender", f"性别只能是“男”或“女”，实际为“{gender}”"))
         gender = ""
     if problems:
-        return None, problems
+        return None, problems, warnings
+    if number and gender and gender != parse_id_number(number).gender:
+        from_id = parse_id_number(number).gender
+        warnings.append(
+            sheet.problem(
+                row,
+                "gender",
+                f"性别“{gender}”与身份证号（{from_id}性）不一致，按身份证号记为{from_id}",
+            )
+        )
     data = ResidentData(
         village_id=village_id,
         name=name,
         id_number=number,
-        phone=mobile,
-        group_name=cell_text(record.get("group_name")),
-        address=cell_text(record.get("address")),
+        phone=numbers[0] if numbers else "",
+        group_name=cell_optional_text(record.get("group_name")),
+        address=cell_optional_text(record.get("address")),
         birth_date=birth,
         gender=gender,
-        notes=cell_text(record.get("notes")),
+        notes="；".join(filter(None, [cell_optional_text(record.get("notes")), *notes])),
         **focus,
     )
     try:
-        return validate_resident(data), []
+        return validate_resident(data), [], warnings
     except UserError as exc:
-        return None, [sheet.problem(row, "", exc.message)]
+        return None, [sheet.problem(row, "", exc.message)], warnings
 
 
 def read_residents(
@@ -189,7 +232,13 @@ def read_residents(
         Path(path),
         village_id,
         village.name,
-        ImportPreview(PREVIEW_COLUMNS, [], list(sheet.problems)),
+        ImportPreview(
+            columns=PREVIEW_COLUMNS,
+            rows=[],
+            problems=list(sheet.problems),
+            warnings=list(sheet.warnings),
+            facts=sheet.facts,
+        ),
     )
     plan.columns = frozenset(sheet.columns)
     seen: dict[str, int] = {}
@@ -198,7 +247,9 @@ def read_residents(
     for done, (row, record) in enumerate(sheet.rows, start=1):
         if progress is not None and done % 200 == 0:
             progress.report(done, total, "正在检查表格…")
-        data, problems = _row_data(sheet, row, record, village_id)
+        data, problems, warnings = _row_data(sheet, row, record, village_id)
+        plan.preview.warnings.extend(warnings)
+        hidden = sheet.is_hidden(row)
         resident_id: int | None = None
         if data is not None and data.id_number:
             if data.id_number in seen:
@@ -226,10 +277,10 @@ def read_residents(
             "、".join(data.focus_labels()) if data else "",
         )
         if data is None or problems or row in flagged_rows:
-            plan.preview.rows.append(PreviewRow(row, ACTION_ERROR, shown))
+            plan.preview.rows.append(PreviewRow(row, ACTION_ERROR, shown, hidden))
             continue
         action = ACTION_NEW if resident_id is None else ACTION_UPDATE
-        plan.preview.rows.append(PreviewRow(row, action, shown))
+        plan.preview.rows.append(PreviewRow(row, action, shown, hidden))
         plan.items.append(ImportItem(row, data, resident_id))
     return plan
 

@@ -1,13 +1,18 @@
 """Reconciling the roster with the national volunteer system's own roster export.
 
 Each row of the registry export is matched to a volunteer by ID number, else by mobile number,
-else by a name that only one volunteer has. Matched volunteers are marked registered with the
-system's number, registration date and hours; the report lists who is missing on either side and
-whose hours differ from ours. Rows with unreadable cells are reported and left out.
+else by a name that only one volunteer has. An export that masks IDs and mobiles
+(`230402********2061`, `158****5659`) is matched on the name plus the visible digits; several
+volunteers fitting one row are listed for the clerk to confirm, not called missing. Matched
+volunteers are marked registered with the system's number, registration date and hours; the
+report lists who is missing on either side and whose hours differ from ours. A cell that cannot
+be read (a date, the hours) is reported and left empty; its row is still matched.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -15,6 +20,7 @@ from typing import Any
 
 from wenming_desktop.domain.counting import hours_cell
 from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.hours import parse_hours_text
 from wenming_desktop.domain.identity import mask_id, mask_phone
 from wenming_desktop.domain.roster import clean_name
 from wenming_desktop.exports.excel.ledger import Ledger, LedgerColumn
@@ -22,9 +28,12 @@ from wenming_desktop.services.roster.roster import list_volunteers
 from wenming_desktop.services.workbooks.sheet_reader import (
     FieldSpec,
     Problem,
+    SheetFacts,
+    SheetRows,
     cell_date,
     cell_id_number,
-    cell_mobile,
+    cell_optional_text,
+    cell_phones,
     cell_text,
     read_sheet,
 )
@@ -67,13 +76,26 @@ class RegistryOnly:
     registry_no: str
 
 
+@dataclass(frozen=True)
+class RegistryAmbiguous:
+    """A row of a masked export that fits several volunteers: the clerk confirms which."""
+
+    row: int
+    name: str
+    shown: str  # the masked ID or mobile as the export shows it
+    candidates: tuple[tuple[int, str, str], ...]  # (volunteer id, staff no, department)
+
+
 @dataclass
 class RegistryReport:
     path: Path
     matched: list[RegistryMatch] = field(default_factory=list)
     not_on_roster: list[RegistryOnly] = field(default_factory=list)
     not_registered: list[tuple[int, str, str, str]] = field(default_factory=list)  # id, name…
+    ambiguous: list[RegistryAmbiguous] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    facts: SheetFacts = field(default_factory=SheetFacts)
+    rows_read: int = 0
 
     @property
     def hours_differ(self) -> list[RegistryMatch]:
@@ -85,17 +107,53 @@ class RegistryReport:
         ]
 
 
-def _hours_to_minutes(value: Any) -> int | None:
-    if value is None or value == "":
+def _masked(value: Any) -> re.Pattern[str] | None:
+    """The pattern of a masked ID or mobile (`230402********2061`), None when not masked."""
+    text = cell_text(value).replace(" ", "").upper()
+    if "*" not in text or not re.fullmatch(r"[\dX*]+", text):
         return None
-    text = cell_text(value).replace("小时", "").replace("h", "").strip()
-    try:
-        hours = float(text)
-    except ValueError:
-        raise UserError(f"服务时长“{cell_text(value)}”不是数字") from None
-    if hours < 0 or hours > 100_000:
-        raise UserError(f"服务时长“{text}”不合理")
-    return round(hours * 60)
+    return re.compile("^" + re.escape(text).replace(r"\*", ".") + "$")
+
+
+def _mobile(value: Any) -> str:
+    phones = cell_phones(value)
+    if phones.problem:
+        raise UserError(phones.problem)
+    return phones.mobile
+
+
+def _read(
+    sheet: SheetRows, row: int, raw: dict[str, Any], report: RegistryReport
+) -> dict[str, Any]:
+    """The row's values; a cell that cannot be read is reported and left None."""
+    readers: dict[str, Callable[[Any], Any]] = {"phone": _mobile, "id_number": cell_id_number,
+               "registered_on": cell_date, "hours": parse_hours_text}  # fmt: skip
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key in ("phone", "id_number") and _masked(value) is not None:
+            values[key] = None
+            values[f"{key}_masked"] = _masked(value)
+            values[f"{key}_shown"] = cell_text(value)
+            continue
+        try:
+            reader: Callable[[Any], Any] = readers.get(key, cell_optional_text)
+            values[key] = reader(value)
+        except UserError as exc:
+            report.problems.append(sheet.problem(row, key, exc.message))
+            values[key] = None
+    return values
+
+
+def _by_mask(values: dict[str, Any], same_name: list[Any]) -> list[Any]:
+    """Volunteers of the row's name whose ID or mobile fit the visible digits."""
+    fits = []
+    for person in same_name:
+        id_mask, phone_mask = values.get("id_number_masked"), values.get("phone_masked")
+        ok_id = id_mask is None or bool(person.id_number and id_mask.match(person.id_number))
+        ok_phone = phone_mask is None or bool(person.phone and phone_mask.match(person.phone))
+        if ok_id and ok_phone:
+            fits.append(person)
+    return fits
 
 
 def plan_registry(db: Database, path: Path | str) -> RegistryReport:
@@ -104,7 +162,9 @@ def plan_registry(db: Database, path: Path | str) -> RegistryReport:
     sheet = read_sheet(path, REGISTRY_FIELDS)
     if "id_number" not in sheet.columns and "phone" not in sheet.columns:
         raise UserError(f"“{path.name}”中既没有证件号码列，也没有手机号列，无法与花名册核对")
-    report = RegistryReport(path, problems=list(sheet.problems))
+    report = RegistryReport(
+        path, problems=list(sheet.problems), facts=sheet.facts, rows_read=len(sheet.rows)
+    )
     roster = list_volunteers(db)
     by_id = {r.id_number: r for r in roster if r.id_number}
     by_phone = {r.phone: r for r in roster if r.phone}
@@ -112,22 +172,24 @@ def plan_registry(db: Database, path: Path | str) -> RegistryReport:
     for r in roster:
         by_name.setdefault(r.name, []).append(r)
     matched_ids: set[int] = set()
-    readers = {"phone": cell_mobile, "id_number": cell_id_number, "registered_on": cell_date,
-               "hours": _hours_to_minutes}  # fmt: skip
+    pending: set[int] = set()
     for row, raw in sheet.rows:
-        values: dict[str, Any] = {}
-        bad = False
-        for key, value in raw.items():
-            try:
-                values[key] = readers.get(key, cell_text)(value)
-            except UserError as exc:
-                report.problems.append(sheet.problem(row, key, exc.message))
-                bad = True
-        if bad:
-            continue
+        values = _read(sheet, row, raw, report)
         name = clean_name(values.get("name") or "")
         person = by_id.get(values.get("id_number") or "") or by_phone.get(values.get("phone") or "")
-        if person is None and not values.get("id_number") and not values.get("phone"):
+        masked = "id_number_masked" in values or "phone_masked" in values
+        if person is None and masked:
+            fits = _by_mask(values, by_name.get(name, []))
+            if len(fits) > 1:
+                shown = values.get("id_number_shown") or values.get("phone_shown") or ""
+                report.ambiguous.append(
+                    RegistryAmbiguous(row, name, shown, tuple(
+                        (f.id, f.staff_no or "", f.department or "") for f in fits))
+                )  # fmt: skip
+                pending.update(f.id for f in fits)
+                continue
+            person = fits[0] if fits else None
+        elif person is None and not values.get("id_number") and not values.get("phone"):
             same = by_name.get(name, [])
             person = same[0] if len(same) == 1 else None
         if person is None or person.id in matched_ids:
@@ -135,8 +197,8 @@ def plan_registry(db: Database, path: Path | str) -> RegistryReport:
                 RegistryOnly(
                     row=row,
                     name=name,
-                    phone=values.get("phone") or "",
-                    id_number=values.get("id_number"),
+                    phone=values.get("phone") or values.get("phone_shown") or "",
+                    id_number=values.get("id_number") or values.get("id_number_shown"),
                     registry_no=values.get("registry_no") or "",
                 )
             )
@@ -158,7 +220,7 @@ def plan_registry(db: Database, path: Path | str) -> RegistryReport:
     report.not_registered = [
         (r.id, r.name, r.staff_no or "", r.department or "")
         for r in roster
-        if r.active and r.id not in matched_ids
+        if r.active and r.id not in matched_ids and r.id not in pending
     ]
     return report
 
@@ -209,6 +271,7 @@ DIFF_COLUMNS = (
 
 NOT_REGISTERED = "花名册有、系统中未找到"
 NOT_ON_ROSTER = "系统中有、花名册中没有"
+AMBIGUOUS = "待确认（多人符合）"
 HOURS_DIFFER = "时长不一致"
 
 
@@ -226,6 +289,10 @@ def difference_rows(report: RegistryReport) -> list[tuple[Any, ...]]:
     for o in report.not_on_roster:
         rows.append((NOT_ON_ROSTER, o.name, "", "", mask_phone(o.phone), mask_id(o.id_number),
                      o.registry_no, None, None, None, o.row))  # fmt: skip
+    for a in report.ambiguous:
+        for _vid, staff_no, department in a.candidates:
+            rows.append((AMBIGUOUS, a.name, staff_no, department, "", a.shown, "", None, None,
+                         None, a.row))  # fmt: skip
     for m in report.hours_differ:
         assert m.registry_minutes is not None
         rows.append((HOURS_DIFFER, m.name, m.staff_no, m.department, "", "", m.registry_no,
@@ -239,6 +306,7 @@ def summary_text(report: RegistryReport) -> str:
         f"匹配 {len(report.matched)} 人；{NOT_REGISTERED} {len(report.not_registered)} 人，"
         f"{NOT_ON_ROSTER} {len(report.not_on_roster)} 人，{HOURS_DIFFER} "
         f"{len(report.hours_differ)} 人"
+        + (f"；{AMBIGUOUS} {len(report.ambiguous)} 行，请人工核对" if report.ambiguous else "")
     )
 
 

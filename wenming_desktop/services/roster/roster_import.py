@@ -16,8 +16,9 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from wenming_desktop.domain.dates import birth_with_id
 from wenming_desktop.domain.errors import UserError
-from wenming_desktop.domain.identity import mask_id, mask_phone
+from wenming_desktop.domain.identity import mask_id, mask_phone, parse_id_number
 from wenming_desktop.domain.roster import VolunteerData, clean_name, validate_volunteer
 from wenming_desktop.services.progress import Progress
 from wenming_desktop.services.roster import roster
@@ -30,9 +31,10 @@ from wenming_desktop.services.workbooks.sheet_reader import (
     PreviewRow,
     Problem,
     SheetRows,
-    cell_date,
     cell_id_number,
-    cell_mobile,
+    cell_optional_text,
+    cell_partial_date,
+    cell_phones,
     cell_text,
     read_sheet,
 )
@@ -41,6 +43,8 @@ from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Team, Volunteer, volunteer_team
 from wenming_desktop.storage.queries.volunteers import volunteer_keys
 
+# A second phone column (a landline): kept in the notes.
+OFFICE_PHONE_ALIASES = ("办公电话", "座机", "固定电话", "固话", "办公室电话", "宅电", "家庭电话")
 HR_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("name", "姓名", ("姓名", "职工姓名", "员工姓名", "人员姓名"), required=True),
     FieldSpec("gender", "性别", ("性别",)),
@@ -58,13 +62,10 @@ HR_FIELDS: tuple[FieldSpec, ...] = (
         "id_number", "身份证号", ("身份证号", "身份证号码", "身份证", "公民身份号码", "证件号码")
     ),
     FieldSpec("birth_date", "出生日期", ("出生日期", "出生年月", "出生年月日", "生日")),
+    FieldSpec("office_phone", "办公电话", OFFICE_PHONE_ALIASES),
 )
 PREVIEW_COLUMNS = ("工号", "姓名", "性别", "科室", "职称", "职务", "政治面貌", "手机", "身份证号")
-_CELL_READERS = {
-    "phone": cell_mobile,
-    "id_number": cell_id_number,
-    "birth_date": cell_date,
-}
+_OPTIONAL = ("gender", "department", "title", "position", "political_status")
 
 
 @dataclass
@@ -89,17 +90,66 @@ class ImportResult:
 
 def _read_cells(
     sheet: SheetRows, row: int, raw: dict[str, Any]
-) -> tuple[dict[str, Any], list[Problem]]:
+) -> tuple[dict[str, Any], list[Problem], list[Problem]]:
+    """(values, problems, warnings) of one row; an optional cell never refuses a person for a
+    placeholder, a landline or a second number (kept in the notes)."""
     values: dict[str, Any] = {}
     problems: list[Problem] = []
-    for key, value in raw.items():
-        reader = _CELL_READERS.get(key, cell_text)
+    warnings: list[Problem] = []
+    notes: list[str] = []
+
+    def take(key: str, read: Any) -> Any:
         try:
-            values[key] = reader(value)
+            return read(raw.get(key))
         except UserError as exc:
             problems.append(sheet.problem(row, key, exc.message))
-    if "name" in values:
-        values["name"] = clean_name(values["name"])
+            return None
+
+    values["name"] = clean_name(cell_text(raw.get("name")))
+    staff_no = cell_optional_text(raw.get("staff_no"))
+    if staff_no:
+        values["staff_no"] = staff_no
+    for key in _OPTIONAL:
+        if key in raw:
+            values[key] = cell_optional_text(raw.get(key))
+    if "id_number" in raw:
+        values["id_number"] = take("id_number", cell_id_number)
+    if "phone" in raw:
+        phones = cell_phones(raw.get("phone"))
+        values["phone"] = phones.mobile
+        if phones.others:
+            notes.append("其他电话：" + "、".join(phones.others))
+        if phones.problem:
+            warnings.append(sheet.problem(row, "phone", phones.problem + "，未导入该号码"))
+            notes.append("原手机号：" + "、".join(phones.broken))
+    office = cell_phones(raw.get("office_phone"))
+    office_numbers = [n for n in (office.mobile, *office.others, *office.broken) if n]
+    if office_numbers:
+        notes.append(f"{sheet.columns['office_phone']}：" + "、".join(office_numbers))
+    if "birth_date" in raw:
+        stated = take("birth_date", cell_partial_date)
+        values["birth_date"] = None
+        id_number = values.get("id_number")
+        if id_number:
+            try:
+                values["birth_date"] = birth_with_id(stated, parse_id_number(id_number).birth_date)
+            except UserError as exc:
+                problems.append(sheet.problem(row, "birth_date", exc.message))
+        elif stated is not None and stated.full is not None:
+            values["birth_date"] = stated.full
+        elif stated is not None and stated.ambiguous:
+            warnings.append(
+                sheet.problem(
+                    row,
+                    "birth_date",
+                    f"“{cell_text(raw.get('birth_date'))}”可能是{stated.year}年{stated.month}月"
+                    f"或{stated.other_month}月（Excel 会去掉 1985.10 末尾的 0），未导入出生年月",
+                )
+            )
+        elif stated is not None:
+            notes.append(f"出生年月：{stated.text}")
+    if notes:
+        values["notes"] = "；".join(notes)
     if not values.get("name") and not any(p.column == sheet.columns["name"] for p in problems):
         problems.append(sheet.problem(row, "name", "姓名不能为空"))
     key_columns = {sheet.columns.get("staff_no"), sheet.columns.get("id_number")}
@@ -110,12 +160,18 @@ def _read_cells(
                 row, "staff_no", "工号和身份证号至少要有一项，否则无法判断是否已在花名册中"
             )
         )
-    return values, problems
+    return values, problems, warnings
 
 
 def _merge(existing: VolunteerData | None, values: dict[str, Any]) -> VolunteerData:
-    """The sheet's non-empty values over the existing volunteer's (or a new one's)."""
+    """The sheet's non-empty values over the existing volunteer's (or a new one's); notes are
+    added to the existing ones, not put in their place."""
     changes = {k: v for k, v in values.items() if v not in (None, "")}
+    if existing is not None and changes.get("notes"):
+        old = existing.notes
+        changes["notes"] = (
+            old if changes["notes"] in old else "；".join(filter(None, [old, changes["notes"]]))
+        )
     if existing is None:
         return VolunteerData(**{"name": "", **changes})  # 3× faster than replace()
     return dataclasses.replace(existing, **changes)
@@ -143,13 +199,16 @@ def plan_import(
     sheet = read_sheet(path, HR_FIELDS)
     with db.read() as session:
         keys = volunteer_keys(session)
+        padded = _zero_padded(keys.by_staff_no)
         matched = [
             keys.by_staff_no.get(cell_text(raw.get("staff_no")))
+            or padded.get(cell_text(raw.get("staff_no")))
             or keys.by_id_number.get(cell_text(raw.get("id_number")).upper())
             for _row, raw in sheet.rows
         ]
         existing_data = roster.data_by_id(session, [m for m in matched if m])
     problems = list(sheet.problems)
+    warnings = list(sheet.warnings)
     rows: list[PreviewRow] = []
     records: list[tuple[int, VolunteerData, int | None]] = []
     seen_staff: dict[str, int] = {}
@@ -159,7 +218,9 @@ def plan_import(
     for done, (row, raw) in enumerate(sheet.rows):
         if progress is not None and done % 200 == 0:
             progress.report(done, total, f"正在检查第 {row} 行…")
-        values, row_problems = _read_cells(sheet, row, raw)
+        values, row_problems, row_warnings = _read_cells(sheet, row, raw)
+        warnings.extend(row_warnings)
+        _keep_leading_zeros(sheet, row, raw, values, keys, padded, existing_data, warnings)
         staff_no, id_number = values.get("staff_no") or None, values.get("id_number")
         for value, seen, key, label in (
             (staff_no, seen_staff, "staff_no", "工号"),
@@ -187,15 +248,61 @@ def plan_import(
                 row_problems.append(sheet.problem(row, "", exc.message))
         else:
             data = _merge(None, {k: v for k, v in values.items() if k in ("name", "staff_no")})
+        hidden = sheet.is_hidden(row)
         if row_problems or row in bad_rows:
             problems.extend(row_problems)
-            rows.append(PreviewRow(row, ACTION_ERROR, _preview_values(data)))
+            rows.append(PreviewRow(row, ACTION_ERROR, _preview_values(data), hidden))
             continue
         action = ACTION_UPDATE if existing_id else ACTION_NEW
-        rows.append(PreviewRow(row, action, _preview_values(data)))
+        rows.append(PreviewRow(row, action, _preview_values(data), hidden))
         records.append((row, data, existing_id))
-    preview = ImportPreview(PREVIEW_COLUMNS, rows, problems)
+    preview = ImportPreview(
+        columns=PREVIEW_COLUMNS,
+        rows=rows,
+        problems=problems,
+        warnings=warnings,
+        facts=sheet.facts,
+    )
     return RosterImportPlan(path, preview, records)
+
+
+def _zero_padded(by_staff_no: dict[str, int]) -> dict[str, int]:
+    """Existing staff numbers with leading zeros, by the number a number cell would show."""
+    return {
+        number.lstrip("0"): vid
+        for number, vid in by_staff_no.items()
+        if number.startswith("0") and number.lstrip("0").isdigit()
+    }
+
+
+def _keep_leading_zeros(
+    sheet: SheetRows,
+    row: int,
+    raw: dict[str, Any],
+    values: dict[str, Any],
+    keys: Any,
+    padded: dict[str, int],
+    existing: dict[int, VolunteerData],
+    warnings: list[Problem],
+) -> None:
+    """A staff number typed into a number cell loses its leading zeros (04160 → 4160): when it
+    would change an existing volunteer's number, that number is kept and a warning says so."""
+    cell = raw.get("staff_no")
+    staff_no = values.get("staff_no")
+    if not isinstance(cell, int | float) or not staff_no or staff_no in keys.by_staff_no:
+        return
+    target = padded.get(staff_no) or keys.by_id_number.get(values.get("id_number") or "")
+    old = existing[target].staff_no if target in existing else None
+    if old and old != staff_no and old.lstrip("0") == staff_no:
+        values["staff_no"] = old
+        warnings.append(
+            sheet.problem(
+                row,
+                "staff_no",
+                f"工号“{staff_no}”是数字格式，开头的 0 已丢失；花名册中该志愿者的工号为"
+                f"“{old}”，已保留原工号",
+            )
+        )
 
 
 def _insert_new(

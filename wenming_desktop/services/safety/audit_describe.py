@@ -83,6 +83,8 @@ FIELD_LABELS = {
     "fasting_glucose": "空腹血糖",
     "chronic_conditions": "慢性病",
     "constitution": "中医体质",
+    "tcm_answers": "体质辨识问卷答案",
+    "constitution_override_reason": "体质改判理由",
     "conclusion": "体检结论",
     "advice": "健康建议",
     "list": "列表",

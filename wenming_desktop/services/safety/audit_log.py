@@ -46,6 +46,7 @@ ENTITY_LABELS = {
     "clinic_service": "义诊服务项目",
     "resident": "村民",
     "checkup": "体检记录",
+    "constitution_guidance": "中医体质保健指导",
     "attachment": "附件",
     "deadline": "报送期限",
     "period_text": "总结文字",

@@ -24,6 +24,7 @@ from wenming_desktop.domain.vocabulary import (
     PAIRING_CATEGORIES,
     TCM_CONSTITUTIONS,
 )
+from wenming_desktop.services.settings.demo_constitution import demo_answers, demo_constitution
 from wenming_desktop.services.settings.demo_office import load_office_demo
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import (
@@ -515,6 +516,8 @@ def _checkup(
         else (None,) * 5
     )
     abnormal = systolic >= 140 or diastolic >= 90 or glucose >= 6.1
+    picked = rng.choices(TCM_CONSTITUTIONS, (30, 14, 10, 10, 12, 8, 7, 6, 3))[0]
+    answers = demo_answers(resident, day) if elderly else ""
     return {
         "resident_id": resident,
         "activity_id": activity,
@@ -527,7 +530,9 @@ def _checkup(
         "heart_rate": rng.randint(58, 96),
         "fasting_glucose": glucose,
         "chronic_conditions": "、".join(conditions),
-        "constitution": rng.choices(TCM_CONSTITUTIONS, (30, 14, 10, 10, 12, 8, 7, 6, 3))[0],
+        "constitution": demo_constitution(answers, picked),
+        "tcm_answers": answers,
+        "constitution_override_reason": "",
         "self_care_eating": scores[0],
         "self_care_grooming": scores[1],
         "self_care_dressing": scores[2],

@@ -3,7 +3,8 @@
 Streams the sheet part through zipfile in blocks (never holding it whole) and finds, with byte
 regexes: whether any cell holds a formula (only then must the reader look at the formulas as well
 as the saved values), and the last row holding a value or formula (so the reader stops there
-instead of walking a million formatted but empty rows). More than `max_rows` rows with content
+instead of walking a million formatted but empty rows), and the rows marked hidden (by a filter
+or by hand), which the preview marks. More than `max_rows` rows with content
 below the header is refused at once, naming the limit. Bytes inflated are bounded. No Qt here.
 """
 
@@ -41,6 +42,7 @@ def _patterns(prefix: bytes) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
 
 
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)")
+_HIDDEN = re.compile(rb"\shidden\s*=\s*[\"'](?:1|true)[\"']")
 
 
 @dataclass(frozen=True)
@@ -48,13 +50,22 @@ class SheetScan:
     has_formulas: bool
     last_row: int  # the last row with a value or formula; 0 when none
     content_rows: int  # rows with a value or formula below `after_row`
+    hidden_rows: tuple[int, ...] = ()  # rows below `after_row` marked hidden
 
 
-def scan_sheet(path: Path, part: str, sheet: str, after_row: int, max_rows: int) -> SheetScan:
-    """Scan sheet XML `part` of workbook `path`; UserError past `max_rows` rows of content."""
+def scan_sheet(
+    path: Path,
+    part: str,
+    sheet: str,
+    after_row: int,
+    max_rows: int,
+    archive_path: Path | None = None,
+) -> SheetScan:
+    """Scan sheet XML `part` of workbook `path` (read from `archive_path` when it is a repaired
+    copy); UserError past `max_rows` rows of content."""
     scanner = _Scanner(after_row, max_rows)
     try:
-        with zipfile.ZipFile(path) as archive, archive.open(part) as source:
+        with zipfile.ZipFile(archive_path or path) as archive, archive.open(part) as source:
             carry = b""
             inflated = 0
             first = True
@@ -82,7 +93,8 @@ def scan_sheet(path: Path, part: str, sheet: str, after_row: int, max_rows: int)
         raise
     except BROKEN as exc:
         raise translate(path, exc) from None
-    return SheetScan(scanner.formulas, scanner.last_row, scanner.content_rows)
+    hidden = tuple(r for r in scanner.hidden if r > after_row)
+    return SheetScan(scanner.formulas, scanner.last_row, scanner.content_rows, hidden)
 
 
 def _check(path: Path, sheet: str, scanner: _Scanner) -> None:
@@ -109,6 +121,7 @@ class _Scanner:
         self.content_rows = 0
         self.formulas = False
         self.tag = b""
+        self.hidden: list[int] = []
 
     def feed(self, text: bytes) -> None:
         if not self.tag:
@@ -116,6 +129,7 @@ class _Scanner:
             if found is None:
                 return  # no rows yet: only the sheet's settings
             self.tag = found.group(0)  # "<row", or "<x:row" in prefixed XML
+        self._find_hidden(text)
         formula, content_pattern = _patterns(self.tag[1:-3])
         if not self.formulas and formula.search(text):
             self.formulas = True
@@ -135,6 +149,19 @@ class _Scanner:
                 break
             mark = following
         self._advance(text, mark, len(text))
+
+    def _find_hidden(self, text: bytes) -> None:
+        """Rows whose tag says hidden="1" (rows without a number are not counted)."""
+        at = text.find(b"hidden", 0)
+        while at >= 0:
+            start = text.rfind(b"<", 0, at)
+            end = text.find(b">", at)
+            if start >= 0 and end >= 0 and text.startswith(self.tag, start):
+                tag = text[start:end]
+                number = _ROW_NUMBER.search(tag)
+                if number is not None and _HIDDEN.search(tag):
+                    self.hidden.append(int(number.group(1)))
+            at = text.find(b"hidden", at + 6)
 
     def _advance(self, text: bytes, start: int, end: int) -> None:
         """Move `current` over the row tags starting in text[start:end]."""

@@ -1,11 +1,13 @@
-"""Checks on a file before openpyxl opens it as a workbook: wrong kind, damaged, locked, bombs.
+"""Checks on a file before a reader opens it as a workbook: wrong kind, damaged, locked, bombs.
 
 `check_workbook(path)` looks at the first bytes and the zip directory only (never inflating a
-member): a PDF, Word file, text, old .xls, a password-protected workbook (an OLE2 container with
-EncryptionInfo / EncryptedPackage streams), a truncated zip, or a zip whose declared sizes or
-compression ratios are those of a zip bomb are refused with a Chinese UserError saying what the
-file is and what to do. `translate(path, exc)` turns what openpyxl raises on a file that passed
-(a damaged member, a bad CRC, an XML entity bomb stopped by defusedxml) into such a UserError.
+member) and says which kind of workbook it is: "xlsx" (Office Open XML, transitional or strict),
+"xls" (Excel 97-2003 or WPS .et: an OLE2 container with a Workbook stream), "xlsb" or "ods".
+A PDF, Word file, text, a password-protected workbook (an OLE2 container with EncryptionInfo /
+EncryptedPackage streams), a truncated zip, or a zip whose declared sizes or compression ratios
+are those of a zip bomb are refused with a Chinese UserError saying what the file is and what
+to do. `translate(path, exc)` turns what a reader raises on a file that passed (a damaged
+member, a bad CRC, an XML entity bomb stopped by defusedxml) into such a UserError.
 No Qt here.
 """
 
@@ -25,6 +27,8 @@ from wenming_desktop.domain.errors import UserError
 from wenming_desktop.services.workbooks.cfb import CFB_SIGNATURE, cfb_entry_names
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
+# .xls / .et are read whole into memory by their reader: 65,536 rows fit in far less.
+MAX_LEGACY_BYTES = 60 * 1024 * 1024
 MAX_MEMBERS = 10_000
 # A sheet is streamed; 100,000 rows of 30 filled columns are about 150 MB of XML.
 MAX_SHEET_BYTES = 400 * 1024 * 1024
@@ -44,8 +48,9 @@ def _refuse(path: Path, what: str, advice: str = CONVERT) -> UserError:
     return UserError(f"无法导入“{path.name}”：{what}{joint}{advice}")
 
 
-def check_workbook(path: Path) -> None:
-    """Raise UserError unless `path` looks like an .xlsx workbook that is safe to open."""
+def check_workbook(path: Path) -> str:
+    """The kind of workbook `path` is ("xlsx", "xls", "xlsb", "ods"); UserError unless it looks
+    like a workbook that is safe to open."""
     if not openpyxl.DEFUSEDXML:  # set at openpyxl's import; our dependency makes it True
         raise UserError("程序安装不完整：缺少 defusedxml 组件，无法安全读取 Excel 文件，请重新安装")
     if not path.exists():
@@ -58,7 +63,10 @@ def check_workbook(path: Path) -> None:
             head = handle.read(8)
             if head.startswith(CFB_SIGNATURE):
                 names = cfb_entry_names(handle)
-                raise _refuse(path, *_ole_kind(names))
+                if names & {"Workbook", "Book"} and not names & {"EncryptionInfo"}:
+                    kind = "xls"
+                else:
+                    raise _refuse(path, *_ole_kind(names))
     except OSError as exc:
         raise UserError(f"无法读取“{path}”：{exc.strerror or exc}") from None
     if size == 0:
@@ -71,9 +79,18 @@ def check_workbook(path: Path) -> None:
             f"文件有 {size / 1048576:.0f} MB，超过了导入上限 {MAX_FILE_BYTES // 1048576} MB",
             "请只保留需要导入的工作表，或分成几个文件导入",
         )
+    if head.startswith(CFB_SIGNATURE):
+        if size > MAX_LEGACY_BYTES:
+            raise _refuse(
+                path,
+                f"旧版表格文件有 {size / 1048576:.0f} MB，超过了导入上限 "
+                f"{MAX_LEGACY_BYTES // 1048576} MB",
+                "请只保留需要导入的工作表，或另存为 .xlsx 后再导入",
+            )
+        return kind
     if not head.startswith(b"PK"):
         raise _refuse(path, _sniff(path))
-    _check_zip(path)
+    return _check_zip(path)
 
 
 def _sniff(path: Path) -> str:
@@ -143,7 +160,7 @@ def declared_members(path: Path) -> int | None:
         return int(count)
 
 
-def _check_zip(path: Path) -> None:
+def _check_zip(path: Path) -> str:
     count = declared_members(path)
     if count is not None and count > MAX_MEMBERS:
         raise _refuse(path, f"文件内部有 {count} 个部件，不像正常的 Excel 工作簿", CONVERT)
@@ -156,7 +173,8 @@ def _check_zip(path: Path) -> None:
             f"文件已损坏或不完整（可能是下载、复制或保存没有完成；{exc}）",
             "请重新获取完整的文件；若它能在 Excel 中打开，请另存为 .xlsx 后再导入",
         ) from None
-    names = {m.filename for m in members}
+    # Part names are case-insensitive; some writers use backslashes (see ooxml_package).
+    names = {m.filename.replace("\\", "/").lstrip("/").lower() for m in members}
     if "word/document.xml" in names:
         raise _refuse(path, "这是 Word 文档（.docx），不是 Excel 工作簿", "请选择 Excel 工作簿")
     if "ppt/presentation.xml" in names:
@@ -164,10 +182,12 @@ def _check_zip(path: Path) -> None:
             path, "这是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿", "请选择 Excel 工作簿"
         )
     if "xl/workbook.bin" in names:
-        raise _refuse(path, "这是 Excel 二进制工作簿（.xlsb）")
-    if "content.xml" in names and "mimetype" in names:
-        raise _refuse(path, "这是 OpenDocument / WPS 表格（.ods）")
-    if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
+        kind = "xlsb"
+    elif "content.xml" in names and "mimetype" in names:
+        kind = "ods"
+    elif "[content_types].xml" in names and any(n.startswith("xl/") for n in names):
+        kind = "xlsx"
+    else:
         raise _refuse(
             path, "这是一个 zip 压缩包，不是 Excel 工作簿", "请解压后选择其中的 .xlsx 文件"
         )
@@ -178,16 +198,20 @@ def _check_zip(path: Path) -> None:
     total = 0
     for member in members:
         total += member.file_size
-        limit = MAX_SHEET_BYTES if _is_sheet(member.filename) else MAX_PART_BYTES
+        limit = MAX_SHEET_BYTES if _is_sheet(member.filename, kind) else MAX_PART_BYTES
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > limit or (member.file_size > RATIO_FLOOR and ratio > MAX_RATIO):
             raise bomb(path, member.filename, member.file_size, ratio)
     if total > MAX_TOTAL_BYTES:
         raise bomb(path, "全部内容", total, None)
+    return kind
 
 
-def _is_sheet(name: str) -> bool:
-    return name.startswith("xl/worksheets/") and name.endswith(".xml")
+def _is_sheet(name: str, kind: str) -> bool:
+    name = name.replace("\\", "/").lower()
+    if kind == "ods":
+        return name == "content.xml"
+    return name.startswith("xl/worksheets/") and name.endswith((".xml", ".bin"))
 
 
 def bomb(path: Path, member: str, size: int, ratio: float | None) -> UserError:

@@ -58,6 +58,8 @@ def _select() -> Select[*tuple[Any, ...]]:
             Checkup.followed_up_on,
             Checkup.followed_up_by,
             Checkup.follow_up_note,
+            Checkup.tcm_answers,
+            Checkup.constitution_override_reason,
         )
         .join(Resident, Resident.id == Checkup.resident_id)
         .join(Village, Village.id == Resident.village_id)

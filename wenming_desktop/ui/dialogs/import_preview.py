@@ -1,4 +1,5 @@
-"""The preview shown before any import writes: rows with 新增/更新/有错误 and every problem.
+"""The preview shown before any import writes: what was read (sheet, rows, footer and note rows
+skipped, hidden rows), rows with 新增/更新/有错误, warnings and every problem.
 
 Reused by every sheet import (roster, residents, registry). The clerk chooses 全部导入 (only when
 nothing is wrong), 只导入无误的行, or 取消; `choice` tells the caller which.
@@ -18,15 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from wenming_desktop.services.workbooks.sheet_reader import (
-    ACTION_ERROR,
-    ACTION_NEW,
-    ACTION_UPDATE,
     ImportPreview,
 )
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.table_model import Column, RowTableModel
 
 CHOICE_ALL = "all"
+# The file types the imports read (openpyxl for .xlsx, calamine for the others).
+IMPORT_FILTER = "表格文件 (*.xlsx *.xls *.et *.ods *.xlsb);;所有文件 (*)"
 CHOICE_VALID_ONLY = "valid_only"
 
 PROBLEM_COLUMNS = [
@@ -46,40 +46,51 @@ class ImportPreviewDialog(QDialog):
         self.resize(980, 640)
         self.choice: str | None = None
         self.preview = preview
-        counts = {
-            action: sum(1 for r in preview.rows if r.action == action)
-            for action in (ACTION_NEW, ACTION_UPDATE, ACTION_ERROR)
-        }
-        summary = (
-            f"共 {len(preview.rows)} 行：新增 {counts[ACTION_NEW]} 行，"
-            f"更新 {counts[ACTION_UPDATE]} 行，有错误 {counts[ACTION_ERROR]} 行；"
-            f"发现 {len(preview.problems)} 个问题。"
-        )
+        summary = "\n".join(preview.summary_lines())
         if preview.problems:
-            summary += "有错误时不能全部导入：请修改表格后重新导入，或只导入无误的行。"
+            summary += "\n有错误时不能全部导入：请修改表格后重新导入，或只导入无误的行。"
         self.summary = QLabel(summary)
         self.summary.setWordWrap(True)
-        row_columns = [Column("行号", 0, align_right=True, width=50), Column("处理", 1, width=60)]
+        row_columns = [Column("行号", 0, align_right=True, width=50), Column("处理", 1, width=120)]
         row_columns += [Column(name, i + 2, width=100) for i, name in enumerate(preview.columns)]
         self.rows_model = RowTableModel(row_columns, self)
-        self.rows_model.set_rows([(r.row, r.action, *r.values) for r in preview.rows])
+        self.rows_model.set_rows(
+            [
+                (r.row, r.action + ("（隐藏行）" if r.hidden else ""), *r.values)
+                for r in preview.rows
+            ]
+        )
         self.rows_table = make_table(self.rows_model, self)
         self.problems_model = RowTableModel(PROBLEM_COLUMNS, self)
+        notes = [
+            (preview.facts.sheet, row, "", f"跳过（表尾/说明）：{text}")
+            for row, text in preview.facts.skipped
+        ]
         self.problems_model.set_rows(
-            [(p.sheet, p.row, p.column, p.reason) for p in preview.problems]
+            sorted(
+                [(p.sheet, p.row, p.column, p.reason) for p in preview.problems]
+                + [(p.sheet, p.row, p.column, f"提醒：{p.reason}") for p in preview.warnings]
+                + notes,
+                key=lambda item: item[1],
+            )
         )
         self.problems_table = make_table(self.problems_model, self)
         problems_box = QWidget()
         problems_layout = QVBoxLayout(problems_box)
         problems_layout.setContentsMargins(0, 0, 0, 0)
-        problems_layout.addWidget(QLabel(f"问题清单（{len(preview.problems)} 个）"))
+        problems_layout.addWidget(
+            QLabel(
+                f"问题 {len(preview.problems)} 个，提醒 {len(preview.warnings)} 条，"
+                f"跳过的表尾/说明 {len(notes)} 行"
+            )
+        )
         problems_layout.addWidget(self.problems_table)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.rows_table)
         splitter.addWidget(problems_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        problems_box.setVisible(bool(preview.problems))
+        problems_box.setVisible(bool(preview.problems or preview.warnings or notes))
         self.import_all = QPushButton("全部导入")
         self.import_valid = QPushButton("只导入无误的行")
         self.cancel_button = QPushButton("取消")

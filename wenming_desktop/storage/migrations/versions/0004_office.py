@@ -2,7 +2,7 @@
 attachments may belong to a meeting or a finding
 
 Revision ID: 0004_office
-Revises: 0002_issue8_users
+Revises: 0003_constitution
 """
 
 import sqlalchemy as sa
@@ -10,7 +10,7 @@ from alembic import op
 
 
 revision = '0004_office'
-down_revision = '0002_issue8_users'
+down_revision = '0003_constitution'
 branch_labels = None
 depends_on = None
 

@@ -14,15 +14,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -38,6 +41,10 @@ from wenming_desktop.domain.residents import ResidentData, age_on
 from wenming_desktop.exports.files import safe_filename
 from wenming_desktop.services.checkups import checkups, residents
 from wenming_desktop.services.checkups.checkup_exports import export_resident_signin
+from wenming_desktop.services.checkups.constitution_guidance import (
+    export_day_guidance,
+    guidance_file_name,
+)
 from wenming_desktop.storage.queries.checkups import CheckupDayRow, DoctorRow
 from wenming_desktop.storage.queries.residents import ResidentRow
 from wenming_desktop.ui.context import PageContext
@@ -50,6 +57,12 @@ from wenming_desktop.ui.pages.checkups.checkup_picker import ResidentPicker, des
 from wenming_desktop.ui.table_model import Column, RowTableModel
 from wenming_desktop.ui.tasks import LatestOnly
 from wenming_desktop.ui.widgets.health_toggle import HealthToggle
+
+if TYPE_CHECKING:  # the import (openpyxl) loads when the clerk imports, not at start-up
+    from wenming_desktop.services.checkups.checkup_import import (
+        CheckupImport,
+        CheckupImportResult,
+    )
 
 C = CheckupRow._fields.index
 SIGNIN_BLANK_ROWS = 10  # for villagers who come without being on the list
@@ -101,6 +114,14 @@ class CheckupEntry(QWidget):
         top.addWidget(self.day_hint)
         self.signin_button = QPushButton("打印村民签到表…")
         top.addWidget(self.signin_button)
+        self.guidance_button = QPushButton("打印本次保健指导…")
+        self.guidance_button.setToolTip("本次体检中已记录中医体质的村民，每人一页中医体质保健指导")
+        top.addWidget(self.guidance_button)
+        self.import_button = QPushButton("导入体检结果…")
+        self.import_button.setToolTip(
+            "从Excel导入本次体检的结果（可含中医体质问卷33题），先预览，无误后一次写入"
+        )
+        top.addWidget(self.import_button)
 
         self.picker = ResidentPicker()
         self.add_resident_button = QPushButton("新增村民（F2）")
@@ -143,14 +164,25 @@ class CheckupEntry(QWidget):
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.save_button)
 
-        right = QWidget()
-        form = QVBoxLayout(right)
+        # The form scrolls (a 1366×768 screen does not hold it with the questionnaire); the
+        # field with the focus is kept in view, the error and the buttons stay below.
+        values = QWidget()
+        form = QVBoxLayout(values)
         form.addWidget(self.card)
         form.addWidget(self.mode)
         form.addWidget(self.form)
-        form.addWidget(self.error)
         form.addStretch(1)
-        form.addLayout(buttons)
+        self.values_scroll = QScrollArea()
+        self.values_scroll.setWidget(values)
+        self.values_scroll.setWidgetResizable(True)
+        self.values_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.values_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.values_scroll, 1)
+        column.addWidget(self.error)
+        column.addLayout(buttons)
 
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -163,12 +195,16 @@ class CheckupEntry(QWidget):
         layout.addWidget(splitter, 1)
 
         self.chain = EnterChain(self.form.fields, self.save, self.show_error, self)
+        for field in self.form.fields:
+            field.installEventFilter(self)
         self.day_box.currentIndexChanged.connect(self._day_changed)
         self.picker.chosen.connect(self.choose)
         self.picker.add_requested.connect(self.add_resident)
         self.add_resident_button.clicked.connect(lambda: self.add_resident(""))
         self.save_button.clicked.connect(self.save)
         self.signin_button.clicked.connect(self.choose_and_print_signin)
+        self.guidance_button.clicked.connect(self.choose_and_print_guidance)
+        self.import_button.clicked.connect(self.choose_and_import)
         self.clear_button.clicked.connect(self.clear)
         self.saved_table.doubleClicked.connect(self._open_saved)
         self.health.changed.connect(lambda _shown: self._show_saved(self._saved_rows))
@@ -176,6 +212,16 @@ class CheckupEntry(QWidget):
         QShortcut(QKeySequence("F2"), self, lambda: self.add_resident(""))
         QShortcut(QKeySequence("Escape"), self, self.clear)
         self._set_form_enabled(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A form field taking the focus is scrolled into view (the questionnaire section
+        brings the sums and the current question along)."""
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
+            shown = (
+                self.form.questionnaire if watched is self.form.questionnaire.answers else watched
+            )
+            self.values_scroll.ensureWidgetVisible(shown, 0, 10)
+        return False
 
     # ------------------------------------------------------------ loading
     # The days, the doctors, a village's residents and the day's records are read on the worker
@@ -268,11 +314,87 @@ class CheckupEntry(QWidget):
             opens=path,
         )
 
+    def choose_and_print_guidance(self) -> None:
+        if self.day is None:
+            return
+        suggested = self.context.workspace.folder.exports / guidance_file_name(
+            f"{self.day_date:%Y-%m-%d}_{self.day.title}"
+        )
+        name, _ = QFileDialog.getSaveFileName(
+            self, "中医体质保健指导", str(suggested), "PDF 文件 (*.pdf)"
+        )
+        if name:
+            self.print_guidance(Path(name))
+
+    def print_guidance(self, path: Path) -> None:
+        """The take-home guidance of everyone checked this day with a constitution, a page each."""
+        assert self.day is not None
+        activity_id = self.day.id
+        run_export(
+            self,
+            self.context,
+            "正在生成中医体质保健指导…",
+            lambda _p: export_day_guidance(self.db, activity_id, path),
+            self.status,
+            lambda count: f"已生成中医体质保健指导 {count} 人（一人一页）：{path}",
+        )
+
+    def choose_and_import(self) -> None:
+        if self.day is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self, "选择体检结果表", "", "Excel 工作簿 (*.xlsx);;所有文件 (*)"
+        )
+        if name:
+            self.import_file(Path(name))
+
+    def import_file(self, path: Path) -> None:
+        """Read and check in the background, show the preview, write all when nothing is wrong."""
+        from wenming_desktop.services.checkups.checkup_import import read_checkups
+
+        assert self.day is not None
+        activity_id = self.day.id
+        run_export(
+            self,
+            self.context,
+            "正在读取体检结果表…",
+            lambda _p: read_checkups(self.db, path, activity_id, _p),
+            self.status,
+            self._previewed,
+        )
+
+    def _previewed(self, plan: CheckupImport) -> str:
+        from wenming_desktop.services.checkups.checkup_import import apply_checkup_import
+        from wenming_desktop.ui.dialogs.import_preview import ImportPreviewDialog
+
+        dialog = ImportPreviewDialog(
+            f"导入体检结果 — {plan.day:%Y-%m-%d} {plan.title}", plan.preview, self
+        )
+        dialog.import_valid.setVisible(False)  # all or nothing
+        dialog.summary.setText(dialog.summary.text().replace("，或只导入无误的行", ""))
+        if not dialog.exec() or dialog.choice is None:
+            return "已取消导入，未写入任何数据"
+        run_export(
+            self,
+            self.context,
+            "正在写入体检记录…",
+            lambda p: apply_checkup_import(self.db, plan, p),
+            self.status,
+            self._imported,
+        )
+        return "正在写入…"
+
+    def _imported(self, result: CheckupImportResult) -> str:
+        self._load_saved()
+        return f"已导入体检结果：新增 {result.created} 人，更新 {result.updated} 人"
+
     def _day_changed(self) -> None:
         activity_id = self.day_box.currentData()
         self.day = None
         self.picker.set_rows([])
         self.signin_button.setEnabled(False)
+        self.guidance_button.setEnabled(False)
+        self.import_button.setEnabled(False)
         self.clear()
         if activity_id is None:
             self._show_saved([])
@@ -291,6 +413,8 @@ class CheckupEntry(QWidget):
         self.picker.set_rows(rows)
         self.day_hint.setText("")
         self.signin_button.setEnabled(True)
+        self.guidance_button.setEnabled(True)
+        self.import_button.setEnabled(True)
         self.clear()
         self._show_saved(saved)
         self._resident_wanted()
@@ -346,6 +470,7 @@ class CheckupEntry(QWidget):
         self.card.setText(describe(row, self.day_date))
         age = age_on(row.birth_date, self.day_date)
         self.form.self_care_box.setVisible(age is None or age >= ELDERLY_AGE)
+        self.form.questionnaire.setVisible(age is None or age >= ELDERLY_AGE)
         self._set_form_enabled(True)
         existing = checkups.find_checkup(self.db, row.id, self.day_date)
         if existing is not None:

@@ -1,4 +1,5 @@
-"""The values part of the checkup entry form: measurements, conditions, constitution, the
+"""The values part of the checkup entry form: measurements, conditions, the constitution
+questionnaire (checkup_constitution) and constitution with its override reason, the
 self-care assessment, conclusion, advice and doctor — with BMI, the self-care total and the
 abnormal results shown as they are typed. Reading and loading a CheckupData lives here too."""
 
@@ -30,6 +31,7 @@ from wenming_desktop.domain.thresholds import (
 )
 from wenming_desktop.domain.vocabulary import CHRONIC_CONDITIONS, TCM_CONSTITUTIONS
 from wenming_desktop.storage.queries.checkups import DoctorRow
+from wenming_desktop.ui.pages.checkups.checkup_constitution import QuestionnaireBox
 from wenming_desktop.ui.pages.checkups.checkup_fields import (
     ALERT_STYLE,
     WARN_STYLE,
@@ -90,7 +92,10 @@ class CheckupForm(QWidget):
         self.glucose = NumberField("fasting_glucose", False, _glucose_style)
         self.bmi_label = QLabel("BMI —")
         self.conditions = CodeField(CHRONIC_CONDITIONS, multi=True)
+        self.questionnaire = QuestionnaireBox()
         self.constitution = CodeField(TCM_CONSTITUTIONS)
+        self.override_reason = QLineEdit()
+        self.override_reason.setPlaceholderText("所选体质与问卷判定不同时，填写改判理由")
         self.self_care = {
             key: NumberField(None, True, allowed=SELF_CARE_ITEMS[key]) for key in SELF_CARE_KEYS
         }
@@ -120,7 +125,9 @@ class CheckupForm(QWidget):
         body.addRow("心率 次/分", self.heart_rate)
         body.addRow("空腹血糖 mmol/L", self.glucose)
         body.addRow("慢性病", _with_shown(self.conditions, self.conditions.legend()))
-        body.addRow("中医体质", _with_shown(self.constitution, self.constitution.legend()))
+        judged = QFormLayout()
+        judged.addRow("中医体质", _with_shown(self.constitution, self.constitution.legend()))
+        judged.addRow("改判理由", self.override_reason)
 
         self.self_care_box = QGroupBox("老年人生活自理能力评估（60岁及以上，填各项得分）")
         grid = QGridLayout(self.self_care_box)
@@ -139,6 +146,8 @@ class CheckupForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(body)
+        layout.addWidget(self.questionnaire)
+        layout.addLayout(judged)
         layout.addWidget(self.self_care_box)
         layout.addLayout(tail)
         layout.addWidget(self.findings)
@@ -152,7 +161,9 @@ class CheckupForm(QWidget):
             self.heart_rate,
             self.glucose,
             self.conditions,
+            self.questionnaire.answers,
             self.constitution,
+            self.override_reason,
             *self.self_care.values(),
             self.conclusion,
             self.advice,
@@ -162,6 +173,9 @@ class CheckupForm(QWidget):
             field.textChanged.connect(self._update_findings)
         for field in self.self_care.values():
             field.textChanged.connect(self._update_self_care)
+        for field in (self.height_cm, self.weight, self.waist):
+            field.textChanged.connect(self._update_measures)
+        self.questionnaire.judged.connect(self._judged)
 
     def set_doctors(self, rows: Sequence[DoctorRow]) -> None:
         """The roster's active volunteers; what was typed in the doctor field stays."""
@@ -193,7 +207,9 @@ class CheckupForm(QWidget):
         self.heart_rate.set_value(data.heart_rate)
         self.glucose.set_value(data.fasting_glucose)
         self.conditions.set_values(data.chronic_conditions)
+        self.questionnaire.set_text(data.tcm_answers)
         self.constitution.set_values([data.constitution] if data.constitution else [])
+        self.override_reason.setText(data.constitution_override_reason)
         for key, field in self.self_care.items():
             field.set_value(data.self_care.get(key))
         self.conclusion.setText(data.conclusion)
@@ -215,6 +231,7 @@ class CheckupForm(QWidget):
         else:
             self_care = {k: int(v) for k, v in scores.items() if v is not None}
         doctor = self.doctor.indexes()
+        asked = not self.questionnaire.isHidden()
 
         def whole(field: NumberField) -> int | None:
             value = field.value()
@@ -233,6 +250,8 @@ class CheckupForm(QWidget):
             fasting_glucose=self.glucose.value(),
             chronic_conditions=tuple(self.conditions.values()),
             constitution=self.constitution.value(),
+            tcm_answers=self.questionnaire.text() if asked else "",
+            constitution_override_reason=self.override_reason.text(),
             self_care=self_care,
             conclusion=self.conclusion.text(),
             advice=self.advice.text(),
@@ -254,6 +273,16 @@ class CheckupForm(QWidget):
             _number(self.systolic), _number(self.diastolic), _number(self.glucose), height, weight
         )
         self.findings.setText("异常提示：" + "；".join(found) if found else "")
+
+    def _update_measures(self) -> None:
+        height, weight = _number(self.height_cm), _number(self.weight)
+        value = bmi(height, weight) if height and weight else None
+        self.questionnaire.set_measures(value, _number(self.waist))
+
+    def _judged(self, constitution: str) -> None:
+        """The questionnaire's result fills the constitution unless the doctor overrode it."""
+        if not self.override_reason.text().strip():
+            self.constitution.set_values([constitution] if constitution else [])
 
     def _update_self_care(self) -> None:
         scores: dict[str, int | None] = {}

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from wenming_desktop.domain.checkup_row import CheckupRow
 from wenming_desktop.domain.checkups import findings, self_care_summary
+from wenming_desktop.domain.constitution import judge_text
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import mask_id
 from wenming_desktop.domain.privacy import MASKED_NOTE, health_text, mask_health_row
@@ -40,6 +41,10 @@ from wenming_desktop.domain.search import PeopleIndex
 from wenming_desktop.domain.thresholds import bmi
 from wenming_desktop.services.checkups import checkups
 from wenming_desktop.services.checkups.checkups import SearchableCheckups
+from wenming_desktop.services.checkups.constitution_guidance import (
+    export_checkup_guidance,
+    guidance_file_name,
+)
 from wenming_desktop.services.filing.ledgers import LedgerRequest, ledger, year_period
 from wenming_desktop.services.progress import Progress
 from wenming_desktop.ui.context import PageContext
@@ -76,6 +81,15 @@ def _self_care(row: CheckupRow) -> str:
     return f"{summary[0]}分 {summary[1]}" if summary else ""
 
 
+def _judgement(row: CheckupRow) -> str:
+    """The questionnaire's judgement in words, and whether the doctor recorded another."""
+    judgement = judge_text(row.tcm_answers)
+    if judgement is None:
+        return ""
+    overridden = "（医生改判）" if row.constitution_override_reason else ""
+    return judgement.summary + overridden
+
+
 def _findings(row: CheckupRow) -> str:
     return "；".join(
         findings(row.systolic, row.diastolic, row.fasting_glucose, row.height_cm, row.weight_kg)
@@ -109,6 +123,7 @@ HISTORY_ITEMS: list[tuple[str, Any]] = [
     ("空腹血糖", lambda r: r.fasting_glucose),
     ("慢性病", lambda r: r.chronic_conditions),
     ("中医体质", lambda r: r.constitution),
+    ("体质问卷", _judgement),
     ("自理能力", _self_care),
     ("异常提示", _findings),
     ("体检结论", lambda r: r.conclusion),
@@ -186,6 +201,7 @@ class CheckupRecords(QWidget):
         self.export_button = QPushButton("导出体检台账…")
         self.open_button = QPushButton("在录入页打开修改")
         self.delete_button = QPushButton("删除记录")
+        self.guidance_button = QPushButton("打印保健指导…")
         filters = QHBoxLayout()
         for widget in (QLabel("结对村"), self.village, self.year, self.search):
             filters.addWidget(widget)
@@ -221,6 +237,7 @@ class CheckupRecords(QWidget):
         line = QHBoxLayout()
         line.addWidget(self.count)
         line.addWidget(self.status, 1)
+        line.addWidget(self.guidance_button)
         line.addWidget(self.open_button)
         line.addWidget(self.delete_button)
         upper_layout.addLayout(line)
@@ -238,6 +255,7 @@ class CheckupRecords(QWidget):
         self.table.doubleClicked.connect(lambda _i: self._open())
         self.open_button.clicked.connect(self._open)
         self.delete_button.clicked.connect(self.delete)
+        self.guidance_button.clicked.connect(self.choose_and_print_guidance)
         self.export_button.clicked.connect(self.choose_and_export)
         self.health.changed.connect(lambda _shown: self._apply_masking())
 
@@ -286,6 +304,7 @@ class CheckupRecords(QWidget):
         row = self.selected()
         self.open_button.setEnabled(row is not None)
         self.delete_button.setEnabled(row is not None)
+        self.guidance_button.setEnabled(row is not None and row.constitution != "")
         if row is None:
             self.history.set_history([])
             self.chart.empty_text = "选定一位村民后显示历年变化"
@@ -325,6 +344,30 @@ class CheckupRecords(QWidget):
         except UserError as exc:
             self.context.show_error(self, exc)
         self.load()
+
+    def choose_and_print_guidance(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        suggested = self.context.workspace.folder.exports / guidance_file_name(
+            f"{row.name}_{row.checkup_date:%Y-%m-%d}"
+        )
+        name, _ = QFileDialog.getSaveFileName(
+            self, "中医体质保健指导", str(suggested), "PDF 文件 (*.pdf)"
+        )
+        if name:
+            self.print_guidance(row.id, Path(name))
+
+    def print_guidance(self, checkup_id: int, path: Path) -> None:
+        """One person's take-home guidance sheet."""
+        run_export(
+            self,
+            self.context,
+            "正在生成中医体质保健指导…",
+            lambda _p: export_checkup_guidance(self.db, checkup_id, path),
+            self.status,
+            lambda name: f"已生成{name}的中医体质保健指导：{path}",
+        )
 
     def choose_and_export(self) -> None:
         suggested = self.context.workspace.folder.exports / ledger("checkups").file_name(

@@ -185,9 +185,9 @@ class ResidentRegistry(QWidget):
         self.load()
 
     def choose_and_import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "选择村民名单", "", "Excel 工作簿 (*.xlsx);;所有文件 (*)"
-        )
+        from wenming_desktop.ui.dialogs.import_preview import IMPORT_FILTER
+
+        name, _ = QFileDialog.getOpenFileName(self, "选择村民名单", "", IMPORT_FILTER)
         if name:
             self.import_file(Path(name))
 

@@ -110,6 +110,10 @@ class CheckupStatsTab(QWidget):
         self.context.load(self, lambda: checkup_stats(db, year, village_id), self.show_stats)
 
     def show_stats(self, stats: CheckupStats) -> None:
-        self.figures.setText(f"{stats.year}年：体检 {stats.people} 人，{stats.checkups} 人次")
+        self.figures.setText(
+            f"{stats.year}年：体检 {stats.people} 人，{stats.checkups} 人次；中医体质问卷辨识 "
+            f"{stats.constitution_asked} 人（医生改判 {stats.constitution_overridden} 人），"
+            f"未做问卷直接选定 {stats.constitution_picked} 人"
+        )
         self.bands.set_rows(band_rows(stats))
         self.coverage.set_rows(coverage_rows(stats))

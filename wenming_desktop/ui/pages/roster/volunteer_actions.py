@@ -46,7 +46,11 @@ from wenming_desktop.services.settings.settings import get_setting
 from wenming_desktop.storage.database import Database
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.dialogs.certificate_dialog import CertificateDialog
-from wenming_desktop.ui.dialogs.import_preview import CHOICE_VALID_ONLY, ImportPreviewDialog
+from wenming_desktop.ui.dialogs.import_preview import (
+    CHOICE_VALID_ONLY,
+    IMPORT_FILTER,
+    ImportPreviewDialog,
+)
 from wenming_desktop.ui.dialogs.registry_dialog import RegistryDialog
 from wenming_desktop.ui.finished import show_finished
 from wenming_desktop.ui.operations import Op
@@ -106,7 +110,7 @@ class VolunteerActions:
 
     def choose_and_import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self.widget, "选择人事花名册", str(Path.home()), "Excel 工作簿 (*.xlsx)"
+            self.widget, "选择人事花名册", str(Path.home()), IMPORT_FILTER
         )
         if name:
             self.start_import(Path(name))
@@ -138,7 +142,7 @@ class VolunteerActions:
 
     def choose_registry_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self.widget, "选择志愿服务信息系统导出的名单", str(Path.home()), "Excel 工作簿 (*.xlsx)"
+            self.widget, "选择志愿服务信息系统导出的名单", str(Path.home()), IMPORT_FILTER
         )
         if name:
             self.start_registry(Path(name))
