@@ -396,10 +396,11 @@ def _checkup_ledger(year: int | None) -> float:
 
 
 def _checkup_ledger_bare(year: int | None) -> float:
-    """The same 23 columns per checkup, queried with sqlite3 and written by write-only openpyxl."""
+    """The same 24 columns per checkup, queried with sqlite3 and written by bare XlsxWriter in
+    constant-memory mode (one format per cell, as the ledger has), nothing else."""
     import sqlite3
 
-    from openpyxl import Workbook
+    from xlsxwriter import Workbook
 
     conn = sqlite3.connect(data_folder().database)
     where = "WHERE strftime('%Y', c.checkup_date) = ?" if year else ""
@@ -415,11 +416,12 @@ def _checkup_ledger_bare(year: int | None) -> float:
             "ORDER BY c.checkup_date",
             (str(year),) if year else (),
         ).fetchall()
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet("健康体检台账")
-        for row in rows:
-            sheet.append(row)
-        book.save(Path(out) / "bare.xlsx")
+        book = Workbook(str(Path(out) / "bare.xlsx"), {"constant_memory": True})
+        cell = book.add_format({"font_name": "宋体", "border": 1, "text_wrap": True})
+        sheet = book.add_worksheet("健康体检台账")
+        for number, row in enumerate(rows, start=3):
+            sheet.write_row(number, 0, row, cell)
+        book.close()
         return time.perf_counter() - start
 
 
@@ -484,7 +486,7 @@ CASES: dict[str, Case] = {
         "健康体检台账（一年，约4.8万行）",
         lambda: _checkup_ledger(2025),
         lambda: _checkup_ledger_bare(2025),
-        "≤1.5×, <400MB",
+        "≤1.2×, <150MB",
     ),
     "ledger_all": Case(
         "健康体检台账（全部，约10万行）",

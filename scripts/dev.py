@@ -17,15 +17,20 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 # What Qt needs on a bare Debian to run (docs/architecture.md, "Libraries: what was measured"),
 # plus tools the tests use:
-# nsis compiles the installer script, poppler-utils renders PDFs for a look by eye.
+# nsis compiles the installer script, poppler-utils renders PDFs for a look by eye,
+# LibreOffice prints the ledgers as a printer would (Carlito: Calibri's widths, as Excel measures).
 DEBIAN_PACKAGES = [
     "libegl1", "libgl1", "libxkbcommon0", "libxkbcommon-x11-0", "libfontconfig1",
     "libdbus-1-3", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-shape0",
     "libxcb-randr0", "libxcb-render-util0", "libxcb-xinerama0", "libxcb-image0",
 ]  # fmt: skip
 # postgresql: the tests start a throw-away server of their own (tests/pg_server.py); the
-# system service the package sets up is not used.
-DEBIAN_TEST_PACKAGES = ["nsis", "poppler-utils", "binutils", "postgresql"]
+# system service the package sets up is not used. libreoffice-calc-nogui prints the ledgers as a
+# printer would (tests/exports/test_ledgers_on_paper.py); Carlito gives Excel's column widths.
+DEBIAN_TEST_PACKAGES = [
+    "nsis", "poppler-utils", "binutils", "postgresql", "libreoffice-calc-nogui",
+    "fonts-crosextra-carlito",
+]  # fmt: skip
 # What the PostgreSQL run covers: the storage tests and the services tests (see docs/postgres.md).
 POSTGRES_TEST_PATHS = ["tests/storage", "tests/services"]
 

@@ -18,6 +18,13 @@ def font_path() -> Path:
     return resources_dir() / "fonts" / "wqy-microhei.ttc"
 
 
+def fallback_font_paths() -> tuple[Path, ...]:
+    """Hanazono Mincho subsets for the characters the main font lacks (CJK Extension A, B, ...),
+    in the order to try them; rebuilt by scripts/subset_fallback_fonts.py."""
+    fonts = resources_dir() / "fonts"
+    return (fonts / "HanaMinA-sub.ttf", fonts / "HanaMinB-sub.ttf")
+
+
 def icon_path() -> Path:
     return resources_dir() / "icons" / "wenming.png"
 

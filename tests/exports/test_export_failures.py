@@ -35,13 +35,13 @@ def test_a_file_held_open_by_excel(tmp_path: Path, monkeypatch) -> None:
 
 
 def test_a_full_disk(tmp_path: Path, monkeypatch) -> None:
-    from openpyxl import Workbook
+    from xlsxwriter import Workbook
 
-    def full(self, filename):
-        Path(filename).write_bytes(b"PK half")
+    def full(self):
+        Path(self.filename).write_bytes(b"PK half")
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(Workbook, "save", full)
+    monkeypatch.setattr(Workbook, "_store_workbook", full)
     with pytest.raises(UserError, match="磁盘空间不足"):
         write_ledger(tmp_path / "台账.xlsx")
     assert list(tmp_path.iterdir()) == []
@@ -49,17 +49,17 @@ def test_a_full_disk(tmp_path: Path, monkeypatch) -> None:
 
 def test_a_folder_that_vanishes_during_the_export(tmp_path: Path, monkeypatch) -> None:
     """The USB stick is pulled while the workbook is being saved."""
-    from openpyxl import Workbook
+    from xlsxwriter import Workbook
 
     folder = tmp_path / "U盘"
     folder.mkdir()
-    real_save = Workbook.save
+    real_close = Workbook.close
 
-    def save_then_vanish(self, filename):
-        real_save(self, filename)
+    def close_then_vanish(self):
+        real_close(self)
         shutil.rmtree(folder)
 
-    monkeypatch.setattr(Workbook, "save", save_then_vanish)
+    monkeypatch.setattr(Workbook, "close", close_then_vanish)
     with pytest.raises(UserError, match="无法写入"):
         write_ledger(folder / "台账.xlsx")
     assert not folder.exists()

@@ -19,7 +19,6 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -30,6 +29,7 @@ from wenming_desktop.domain.file_names import name_problem
 from wenming_desktop.exports.files import atomic_output
 from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
+from wenming_desktop.exports.pdf.glyphs import markup
 
 INDEX_NAME = "00_目录.pdf"
 STAGING_PREFIX = ".归档生成中-"
@@ -145,18 +145,18 @@ def write_index(
         relative = path.relative_to(staging)
         folder = relative.parent.as_posix() if relative.parent != Path(".") else "—"
         rows.append(
-            [number, Paragraph(escape(folder), s["cell"]),
-             Paragraph(escape(relative.name), s["cell"]), page_count_text(path)]
+            [number, Paragraph(markup(folder), s["cell"]),
+             Paragraph(markup(relative.name), s["cell"]), page_count_text(path)]
         )  # fmt: skip
-    rows.append(["", "—", Paragraph(escape(INDEX_NAME), s["cell"]), "本目录"])
+    rows.append(["", "—", Paragraph(markup(INDEX_NAME), s["cell"]), "本目录"])
     rows.append(
-        ["", "—", Paragraph(escape(f"{MANIFEST_NAME}（各文件SHA-256校验值）"), s["cell"]), "—"]
+        ["", "—", Paragraph(markup(f"{MANIFEST_NAME}（各文件SHA-256校验值）"), s["cell"]), "—"]
     )
     table = Table(rows, colWidths=[14 * mm, 40 * mm, 106 * mm, 20 * mm], repeatRows=1)
     _grid(table, font)
     story: list[Flowable] = [
-        Paragraph(escape(title), s["title"]),
-        Paragraph(escape(subtitle), s["subtitle"]),
+        Paragraph(markup(title), s["title"]),
+        Paragraph(markup(subtitle), s["subtitle"]),
         Spacer(1, 6),
     ]
     if figures:
@@ -166,9 +166,9 @@ def write_index(
         _grid(key, font)
         story += [key, Spacer(1, 6)]
     if missing:
-        story.append(Paragraph(escape(f"缺失附件 {len(missing)} 个。" + MISSING_NOTE), s["body"]))
+        story.append(Paragraph(markup(f"缺失附件 {len(missing)} 个。" + MISSING_NOTE), s["body"]))
         gone = Table(
-            [["序号", "缺失的附件"], *[[i, Paragraph(escape(m), s["cell"])] for i, m in
+            [["序号", "缺失的附件"], *[[i, Paragraph(markup(m), s["cell"])] for i, m in
                                       enumerate(missing, start=1)]],
             colWidths=[14 * mm, 166 * mm],
             repeatRows=1,

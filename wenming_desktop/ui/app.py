@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 from wenming_desktop import APP_NAME
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.errors import UserError
-from wenming_desktop.resources import font_path, icon_path, style_path
+from wenming_desktop.resources import fallback_font_paths, font_path, icon_path, style_path
 from wenming_desktop.ui import startup
 from wenming_desktop.ui.main_window import MainWindow
 
@@ -83,10 +83,14 @@ def finish_preparing(app: QApplication) -> None:
                 log.warning("Qt translation %s_zh_CN not found in %s", catalogue, translations)
         _prepared["translations"] = []
     if "font" not in _prepared:
-        font_id = QFontDatabase.addApplicationFont(str(font_path()))
-        if font_id < 0:
-            log.warning("bundled font not loaded from %s", font_path())
-        _prepared["font"] = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        _prepared["font"] = []
+        # The main bundled font, then the rare-character fallbacks (CJK Extension A, B).
+        for path in (font_path(), *fallback_font_paths()):
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            if font_id < 0:
+                log.warning("bundled font not loaded from %s", path)
+                continue
+            _prepared["font"] += QFontDatabase.applicationFontFamilies(font_id)
     families = app.font().families()
     missing = [family for family in _prepared["font"] if family not in families]
     if missing:

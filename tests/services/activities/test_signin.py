@@ -23,6 +23,9 @@ def test_volunteer_sheet_lists_the_assigned_volunteers_masked(
     for number, text in enumerate(pages, start=1):
         assert "序号" in text and "本人签名" in text  # header row on every page
         assert f"第 {number} 页 共 {len(pages)} 页" in text
+        # A loose page still says which activity, sheet and day it belongs to.
+        assert detail.title in flat(text) and "志愿者签到表" in text
+        assert f"{detail.start_at:%Y年%m月%d日}" in text
     text = flat(pdf_text(path))
     assert detail.title in text and "志愿者签到表" in text and detail.organizer in text
     for p in detail.participants:

@@ -37,10 +37,10 @@ FIELDS: tuple[LedgerField[LedgerActivity], ...] = (
     LedgerField("地点", 18, attrgetter("place")),
     LedgerField("状态", 8, attrgetter("status")),
     LedgerField("志愿者人数", 10, lambda row: len(row.volunteer_names)),
-    LedgerField("参加志愿者", 36, lambda row: "、".join(row.volunteer_names)),
+    LedgerField("参加志愿者", 32, lambda row: "、".join(row.volunteer_names)),
     LedgerField("服务时长(小时)", 12, lambda row: hours_cell(row.minutes), "0.0"),
     LedgerField("受益群众人次", 12, attrgetter("people_served")),
-    LedgerField("指南检查", 36, attrgetter("guideline_status")),
+    LedgerField("指南检查", 28, attrgetter("guideline_status")),
 )
 
 

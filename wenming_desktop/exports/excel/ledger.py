@@ -1,48 +1,49 @@
-"""The print-ready ledger every Excel export uses (openpyxl write-only mode; docs/architecture.md,
-"Libraries: what was measured").
+"""The print-ready ledger every Excel export uses, written with XlsxWriter in constant-memory mode.
 
 A title row naming the hospital and period, a bold framed header, column widths, frozen header,
-A4 landscape, header rows repeated on every printed page, page numbers in the footer. Text that
-Excel would read as a formula (=, +, -, @) is written as text.
+A4 landscape, header rows repeated on every printed page, page numbers in the footer. User text
+is always written as text (never a formula, a number or a link, whatever it starts with).
 
-Speed: a write-only sheet writes each row out as soon as it is appended, so every
-column keeps one cell object per style and carries each row's value in turn. Its style index is
-looked up once, not hashed again for every cell, and the rows bypass openpyxl's conversion of
-plain values, which handles a styled cell by raising and catching an exception per cell. Together
-this made the checkup ledger ~2× faster; what remains is openpyxl's XML writing.
+How a ledger reads on paper (the rules of `print_layout.py`): long text wraps inside its cell and
+the row is made tall enough for it; header cells wrap with their row's height set, so they never
+overlap the title; a column that holds numbers or dates is widened to its longest value (totals
+included), so nothing prints as `###`; a sheet narrow enough is fitted to one page wide at no less
+than 90 % (body text 10 pt prints at 9 pt or more), a wider one prints at 100 % split across
+pages, left to right then down, with its first columns (序号 … 姓名) repeated on every page.
+
+Constant-memory mode writes each row out when the next one starts, so memory stays flat for the
+large ledgers; rows are therefore written strictly in order.
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import Cell, get_time_format
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.styles.cell_style import StyleArray
-from openpyxl.styles.numbers import is_date_format
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import WorkbookAlreadySaved
-from openpyxl.worksheet.worksheet import Worksheet
+from xlsxwriter.exceptions import FileCreateError
+from xlsxwriter.format import Format
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
 
 from wenming_desktop.domain.text_clean import export_safe
+from wenming_desktop.exports.excel.print_layout import (
+    HEADER_ROWS,
+    PrintPlan,
+    line_count,
+    number_width,
+    plan_print,
+    row_height,
+)
 from wenming_desktop.exports.files import atomic_output
 
-_THIN = Side(style="thin", color="808080")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_TITLE_FONT = Font(name="宋体", size=16, bold=True)
-_HEADER_FONT = Font(name="宋体", size=11, bold=True)
-_BODY_FONT = Font(name="宋体", size=10)
-_HEADER_FILL = PatternFill("solid", fgColor="F2DCDB")
-_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
-_LEFT = Alignment(vertical="center", wrap_text=False)
-_TIME_TYPES = (date, time, timedelta)  # datetime is a date
+_FONT = "宋体"
+_BORDER_COLOUR = "#808080"
+_HEADER_FILL = "#F2DCDB"
+_TITLE_HEIGHT, _SUBTITLE_HEIGHT = 27.0, 18.0
+_DATE_FORMATS = {datetime: "yyyy-mm-dd hh:mm", date: "yyyy-mm-dd", time: "h:mm:ss"}
 
 R = TypeVar("R")
 
@@ -72,166 +73,176 @@ class LedgerField(Generic[R]):
 SERIAL_COLUMN = LedgerColumn("序号", 6)
 
 
-class _LedgerCell(Cell):
-    """A cell with a fixed style, reused for every row of its column (see the module's note)."""
+class _Formats:
+    """The workbook's cell formats, each made once: (role, number format) → Format."""
 
-    __slots__ = ("_style_id", "dated")
+    def __init__(self, book: Workbook) -> None:
+        self._book = book
+        self._made: dict[tuple[str, str | None], Format] = {}
 
-    def __init__(self, sheet: Any, column: int, style: StyleArray, number_format: str) -> None:
-        super().__init__(sheet, row=1, column=column, style_array=style)
-        self._style_id: int = super().style_id  # registers the style in the workbook once
-        # Dates bound to a cell without a date format would change its style: they get their own.
-        self.dated = is_date_format(number_format)
+    def get(self, role: str, number_format: str | None = None) -> Format:
+        key = (role, number_format)
+        found = self._made.get(key)
+        if found is None:
+            found = self._made[key] = self._book.add_format(self._properties(role, number_format))
+        return found
 
-    @property
-    def style_id(self) -> int:  # openpyxl's name; asked once per written cell
-        return self._style_id
+    @staticmethod
+    def _properties(role: str, number_format: str | None) -> dict[str, object]:
+        props: dict[str, object] = {"font_name": _FONT, "valign": "vcenter"}
+        if role == "title":
+            props.update(font_size=16, bold=True, align="center", text_wrap=True)
+        elif role == "subtitle":
+            props.update(font_size=10, align="center", text_wrap=True)
+        elif role == "note":
+            props.update(font_size=10, text_wrap=True)
+        else:
+            props.update(border=1, border_color=_BORDER_COLOUR, text_wrap=True)
+            props.update(font_size=11 if role in ("header", "bold") else 10)
+            props["bold"] = role in ("header", "bold")
+            if role == "header":
+                props.update(align="center", bg_color=_HEADER_FILL, pattern=1)
+        if number_format:
+            props["num_format"] = number_format
+        return props
 
-    @property
-    def has_style(self) -> bool:  # every ledger cell has a font
-        return True
 
-
-def _cells_as_row(cells: list[Cell], row: int) -> list[Cell]:
-    """Replaces the sheet's conversion of appended values: ours are cells already."""
-    for cell in cells:
-        cell.row = row
-    return cells
-
-
-def _time_format(value: date | time | timedelta) -> str:
-    if isinstance(value, datetime):
-        return "yyyy-mm-dd hh:mm"
-    if isinstance(value, date):
-        return "yyyy-mm-dd"
-    # openpyxl looks the format up by the value's type; its stub wants a value.
-    return get_time_format(type(value))  # type: ignore[arg-type]
+def _is_date_format(number_format: str | None) -> bool:
+    return bool(number_format) and any(ch in (number_format or "") for ch in "ymdhs")
 
 
 class LedgerSheet:
-    """One sheet of a ledger; rows are appended as plain sequences."""
+    """One sheet of a ledger; rows are appended as plain sequences, in order."""
 
     def __init__(
-        self, sheet: Worksheet, title: str, subtitle: str, columns: Sequence[LedgerColumn]
-    ):
+        self,
+        sheet: Worksheet,
+        formats: _Formats,
+        title: str,
+        subtitle: str,
+        columns: Sequence[LedgerColumn],
+    ) -> None:
         self._sheet = sheet
+        self._formats = formats
         self._columns = list(columns)
-        self._styles: dict[tuple[object, ...], StyleArray] = {}
-        self._written = 0  # sheet rows written, title and header included
-        self._time_cells: dict[tuple[int, str], _LedgerCell] = {}
-        last = get_column_letter(len(columns))
-        for i, column in enumerate(columns, start=1):
-            sheet.column_dimensions[get_column_letter(i)].width = column.width
-        sheet.freeze_panes = "A4"
-        sheet.print_title_rows = "1:3"
-        sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.paperSize = 9  # A4
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
-        fit = sheet.sheet_properties.pageSetUpPr
-        footer = sheet.oddFooter
-        assert fit is not None and footer is not None  # openpyxl makes both with every sheet
-        fit.fitToPage = True
-        sheet.print_options.horizontalCentered = True
-        footer.center.text = "第 &P 页 共 &N 页"
-        footer.center.size = 9
-        sheet.merged_cells.add(f"A1:{last}1")
-        sheet.merged_cells.add(f"A2:{last}2")
-        # An openpyxl without this hook still writes our cells correctly, only more slowly.
-        # _values_to_row is the write-only sheet's internal hook, absent from openpyxl's stubs.
-        sheet._values_to_row = _cells_as_row  # type: ignore[attr-defined]
-        self._write([self._cell(0, _TITLE_FONT, None, _CENTER, border=False)], [title])
-        self._write([self._cell(0, _BODY_FONT, None, _CENTER, border=False)], [subtitle])
-        header = [
-            self._cell(i, _HEADER_FONT, None, _CENTER, fill=_HEADER_FILL)
-            for i in range(len(columns))
-        ]
-        self._write(header, [c.title for c in columns])
-        self._body = self._row_cells(_BODY_FONT)
-        self._bold: list[_LedgerCell] = []  # the totals rows' cells, made when first needed
+        self._widths = [c.width for c in columns]
+        self._needed = [0.0] * len(columns)  # width the numbers and dates of each column need
+        self._dated = [_is_date_format(c.number_format) for c in columns]
+        self._body = [formats.get("body", c.number_format) for c in columns]
+        self._bold = [formats.get("bold", c.number_format) for c in columns]
+        for i, width in enumerate(self._widths):
+            sheet.set_column(i, i, width)
+        # Decided now: the title rows are written before any row, and stream out with them.
+        self._plan = plan_print([c.title for c in columns], self._widths)
+        # The title over the whole sheet; or, when it prints across pages, over the columns
+        # repeated on every page, so each page carries it whole.
+        last = len(columns) - 1 if self._plan.fit_one_page_wide else self._plan.repeated_columns - 1
+        width = sum(self._widths[: last + 1])
+        # Heights before the cells: a row streams out as soon as the next one is written.
+        title_lines = line_count(title, width - 2, 16 * 1.1)  # bold; a merged cell's padding
+        subtitle_lines = line_count(subtitle, width - 2)
+        sheet.set_row(0, max(_TITLE_HEIGHT, row_height(title_lines, 16)))
+        sheet.set_row(1, max(_SUBTITLE_HEIGHT, row_height(subtitle_lines)))
+        self._banner(0, title, formats.get("title"), last)
+        self._banner(1, subtitle, formats.get("subtitle"), last)
+        if self._plan.pages_wide > 1:
+            sheet.set_v_pagebreaks([first for first, _ in self._plan.groups[1:]])
+        header = formats.get("header")
+        for i, column in enumerate(columns):
+            sheet.write_string(2, i, export_safe(column.title), header)
+        lines = max(
+            (line_count(c.title, w, 11) for c, w in zip(columns, self._widths, strict=True)),
+            default=1,
+        )
+        sheet.set_row(2, row_height(lines, 11))
+        self._next_row = HEADER_ROWS
         self.rows = 0
-        self._note: list[_LedgerCell] | None = None
 
-    def _row_cells(self, font: Font) -> list[_LedgerCell]:
-        return [self._cell(i, font, c.number_format) for i, c in enumerate(self._columns)]
-
-    def _style(
-        self,
-        font: Font,
-        alignment: Alignment,
-        fill: PatternFill | None,
-        border: bool,
-        number_format: str | None,
-    ) -> StyleArray:
-        key = (id(font), id(alignment), id(fill), border, number_format)
-        style = self._styles.get(key)
-        if style is None:
-            cell = WriteOnlyCell(self._sheet)
-            cell.font = font
-            cell.alignment = alignment
-            if fill is not None:
-                cell.fill = fill
-            if border:
-                cell.border = _BORDER
-            if number_format:
-                cell.number_format = number_format
-            # Cell._style (openpyxl's style array) is not in its stubs; see the pin in pyproject.
-            style = self._styles[key] = StyleArray(cell._style)  # type: ignore[attr-defined]
-        return style
-
-    def _cell(
-        self,
-        index: int,
-        font: Font,
-        number_format: str | None,
-        alignment: Alignment = _LEFT,
-        fill: PatternFill | None = None,
-        border: bool = True,
-    ) -> _LedgerCell:
-        style = self._style(font, alignment, fill, border, number_format)
-        return _LedgerCell(self._sheet, index + 1, style, number_format or "General")
-
-    def _time_cell(self, cell: _LedgerCell, value: date | time | timedelta) -> _LedgerCell:
-        """The cell of `cell`'s column and font for a date or time in a column without a date
-        format: one formatted for the value's type."""
-        fmt = _time_format(value)
-        key = (id(cell), fmt)
-        found = self._time_cells.get(key)
-        if found is None:
-            font = _HEADER_FONT if cell in self._bold else _BODY_FONT
-            found = self._time_cells[key] = self._cell(cell.column - 1, font, fmt)
-        return found
-
-    def _write(self, cells: list[_LedgerCell], values: Sequence[Any]) -> None:
-        row = []
-        for cell, value in zip(cells, values, strict=True):
-            if not cell.dated and isinstance(value, _TIME_TYPES):
-                cell = self._time_cell(cell, value)
-            cell.value = export_safe(value) if isinstance(value, str) else value
-            if cell.data_type == "f":
-                cell.data_type = "s"  # never a formula, whatever the text
-            row.append(cell)
-        self._sheet.append(row)
-        self._written += 1
+    def _banner(self, row: int, text: str, fmt: Format, last: int) -> None:
+        text = export_safe(text)
+        if last > 0:
+            self._sheet.merge_range(row, 0, row, last, text, fmt)
+        else:
+            self._sheet.write_string(row, 0, text, fmt)
 
     def append(self, values: Sequence[Any], bold: bool = False) -> None:
-        if bold and not self._bold:
-            self._bold = self._row_cells(_HEADER_FONT)
-        self._write(self._bold if bold else self._body, values)
+        if len(values) != len(self._columns):
+            raise ValueError(f"{len(values)} values for {len(self._columns)} columns")
+        sheet, row = self._sheet, self._next_row
+        formats = self._bold if bold else self._body
+        size = 11 if bold else 10
+        lines = 1
+        for col, value in enumerate(values):
+            fmt = formats[col]
+            if value is None or value == "":
+                sheet.write_blank(row, col, None, fmt)
+            elif isinstance(value, str):
+                if not value.isprintable():  # fast path: most text has no control character
+                    value = export_safe(value)
+                sheet.write_string(row, col, value, fmt)
+                if len(value) * 2 > self._widths[col] - 1 or "\n" in value:
+                    lines = max(lines, line_count(value, self._widths[col], size))
+            elif isinstance(value, bool):
+                sheet.write_boolean(row, col, value, fmt)
+            elif isinstance(value, (int, float)):
+                sheet.write_number(row, col, value, fmt)
+                width = number_width(value, self._columns[col].number_format, bold)
+                if width > self._needed[col]:
+                    self._needed[col] = width
+            elif isinstance(value, (date, time, timedelta)):
+                self._write_time(row, col, value, bold)
+            else:
+                sheet.write_string(row, col, export_safe(str(value)), fmt)
+        if lines > 1:
+            sheet.set_row(row, row_height(lines, size))
+        self._next_row += 1
         self.rows += 1
+
+    def _write_time(self, row: int, col: int, value: date | time | timedelta, bold: bool) -> None:
+        """A date or time: in its column's format if that is a date format, else by its type."""
+        number_format = self._columns[col].number_format
+        if not self._dated[col]:
+            number_format = _DATE_FORMATS.get(type(value), "[h]:mm:ss")
+        fmt = self._formats.get("bold" if bold else "body", number_format)
+        self._sheet.write_datetime(row, col, value, fmt)
+        width = len(number_format or "") + 2
+        if width > self._needed[col]:
+            self._needed[col] = width
 
     def note(self, text: str) -> None:
         """A footnote under the table: one line across the sheet's width, without a frame."""
-        if self._note is None:
-            self._note = [self._cell(0, _BODY_FONT, None, _LEFT, border=False)]
-        row = self._written + 1  # the sheet row this note goes to
-        last = get_column_letter(len(self._columns))
-        self._sheet.merged_cells.add(f"A{row}:{last}{row}")
-        self._write(self._note, [text])
+        text = export_safe(text)
+        row, last = self._next_row, len(self._columns) - 1
+        self._sheet.set_row(row, row_height(line_count(text, sum(self._widths) - 2)))
+        self._banner(row, text, self._formats.get("note"), last)
+        self._next_row += 1
 
     def extend(self, rows: Iterable[Sequence[Any]]) -> None:
         for row in rows:
             self.append(row)
+
+    def finish(self) -> PrintPlan:
+        """Widen the number and date columns, then set up the printed pages; called on save."""
+        for i, needed in enumerate(self._needed):
+            if needed > self._widths[i]:
+                self._widths[i] = needed
+                self._sheet.set_column(i, i, needed)
+        plan = self._plan
+        sheet = self._sheet
+        sheet.freeze_panes(HEADER_ROWS, 0)
+        sheet.repeat_rows(0, HEADER_ROWS - 1)
+        sheet.set_landscape()
+        sheet.set_paper(9)  # A4
+        sheet.center_horizontally()
+        sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+        sheet.set_footer("&C&9第 &P 页 共 &N 页")
+        if plan.fit_one_page_wide:
+            sheet.fit_to_pages(1, 0)
+        else:
+            sheet.set_print_scale(100)
+            sheet.print_across()
+            sheet.repeat_columns(0, plan.repeated_columns - 1)
+        return plan
 
 
 class LedgerTable(Generic[R]):
@@ -264,18 +275,32 @@ class LedgerTable(Generic[R]):
 
 
 class Ledger:
-    """A workbook of ledger sheets, saved atomically: `with Ledger(path) as book: ...`."""
+    """A workbook of ledger sheets, saved atomically: `with Ledger(path) as book: ...`.
+
+    One sheet is written at a time: constant-memory mode flushes a sheet's rows as they come.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self._book = Workbook(write_only=True)
+        self._book = Workbook(
+            str(self.path),
+            {
+                "constant_memory": True,
+                "strings_to_formulas": False,
+                "strings_to_numbers": False,
+                "strings_to_urls": False,
+            },
+        )
+        self._formats = _Formats(self._book)
+        self._sheets: list[LedgerSheet] = []
 
     def sheet(
         self, name: str, title: str, subtitle: str, columns: Sequence[LedgerColumn]
     ) -> LedgerSheet:
-        return LedgerSheet(
-            self._book.create_sheet(export_safe(name)[:31]), title, subtitle, columns
-        )
+        worksheet = self._book.add_worksheet(export_safe(name)[:31])
+        sheet = LedgerSheet(worksheet, self._formats, title, subtitle, columns)
+        self._sheets.append(sheet)
+        return sheet
 
     def table(
         self, name: str, title: str, subtitle: str, fields: Sequence[LedgerField[R]]
@@ -285,21 +310,39 @@ class Ledger:
         return LedgerTable(self.sheet(name, title, subtitle, columns), fields)
 
     def __enter__(self) -> Ledger:
+        # The temporary file beside the target first: a folder that cannot be written to is
+        # reported before any row is computed.
+        self._output = atomic_output(self.path)
+        self._book.filename = str(self._output.__enter__())  # XlsxWriter writes it on close()
         return self
 
-    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+    def __exit__(self, kind: Any, exc: Any, tb: Any) -> None:
         if kind is None:
             try:
-                with atomic_output(self.path) as temp:
-                    self._book.save(temp)
-            except BaseException:
-                self._close_quietly()  # a failed save leaves write-only sheets' temp files open
-                raise
+                for sheet in self._sheets:
+                    sheet.finish()
+                try:
+                    self._book.close()
+                except FileCreateError as error:  # it wraps the OSError (disk full, ...)
+                    cause = error.args[0] if error.args else None
+                    raise (cause if isinstance(cause, OSError) else OSError(str(error))) from None
+            except BaseException as error:
+                self._discard()
+                if not self._output.__exit__(type(error), error, error.__traceback__):
+                    raise
+                return
+            self._output.__exit__(None, None, None)
         else:
-            self._close_quietly()
+            self._discard()
+            self._output.__exit__(kind, exc, tb)
 
-    def _close_quietly(self) -> None:
-        for sheet in self._book.worksheets:
-            # Already closed when the save got as far as writing it.
-            with contextlib.suppress(ValueError, OSError, WorkbookAlreadySaved):
-                sheet.close()  # write-only sheets have close()
+    def _discard(self) -> None:
+        """Remove constant-memory temp files without writing the workbook."""
+        for worksheet in self._book.worksheets():
+            handle = getattr(worksheet, "row_data_fh", None)
+            if handle is not None and not handle.closed:
+                handle.close()
+            name = getattr(worksheet, "row_data_filename", None)
+            if name:
+                Path(name).unlink(missing_ok=True)
+        self._book.fileclosed = True  # XlsxWriter would otherwise warn at exit

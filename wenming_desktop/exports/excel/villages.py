@@ -21,15 +21,15 @@ def ledger_fields(unmask: bool) -> list[LedgerField[VillageRow]]:
         return row.contact_phone if unmask else mask_phone(row.contact_phone)
 
     return [
-        LedgerField("结对村", 24, attrgetter("name")),
-        LedgerField("新时代文明实践站", 28, attrgetter("station_name")),
+        LedgerField("结对村", 16, attrgetter("name")),
+        LedgerField("新时代文明实践站", 18, attrgetter("station_name")),
         LedgerField("联系人", 10, attrgetter("contact_person")),
         LedgerField("联系电话", 15, phone),
         LedgerField("结对开始", 12, attrgetter("pairing_start")),
         LedgerField("结对结束", 12, attrgetter("pairing_end")),
         LedgerField("活动场次", 9, attrgetter("activity_count")),
         LedgerField("村民人数", 9, attrgetter("resident_count")),
-        LedgerField("备注", 30, attrgetter("notes")),
+        LedgerField("备注", 18, attrgetter("notes")),
     ]
 
 

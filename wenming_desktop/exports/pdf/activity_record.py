@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -18,6 +17,7 @@ from wenming_desktop.domain.hours import format_hours
 from wenming_desktop.domain.vocabulary import ActivityStatus
 from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
+from wenming_desktop.exports.pdf.glyphs import markup
 
 CONTENT_WIDTH = 180 * mm
 PHOTO_WIDTH = 85 * mm
@@ -39,7 +39,7 @@ def _grid(data: list[list[object]], widths: Sequence[float], header: bool = True
 
 
 def _p(text: object) -> Paragraph:
-    return Paragraph(escape("" if text is None else str(text)), styles()["cell"])
+    return Paragraph(markup("" if text is None else str(text)), styles()["cell"])
 
 
 def _fields(d: ActivityDetail) -> Table:
@@ -104,7 +104,7 @@ def _services(d: ActivityDetail) -> list[Flowable]:
     s = styles()
     parts: list[Flowable] = [Paragraph("义诊服务情况", s["heading"])]
     if d.departments:
-        parts.append(Paragraph(escape("参加科室：" + "、".join(d.departments)), s["body"]))
+        parts.append(Paragraph(markup("参加科室：" + "、".join(d.departments)), s["body"]))
     if d.services:
         rows: list[list[object]] = [["服务项目", "科室", "服务人次", "发放药品/资料(份)"]]
         rows += [[_p(r.service), _p(r.department or "—"), r.people_served, r.materials_given]
@@ -135,7 +135,7 @@ def _photos(photos: Sequence[tuple[Path | None, str]]) -> list[Flowable]:
             image.drawWidth, image.drawHeight = image.imageWidth * ratio, image.imageHeight * ratio
             cells.append(Table([[image], [_p(caption)]], colWidths=[PHOTO_WIDTH + 4]))
         else:
-            cells.append(Paragraph(escape(f"（照片文件缺失：{caption}）"), s["small"]))
+            cells.append(Paragraph(markup(f"（照片文件缺失：{caption}）"), s["small"]))
     rows = [cells[i : i + 2] + [""] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)]
     grid = Table(rows, colWidths=[CONTENT_WIDTH / 2] * 2)
     grid.setStyle(
@@ -153,11 +153,11 @@ def record_story(
     s = styles()
     story: list[Flowable] = [
         Paragraph("新时代文明实践活动记录表", s["title"]),
-        Paragraph(escape(hospital), s["subtitle"]),
+        Paragraph(markup(hospital), s["subtitle"]),
         Spacer(1, 6),
         _fields(detail),
         Paragraph("活动内容及成效", s["heading"]),
-        Paragraph(escape(detail.summary or "（未填写）"), s["body"]),
+        Paragraph(markup(detail.summary or "（未填写）"), s["body"]),
         Paragraph("参加志愿者及服务时长", s["heading"]),
         _volunteers(detail),
         *_services(detail),

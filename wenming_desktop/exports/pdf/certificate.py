@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -16,6 +15,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from wenming_desktop.domain.counting import SHORT_ROUNDING_NOTE
 from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
+from wenming_desktop.exports.pdf.glyphs import markup
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,8 @@ def _table(content: CertificateContent) -> Table:
     data: list[list[object]] = [["序号", "日期", "服务内容（活动名称）", "服务地点", "时长(小时)"]]
     for i, line in enumerate(content.lines, start=1):
         data.append(
-            [i, f"{line.day:%Y-%m-%d}", Paragraph(escape(line.title), cell),
-             Paragraph(escape(line.place), cell), line.hours]
+            [i, f"{line.day:%Y-%m-%d}", Paragraph(markup(line.title), cell),
+             Paragraph(markup(line.place), cell), line.hours]
         )  # fmt: skip
     data.append(["合计", "", f"共 {len(content.lines)} 次", "", content.total_hours])
     table = Table(data, colWidths=[14 * mm, 26 * mm, 80 * mm, 40 * mm, 20 * mm], repeatRows=1)
@@ -83,17 +83,17 @@ def write_certificate(path: Path, content: CertificateContent) -> None:
         identity += f"，工号 {content.staff_no}"
     identity += f"，{content.department}）" if content.department else "）"
     registry = (
-        f"其全国志愿服务信息系统志愿者编号为 {escape(content.registry_no)}。"
+        f"其全国志愿服务信息系统志愿者编号为 {markup(content.registry_no)}。"
         if content.registry_no
         else ""
     )
     body = (
-        f"兹证明 {escape(identity)}，系{escape(content.hospital)}志愿者。"
+        f"兹证明 {markup(identity)}，系{markup(content.hospital)}志愿者。"
         f"{_d(content.date_from)}至{_d(content.date_to)}期间，该同志参加本院组织的新时代文明实践"
         f"志愿服务活动 {len(content.lines)} 次，累计志愿服务时长 {content.total_hours} 小时。"
         f"{registry}服务记录如下表。特此证明。"
     )
-    issuer = escape(content.hospital + (f"（{content.office}）" if content.office else ""))
+    issuer = markup(content.hospital + (f"（{content.office}）" if content.office else ""))
     seal = Table(
         [[Paragraph(f"出具单位：{issuer}", s["body"]), "（盖章）"],
          [Paragraph(f"出具日期：{_d(content.issued_on)}", s["body"]), ""]],
@@ -112,13 +112,13 @@ def write_certificate(path: Path, content: CertificateContent) -> None:
         )
     )
     check = (
-        f"核验方式：本证明编号 {escape(content.number)} 已登记在{escape(content.hospital)}文明实践"
+        f"核验方式：本证明编号 {markup(content.number)} 已登记在{markup(content.hospital)}文明实践"
         "工作台中，记载了开具对象、期间、服务次数和时长；如需核验，请持本证明联系出具单位，"
         "凭编号查对。涂改无效。"
     )
     story: list[Flowable] = [
         Paragraph("志愿服务记录证明", s["title"]),
-        Paragraph(f"编号：{escape(content.number)}", s["subtitle"]),
+        Paragraph(f"编号：{markup(content.number)}", s["subtitle"]),
         Spacer(1, 6 * mm),
         Paragraph(body, s["body"]),
         Spacer(1, 4 * mm),

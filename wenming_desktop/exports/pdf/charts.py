@@ -1,4 +1,10 @@
-"""Bar charts drawn with reportlab's own graphics, labelled in the embedded CJK font."""
+"""Bar charts drawn with reportlab's own graphics, labelled in the embedded CJK font.
+
+Which chart fits which figures: months as columns when there are two or more (a single month
+is a sentence, not a one-bar chart); villages as columns while their names fit side by side
+(up to COLUMN_LABELS_MAX), else as horizontal bars, one line per village, so labels never
+overlap.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +13,28 @@ from collections.abc import Sequence
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
+from reportlab.platypus import Flowable, Paragraph
 
-from wenming_desktop.exports.pdf.fonts import register_fonts
+from wenming_desktop.exports.pdf.fonts import register_fonts, styles
+from wenming_desktop.exports.pdf.glyphs import markup
 
 BAR_COLOUR = colors.HexColor("#b22222")
+COLUMN_LABELS_MAX = 8  # more labels than this under columns would run into each other
+
+
+def month_figures(title: str, items: Sequence[tuple[str, int]]) -> Flowable:
+    """Columns per month; one month alone is said in a sentence instead of a one-bar chart."""
+    if len(items) > 1:
+        return column_chart(title, items)
+    label, value = items[0] if items else ("本期", 0)
+    return Paragraph(markup(f"{title}：{label} {value} 场。"), styles()["body"])
+
+
+def village_chart(title: str, items: Sequence[tuple[str, int]]) -> Flowable:
+    """Villages as columns when few, else as horizontal bars (a label per line)."""
+    if len(items) > COLUMN_LABELS_MAX:
+        return bar_chart(title, items)
+    return column_chart(title, items)
 
 
 def _nice_max(values: Sequence[int]) -> int:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -32,7 +31,9 @@ from reportlab.platypus import (
 )
 
 from wenming_desktop.exports.files import atomic_output
+from wenming_desktop.exports.pdf.document import FallbackCanvas
 from wenming_desktop.exports.pdf.fonts import register_fonts
+from wenming_desktop.exports.pdf.glyphs import markup
 
 MARGIN = 16 * mm
 TITLE = "中医体质辨识结果与保健指导"
@@ -74,7 +75,7 @@ def _who(page: GuidancePage, s: dict[str, ParagraphStyle]) -> Table:
     rows: list[list[Any]] = [
         [f"姓名：{page.name}", f"性别：{page.gender or '—'}　　年龄：{age or '—'}"],
         [f"体检日期：{day}", f"体检医生：{page.doctor or '—'}"],
-        [Paragraph(f"体检地点：{escape(page.place or '—')}", s["body"]), ""],
+        [Paragraph(f"体检地点：{markup(page.place or '—')}", s["body"]), ""],
     ]
     table = Table(rows, colWidths=[(A4[0] - 2 * MARGIN) / 2] * 2)
     table.setStyle(
@@ -94,19 +95,19 @@ def _who(page: GuidancePage, s: dict[str, ParagraphStyle]) -> Table:
 
 def _page(page: GuidancePage, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     story: list[Flowable] = [
-        Paragraph(escape(page.hospital), s["hospital"]),
+        Paragraph(markup(page.hospital), s["hospital"]),
         Paragraph(TITLE, s["title"]),
         Spacer(1, 3 * mm),
         _who(page, s),
         Spacer(1, 3 * mm),
-        Paragraph(f"您的中医体质：<b>{escape(page.constitution)}</b>", s["result"]),
+        Paragraph(f"您的中医体质：<b>{markup(page.constitution)}</b>", s["result"]),
     ]
     if page.judgement:
-        story.append(Paragraph(f"问卷辨识结果：{escape(page.judgement)}", s["body"]))
+        story.append(Paragraph(f"问卷辨识结果：{markup(page.judgement)}", s["body"]))
     story.append(Spacer(1, 2 * mm))
     for aspect, text in page.aspects:
-        story.append(Paragraph(f"■ {escape(aspect)}", s["aspect"]))
-        story.append(Paragraph(escape(text), s["body"]))
+        story.append(Paragraph(f"■ {markup(aspect)}", s["aspect"]))
+        story.append(Paragraph(markup(text), s["body"]))
     story.append(Spacer(1, 5 * mm))
     story.append(
         Paragraph(
@@ -139,4 +140,4 @@ def write_guidance(path: Path, pages: Sequence[GuidancePage]) -> None:
             title=title,
             author="文明实践工作台",
         )
-        doc.build(story)
+        doc.build(story, canvasmaker=FallbackCanvas)  # rare characters: see glyphs.py

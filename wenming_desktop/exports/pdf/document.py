@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -13,13 +14,49 @@ from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from wenming_desktop.exports.files import atomic_output
 from wenming_desktop.exports.pdf.fonts import register_fonts
+from wenming_desktop.exports.pdf.glyphs import font_runs, runs_width
 
 
-class _NumberedCanvas(Canvas):
-    """Defers each page so the total is known when the footer is drawn."""
+class FallbackCanvas(Canvas):
+    """A canvas whose single-line strings (table cells, chart labels, footers) switch to a
+    fallback font for characters the current font lacks; see glyphs.py."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def _font(self) -> tuple[str, float, float]:
+        """The current font name, size and leading (reportlab's Canvas internals, absent from
+        its stubs)."""
+        state = vars(self)
+        return str(state["_fontname"]), float(state["_fontsize"]), float(state["_leading"])
+
+    def drawString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:
+        font, size, leading = self._font()
+        runs = font_runs(str(text), font)
+        if len(runs) <= 1:
+            super().drawString(x, y, text, *args, **kwargs)
+            return
+        for run_font, run in runs:
+            self.setFont(run_font, size, leading)
+            super().drawString(x, y, run, *args, **kwargs)
+            x += runs_width([(run_font, run)], size)
+        self.setFont(font, size, leading)
+
+    def drawCentredString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:
+        font, size, _ = self._font()
+        width = runs_width(font_runs(str(text), font), size)
+        self.drawString(x - width / 2, y, text, *args, **kwargs)
+
+    def drawRightString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:
+        font, size, _ = self._font()
+        width = runs_width(font_runs(str(text), font), size)
+        self.drawString(x - width, y, text, *args, **kwargs)
+
+
+class _NumberedCanvas(FallbackCanvas):
+    """Defers each page so the total is known when the footer is drawn; pages after the first
+    also get `running_head` (what the document is) at their top, so a loose page says it."""
+
+    def __init__(self, *args: Any, running_head: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.running_head = running_head
         self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:  # reportlab's name
@@ -31,9 +68,11 @@ class _NumberedCanvas(Canvas):
         for state in self._pages:
             self.__dict__.update(state)
             self.setFont(register_fonts(), 9)
-            width = self._pagesize[0]  # type: ignore[attr-defined]  # reportlab's Canvas internal, absent from its stubs
+            width, height = self._pagesize  # type: ignore[attr-defined]  # reportlab's Canvas internal, absent from its stubs
             page = self._pageNumber  # type: ignore[attr-defined]  # reportlab's Canvas internal, absent from its stubs
             self.drawCentredString(width / 2, 10 * mm, f"第 {page} 页 共 {total} 页")
+            if self.running_head and page > 1:
+                self.drawCentredString(width / 2, height - 10 * mm, self.running_head)
             super().showPage()
         super().save()
 
@@ -44,8 +83,12 @@ def build_pdf(
     title: str,
     pagesize: tuple[float, float] = A4,
     margins_mm: float = 15,
+    running_head: str = "",
 ) -> None:
-    """Lay out `story` on A4 pages with page numbers; the file appears only when complete."""
+    """Lay out `story` on A4 pages with page numbers; the file appears only when complete.
+
+    `running_head`: a line printed at the top of every page after the first (e.g. the
+    activity, sheet and date of a sign-in sheet)."""
     register_fonts()
     with atomic_output(Path(path)) as temp:
         doc = SimpleDocTemplate(
@@ -58,4 +101,4 @@ def build_pdf(
             title=title,
             author="文明实践工作台",
         )
-        doc.build(list(story), canvasmaker=_NumberedCanvas)
+        doc.build(list(story), canvasmaker=partial(_NumberedCanvas, running_head=running_head))

@@ -54,6 +54,9 @@ def styles() -> dict[str, ParagraphStyle]:
         "small": ParagraphStyle("small", parent=base, fontSize=9, leading=12),
         "title": ParagraphStyle("title", parent=base, fontSize=18, leading=26, alignment=1),
         "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=11, leading=16, alignment=1),
-        "heading": ParagraphStyle("heading", parent=base, fontSize=13, leading=20, spaceBefore=8),
+        # A heading never ends a page: it moves to the next one with what follows it.
+        "heading": ParagraphStyle(
+            "heading", parent=base, fontSize=13, leading=20, spaceBefore=8, keepWithNext=1
+        ),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9.5, leading=12),
     }

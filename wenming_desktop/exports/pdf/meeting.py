@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -17,6 +16,7 @@ from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableS
 from wenming_desktop.domain.office_records import MeetingData
 from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
+from wenming_desktop.exports.pdf.glyphs import markup
 from wenming_desktop.exports.pdf.signin import SigninColumn, SigninHeading, build_signin_sheet
 
 CONTENT_WIDTH = 180 * mm
@@ -74,7 +74,7 @@ def write_meeting_signin(
 
 def _p(text: object, style: str = "cell") -> Paragraph:
     value = "" if text is None else str(text)
-    return Paragraph(escape(value).replace("\n", "<br/>"), styles()[style])
+    return Paragraph(markup(value).replace("\n", "<br/>"), styles()[style])
 
 
 def _form(rows: list[list[object]], spans: Sequence[int]) -> Table:
@@ -166,7 +166,7 @@ def meeting_record_story(
         ["会议内容", _p(data.minutes or "（未填写）", "body"), "", ""],
     ]
     story: list[Flowable] = [
-        Paragraph(escape(hospital), s["subtitle"]),
+        Paragraph(markup(hospital), s["subtitle"]),
         Paragraph("会 议 记 录", s["title"]),
         Spacer(1, 4 * mm),
         _form(rows, spans),

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -18,6 +17,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
+from wenming_desktop.exports.pdf.glyphs import markup
 
 MARGIN_MM = 15
 ROW_HEIGHT_MM = 9.5  # room for a handwritten signature
@@ -52,7 +52,7 @@ def _heading(heading: SigninHeading, width: float) -> list[Flowable]:
     st = styles()
     facts = [("日期", heading.day), ("地点", heading.place), ("主办单位", heading.organizer)]
     facts += list(heading.extra)
-    cells = [Paragraph(f"{label}：{value}", st["body"]) for label, value in facts if value]
+    cells = [Paragraph(markup(f"{label}：{value}"), st["body"]) for label, value in facts if value]
     if len(cells) % 2:
         cells.append(Paragraph("", st["body"]))
     grid = Table(
@@ -61,9 +61,10 @@ def _heading(heading: SigninHeading, width: float) -> list[Flowable]:
     )
     grid.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return [
-        Paragraph(heading.title, st["title"]),
+        Paragraph(markup(heading.title), st["title"]),
         Paragraph(
-            heading.sheet_name, ParagraphStyle("sheet", st["subtitle"], fontSize=14, leading=20)
+            markup(heading.sheet_name),
+            ParagraphStyle("sheet", st["subtitle"], fontSize=14, leading=20),
         ),
         Spacer(1, 2 * mm),
         grid,
@@ -89,7 +90,7 @@ def signin_story(
     for number, row in enumerate(rows, start=1):
         cells: list[object] = [str(number)]
         for text, room in zip((str(v or "") for v in row), fits, strict=True):
-            cells.append(Paragraph(escape(text), cell) if _width(text) > room else text)
+            cells.append(Paragraph(markup(text), cell) if _width(text) > room else text)
         data.append(cells)
     for number in range(len(rows) + 1, len(rows) + blank_rows + 1):
         data.append([str(number), *([""] * len(columns))])
@@ -122,6 +123,14 @@ def build_signin_sheet(
     rows: Sequence[Sequence[str]],
     blank_rows: int = 0,
 ) -> None:
-    """Write the sheet as an A4 PDF with "第 x 页 共 y 页" on every page."""
+    """Write the sheet as an A4 PDF with "第 x 页 共 y 页" on every page and the activity,
+    sheet and date at the top of every page after the first."""
     story = signin_story(heading, columns, rows, blank_rows)
-    build_pdf(Path(path), story, f"{heading.title} {heading.sheet_name}", margins_mm=MARGIN_MM)
+    head = f"{heading.title}　{heading.sheet_name}　{heading.day}"
+    build_pdf(
+        Path(path),
+        story,
+        f"{heading.title} {heading.sheet_name}",
+        margins_mm=MARGIN_MM,
+        running_head=head,
+    )

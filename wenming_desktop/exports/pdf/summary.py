@@ -6,15 +6,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from wenming_desktop.domain.vocabulary import SUMMARY_SECTIONS
-from wenming_desktop.exports.pdf.charts import bar_chart, column_chart
+from wenming_desktop.exports.pdf.charts import bar_chart, month_figures, village_chart
 from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
+from wenming_desktop.exports.pdf.glyphs import markup
 
 TEXT_SECTIONS = SUMMARY_SECTIONS
 
@@ -57,7 +57,7 @@ def coverage_table(months: list[str], rows: list[tuple[str, list[int]]]) -> Tabl
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ]
     for r, (village, counts) in enumerate(rows, start=1):
-        data.append([Paragraph(escape(village), cell), *(n or "无" for n in counts), sum(counts)])
+        data.append([Paragraph(markup(village), cell), *(n or "无" for n in counts), sum(counts)])
         for c, n in enumerate(counts, start=1):
             if not n:
                 style.append(("BACKGROUND", (c, r), (c, r), colors.HexColor("#d9d9d9")))
@@ -72,7 +72,7 @@ def _table(rows: list[tuple[str, str]]) -> Table:
     font = register_fonts()
     cell = styles()["cell"]
     table = Table(
-        [[Paragraph(escape(label), cell), Paragraph(escape(value), cell)] for label, value in rows],
+        [[Paragraph(markup(label), cell), Paragraph(markup(value), cell)] for label, value in rows],
         colWidths=[200, 260],
     )
     table.setStyle(
@@ -96,17 +96,17 @@ def _paragraphs(text: str) -> list[Flowable]:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines:
         return [Paragraph("（未填写）", styles()["small"])]
-    return [Paragraph("　　" + escape(line), style) for line in lines]
+    return [Paragraph("　　" + markup(line), style) for line in lines]
 
 
 def story(doc: SummaryDocument) -> list[Flowable]:
     s = styles()
     parts: list[Flowable] = [
         Paragraph(
-            escape(f"{doc.hospital}{doc.period_label}新时代文明实践结对共建工作总结"), s["title"]
+            markup(f"{doc.hospital}{doc.period_label}新时代文明实践结对共建工作总结"), s["title"]
         ),
         Paragraph(
-            escape(f"{doc.office}　范围：{doc.scope_label}　{doc.issued_on:%Y年%m月%d日}"),
+            markup(f"{doc.office}　范围：{doc.scope_label}　{doc.issued_on:%Y年%m月%d日}"),
             s["subtitle"],
         ),
         Spacer(1, 8),
@@ -117,8 +117,8 @@ def story(doc: SummaryDocument) -> list[Flowable]:
     if doc.by_category:
         parts.append(bar_chart("按活动类别统计（场次）", doc.by_category))
     if len(doc.by_village) > 1:
-        parts.append(column_chart("按结对村统计（场次）", doc.by_village))
-    parts.append(column_chart("按月份统计（场次）", doc.by_month))
+        parts.append(village_chart("按结对村统计（场次）", doc.by_village))
+    parts.append(month_figures("按月份统计（场次）", doc.by_month))
     if len(doc.coverage) > 1:
         parts.append(Paragraph("各结对村每月开展活动情况（场次；“无”为当月未开展）", s["small"]))
         parts.append(coverage_table([m for m, _ in doc.by_month], doc.coverage))
@@ -132,14 +132,14 @@ def story(doc: SummaryDocument) -> list[Flowable]:
         parts.append(_table(doc.office_lines))
         parts.append(Spacer(1, 4))
         for note in doc.office_notes:
-            parts.append(Paragraph("　　" + escape(note), s["body"]))
+            parts.append(Paragraph("　　" + markup(note), s["body"]))
         numbers = numbers[1:]
     for number, (key, title) in zip(numbers, TEXT_SECTIONS, strict=False):
         parts.append(Paragraph(f"{number}、{title}", s["heading"]))
         parts.extend(_paragraphs(doc.texts.get(key, "")))
     if doc.notes:
         parts.append(Spacer(1, 8))
-        parts.extend(Paragraph(escape(note), s["small"]) for note in doc.notes)
+        parts.extend(Paragraph(markup(note), s["small"]) for note in doc.notes)
     return parts
 
 

@@ -156,7 +156,7 @@ COLUMNS = [
     LedgerColumn("操作", 10),
     LedgerColumn("对象", 14),
     LedgerColumn("编号", 16),
-    LedgerColumn("变更内容", 80),
+    LedgerColumn("变更内容", 48),
 ]
 
 

@@ -23,6 +23,7 @@ from wenming_desktop.domain.identity import parse_id_number
 from wenming_desktop.domain.residents import ResidentData
 from wenming_desktop.domain.vocabulary import FocusGroup
 from wenming_desktop.ui.dialogs.common import error_label, save_cancel_buttons
+from wenming_desktop.ui.widgets.glyph_hint import attach_glyph_hint
 
 
 class ResidentDialog(QDialog):
@@ -63,6 +64,8 @@ class ResidentDialog(QDialog):
             focus.addWidget(box, i // 3, i % 3)
         form = QFormLayout()
         form.addRow("姓名 *", self.name)
+        self.name_hint = attach_glyph_hint(self.name)
+        form.addRow("", self.name_hint)
         form.addRow("身份证号", self.id_number)
         form.addRow("", self.id_info)
         form.addRow("联系电话", self.phone)

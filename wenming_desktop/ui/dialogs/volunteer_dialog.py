@@ -33,6 +33,7 @@ from wenming_desktop.ui.dialogs.common import (
     save_cancel_buttons,
 )
 from wenming_desktop.ui.dialogs.village_dialog import OptionalDate
+from wenming_desktop.ui.widgets.glyph_hint import attach_glyph_hint
 
 
 def _combo(items: Sequence[str], current: str) -> QComboBox:
@@ -104,6 +105,8 @@ class VolunteerDialog(QDialog):
         self.notes.setFixedHeight(50)
         left, right = QFormLayout(), QFormLayout()
         left.addRow("姓名 *", self.name)
+        self.name_hint = attach_glyph_hint(self.name)
+        left.addRow("", self.name_hint)
         left.addRow("工号", self.staff_no)
         left.addRow("性别", self.gender)
         left.addRow("出生日期", self.birth)

@@ -1,0 +1,104 @@
+"""How a ledger sheet is laid out on A4 paper: text lines per cell, row heights, column widths
+for numbers, and whether the sheet is fitted to one page wide or split across pages.
+
+Units are Excel's: a column width counts the default font's digits (about 1.9 mm each at 100 %),
+a row height is in points. A Chinese character of the 10 pt body font takes about two digits
+of width; a Latin letter or digit one.
+
+The rule that keeps printed text readable: body text is 10 pt, so fitting a sheet to the page
+must not scale below 90 % (9 pt printed). A4 landscape with 10 mm side margins holds about
+`PAGE_WIDTH` width units at 100 %; a sheet up to PAGE_WIDTH / MIN_SCALE units is fitted to one
+page wide, a wider one prints at 100 % across several pages, in the order left to right, then
+down (each row's columns on consecutive pages), with its first columns up to 姓名 (or, without
+a naming column, the first ~24 width units) repeated on every page so each page says whose row
+it is, and the title over them.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+HEADER_ROWS = 3  # title, subtitle, column headers
+PAGE_WIDTH = (
+    118.0  # width units on A4 landscape at 100 % within the margins (as LibreOffice prints)
+)
+# Printed at 100 % and split, a page holds more: LibreOffice's fit-to-width keeps a margin of
+# error that its page breaks at 100 % do not (measured: ~121 units fitted, ~138 at 100 %).
+SPLIT_PAGE_WIDTH = 130.0
+MIN_SCALE = 0.9  # 10 pt body text printed at 9 pt at least
+KEY_TITLES = ("姓名", "活动名称", "结对村名称", "结对村")  # the column naming a row
+MAX_REPEATED_WIDTH = 55.0  # repeated columns leave most of each page to the rest
+MIN_REPEATED_WIDTH = 24.0  # without a naming column: the first columns up to this width
+
+
+def text_width(text: str, size: float = 10) -> float:
+    """Width units `text` takes on one line at `size` pt."""
+    wide = sum(1 for ch in text if ord(ch) > 0x2E80)
+    return (2 * wide + 1.1 * (len(text) - wide)) * size / 10
+
+
+def line_count(text: str, column_width: float, size: float = 10) -> int:
+    """Lines `text` wraps to in a column of `column_width` (a cell's padding left out)."""
+    room = max(column_width - 1.0, 1.0)
+    return sum(max(1, math.ceil(text_width(part, size) / room)) for part in text.split("\n"))
+
+
+def row_height(lines: int, size: float = 10) -> float:
+    """Points a row needs for `lines` lines at `size` pt (Excel's 13.5 pt for one 10 pt line)."""
+    return round(lines * size * 1.35 + 1.5, 1)
+
+
+def number_width(value: float, number_format: str | None, bold: bool = False) -> float:
+    """The column width a number needs to show without `###`."""
+    if number_format and "0.0" in number_format:
+        shown = f"{value:.{number_format.count('0') - 1}f}"
+    elif isinstance(value, int):
+        shown = str(value)
+    else:
+        shown = f"{value:.10g}"
+    return len(shown) * (1.2 if bold else 1.1) + 2
+
+
+@dataclass(frozen=True)
+class PrintPlan:
+    """fit_one_page_wide: scale the sheet to one page wide (at MIN_SCALE or more); otherwise
+    print at 100 % with the first `repeated_columns` columns on every page and the others in
+    `groups`, one page wide each ((first, last) column indexes), breaks set between them."""
+
+    fit_one_page_wide: bool
+    repeated_columns: int
+    groups: tuple[tuple[int, int], ...]
+
+    @property
+    def pages_wide(self) -> int:
+        return len(self.groups)
+
+
+def plan_print(titles: list[str], widths: list[float], slack: float = 6.0) -> PrintPlan:
+    """The print plan of a sheet with these column titles and widths; `slack` width units per
+    page are kept free for columns widened later (numbers, totals)."""
+    last = len(widths) - 1
+    total = sum(widths)
+    if total <= PAGE_WIDTH / MIN_SCALE - slack:
+        return PrintPlan(True, 0, ((0, last),))
+    repeated = 0
+    for key in KEY_TITLES:  # in order of preference
+        if key in titles and sum(widths[: titles.index(key) + 1]) <= MAX_REPEATED_WIDTH:
+            repeated = titles.index(key) + 1
+            break
+    if not repeated:  # no naming column: enough leading columns (序号, 日期 …) to hold the title
+        repeated = 1
+        while repeated < len(widths) - 1 and sum(widths[:repeated]) < MIN_REPEATED_WIDTH:
+            repeated += 1
+    room = SPLIT_PAGE_WIDTH - slack
+    groups: list[tuple[int, int]] = []
+    first, used = repeated, sum(widths[:repeated])
+    kept = used
+    for i in range(repeated, last + 1):
+        if used + widths[i] > room and i > first:
+            groups.append((first, i - 1))
+            first, used = i, kept
+        used += widths[i]
+    groups.append((first, last))
+    return PrintPlan(False, repeated, tuple(groups))
