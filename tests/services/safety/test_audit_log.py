@@ -134,3 +134,24 @@ def test_searching_the_log_reveals_no_masked_digit(workspace) -> None:
     assert len(audit_log.list_entries(db, AuditFilter(text="110105"))) == 1
     assert len(audit_log.list_entries(db, AuditFilter(text="139****5678"))) == 1
     assert len(audit_log.list_entries(db, AuditFilter(text="联系电话"))) == 2
+
+
+def test_records_inside_a_change_read_by_their_labels() -> None:
+    """An import's new rows and a clinic's per-department lines: labels, never program keys."""
+    from wenming_desktop.services.safety.audit_describe import describe_changes
+
+    text = describe_changes(
+        "import",
+        "{}",
+        '{"new": [{"row": 2, "staff_no": "R001", "name": "王小明"}]}',
+    )
+    assert "行号 2" in text and "工号 R001" in text and "王小明" in text
+    assert not any(key in text for key in ("row", "staff_no", "name", "{", "'"))
+    names = {("service_kind", 3): "血压测量", ("department", 4): "内科"}
+    line = describe_changes(
+        "clinic",
+        "{}",
+        '{"services": [[3, 45, 2, 4], [3, 15, 0, null]]}',
+        lambda table, ids: {i: names[(table, i)] for i in ids if (table, i) in names},
+    )
+    assert "内科 血压测量 45人次（发放2）" in line and "血压测量 15人次" in line

@@ -62,6 +62,7 @@ FIELD_LABELS = {
     "refused": "未导入",
     "skipped_rows": "跳过的行",
     "row": "行号",
+    "staff_no": "工号",
     "new": "新值",
     "id": "编号",
     "seq": "序号",
@@ -178,13 +179,26 @@ class _Describer:
             return CODE_LABELS[key].get(value, value)
         if (key == "minutes" or key.endswith("_minutes")) and isinstance(value, int):
             return f"{hours_text(value)} 小时"
+        if isinstance(value, dict):
+            return self._record(value)
+        if isinstance(value, list) and any(isinstance(v, dict) for v in value):
+            return "、".join(self._record(v) if isinstance(v, dict) else _value(v) for v in value)
         return _value(value)
 
+    def _record(self, record: dict[str, Any]) -> str:
+        """A record inside a value (an imported row): its fields by their labels, in brackets."""
+        fields = "，".join(f"{self.label(k)} {self.value(k, v)}" for k, v in record.items())
+        return f"（{fields}）"
+
     def _service(self, line: Any) -> str:
-        if isinstance(line, list) and len(line) == 3:
-            kind, people, materials = line
+        if isinstance(line, list) and len(line) in (3, 4):
+            kind, people, materials = line[:3]
             text = f"{self._name('service_kind', kind)} {people}人次"
-            return text + (f"（发放{materials}）" if materials else "")
+            if materials:
+                text += f"（发放{materials}）"
+            if len(line) == 4 and line[3] is not None:
+                text = f"{self._name('department', line[3])} {text}"
+            return text
         return _value(line)
 
 
