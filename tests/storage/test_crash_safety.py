@@ -217,7 +217,7 @@ def test_killing_an_hr_import_leaves_all_or_none(tmp_path: Path, demo_template: 
     # One full run: its whole duration, and when the writing starts (the summary line).
     proc, began = start(cli_args(folder, "import", "volunteers", str(sheet)))
     assert proc.stdout is not None
-    planned = next(time.monotonic() for line in proc.stdout if "共 3000 行" in line)
+    planned = next(time.monotonic() for line in proc.stdout if "读取数据 3000 行" in line)
     assert proc.wait() == 0
     ended = time.monotonic()
     proc.stdout.close()
@@ -239,7 +239,7 @@ def test_killing_an_hr_import_leaves_all_or_none(tmp_path: Path, demo_template: 
         else:
             for line in proc.stdout:
                 printed += line
-                if "共 3000 行" in line:
+                if "读取数据 3000 行" in line:
                     break
             time.sleep(rng.uniform(0, (ended - planned) * 0.8))
         if proc.poll() is None:
@@ -248,7 +248,7 @@ def test_killing_an_hr_import_leaves_all_or_none(tmp_path: Path, demo_template: 
         printed += proc.stdout.read()
         proc.stdout.close()
         phase = (
-            "done" if "已导入" in printed else "writing" if "共 3000 行" in printed else "reading"
+            "done" if "已导入" in printed else "writing" if "读取数据 3000 行" in printed else "reading"
         )
         phases[phase] += 1
         database = folder / "wenming.db"
