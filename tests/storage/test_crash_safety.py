@@ -247,9 +247,8 @@ def test_killing_an_hr_import_leaves_all_or_none(tmp_path: Path, demo_template: 
         proc.wait()
         printed += proc.stdout.read()
         proc.stdout.close()
-        phase = (
-            "done" if "已导入" in printed else "writing" if "读取数据 3000 行" in printed else "reading"
-        )
+        writing = "读取数据 3000 行" in printed
+        phase = "done" if "已导入" in printed else "writing" if writing else "reading"
         phases[phase] += 1
         database = folder / "wenming.db"
         assert integrity(database) == ["ok"], f"kill {i}"
