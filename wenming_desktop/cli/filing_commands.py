@@ -15,6 +15,7 @@ from wenming_desktop.domain.periods import parse_period
 from wenming_desktop.exports.files import safe_filename
 from wenming_desktop.services.activities.records import export_activity_record, load_detail
 from wenming_desktop.services.filing.filing import build_packet, default_packet_name
+from wenming_desktop.services.filing.ledgers import packet_options
 from wenming_desktop.services.progress import Progress
 from wenming_desktop.services.villages.villages import find_village
 
@@ -31,6 +32,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     packet.add_argument(
         "-o", "--output", metavar="DIR", help="输出文件夹，或以 .zip 结尾的压缩文件"
     )
+    for option in packet_options():
+        packet.add_argument(option.flag, dest=option.key, action="store_true", help=option.help)
     packet.set_defaults(handler=_packet)
 
 
@@ -54,9 +57,10 @@ def _packet(args: argparse.Namespace, folder: DataFolder) -> int:
         as_zip = Path(target).suffix.lower() == ".zip"
 
         def show(done: int, total: int, message: str) -> None:
-            print(f"[{done}/{total}] {message}", flush=True)
+            print(f"[{done / total:.0%}] {message}", flush=True)
 
-        result = build_packet(ws, period, village_id, target, as_zip, Progress(show))
+        chosen = frozenset(o.key for o in packet_options() if getattr(args, o.key, False))
+        result = build_packet(ws, period, village_id, target, as_zip, Progress(show), chosen)
     print(f"归档材料包已生成：{result.path}（{result.activities} 场活动，{result.files} 个文件）")
     if result.missing:
         print(f"注意：{len(result.missing)} 个附件的文件已缺失，未放入材料包（目录中已列出）：")

@@ -31,3 +31,59 @@ class Progress:
         """Raise Cancelled if the user asked to stop; call between steps of the work."""
         if self._cancel.is_set():
             raise Cancelled()
+
+
+class PacketTally:
+    """The progress of a job of many steps reported from more than one thread: whole steps
+    done (`step`), plus the share of the step under way (`part`, from a writer's own
+    `(done, total)` reports). Reports `(permille done, 1000, message)` to `progress`."""
+
+    SCALE = 1000
+
+    def __init__(self, progress: Progress, steps: int) -> None:
+        self._progress = progress
+        self._steps = max(steps, 1)
+        self._done = 0
+        self._part = 0.0
+        self._lock = threading.Lock()
+
+    def _report(self, message: str) -> None:
+        value = min(self.SCALE, int((self._done + self._part) * self.SCALE / self._steps))
+        self._progress.report(value, self.SCALE, message)
+
+    def step(self, message: str) -> None:
+        with self._lock:
+            self._done += 1
+            self._report(message)
+
+    def part(self, message: str) -> Progress:
+        """A Progress for the step under way: its reports move the bar within that step."""
+        tally = self
+
+        class _Part(Progress):
+            def report(self, done: int, total: int, text: str = "") -> None:
+                with tally._lock:
+                    tally._part = min(done / total, 1.0) if total > 0 else 0.0
+                    tally._report(text or message)
+
+            def check(self) -> None:
+                tally._progress.check()
+
+            def cancel(self) -> None:
+                tally._progress.cancel()
+
+            @property
+            def cancelled(self) -> bool:
+                return tally._progress.cancelled
+
+        with self._lock:
+            self._part = 0.0
+            self._report(message)
+        return _Part()
+
+    def end_part(self, message: str) -> None:
+        """The step under way is done."""
+        with self._lock:
+            self._part = 0.0
+            self._done += 1
+            self._report(message)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from wenming_desktop.domain.activity_record import ActivityDetail, guideline_facts
 from wenming_desktop.domain.errors import UserError
-from wenming_desktop.domain.guidelines import check_activity
+from wenming_desktop.domain.guidelines import GuidelineCheck, check_activity
 from wenming_desktop.domain.vocabulary import AttachmentKind
 from wenming_desktop.services.activities.attachments import local_file
 from wenming_desktop.services.settings.settings import get_setting
@@ -37,6 +37,13 @@ def export_activity_record(ws: Workspace, activity_id: int, path: Path) -> Path:
     detail = load_detail(ws, activity_id)
     write_record(ws, detail, path, get_setting(ws.db, "hospital_name"))
     return path
+
+
+def record_inputs(
+    ws: Workspace, detail: ActivityDetail
+) -> tuple[list[GuidelineCheck], list[tuple[Path | None, str]]]:
+    """The guideline checks and photos an activity's record is written with."""
+    return check_activity(guideline_facts(detail)), photos_of(ws, detail)
 
 
 def write_record(ws: Workspace, detail: ActivityDetail, path: Path, hospital: str) -> None:

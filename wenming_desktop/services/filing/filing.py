@@ -10,7 +10,7 @@ whole (exports/packet.py).
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from wenming_desktop.domain.activity_record import ActivityDetail
@@ -24,7 +24,7 @@ from wenming_desktop.services.filing.ledgers import (
     LedgerRequest,
     packet_parts,
 )
-from wenming_desktop.services.progress import Progress
+from wenming_desktop.services.progress import PacketTally, Progress
 from wenming_desktop.services.safety.attachment_check import missing_files
 from wenming_desktop.services.settings.settings import get_settings
 from wenming_desktop.services.settings.workspace import Workspace
@@ -61,11 +61,19 @@ def build_packet(
     target: Path,
     as_zip: bool = False,
     progress: Progress | None = None,
+    options: frozenset[str] = frozenset(),
 ) -> PacketResult:
-    """Write the packet for `period` (all villages or one) to `target` (a folder or a .zip)."""
+    """Write the packet for `period` (all villages or one) to `target` (a folder or a .zip).
+
+    `options`: keys of the packet's own options (ledgers.packet_options(), e.g. the full
+    checkup ledger). The activity records are written by worker processes while this thread
+    writes the ledgers (services/filing/record_pool.py); progress moves with every record and
+    within each ledger."""
     # reportlab and the PDF writers load here, not when the window starts.
     from wenming_desktop.exports import packet
-    from wenming_desktop.services.activities.records import load_detail, write_record
+    from wenming_desktop.exports.pdf.font_choice import chosen_font_file
+    from wenming_desktop.services.activities.records import load_detail, record_inputs
+    from wenming_desktop.services.filing.record_pool import CACHE_FOLDER, RecordWriter, record_job
     from wenming_desktop.services.office.office_packet import office_items, write_office_sections
 
     progress = progress or Progress()
@@ -73,38 +81,50 @@ def build_packet(
         activity_ids = done_activity_ids(session, period.start, period.end, village_id)
     settings = get_settings(ws.db)
     hospital = settings.get("hospital_name", "") or "本院"
-    parts = packet_parts()
+    parts = packet_parts(options)
     village = get_village(ws.db, village_id).name if village_id is not None else None
     request = LedgerRequest(period, village_id, village)
     office = office_items(ws, period)  # meetings with records and sign-in sheets, 整改 evidence
     steps = len(parts) + len(activity_ids) + len(office[0]) + len(office[1]) + 1
-    done = 0
+    tally = PacketTally(progress, steps)
+    font = chosen_font_file()
 
-    def step(message: str) -> None:
-        nonlocal done
-        done += 1
-        progress.report(done, steps, message)
+    with (
+        packet.staging_folder(target) as staging,
+        RecordWriter(ws.folder.root / CACHE_FOLDER, len(activity_ids)) as records_writer,
+    ):
 
-    with packet.staging_folder(target) as staging:
-        for spec in parts:
-            assert spec.packet_file is not None  # packet_parts() holds only these
-            progress.check()
-            folder = staging / spec.packet_folder
-            folder.mkdir(exist_ok=True)
-            spec.write(ws, request, folder / spec.packet_file(request))
-            step(f"台账：{spec.title}" if spec.packet_folder == LEDGER_FOLDER else spec.title)
+        def record_done(title: str) -> None:
+            tally.step(f"活动记录：{title}")
+
         records = staging / RECORD_FOLDER
         records.mkdir()
         attachments = staging / ATTACHMENT_FOLDER
+        # The records first: the workers write them while this thread writes the ledgers.
         for number, activity_id in enumerate(activity_ids, start=1):
             progress.check()
             detail = load_detail(ws, activity_id)
             stem = f"{number:03d}_{activity_stem(detail)}"
-            write_record(ws, detail, records / f"{stem}.pdf", hospital)
+            checks, photos = record_inputs(ws, detail)
+            job = record_job(records / f"{stem}.pdf", hospital, detail, checks, photos, font)
+            if (title := records_writer.submit(job)) is not None:
+                record_done(title)
             _copy_attachments(ws, detail, attachments, stem)
-            step(f"活动记录：{detail.title}")
+            records_writer.ready(record_done)
+        for spec in parts:
+            assert spec.packet_file is not None  # packet_parts() holds only these
+            progress.check()
+            records_writer.ready(record_done)
+            folder = staging / spec.packet_folder
+            folder.mkdir(exist_ok=True)
+            name = f"台账：{spec.title}" if spec.packet_folder == LEDGER_FOLDER else spec.title
+            part = replace(request, progress=tally.part(f"正在写入{name}"))
+            spec.write(ws, part, folder / spec.packet_file(request))
+            records_writer.ready(record_done)
+            tally.end_part(name)
         progress.check()
-        write_office_sections(ws, period, staging, office, step)
+        write_office_sections(ws, period, staging, office, tally.step)
+        records_writer.drain(record_done, progress.check)
         progress.check()
         with ws.db.read() as session:
             missing = [
@@ -120,7 +140,7 @@ def build_packet(
             missing=missing,
         )
         packet.write_manifest(staging)
-        step("目录与清单")
+        tally.step("目录与清单")
         progress.check()
         result = packet.publish(staging, target, as_zip)
         files = len(packet.files_in(target)) if not as_zip else len(packet.files_in(staging))

@@ -100,10 +100,14 @@ class LedgerSpec:
     by_village: bool = False
     maskable: bool = False
     options: tuple[LedgerOption, ...] = ()
+    # Set: the packet holds this entry only when the packet's option is chosen
+    # (`wenming packet <flag>`, a checkbox of the window's packet); masked like the rest.
+    packet_option: LedgerOption | None = None
 
     @property
     def in_packet(self) -> bool:
-        return self.packet_file is not None
+        """In every packet (an entry with `packet_option` only on request)."""
+        return self.packet_file is not None and self.packet_option is None
 
     @property
     def format_label(self) -> str:
@@ -185,6 +189,17 @@ def _checkups(ws: Workspace, request: LedgerRequest, path: Path) -> int:
         request.progress,
         period=None if request.whole_year else request.period,  # a packet's month, quarter …
     )
+
+
+def _checkup_summary(ws: Workspace, request: LedgerRequest, path: Path) -> int:
+    from wenming_desktop.services.checkups.checkup_summary import export_checkup_summary
+
+    return export_checkup_summary(ws.db, path, request.period, request.village_id, request.progress)
+
+
+FULL_CHECKUPS = LedgerOption(
+    "--full-checkups", "full_checkups", "附完整的健康体检台账（脱敏；体检人次多时页数很多）"
+)
 
 
 def _activities(ws: Workspace, request: LedgerRequest, path: Path) -> int:
@@ -281,6 +296,17 @@ LEDGERS: tuple[LedgerSpec, ...] = (
         unit="人次",
         by_village=True,
         maskable=True,
+        packet_option=FULL_CHECKUPS,
+    ),
+    LedgerSpec(
+        cli_name="checkup-summary",
+        title="健康体检汇总",
+        period_rule=PeriodRule.PERIOD,
+        write=_checkup_summary,
+        file_name=lambda r: safe_filename(f"{r.period.label}健康体检汇总{_village_suffix(r)}.xlsx"),
+        packet_file=fixed("健康体检汇总.xlsx"),
+        unit="人次",
+        by_village=True,
     ),
     LedgerSpec(
         cli_name="activities",
@@ -347,6 +373,16 @@ def ledger(cli_name: str) -> LedgerSpec:
     return {spec.cli_name: spec for spec in LEDGERS}[cli_name]
 
 
-def packet_parts() -> tuple[LedgerSpec, ...]:
-    """The entries a filing packet holds, in the packet's order."""
-    return tuple(spec for spec in LEDGERS if spec.in_packet)
+def packet_parts(options: frozenset[str] = frozenset()) -> tuple[LedgerSpec, ...]:
+    """The entries a filing packet holds, in the packet's order: those `in_packet`, and those
+    whose `packet_option` key is among `options`."""
+    return tuple(
+        spec
+        for spec in LEDGERS
+        if spec.in_packet or (spec.packet_option is not None and spec.packet_option.key in options)
+    )
+
+
+def packet_options() -> tuple[LedgerOption, ...]:
+    """The packet's own yes/no options (one per entry held only on request)."""
+    return tuple(spec.packet_option for spec in LEDGERS if spec.packet_option is not None)

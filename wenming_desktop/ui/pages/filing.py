@@ -34,7 +34,13 @@ from wenming_desktop.domain.periods import Period, parse_period
 from wenming_desktop.domain.vocabulary import SUMMARY_SECTIONS
 from wenming_desktop.services.filing import summary
 from wenming_desktop.services.filing.filing import PacketResult, build_packet, default_packet_name
-from wenming_desktop.services.filing.ledgers import LEDGERS, LedgerRequest, LedgerSpec, ledger
+from wenming_desktop.services.filing.ledgers import (
+    LEDGERS,
+    LedgerRequest,
+    LedgerSpec,
+    ledger,
+    packet_options,
+)
 from wenming_desktop.services.progress import Progress
 from wenming_desktop.services.villages import villages
 from wenming_desktop.storage.database import Database
@@ -100,6 +106,13 @@ class FilingPage(Page):
         self.status.setWordWrap(True)
         for button in (self.save_button, self.summary_button, self.packet_button):
             actions.addWidget(button)
+        # The packet's own options (ledgers held only on request, e.g. the full checkup ledger).
+        self.packet_options: dict[str, QCheckBox] = {}
+        for option in packet_options():
+            box = QCheckBox(option.help.split("（")[0])
+            box.setToolTip(option.help)
+            actions.addWidget(box)
+            self.packet_options[option.key] = box
         actions.addWidget(self.status, 1)
         self.layout_.addLayout(actions)
 
@@ -128,6 +141,8 @@ class FilingPage(Page):
                 notes.append("可按村")
             if spec.in_packet:
                 notes.append("归档包内含")
+            elif spec.packet_option is not None:
+                notes.append("归档包可选")
             item = QListWidgetItem(f"{spec.title}（{'，'.join(notes)}）")
             item.setData(Qt.ItemDataRole.UserRole, spec.cli_name)
             self.ledgers.addItem(item)
@@ -253,9 +268,10 @@ class FilingPage(Page):
             self._store(period, village_id)  # what was just typed goes into this packet's summary
         as_zip = target.suffix.lower() == ".zip"
         ws = self.context.workspace
+        chosen = frozenset(key for key, box in self.packet_options.items() if box.isChecked())
         self._busy(True)
         return self._run(
-            lambda p: build_packet(ws, period, village_id, target, as_zip, p),
+            lambda p: build_packet(ws, period, village_id, target, as_zip, p, chosen),
             "正在生成归档材料包…",
             self._packet_done,
         )

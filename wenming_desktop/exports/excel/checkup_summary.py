@@ -1,0 +1,85 @@
+"""健康体检汇总.xlsx: two print-ready sheets through the shared Ledger.
+
+体检汇总: one row per village and checkup day — people checked, the share in each threshold band
+(as a percentage of those measured), focus groups reached, follow-ups needed and done — and a
+bold total row. 体检人员名单: who was checked, per village and day, names by 村民小组 in one
+wrapped cell (no ID number, phone or health value), so the list stays a few pages long.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+from pathlib import Path
+
+from wenming_desktop.domain.checkup_summary import BAND_TITLES, CheckupSummary, DaySummary
+from wenming_desktop.exports.excel.ledger import SERIAL_COLUMN, Ledger, LedgerColumn
+
+SUMMARY_SHEET = "体检汇总"
+NAMES_SHEET = "体检人员名单"
+SHARE_FORMAT = "0%"
+SHARE_NOTE = (
+    "注：各分级占比 = 该分级人数 ÷ 当日测量了该项的人数（未测量的不计入）；"
+    "需随访、已随访按体检随访规则计算。本表不含个人健康数值。"
+)
+
+
+def summary_columns() -> list[LedgerColumn]:
+    return [
+        SERIAL_COLUMN,
+        LedgerColumn("体检日期", 11, "yyyy-mm-dd"),
+        LedgerColumn("结对村", 14),
+        LedgerColumn("体检人数", 6),
+        *(LedgerColumn(title, 6, SHARE_FORMAT) for title in BAND_TITLES),
+        LedgerColumn("重点人群（人）", 20),
+        LedgerColumn("需随访", 6),
+        LedgerColumn("已随访", 6),
+    ]
+
+
+def _cells(serial: object, row: DaySummary) -> list[object]:
+    # Shares to whole per cent, as shown: the cell holds what the reader sees.
+    shares = [round(b.share, 2) if b.measured else None for b in row.bands]
+    return [
+        serial,
+        row.day,
+        row.village,
+        row.people,
+        *shares,
+        row.focus_text,
+        row.follow_up_needed,
+        row.follow_up_done,
+    ]
+
+
+def names_text(names: list[tuple[str, str]]) -> str:
+    """ "一组：张三、李四；二组：王五" — names by 村民小组 in the order given."""
+    parts = []
+    for group, people in groupby(sorted(names, key=lambda n: n[0]), key=lambda n: n[0]):
+        listed = "、".join(name for _, name in people)
+        parts.append(f"{group}：{listed}" if group else listed)
+    return "；".join(parts)
+
+
+def write_checkup_summary(path: Path, summary: CheckupSummary) -> int:
+    """Write both sheets; returns the number of village-day rows."""
+    with Ledger(path) as book:
+        sheet = book.sheet(SUMMARY_SHEET, summary.title, summary.subtitle, summary_columns())
+        for number, day in enumerate(summary.days, start=1):
+            sheet.append(_cells(number, day))
+        sheet.append(_cells("合计", summary.total), bold=True)
+        sheet.note(SHARE_NOTE)
+        names = book.sheet(
+            NAMES_SHEET,
+            f"{summary.title}：体检人员名单",
+            f"{summary.subtitle}　（不含身份证号、电话和健康数值）",
+            [
+                SERIAL_COLUMN,
+                LedgerColumn("体检日期", 11, "yyyy-mm-dd"),
+                LedgerColumn("结对村", 14),
+                LedgerColumn("人数", 6),
+                LedgerColumn("体检人员（按村民小组）", 84),
+            ],
+        )
+        for number, day in enumerate(summary.days, start=1):
+            names.append([number, day.day, day.village, day.people, names_text(day.names)])
+    return len(summary.days)
