@@ -132,7 +132,7 @@ def test_window_cli_and_packet_list_the_same_ledgers(demo_window, qtbot, tmp_pat
     expected = {
         f"{spec.packet_folder}/{spec.packet_file(request)}"
         for spec in LEDGERS
-        if spec.packet_file is not None
+        if spec.packet_file is not None and spec.in_packet
     }
     written = {
         p.relative_to(target).as_posix()
@@ -141,6 +141,26 @@ def test_window_cli_and_packet_list_the_same_ledgers(demo_window, qtbot, tmp_pat
     }
     assert written == expected
     assert {spec.cli_name for spec in LEDGERS if spec.in_packet} <= set(listed)
+    # The packet's options are the registry's: each one adds its ledger to the packet.
+    assert set(page.packet_options) == {
+        spec.packet_option.key for spec in LEDGERS if spec.packet_option is not None
+    }
+    for box in page.packet_options.values():
+        box.setChecked(True)
+    full = tmp_path / "full"
+    page.build_packet(full)
+    qtbot.waitUntil(lambda: page.packet_button.isEnabled(), timeout=60_000)
+    written_full = {
+        p.relative_to(full).as_posix()
+        for folder in {spec.packet_folder for spec in LEDGERS}
+        for p in (full / folder).iterdir()
+    }
+    assert written_full == {
+        f"{spec.packet_folder}/{spec.packet_file(request)}"
+        for spec in LEDGERS
+        if spec.packet_file is not None
+    }
+    assert written_full > written
 
 
 def test_a_ledger_of_the_packet_is_exported_alone(

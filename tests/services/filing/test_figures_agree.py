@@ -183,9 +183,9 @@ def test_a_month_packet_holds_the_month_and_its_index_states_the_figures(
     assert f"志愿服务（人次）{r.participations}" in index
     assert f"志愿服务总时长（小时）{half_up(r.minutes)}" in index
     ledgers = tmp_path / "packet" / "01_台账"
-    checkups = load_workbook(ledgers / "健康体检台账.xlsx").active
-    body = [row for row in checkups.iter_rows(min_row=4, values_only=True) if row[0]]  # type: ignore[union-attr]
-    assert len(body) == r.checkups > 0  # the month's checkups, not the year's
+    summary = load_workbook(ledgers / "健康体检汇总.xlsx")["体检汇总"]
+    total = [row for row in summary.iter_rows(min_row=4, values_only=True) if row[0] == "合计"]
+    assert total[0][3] == r.checkups > 0  # the month's checkups, not the year's
     hours = read_hours_ledger(ledgers / "志愿服务时长台账.xlsx")
     assert hours.participations == r.participations
     assert hours.total_hours == float(half_up(r.minutes))

@@ -200,4 +200,11 @@ def record_job(
     photos: Sequence[tuple[Path | None, str]],
     font: Path | None,
 ) -> RecordJob:
-    return RecordJob(path, hospital, detail, tuple(checks), tuple(photos), font)
+    return RecordJob(
+        path=path,
+        hospital=hospital,
+        detail=detail,
+        checks=tuple(checks),
+        photos=tuple(photos),
+        font=font,
+    )
