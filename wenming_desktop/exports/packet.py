@@ -26,6 +26,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from wenming_desktop.domain.errors import UserError, os_reason
 from wenming_desktop.domain.file_names import name_problem
+from wenming_desktop.exports.excel.print_layout import PRINTED_PAGES
 from wenming_desktop.exports.files import atomic_output
 from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
@@ -36,6 +37,7 @@ STAGING_PREFIX = ".归档生成中-"
 LEFTOVER_AGE = 24 * 3600
 MANIFEST_NAME = "清单_SHA256.txt"
 _PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+_PRINTED = re.compile(rf'name="{PRINTED_PAGES}"\s*>\s*<vt:i4>(\d+)</vt:i4>')
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp"}
 
 
@@ -44,13 +46,35 @@ def pdf_page_count(path: Path) -> int:
     return len(_PAGE.findall(path.read_bytes()))
 
 
-def page_count_text(path: Path) -> str:
+def workbook_pages(path: Path) -> int | None:
+    """The printed page count a workbook of this program states (exports/excel/ledger.py
+    computes it from the layout and keeps it in a custom document property); None for a
+    workbook without one or one that cannot be read."""
+    try:
+        with zipfile.ZipFile(path) as book:
+            xml = book.read("docProps/custom.xml").decode("utf-8")
+    except (OSError, KeyError, zipfile.BadZipFile, UnicodeDecodeError):
+        return None
+    found = _PRINTED.search(xml)
+    return int(found.group(1)) if found else None
+
+
+def page_count(path: Path) -> int | None:
+    """Pages `path` prints on: a PDF's pages, 1 for a photo, a workbook's printed pages as
+    laid out; None when unknown (another kind of file)."""
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        return str(pdf_page_count(path))
+        return pdf_page_count(path)
     if suffix in IMAGE_SUFFIXES:
-        return "1"
-    return "—"
+        return 1
+    if suffix == ".xlsx":
+        return workbook_pages(path)
+    return None
+
+
+def page_count_text(path: Path) -> str:
+    pages = page_count(path)
+    return "—" if pages is None else str(pages)
 
 
 def sha256_of(path: Path) -> str:
@@ -129,6 +153,10 @@ def _grid(table: Table, font: str) -> None:
     )
 
 
+def _pages_text(first: int, pages: int) -> str:
+    return str(first) if pages == 1 else f"{first}–{first + pages - 1}"
+
+
 def write_index(
     staging: Path,
     title: str,
@@ -136,23 +164,50 @@ def write_index(
     figures: Sequence[tuple[str, str]] = (),
     missing: Sequence[str] = (),
 ) -> None:
-    """The 目录 PDF: the period's key figures, every file of the packet with its folder and page
-    count, and the attachments that could not be included because their file is missing."""
+    """The 目录 PDF: the period's key figures, every file of the packet with its folder, its
+    page count (workbooks as printed) and its pages in the packet's running page numbers (the
+    index first, then the files in their order), and the attachments that could not be
+    included because their file is missing."""
+    files = [(path, page_count(path)) for path in files_in(staging)]
+    index_pages = 1
+    for _attempt in range(4):  # the index's own length moves every running number
+        _write_index(staging, title, subtitle, figures, missing, files, index_pages)
+        written = pdf_page_count(staging / INDEX_NAME)
+        if written == index_pages:
+            return
+        index_pages = written
+
+
+def _write_index(
+    staging: Path,
+    title: str,
+    subtitle: str,
+    figures: Sequence[tuple[str, str]],
+    missing: Sequence[str],
+    files: Sequence[tuple[Path, int | None]],
+    index_pages: int,
+) -> None:
     font = register_fonts()
     s = styles()
-    rows: list[list[object]] = [["序号", "文件夹", "文件名", "页数"]]
-    for number, path in enumerate(files_in(staging), start=1):
+    rows: list[list[object]] = [["序号", "文件夹", "文件名", "页数", "页码"]]
+    rows.append(["", "—", Paragraph(markup(INDEX_NAME), s["cell"]), index_pages,
+                 _pages_text(1, index_pages)])  # fmt: skip
+    first = index_pages + 1
+    for number, (path, pages) in enumerate(files, start=1):
         relative = path.relative_to(staging)
         folder = relative.parent.as_posix() if relative.parent != Path(".") else "—"
+        span = "—"
+        if pages:
+            span, first = _pages_text(first, pages), first + pages
         rows.append(
             [number, Paragraph(markup(folder), s["cell"]),
-             Paragraph(markup(relative.name), s["cell"]), page_count_text(path)]
+             Paragraph(markup(relative.name), s["cell"]), "—" if pages is None else pages, span]
         )  # fmt: skip
-    rows.append(["", "—", Paragraph(markup(INDEX_NAME), s["cell"]), "本目录"])
     rows.append(
-        ["", "—", Paragraph(markup(f"{MANIFEST_NAME}（各文件SHA-256校验值）"), s["cell"]), "—"]
-    )
-    table = Table(rows, colWidths=[14 * mm, 40 * mm, 106 * mm, 20 * mm], repeatRows=1)
+        ["", "—", Paragraph(markup(f"{MANIFEST_NAME}（各文件SHA-256校验值）"), s["cell"]), "—",
+         "—"]
+    )  # fmt: skip
+    table = Table(rows, colWidths=[14 * mm, 38 * mm, 96 * mm, 14 * mm, 20 * mm], repeatRows=1)
     _grid(table, font)
     story: list[Flowable] = [
         Paragraph(markup(title), s["title"]),
@@ -175,6 +230,16 @@ def write_index(
         )  # fmt: skip
         _grid(gone, font)
         story += [gone, Spacer(1, 6)]
+    total = index_pages + sum(pages or 0 for _, pages in files)
+    story.append(
+        Paragraph(
+            markup(
+                f"全包共 {total} 页（页码：本目录在前，各文件依次连续编排；台账按A4打印的页数计）"
+            ),
+            s["small"],
+        )
+    )
+    story.append(Spacer(1, 4))
     story.append(table)
     build_pdf(staging / INDEX_NAME, story, title=title)
 

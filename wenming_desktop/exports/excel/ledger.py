@@ -30,11 +30,14 @@ from xlsxwriter.worksheet import Worksheet
 
 from wenming_desktop.domain.text_clean import export_safe
 from wenming_desktop.exports.excel.print_layout import (
+    DEFAULT_ROW_HEIGHT,
     HEADER_ROWS,
+    PRINTED_PAGES,
     PrintPlan,
     line_count,
     number_width,
     plan_print,
+    printed_pages,
     row_height,
 )
 from wenming_desktop.exports.files import atomic_output
@@ -141,8 +144,9 @@ class LedgerSheet:
         # Heights before the cells: a row streams out as soon as the next one is written.
         title_lines = line_count(title, width - 2, 16 * 1.1)  # bold; a merged cell's padding
         subtitle_lines = line_count(subtitle, width - 2)
-        sheet.set_row(0, max(_TITLE_HEIGHT, row_height(title_lines, 16)))
-        sheet.set_row(1, max(_SUBTITLE_HEIGHT, row_height(subtitle_lines)))
+        self._heights: dict[int, float] = {}  # rows whose height is set (points)
+        self._set_height(0, max(_TITLE_HEIGHT, row_height(title_lines, 16)))
+        self._set_height(1, max(_SUBTITLE_HEIGHT, row_height(subtitle_lines)))
         self._banner(0, title, formats.get("title"), last)
         self._banner(1, subtitle, formats.get("subtitle"), last)
         if self._plan.pages_wide > 1:
@@ -154,9 +158,20 @@ class LedgerSheet:
             (line_count(c.title, w, 11) for c, w in zip(columns, self._widths, strict=True)),
             default=1,
         )
-        sheet.set_row(2, row_height(lines, 11))
+        self._set_height(2, row_height(lines, 11))
         self._next_row = HEADER_ROWS
         self.rows = 0
+
+    def _set_height(self, row: int, height: float) -> None:
+        self._sheet.set_row(row, height)
+        self._heights[row] = height
+
+    def printed_pages(self) -> int:
+        """Pages this sheet prints on, as laid out (print_layout.printed_pages); after finish."""
+        heights = self._heights
+        repeated = sum(heights.get(r, DEFAULT_ROW_HEIGHT) for r in range(HEADER_ROWS))
+        body = [heights.get(r, DEFAULT_ROW_HEIGHT) for r in range(HEADER_ROWS, self._next_row)]
+        return printed_pages(self._plan, self._widths, repeated, body)
 
     def _banner(self, row: int, text: str, fmt: Format, last: int) -> None:
         text = export_safe(text)
@@ -194,7 +209,7 @@ class LedgerSheet:
             else:
                 sheet.write_string(row, col, export_safe(str(value)), fmt)
         if lines > 1:
-            sheet.set_row(row, row_height(lines, size))
+            self._set_height(row, row_height(lines, size))
         self._next_row += 1
         self.rows += 1
 
@@ -213,7 +228,7 @@ class LedgerSheet:
         """A footnote under the table: one line across the sheet's width, without a frame."""
         text = export_safe(text)
         row, last = self._next_row, len(self._columns) - 1
-        self._sheet.set_row(row, row_height(line_count(text, sum(self._widths) - 2)))
+        self._set_height(row, row_height(line_count(text, sum(self._widths) - 2)))
         self._banner(row, text, self._formats.get("note"), last)
         self._next_row += 1
 
@@ -321,6 +336,8 @@ class Ledger:
             try:
                 for sheet in self._sheets:
                     sheet.finish()
+                pages = sum(sheet.printed_pages() for sheet in self._sheets)
+                self._book.set_custom_property(PRINTED_PAGES, pages)
                 try:
                     self._book.close()
                 except FileCreateError as error:  # it wraps the OSError (disk full, ...)

@@ -102,3 +102,34 @@ def plan_print(titles: list[str], widths: list[float], slack: float = 6.0) -> Pr
         used += widths[i]
     groups.append((first, last))
     return PrintPlan(False, repeated, tuple(groups))
+
+
+# The printed page count, computed from the layout (no spreadsheet program needed). A4
+# landscape is 595.3 pt high; the body lies between the top and bottom margins
+# (ledger.py: 0.5 and 0.6 inch), the footer within the bottom one.
+PAGE_HEIGHT = 595.3 - (0.5 + 0.6) * 72
+DEFAULT_ROW_HEIGHT = 15.0  # a row whose height is not set: one line of 10 pt text
+# The workbook's custom document property holding its printed page count (ledger.py writes
+# it, the packet's index reads it: exports/packet.py).
+PRINTED_PAGES = "PrintedPages"
+
+
+def fit_scale(widths: list[float]) -> float:
+    """The scale a sheet fitted to one page wide prints at (1.0 when it fits at 100 %)."""
+    total = sum(widths)
+    return min(1.0, PAGE_WIDTH / total) if total > 0 else 1.0
+
+
+def printed_pages(plan: PrintPlan, widths: list[float], repeated: float, body: list[float]) -> int:
+    """Pages a sheet prints on: `repeated` points of rows repeated at the top of every page
+    (title, subtitle, header), `body` the heights (points) of the other rows in order. Rows
+    are never split across pages; a split sheet prints `pages_wide` pages per band of rows."""
+    scale = fit_scale(widths) if plan.fit_one_page_wide else 1.0
+    room = PAGE_HEIGHT / scale - repeated
+    pages, used = 1, 0.0
+    for height in body:
+        if used > 0 and used + height > room:
+            pages += 1
+            used = 0.0
+        used += height
+    return pages * plan.pages_wide

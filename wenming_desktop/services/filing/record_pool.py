@@ -19,11 +19,13 @@ records, and the pool of worker processes that writes the rest.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import shutil
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import cache
 from multiprocessing import get_context
@@ -37,6 +39,7 @@ MAX_WORKERS = 4
 POOL_MIN_JOBS = 12  # fewer records than this are written here, without starting workers
 CACHE_FOLDER = Path("cache") / "records"
 CACHE_DAYS = 60
+log = logging.getLogger(__name__)
 _WAIT = 0.2  # seconds between cancel checks while waiting for the workers
 
 
@@ -148,15 +151,20 @@ class RecordWriter:
         if not self._use_pool:
             self._here.append(job)
             return None
-        if self._pool is None:
-            workers = max(1, min(MAX_WORKERS, os.cpu_count() or 1))
-            self._pool = ProcessPoolExecutor(
-                workers,
-                mp_context=get_context("spawn"),
-                initializer=_start_worker,
-                initargs=(job.font,),
-            )
-        self._pending[self._pool.submit(write_job, job, cached)] = job
+        try:
+            if self._pool is None:
+                workers = max(1, min(MAX_WORKERS, os.cpu_count() or 1))
+                self._pool = ProcessPoolExecutor(
+                    workers,
+                    mp_context=get_context("spawn"),
+                    initializer=_start_worker,
+                    initargs=(job.font,),
+                )
+            self._pending[self._pool.submit(write_job, job, cached)] = job
+        except (BrokenProcessPool, RuntimeError, OSError):
+            log.exception("worker processes unavailable; writing the records here")
+            self._use_pool = False
+            self._here.append(job)
         return None
 
     def drain(self, done: Callable[[str], None], check: Callable[[], None]) -> None:
@@ -169,14 +177,24 @@ class RecordWriter:
             check()
             finished, _ = wait(self._pending, timeout=_WAIT, return_when=FIRST_COMPLETED)
             for future in finished:
-                self._pending.pop(future)
-                done(future.result())  # a worker's UserError (a missing glyph …) raises here
+                job = self._pending.pop(future)
+                done(self._result(future, job))
 
     def ready(self, done: Callable[[str], None]) -> None:
         """Report the records finished so far, without waiting."""
         for future in [f for f in self._pending if f.done()]:
-            self._pending.pop(future)
-            done(future.result())
+            job = self._pending.pop(future)
+            done(self._result(future, job))
+
+    def _result(self, future: Future[str], job: RecordJob) -> str:
+        """The finished record's title; a worker's UserError (a missing glyph …) raises here.
+        A worker that died (killed, out of memory) leaves its record to be written here."""
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            log.warning("a worker process ended; writing %s here", job.path.name)
+            self._use_pool = False
+            return write_job(job, self._cached(job))
 
     def __enter__(self) -> RecordWriter:
         return self
