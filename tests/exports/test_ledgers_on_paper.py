@@ -14,6 +14,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.pdf_helpers import printed_measure as measure
+from wenming_desktop.exports.packet import workbook_pages
 from wenming_desktop.services.filing.ledgers import LEDGERS, LedgerRequest, year_period
 from wenming_desktop.services.settings.workspace import Workspace
 
@@ -47,6 +48,9 @@ def test_every_ledger_prints_readably(demo_workspace: Workspace, tmp_path: Path)
     )  # fmt: skip
     for path in written:
         pages, size, smallest, hashes = measure(path.with_suffix(".pdf"))
+        # The page count the program computes from its own layout (the packet's index states
+        # it) is the one LibreOffice prints.
+        assert workbook_pages(path) == pages, f"{path.name}: computed {workbook_pages(path)}"
         assert size == "297×210", f"{path.name}: {size} mm, not A4 landscape"
         assert smallest >= 8.95, f"{path.name}: text printed at {smallest:.1f} pt"
         assert not hashes, f"{path.name}: a number shows as ###"

@@ -86,11 +86,6 @@ class DaySummary:
     follow_up_done: int = 0
     names: list[tuple[str, str]] = field(default_factory=list)  # (村民小组, 姓名)
 
-    @property
-    def focus_text(self) -> str:
-        """ "留守老人 3，困难群众 1" (groups reached only), "" when none."""
-        return "，".join(f"{label} {n}" for label, n in self.focus.items() if n)
-
     def add(self, row: CheckupRow, groups: tuple[str, ...]) -> None:
         self.people += 1
         i = 0

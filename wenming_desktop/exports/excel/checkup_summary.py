@@ -1,9 +1,10 @@
 """健康体检汇总.xlsx: two print-ready sheets through the shared Ledger.
 
 体检汇总: one row per village and checkup day — people checked, the share in each threshold band
-(as a percentage of those measured), focus groups reached, follow-ups needed and done — and a
-bold total row. 体检人员名单: who was checked, per village and day, names by 村民小组 in one
-wrapped cell (no ID number, phone or health value), so the list stays a few pages long.
+(as a percentage of those measured), people of each focus group checked, follow-ups needed and
+done — and a bold total row; one line a row, villages by their short names.
+体检人员名单: who was checked, per village and day, names by 村民小组 in one wrapped cell (no ID
+number, phone or health value), so the list stays far shorter than one row a person.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from itertools import groupby
 from pathlib import Path
 
 from wenming_desktop.domain.checkup_summary import BAND_TITLES, CheckupSummary, DaySummary
+from wenming_desktop.domain.villages import short_village_names
+from wenming_desktop.domain.vocabulary import FocusGroup
 from wenming_desktop.exports.excel.ledger import SERIAL_COLUMN, Ledger, LedgerColumn
 
 SUMMARY_SHEET = "体检汇总"
@@ -19,33 +22,35 @@ NAMES_SHEET = "体检人员名单"
 SHARE_FORMAT = "0%"
 SHARE_NOTE = (
     "注：各分级占比 = 该分级人数 ÷ 当日测量了该项的人数（未测量的不计入）；"
-    "需随访、已随访按体检随访规则计算。本表不含个人健康数值。"
+    "留守老人至困难群众各列为当日体检的重点人群人数；需随访、已随访按体检随访规则计算。"
+    "本表不含个人健康数值。"
 )
 
 
 def summary_columns() -> list[LedgerColumn]:
+    """One line a row: short village names, narrow number columns (headers wrap)."""
     return [
         SERIAL_COLUMN,
         LedgerColumn("体检日期", 11, "yyyy-mm-dd"),
-        LedgerColumn("结对村", 14),
-        LedgerColumn("体检人数", 6),
+        LedgerColumn("结对村", 12),
+        LedgerColumn("体检人数", 5),
         *(LedgerColumn(title, 6, SHARE_FORMAT) for title in BAND_TITLES),
-        LedgerColumn("重点人群（人）", 20),
-        LedgerColumn("需随访", 6),
-        LedgerColumn("已随访", 6),
+        *(LedgerColumn(group.label, 5) for group in FocusGroup),
+        LedgerColumn("需随访", 5),
+        LedgerColumn("已随访", 5),
     ]
 
 
-def _cells(serial: object, row: DaySummary) -> list[object]:
+def _cells(serial: object, row: DaySummary, village: str) -> list[object]:
     # Shares to whole per cent, as shown: the cell holds what the reader sees.
     shares = [round(b.share, 2) if b.measured else None for b in row.bands]
     return [
         serial,
         row.day,
-        row.village,
+        village,
         row.people,
         *shares,
-        row.focus_text,
+        *(row.focus[group.label] for group in FocusGroup),
         row.follow_up_needed,
         row.follow_up_done,
     ]
@@ -62,11 +67,12 @@ def names_text(names: list[tuple[str, str]]) -> str:
 
 def write_checkup_summary(path: Path, summary: CheckupSummary) -> int:
     """Write both sheets; returns the number of village-day rows."""
+    short = short_village_names(sorted({day.village for day in summary.days}))
     with Ledger(path) as book:
         sheet = book.sheet(SUMMARY_SHEET, summary.title, summary.subtitle, summary_columns())
         for number, day in enumerate(summary.days, start=1):
-            sheet.append(_cells(number, day))
-        sheet.append(_cells("合计", summary.total), bold=True)
+            sheet.append(_cells(number, day, short[day.village]))
+        sheet.append(_cells("合计", summary.total, ""), bold=True)
         sheet.note(SHARE_NOTE)
         names = book.sheet(
             NAMES_SHEET,
@@ -75,11 +81,11 @@ def write_checkup_summary(path: Path, summary: CheckupSummary) -> int:
             [
                 SERIAL_COLUMN,
                 LedgerColumn("体检日期", 11, "yyyy-mm-dd"),
-                LedgerColumn("结对村", 14),
-                LedgerColumn("人数", 6),
-                LedgerColumn("体检人员（按村民小组）", 84),
+                LedgerColumn("结对村", 12),
+                LedgerColumn("人数", 5),
+                LedgerColumn("体检人员（按村民小组）", 87),
             ],
         )
         for number, day in enumerate(summary.days, start=1):
-            names.append([number, day.day, day.village, day.people, names_text(day.names)])
+            names.append([number, day.day, short[day.village], day.people, names_text(day.names)])
     return len(summary.days)

@@ -104,26 +104,56 @@ def plan_print(titles: list[str], widths: list[float], slack: float = 6.0) -> Pr
     return PrintPlan(False, repeated, tuple(groups))
 
 
-# The printed page count, computed from the layout (no spreadsheet program needed). A4
-# landscape is 595.3 pt high; the body lies between the top and bottom margins
-# (ledger.py: 0.5 and 0.6 inch), the footer within the bottom one.
+# The printed page count, computed from the layout (no spreadsheet program needed), the way
+# LibreOffice paginates: A4 landscape is 595.3 pt high, the body lies between the top and
+# bottom margins (ledger.py: 0.5 and 0.6 inch), the footer within the bottom one. Across, a
+# column takes its width in pixels as XlsxWriter stores it (7 a digit, plus 5 of padding); a
+# page holds SPLIT_ROOM pixels at 100 %; fitting to one page wide scales to FIT_ROOM pixels
+# (LibreOffice keeps a margin there), in whole per cent, never up; a group of columns between
+# manual breaks that has grown too wide (numbers widened on saving) is broken again where it
+# no longer fits. Measured against LibreOffice 7 (tests/exports/test_ledgers_on_paper.py).
 PAGE_HEIGHT = 595.3 - (0.5 + 0.6) * 72
+SPLIT_ROOM = 993
+FIT_ROOM = 922
 DEFAULT_ROW_HEIGHT = 15.0  # a row whose height is not set: one line of 10 pt text
 # The workbook's custom document property holding its printed page count (ledger.py writes
 # it, the packet's index reads it: exports/packet.py).
 PRINTED_PAGES = "PrintedPages"
 
 
+def _pixels(width: float) -> int:
+    return int(width * 7 + 0.5) + 5
+
+
 def fit_scale(widths: list[float]) -> float:
     """The scale a sheet fitted to one page wide prints at (1.0 when it fits at 100 %)."""
-    total = sum(widths)
-    return min(1.0, PAGE_WIDTH / total) if total > 0 else 1.0
+    total = sum(_pixels(w) for w in widths)
+    if total <= FIT_ROOM:
+        return 1.0
+    return math.floor(100 * FIT_ROOM / total) / 100
+
+
+def pages_across(plan: PrintPlan, widths: list[float]) -> int:
+    """Pages side by side for each band of rows."""
+    if plan.fit_one_page_wide:
+        return 1
+    kept = sum(_pixels(w) for w in widths[: plan.repeated_columns])
+    pages = 0
+    for first, last in plan.groups:
+        pages += 1
+        used = kept
+        for i in range(first, last + 1):
+            if i > first and used + _pixels(widths[i]) > SPLIT_ROOM:
+                pages += 1
+                used = kept
+            used += _pixels(widths[i])
+    return pages
 
 
 def printed_pages(plan: PrintPlan, widths: list[float], repeated: float, body: list[float]) -> int:
-    """Pages a sheet prints on: `repeated` points of rows repeated at the top of every page
-    (title, subtitle, header), `body` the heights (points) of the other rows in order. Rows
-    are never split across pages; a split sheet prints `pages_wide` pages per band of rows."""
+    """Pages a sheet prints on: `widths` as saved, `repeated` points of rows repeated at the
+    top of every page (title, subtitle, header), `body` the heights (points) of the other rows
+    in order. Rows are never split across pages."""
     scale = fit_scale(widths) if plan.fit_one_page_wide else 1.0
     room = PAGE_HEIGHT / scale - repeated
     pages, used = 1, 0.0
@@ -132,4 +162,4 @@ def printed_pages(plan: PrintPlan, widths: list[float], repeated: float, body: l
             pages += 1
             used = 0.0
         used += height
-    return pages * plan.pages_wide
+    return pages * pages_across(plan, widths)
