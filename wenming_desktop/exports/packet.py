@@ -16,12 +16,13 @@ import sys
 import tempfile
 import time
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from wenming_desktop.domain.errors import UserError, os_reason
@@ -38,6 +39,7 @@ LEFTOVER_AGE = 24 * 3600
 MANIFEST_NAME = "清单_SHA256.txt"
 _PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 _PRINTED = re.compile(rf'name="{PRINTED_PAGES}"\s*>\s*<vt:i4>(\d+)</vt:i4>')
+_PASS_WEIGHT = 200  # a build of the index, in files counted (for progress)
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp"}
 
 
@@ -153,6 +155,23 @@ def _grid(table: Table, font: str) -> None:
     )
 
 
+def wrap_cell(text: str, width: float, font: str, size: float = 9) -> str:
+    """`text` broken into lines (joined by newlines) of at most `width` points: a plain string
+    cell, which reportlab lays out far faster than a Paragraph (the index of a year's packet
+    has thousands of rows). Rare characters are measured in the main font; the page canvas
+    draws them from the fallback fonts."""
+    lines, line, used = [], "", 0.0
+    for ch in text:
+        w = pdfmetrics.stringWidth(ch, font, size) or size
+        if line and used + w > width:
+            lines.append(line)
+            line, used = "", 0.0
+        line += ch
+        used += w
+    lines.append(line)
+    return "\n".join(lines)
+
+
 def _pages_text(first: int, pages: int) -> str:
     return str(first) if pages == 1 else f"{first}–{first + pages - 1}"
 
@@ -163,15 +182,29 @@ def write_index(
     subtitle: str,
     figures: Sequence[tuple[str, str]] = (),
     missing: Sequence[str] = (),
+    tick: Callable[[int, int], None] | None = None,
 ) -> None:
     """The 目录 PDF: the period's key figures, every file of the packet with its folder, its
     page count (workbooks as printed) and its pages in the packet's running page numbers (the
     index first, then the files in their order), and the attachments that could not be
-    included because their file is missing."""
-    files = [(path, page_count(path)) for path in files_in(staging)]
-    index_pages = 1
-    for _attempt in range(4):  # the index's own length moves every running number
-        _write_index(staging, title, subtitle, figures, missing, files, index_pages)
+    included because their file is missing. `tick(done, total)` reports progress."""
+    report = tick or (lambda _done, _total: None)
+    paths = files_in(staging)
+    total = len(paths) + 4 * _PASS_WEIGHT
+    files = []
+    for number, path in enumerate(paths, start=1):
+        files.append((path, page_count(path)))
+        if number % 50 == 0:
+            report(number, total)
+    index_pages = 1 + (len(files) + 12) // 40  # about 40 rows a page; corrected below
+    for attempt in range(4):  # the index's own length moves every running number
+        base = len(paths) + attempt * _PASS_WEIGHT
+
+        def on_page(page: int, base: int = base) -> None:
+            report(base + min(page * 5, _PASS_WEIGHT - 1), total)
+
+        report(base, total)
+        _write_index(staging, title, subtitle, figures, missing, files, index_pages, on_page)
         written = pdf_page_count(staging / INDEX_NAME)
         if written == index_pages:
             return
@@ -186,12 +219,13 @@ def _write_index(
     missing: Sequence[str],
     files: Sequence[tuple[Path, int | None]],
     index_pages: int,
+    on_page: Callable[[int], None],
 ) -> None:
     font = register_fonts()
     s = styles()
     rows: list[list[object]] = [["序号", "文件夹", "文件名", "页数", "页码"]]
-    rows.append(["", "—", Paragraph(markup(INDEX_NAME), s["cell"]), index_pages,
-                 _pages_text(1, index_pages)])  # fmt: skip
+    folder_room, name_room = 30 * mm - 16, 96 * mm - 16  # a cell's padding and some room
+    rows.append(["", "—", INDEX_NAME, index_pages, _pages_text(1, index_pages)])
     first = index_pages + 1
     for number, (path, pages) in enumerate(files, start=1):
         relative = path.relative_to(staging)
@@ -200,14 +234,13 @@ def _write_index(
         if pages:
             span, first = _pages_text(first, pages), first + pages
         rows.append(
-            [number, Paragraph(markup(folder), s["cell"]),
-             Paragraph(markup(relative.name), s["cell"]), "—" if pages is None else pages, span]
+            [number, wrap_cell(folder, folder_room, font),
+             wrap_cell(relative.name, name_room, font), "—" if pages is None else pages, span]
         )  # fmt: skip
     rows.append(
-        ["", "—", Paragraph(markup(f"{MANIFEST_NAME}（各文件SHA-256校验值）"), s["cell"]), "—",
-         "—"]
-    )  # fmt: skip
-    table = Table(rows, colWidths=[14 * mm, 38 * mm, 96 * mm, 14 * mm, 20 * mm], repeatRows=1)
+        ["", "—", wrap_cell(f"{MANIFEST_NAME}（各文件SHA-256校验值）", name_room, font), "—", "—"]
+    )
+    table = Table(rows, colWidths=[12 * mm, 30 * mm, 96 * mm, 12 * mm, 30 * mm], repeatRows=1)
     _grid(table, font)
     story: list[Flowable] = [
         Paragraph(markup(title), s["title"]),
@@ -241,16 +274,18 @@ def _write_index(
     )
     story.append(Spacer(1, 4))
     story.append(table)
-    build_pdf(staging / INDEX_NAME, story, title=title)
+    build_pdf(staging / INDEX_NAME, story, title=title, on_page=on_page)
 
 
-def write_manifest(staging: Path) -> None:
-    """`sha256sum -c` compatible: one "<hash>  <path>" line per file, paths relative, UTF-8."""
-    lines = [
-        f"{sha256_of(path)}  {path.relative_to(staging).as_posix()}"
-        for path in files_in(staging)
-        if path.name != MANIFEST_NAME
-    ]
+def write_manifest(staging: Path, tick: Callable[[int, int], None] | None = None) -> None:
+    """`sha256sum -c` compatible: one "<hash>  <path>" line per file, paths relative, UTF-8.
+    `tick(done, total)` reports progress."""
+    paths = [path for path in files_in(staging) if path.name != MANIFEST_NAME]
+    lines = []
+    for number, path in enumerate(paths, start=1):
+        lines.append(f"{sha256_of(path)}  {path.relative_to(staging).as_posix()}")
+        if tick is not None and number % 50 == 0:
+            tick(number, len(paths))
     (staging / MANIFEST_NAME).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

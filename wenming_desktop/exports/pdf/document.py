@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -84,11 +84,13 @@ def build_pdf(
     pagesize: tuple[float, float] = A4,
     margins_mm: float = 15,
     running_head: str = "",
+    on_page: Callable[[int], None] | None = None,
 ) -> None:
     """Lay out `story` on A4 pages with page numbers; the file appears only when complete.
 
     `running_head`: a line printed at the top of every page after the first (e.g. the
-    activity, sheet and date of a sign-in sheet)."""
+    activity, sheet and date of a sign-in sheet). `on_page(n)`: called as page n is laid out
+    (progress of a long document)."""
     register_fonts()
     with atomic_output(Path(path)) as temp:
         doc = SimpleDocTemplate(
@@ -101,4 +103,14 @@ def build_pdf(
             title=title,
             author="文明实践工作台",
         )
-        doc.build(list(story), canvasmaker=partial(_NumberedCanvas, running_head=running_head))
+
+        def page_done(_canvas: Canvas, template: SimpleDocTemplate) -> None:
+            if on_page is not None:
+                on_page(template.page)
+
+        doc.build(
+            list(story),
+            onFirstPage=page_done,
+            onLaterPages=page_done,
+            canvasmaker=partial(_NumberedCanvas, running_head=running_head),
+        )

@@ -19,7 +19,9 @@ from wenming_desktop.storage.queries.checkups import checkup_rows
 from wenming_desktop.storage.queries.residents import resident_rows
 
 
-def compute_summary(db: Database, period: Period, village_id: int | None = None) -> CheckupSummary:
+def compute_summary(
+    db: Database, period: Period, village_id: int | None = None, progress: Progress | None = None
+) -> CheckupSummary:
     """The summary of the period's checkups (of one village, or all)."""
     with db.read() as session:
         rows = checkup_rows(
@@ -29,6 +31,8 @@ def compute_summary(db: Database, period: Period, village_id: int | None = None)
             date_from=period.start,
             date_to=period.end,
         )
+        if progress is not None:
+            progress.report(1, 3, "正在汇总健康体检…")
         residents = resident_rows(session, village_id)
         village = session.get(Village, village_id).name if village_id else "全部结对村"  # type: ignore[union-attr]  # id from find_village
         setting = session.get(Setting, "hospital_name")
@@ -55,7 +59,9 @@ def export_checkup_summary(
     from wenming_desktop.exports.excel.checkup_summary import write_checkup_summary
 
     if progress is not None:
-        progress.report(0, 1, "正在汇总健康体检…")
-    summary = compute_summary(db, period, village_id)
+        progress.report(0, 3, "正在汇总健康体检…")
+    summary = compute_summary(db, period, village_id, progress)
+    if progress is not None:
+        progress.report(2, 3, "正在写入健康体检汇总…")
     write_checkup_summary(path, summary)
     return summary.total.people

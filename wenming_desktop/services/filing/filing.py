@@ -85,18 +85,18 @@ def build_packet(
     village = get_village(ws.db, village_id).name if village_id is not None else None
     request = LedgerRequest(period, village_id, village)
     office = office_items(ws, period)  # meetings with records and sign-in sheets, 整改 evidence
-    steps = len(parts) + len(activity_ids) + len(office[0]) + len(office[1]) + 1
+    # A record counts twice: its data prepared here, its PDF written (by a worker).
+    steps = len(parts) + 2 * len(activity_ids) + len(office[0]) + len(office[1]) + 2
     tally = PacketTally(progress, steps)
     font = chosen_font_file()
 
+    def record_done(title: str) -> None:
+        tally.step(f"活动记录：{title}")
+
     with (
         packet.staging_folder(target) as staging,
-        RecordWriter(ws.folder.root / CACHE_FOLDER, len(activity_ids)) as records_writer,
+        RecordWriter(ws.folder.root / CACHE_FOLDER, len(activity_ids), record_done) as writer,
     ):
-
-        def record_done(title: str) -> None:
-            tally.step(f"活动记录：{title}")
-
         records = staging / RECORD_FOLDER
         records.mkdir()
         attachments = staging / ATTACHMENT_FOLDER
@@ -106,25 +106,23 @@ def build_packet(
             detail = load_detail(ws, activity_id)
             stem = f"{number:03d}_{activity_stem(detail)}"
             checks, photos = record_inputs(ws, detail)
-            job = record_job(records / f"{stem}.pdf", hospital, detail, checks, photos, font)
-            if (title := records_writer.submit(job)) is not None:
-                record_done(title)
+            writer.submit(
+                record_job(records / f"{stem}.pdf", hospital, detail, checks, photos, font)
+            )
             _copy_attachments(ws, detail, attachments, stem)
-            records_writer.ready(record_done)
+            tally.step(f"准备活动记录：{detail.title}")
         for spec in parts:
             assert spec.packet_file is not None  # packet_parts() holds only these
             progress.check()
-            records_writer.ready(record_done)
             folder = staging / spec.packet_folder
             folder.mkdir(exist_ok=True)
             name = f"台账：{spec.title}" if spec.packet_folder == LEDGER_FOLDER else spec.title
             part = replace(request, progress=tally.part(f"正在写入{name}"))
             spec.write(ws, part, folder / spec.packet_file(request))
-            records_writer.ready(record_done)
             tally.end_part(name)
         progress.check()
         write_office_sections(ws, period, staging, office, tally.step)
-        records_writer.drain(record_done, progress.check)
+        writer.drain(progress.check)
         progress.check()
         with ws.db.read() as session:
             missing = [
@@ -132,15 +130,19 @@ def build_packet(
                 for m in missing_files(ws.folder, attachment_files(session, activity_ids))
             ]
         scope = village or "全部结对村"
+        index = tally.part("正在编制目录")
         packet.write_index(
             staging,
             f"{hospital}{period.label}归档材料目录",
             f"范围：{scope}",
             figures=packet_figures(ws, period, village_id, len(activity_ids)),
             missing=missing,
+            tick=lambda done, total: index.report(done, total),
         )
-        packet.write_manifest(staging)
-        tally.step("目录与清单")
+        tally.end_part("目录")
+        manifest = tally.part("正在计算校验值")
+        packet.write_manifest(staging, lambda done, total: manifest.report(done, total))
+        tally.end_part("目录与清单")
         progress.check()
         result = packet.publish(staging, target, as_zip)
         files = len(packet.files_in(target)) if not as_zip else len(packet.files_in(staging))

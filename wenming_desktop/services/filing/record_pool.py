@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import cache
 from multiprocessing import get_context
@@ -33,6 +34,7 @@ from pathlib import Path
 from types import TracebackType
 
 from wenming_desktop.domain.activity_record import ActivityDetail
+from wenming_desktop.domain.errors import Cancelled
 from wenming_desktop.domain.guidelines import GuidelineCheck
 
 MAX_WORKERS = 4
@@ -120,12 +122,18 @@ def remove_stale(folder: Path, now: float | None = None) -> None:
 class RecordWriter:
     """Writes the records submitted to it: from the cache, here, or in worker processes.
 
-    `with RecordWriter(cache_folder, expected) as writer: writer.submit(job) … writer.drain(...)`;
-    `expected` (the number of records to come) decides whether workers are started.
+    `with RecordWriter(cache_folder, expected, done) as writer: writer.submit(job) …
+    writer.drain(check)`. `expected` (the number of records to come) decides whether workers
+    are started. `done(title)` is called for every finished record: at once for a cached one,
+    from the pool's own thread when a worker finishes one (so progress moves while the
+    caller writes something else; `done` must be thread-safe), in `drain` for the rest.
     """
 
-    def __init__(self, cache_folder: Path | None, expected: int) -> None:
+    def __init__(
+        self, cache_folder: Path | None, expected: int, done: Callable[[str], None]
+    ) -> None:
         self._cache = cache_folder
+        self._done = done
         self._use_pool = expected >= POOL_MIN_JOBS and (os.cpu_count() or 1) > 1
         self._pool: ProcessPoolExecutor | None = None
         self._pending: dict[Future[str], RecordJob] = {}
@@ -137,20 +145,21 @@ class RecordWriter:
     def _cached(self, job: RecordJob) -> Path | None:
         return self._cache / f"{job.key()}.pdf" if self._cache is not None else None
 
-    def submit(self, job: RecordJob) -> str | None:
-        """Start writing `job`; returns its title when it was taken from the cache at once."""
+    def submit(self, job: RecordJob) -> None:
+        """Start writing `job` (a cached one is copied and reported at once)."""
         cached = self._cached(job)
         if cached is not None and cached.is_file():
             try:
                 shutil.copyfile(cached, job.path)
                 os.utime(cached)
                 self.from_cache += 1
-                return job.title
+                self._done(job.title)
+                return
             except OSError:
                 pass
         if not self._use_pool:
             self._here.append(job)
-            return None
+            return
         try:
             if self._pool is None:
                 workers = max(1, min(MAX_WORKERS, os.cpu_count() or 1))
@@ -160,41 +169,41 @@ class RecordWriter:
                     initializer=_start_worker,
                     initargs=(job.font,),
                 )
-            self._pending[self._pool.submit(write_job, job, cached)] = job
+            future = self._pool.submit(write_job, job, cached)
         except (BrokenProcessPool, RuntimeError, OSError):
             log.exception("worker processes unavailable; writing the records here")
             self._use_pool = False
             self._here.append(job)
-        return None
+            return
+        self._pending[future] = job
+        future.add_done_callback(self._finished)
 
-    def drain(self, done: Callable[[str], None], check: Callable[[], None]) -> None:
-        """Wait for every record; `done(title)` after each, `check()` (raises to cancel) between."""
+    def _finished(self, future: Future[str]) -> None:
+        """In the pool's thread: report a record written; failures are drain's to raise."""
+        if future.cancelled() or future.exception() is not None:
+            return
+        with suppress(Cancelled):  # the caller's next check() raises it
+            self._done(future.result())
+
+    def drain(self, check: Callable[[], None]) -> None:
+        """Wait for every record; `check()` (raises to cancel) between. A worker's UserError (a
+        missing glyph …) raises here; a worker that died (killed, out of memory) leaves its
+        record to be written here."""
         for job in self._here:
             check()
-            done(write_job(job, self._cached(job)))
+            self._done(write_job(job, self._cached(job)))
         self._here.clear()
         while self._pending:
             check()
             finished, _ = wait(self._pending, timeout=_WAIT, return_when=FIRST_COMPLETED)
             for future in finished:
                 job = self._pending.pop(future)
-                done(self._result(future, job))
-
-    def ready(self, done: Callable[[str], None]) -> None:
-        """Report the records finished so far, without waiting."""
-        for future in [f for f in self._pending if f.done()]:
-            job = self._pending.pop(future)
-            done(self._result(future, job))
-
-    def _result(self, future: Future[str], job: RecordJob) -> str:
-        """The finished record's title; a worker's UserError (a missing glyph …) raises here.
-        A worker that died (killed, out of memory) leaves its record to be written here."""
-        try:
-            return future.result()
-        except BrokenProcessPool:
-            log.warning("a worker process ended; writing %s here", job.path.name)
-            self._use_pool = False
-            return write_job(job, self._cached(job))
+                try:
+                    future.result()
+                except BrokenProcessPool:
+                    log.warning("a worker process ended; writing %s here", job.path.name)
+                    self._use_pool = False
+                    self._done(write_job(job, self._cached(job)))
 
     def __enter__(self) -> RecordWriter:
         return self
