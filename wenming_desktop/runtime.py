@@ -127,6 +127,14 @@ def apply_pdf_font(db: Database) -> Path | None:
     return path
 
 
+def start_pdf_worker(font: Path | None) -> None:
+    """A worker process that writes PDFs for this one (services/filing/record_pool.py): embed
+    the font file the parent embeds (None: the bundled font); spawn starts it with nothing."""
+    from wenming_desktop.exports.pdf.font_choice import use_font_file
+
+    use_font_file(font)
+
+
 def prepare_workspace(db: Database) -> None:
     """What an entry point does once a workspace is open: its PDF font, pinyin preloaded."""
     apply_pdf_font(db)

@@ -32,7 +32,7 @@ def summary_columns() -> list[LedgerColumn]:
     return [
         SERIAL_COLUMN,
         LedgerColumn("体检日期", 11, "yyyy-mm-dd"),
-        LedgerColumn("结对村", 12),
+        LedgerColumn("结对村", 14),
         LedgerColumn("体检人数", 5),
         *(LedgerColumn(title, 6, SHARE_FORMAT) for title in BAND_TITLES),
         *(LedgerColumn(group.label, 5) for group in FocusGroup),

@@ -36,6 +36,7 @@ from types import TracebackType
 from wenming_desktop.domain.activity_record import ActivityDetail
 from wenming_desktop.domain.errors import Cancelled
 from wenming_desktop.domain.guidelines import GuidelineCheck
+from wenming_desktop.runtime import start_pdf_worker
 
 MAX_WORKERS = 4
 POOL_MIN_JOBS = 12  # fewer records than this are written here, without starting workers
@@ -102,21 +103,17 @@ def _keep(path: Path, cached: Path) -> None:
         pass
 
 
-def _start_worker(font: Path | None) -> None:
-    from wenming_desktop.exports.pdf.font_choice import use_font_file
-
-    use_font_file(font)
-
-
 def remove_stale(folder: Path, now: float | None = None) -> None:
-    """Remove cached records not used for CACHE_DAYS days (a copy touches its file)."""
-    cutoff = (now or time.time()) - CACHE_DAYS * 86400
-    for path in folder.glob("*.pdf"):
-        try:
-            if path.stat().st_mtime < cutoff:
-                path.unlink()
-        except OSError:
-            pass
+    """Remove cached records not used for CACHE_DAYS days (a copy touches its file), and
+    partial copies a killed worker left (an hour old)."""
+    now = now or time.time()
+    for pattern, age in (("*.pdf", CACHE_DAYS * 86400), (".*.part", 3600)):
+        for path in folder.glob(pattern):
+            try:
+                if path.stat().st_mtime < now - age:
+                    path.unlink()
+            except OSError:
+                pass
 
 
 class RecordWriter:
@@ -166,7 +163,7 @@ class RecordWriter:
                 self._pool = ProcessPoolExecutor(
                     workers,
                     mp_context=get_context("spawn"),
-                    initializer=_start_worker,
+                    initializer=start_pdf_worker,
                     initargs=(job.font,),
                 )
             future = self._pool.submit(write_job, job, cached)
