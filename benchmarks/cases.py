@@ -141,7 +141,7 @@ def _packet_year(cached: bool) -> tuple[float, float]:
             build_packet(ws, parse_period("2025"), None, Path(out) / "first")
         start = time.perf_counter()
         moves.append(start)
-        build_packet(ws, parse_period("2025"), None, Path(out) / "packet", Progress(moved))
+        build_packet(ws, parse_period("2025"), None, Path(out) / "packet", progress=Progress(moved))
         end = time.perf_counter()
     moves.append(end)
     shutil.rmtree(cache, ignore_errors=True)

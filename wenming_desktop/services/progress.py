@@ -35,20 +35,22 @@ class Progress:
 
 class PacketTally:
     """The progress of a job of many steps reported from more than one thread: whole steps
-    done (`step`), plus the share of the step under way (`part`, from a writer's own
-    `(done, total)` reports). Reports `(permille done, 1000, message)` to `progress`."""
+    done (`step`, one unit each), plus the share of a longer step under way (`part`, worth
+    `units`, moved by that step's own `(done, total)` reports). Reports
+    `(done, SCALE, message)` to `progress`, fine enough that each report moves the value."""
 
-    SCALE = 1000
+    SCALE = 100_000
 
-    def __init__(self, progress: Progress, steps: int) -> None:
+    def __init__(self, progress: Progress, units: int) -> None:
         self._progress = progress
-        self._steps = max(steps, 1)
+        self._units = max(units, 1)
         self._done = 0
-        self._part = 0.0
+        self._part = 0.0  # units of the step under way
+        self._part_units = 0
         self._lock = threading.Lock()
 
     def _report(self, message: str) -> None:
-        value = min(self.SCALE, int((self._done + self._part) * self.SCALE / self._steps))
+        value = min(self.SCALE, int((self._done + self._part) * self.SCALE / self._units))
         self._progress.report(value, self.SCALE, message)
 
     def step(self, message: str) -> None:
@@ -56,14 +58,15 @@ class PacketTally:
             self._done += 1
             self._report(message)
 
-    def part(self, message: str) -> Progress:
-        """A Progress for the step under way: its reports move the bar within that step."""
+    def part(self, message: str, units: int = 1) -> Progress:
+        """A Progress for a step worth `units`: its reports move the value within the step."""
         tally = self
 
         class _Part(Progress):
             def report(self, done: int, total: int, text: str = "") -> None:
                 with tally._lock:
-                    tally._part = min(done / total, 1.0) if total > 0 else 0.0
+                    share = min(done / total, 1.0) if total > 0 else 0.0
+                    tally._part = share * tally._part_units
                     tally._report(text or message)
 
             def check(self) -> None:
@@ -78,6 +81,7 @@ class PacketTally:
 
         with self._lock:
             self._part = 0.0
+            self._part_units = units
             self._report(message)
         return _Part()
 
@@ -85,5 +89,6 @@ class PacketTally:
         """The step under way is done."""
         with self._lock:
             self._part = 0.0
-            self._done += 1
+            self._done += self._part_units
+            self._part_units = 0
             self._report(message)

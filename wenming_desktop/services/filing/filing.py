@@ -85,9 +85,11 @@ def build_packet(
     village = get_village(ws.db, village_id).name if village_id is not None else None
     request = LedgerRequest(period, village_id, village)
     office = office_items(ws, period)  # meetings with records and sign-in sheets, 整改 evidence
-    # A record counts twice: its data prepared here, its PDF written (by a worker).
-    steps = len(parts) + 2 * len(activity_ids) + len(office[0]) + len(office[1]) + 2
-    tally = PacketTally(progress, steps)
+    # Progress units: a record counts twice (its data prepared here, its PDF written by a
+    # worker); a ledger, the index and the manifest each as much as a tenth of the records.
+    heavy = max(1, len(activity_ids) // 10)
+    units = (len(parts) + 2) * heavy + 2 * len(activity_ids) + len(office[0]) + len(office[1])
+    tally = PacketTally(progress, units)
     font = chosen_font_file()
 
     def record_done(title: str) -> None:
@@ -117,7 +119,7 @@ def build_packet(
             folder = staging / spec.packet_folder
             folder.mkdir(exist_ok=True)
             name = f"台账：{spec.title}" if spec.packet_folder == LEDGER_FOLDER else spec.title
-            part = replace(request, progress=tally.part(f"正在写入{name}"))
+            part = replace(request, progress=tally.part(f"正在写入{name}", heavy))
             spec.write(ws, part, folder / spec.packet_file(request))
             tally.end_part(name)
         progress.check()
@@ -130,7 +132,7 @@ def build_packet(
                 for m in missing_files(ws.folder, attachment_files(session, activity_ids))
             ]
         scope = village or "全部结对村"
-        index = tally.part("正在编制目录")
+        index = tally.part("正在编制目录", heavy)
         packet.write_index(
             staging,
             f"{hospital}{period.label}归档材料目录",
@@ -140,7 +142,7 @@ def build_packet(
             tick=lambda done, total: index.report(done, total),
         )
         tally.end_part("目录")
-        manifest = tally.part("正在计算校验值")
+        manifest = tally.part("正在计算校验值", heavy)
         packet.write_manifest(staging, lambda done, total: manifest.report(done, total))
         tally.end_part("目录与清单")
         progress.check()
