@@ -51,3 +51,14 @@ def fields_to_save(current: T, version: int, seen: Seen[T], edited: T, what: str
             "你的修改与之冲突，未保存。请重新载入最新内容后再修改。"
         )
     return changes
+
+
+def values_to_save(
+    current: T, version: int, seen: Seen[T] | None, edited: T, what: str
+) -> dict[str, Any]:
+    """`fields_to_save`, or every field of `edited` when no `seen` was kept (a caller that
+    writes the whole record on purpose, e.g. an import or the command line)."""
+    if seen is None:
+        record: Any = edited
+        return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+    return fields_to_save(current, version, seen, edited, what)

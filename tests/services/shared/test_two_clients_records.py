@@ -1,0 +1,165 @@
+"""Two programs on one database editing activities, residents, checkups and follow-ups: a change
+to another field is kept, a save over a newer change of the same field is refused."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+from tests.activity_helpers import make_activity
+from tests.checkup_support import make_world
+from wenming_desktop.config import DataFolder
+from wenming_desktop.domain.checkups import CheckupData
+from wenming_desktop.domain.edits import Seen
+from wenming_desktop.domain.errors import StaleRecord
+from wenming_desktop.domain.residents import ResidentData
+from wenming_desktop.services.activities import activities
+from wenming_desktop.services.checkups import checkups, residents
+from wenming_desktop.services.settings.workspace import Workspace, open_workspace
+from wenming_desktop.storage.database import Database
+
+
+@pytest.fixture
+def two(data_folder: DataFolder) -> Iterator[tuple[Workspace, Workspace]]:
+    first, second = open_workspace(data_folder), open_workspace(data_folder)
+    yield first, second
+    first.close()
+    second.close()
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How one kind of record is made, opened, saved and read back."""
+
+    make: Callable[[Database], int]
+    open: Callable[[Database, int], Seen[Any]]
+    save: Callable[[Database, int, Any, Seen[Any]], object]
+    first: dict[str, Any]  # what PC 1 changes
+    second: dict[str, Any]  # what PC 2 changes (other fields)
+    clash: dict[str, Any]  # PC 1 changing one of PC 2's fields
+    named: str  # how the refusal names the record
+
+
+def _resident(db: Database) -> int:
+    village = make_world(db).village_id
+    return residents.add_resident(db, ResidentData(village, "王桂兰", phone="13912345678"))
+
+
+def _checkup(db: Database) -> int:
+    world = make_world(db)
+    resident = residents.add_resident(db, ResidentData(world.village_id, "王桂兰"))
+    data = CheckupData(resident, world.day, world.day_id, systolic=150, diastolic=90)
+    return checkups.save_checkup(db, data)
+
+
+KINDS = {
+    "activity": Kind(
+        make=lambda db: make_activity(db, title="理论宣讲"),
+        open=activities.open_activity,
+        save=lambda db, i, data, seen: activities.update_activity(db, i, data, seen),
+        first={"place": "村委会二楼"},
+        second={"summary": "宣讲党的二十届三中全会精神", "actual_attendance": 46},
+        clash={"actual_attendance": 50},
+        named="活动“理论宣讲”",
+    ),
+    "resident": Kind(
+        make=_resident,
+        open=residents.open_resident,
+        save=lambda db, i, data, seen: residents.update_resident(db, i, data, seen),
+        first={"group_name": "三组", "needy": True},
+        second={"phone": "13800001111", "address": "东兴村三组12号"},
+        clash={"address": "东兴村四组"},
+        named="村民“王桂兰”",
+    ),
+    "checkup": Kind(
+        make=_checkup,
+        open=checkups.open_checkup,
+        save=lambda db, i, data, seen: checkups.save_checkup(db, data, i, seen),
+        first={"heart_rate": 76, "constitution": "气虚质"},
+        second={"advice": "低盐饮食，每月复查血压", "systolic": 148},
+        clash={"systolic": 160},
+        named="王桂兰",
+    ),
+}
+
+
+def _changed(seen: Seen[Any], changes: dict[str, Any]) -> Any:
+    return dataclasses.replace(seen.data, **changes)
+
+
+def _subset(data: Any, changes: dict[str, Any]) -> dict[str, Any]:
+    return {name: getattr(data, name) for name in changes}
+
+
+@pytest.mark.parametrize("name", list(KINDS))
+def test_changes_to_different_fields_are_both_kept(two, name: str) -> None:
+    kind, (pc1, pc2) = KINDS[name], two
+    rid = kind.make(pc1.db)
+    seen1, seen2 = kind.open(pc1.db, rid), kind.open(pc2.db, rid)
+    kind.save(pc2.db, rid, _changed(seen2, kind.second), seen2)
+    kind.save(pc1.db, rid, _changed(seen1, kind.first), seen1)
+    now = kind.open(pc2.db, rid)
+    assert _subset(now.data, kind.first) == kind.first
+    assert _subset(now.data, kind.second) == kind.second  # PC 1's stale copy did not undo them
+    assert now.version == seen1.version + 2
+
+
+@pytest.mark.parametrize("name", list(KINDS))
+def test_saving_over_a_newer_change_of_the_same_field_is_refused(two, name: str) -> None:
+    kind, (pc1, pc2) = KINDS[name], two
+    rid = kind.make(pc1.db)
+    seen1, seen2 = kind.open(pc1.db, rid), kind.open(pc2.db, rid)
+    kind.save(pc2.db, rid, _changed(seen2, kind.second), seen2)
+    with pytest.raises(StaleRecord, match=rf"{kind.named}.*已被别人修改.*重新载入"):
+        kind.save(pc1.db, rid, _changed(seen1, {**kind.first, **kind.clash}), seen1)
+    now = kind.open(pc1.db, rid)
+    assert _subset(now.data, kind.second) == kind.second
+    assert _subset(now.data, kind.first) != kind.first  # nothing of the refused save was written
+    kind.save(pc1.db, rid, _changed(now, kind.clash), now)  # after 重新载入 the clerk saves again
+    assert _subset(kind.open(pc2.db, rid).data, kind.clash) == kind.clash
+
+
+@pytest.mark.parametrize("name", list(KINDS))
+def test_an_unchanged_save_writes_nothing(two, name: str) -> None:
+    kind, (pc1, pc2) = KINDS[name], two
+    rid = kind.make(pc1.db)
+    seen1, seen2 = kind.open(pc1.db, rid), kind.open(pc2.db, rid)
+    kind.save(pc2.db, rid, _changed(seen2, kind.clash), seen2)
+    kind.save(pc1.db, rid, seen1.data, seen1)  # 保存 pressed without a change
+    assert _subset(kind.open(pc1.db, rid).data, kind.clash) == kind.clash
+
+
+def test_a_checkup_edit_and_a_follow_up_from_two_pcs_are_both_kept(two) -> None:
+    pc1, pc2 = two
+    cid = _checkup(pc1.db)
+    form = checkups.open_checkup(pc1.db, cid)
+    follow = checkups.open_follow_up(pc2.db, cid)
+    yesterday = date.today() - timedelta(days=1)
+    checkups.mark_followed_up(pc2.db, cid, yesterday, "刘护士", "电话随访", follow)
+    checkups.save_checkup(pc1.db, _changed(form, {"advice": "戒烟"}), cid, form)
+    with pc1.db.read() as session:
+        from wenming_desktop.storage.models import Checkup
+
+        row = session.get(Checkup, cid)
+        assert row is not None
+        kept = (row.advice, row.followed_up_by, row.follow_up_note)
+        assert kept == ("戒烟", "刘护士", "电话随访")
+
+
+def test_a_follow_up_recorded_meanwhile_is_not_overwritten(two) -> None:
+    pc1, pc2 = two
+    cid = _checkup(pc1.db)
+    seen1, seen2 = checkups.open_follow_up(pc1.db, cid), checkups.open_follow_up(pc2.db, cid)
+    yesterday = date.today() - timedelta(days=1)
+    checkups.mark_followed_up(pc2.db, cid, yesterday, "刘护士", "电话随访，血压已降", seen2)
+    with pytest.raises(StaleRecord, match=r"王桂兰.*的随访在你打开之后已被别人修改"):
+        checkups.mark_followed_up(pc1.db, cid, date.today(), "张医生", "上门随访", seen1)
+    now = checkups.open_follow_up(pc1.db, cid)
+    assert now.data == checkups.FollowUp(yesterday, "刘护士", "电话随访，血压已降")
+    checkups.mark_followed_up(pc1.db, cid, date.today(), "张医生", "上门随访", now)
+    assert checkups.open_follow_up(pc2.db, cid).data.by == "张医生"
