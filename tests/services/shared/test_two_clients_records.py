@@ -163,3 +163,21 @@ def test_a_follow_up_recorded_meanwhile_is_not_overwritten(two) -> None:
     assert now.data == checkups.FollowUp(yesterday, "刘护士", "电话随访，血压已降")
     checkups.mark_followed_up(pc1.db, cid, date.today(), "张医生", "上门随访", now)
     assert checkups.open_follow_up(pc2.db, cid).data.by == "张医生"
+
+
+def test_an_import_on_the_other_pc_counts_as_a_newer_change(two, tmp_path) -> None:
+    """The resident import writes with one bulk UPDATE; it moves the version on as well."""
+    from tests.checkup_support import id_number
+    from tests.services.checkups.test_resident_import import messy_sheet
+    from wenming_desktop.services.checkups.resident_import import apply_import, read_residents
+
+    pc1, pc2 = two
+    village = make_world(pc1.db).village_id
+    number = id_number(date(1950, 1, 2), 901)
+    rid = residents.add_resident(pc1.db, ResidentData(village, "张三丰", number, group_name="一组"))
+    seen = residents.open_resident(pc1.db, rid)
+    sheet = messy_sheet(tmp_path / "名单.xlsx", [[1, "张三丰", "男", number, "", "三组", "", ""]])
+    apply_import(pc2.db, read_residents(pc2.db, sheet, village))
+    with pytest.raises(StaleRecord, match="村民“张三丰”"):
+        residents.update_resident(pc1.db, rid, _changed(seen, {"group_name": "二组"}), seen)
+    assert residents.get_resident(pc2.db, rid).group_name == "三组"

@@ -192,3 +192,43 @@ def test_follow_up_recorded_meanwhile_is_offered_for_reload(
     assert reopened == ["刘护士:电话随访"]
     now = checkups.open_follow_up(workspace.db, checkup).data
     assert (now.on, now.by, now.note) == (yesterday, "刘护士", "电话随访；已约下周复查")
+
+
+def test_the_command_line_imports_while_the_window_edits(
+    page, world, workspace, qtbot, when_dialog_opens, monkeypatch, tmp_path
+) -> None:
+    """One SQLite folder: `wenming import residents` changes a resident whose dialog is open in
+    the window; the window's save of the same field is refused, not written over it."""
+    from tests.checkup_support import id_number
+    from tests.helpers import run_cli
+    from tests.services.checkups.test_resident_import import messy_sheet
+
+    number = id_number(date(1950, 1, 2), 901)
+    rid = residents.add_resident(
+        workspace.db, ResidentData(world.village_id, "张三丰", number, group_name="第1组")
+    )
+    sheet = messy_sheet(tmp_path / "名单.xlsx", [[1, "张三丰", "男", number, "", "第3组", "", ""]])
+    offered: list[str] = []
+    monkeypatch.setattr(common, "offer_reload", lambda _p, m: offered.append(m) or False)
+    page.tabs.setCurrentWidget(page.registry)
+    page.registry.load()
+    page.registry.table.selectRow(0)
+    after: list[tuple[bool, str]] = []
+    cli: list = []
+    args = ("import", "residents", str(sheet), "--village", "东兴")
+
+    def edit(dialog: ResidentDialog) -> None:
+        try:  # an assertion here must not leave the modal dialog open
+            cli.append(run_cli(*args, "--data-dir", str(workspace.folder.root), timeout=120))
+            dialog.group.setText("第2组")
+            dialog.accept()
+            after.append((dialog.isVisible(), dialog.group.text()))
+        finally:
+            dialog.reject()
+
+    when_dialog_opens(edit)
+    qtbot.mouseClick(page.registry.edit_button, Qt.MouseButton.LeftButton)
+    [done] = cli
+    assert done.returncode == 0 and "更新 1 人" in done.stdout, done.stderr
+    assert after == [(True, "第2组")] and len(offered) == 1
+    assert residents.get_resident(workspace.db, rid).group_name == "第3组"
