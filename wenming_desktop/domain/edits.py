@@ -62,3 +62,12 @@ def values_to_save(
         record: Any = edited
         return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
     return fields_to_save(current, version, seen, edited, what)
+
+
+def merge_edit(current: T, version: int, seen: Seen[T] | None, edited: T, what: str) -> T:
+    """The record to write: `edited` as it is without `seen`; with it, the stored record with
+    only the clerk's changed fields taken over (StaleRecord on a clash, see `fields_to_save`)."""
+    if seen is None:
+        return edited
+    record: Any = current
+    return dataclasses.replace(record, **fields_to_save(current, version, seen, edited, what))  # type: ignore[no-any-return]

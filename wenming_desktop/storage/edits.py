@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from sqlalchemy.orm.attributes import flag_modified
+
 
 def apply_values(row: object, values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """Set every value that differs from the row's; returns (old, new) of the changed ones.
@@ -20,3 +22,9 @@ def apply_values(row: object, values: Mapping[str, Any]) -> tuple[dict[str, Any]
             new[key] = value
             setattr(row, key, value)
     return old, new
+
+
+def touch(row: object, column: str) -> None:
+    """Make the row's next flush an UPDATE, so its version moves on although only rows that
+    belong to it (members, attendees, decisions) changed; `column` is any plain column of it."""
+    flag_modified(row, column)

@@ -13,13 +13,16 @@ import pytest
 
 from tests.activity_helpers import make_activity
 from tests.checkup_support import make_world
+from tests.office_helpers import inspection_with_finding, leadership_group, leadership_meeting
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.checkups import CheckupData
 from wenming_desktop.domain.edits import Seen
 from wenming_desktop.domain.errors import StaleRecord
+from wenming_desktop.domain.office_records import CommendationData, DecisionData, MemberData
 from wenming_desktop.domain.residents import ResidentData
 from wenming_desktop.services.activities import activities
 from wenming_desktop.services.checkups import checkups, residents
+from wenming_desktop.services.office import commendations, groups, inspections, meetings
 from wenming_desktop.services.settings.workspace import Workspace, open_workspace
 from wenming_desktop.storage.database import Database
 
@@ -57,6 +60,11 @@ def _checkup(db: Database) -> int:
     return checkups.save_checkup(db, data)
 
 
+def _commendation(db: Database) -> int:
+    data = CommendationData("道德模范", 2025, "县级", "刘春梅", department="护理部")
+    return commendations.save_commendation(db, None, data)
+
+
 KINDS = {
     "activity": Kind(
         make=lambda db: make_activity(db, title="理论宣讲"),
@@ -85,7 +93,58 @@ KINDS = {
         clash={"systolic": 160},
         named="王桂兰",
     ),
+    "commendation": Kind(
+        make=_commendation,
+        open=commendations.open_commendation,
+        save=lambda db, i, data, seen: commendations.save_commendation(db, i, data, seen),
+        first={"reason": "扎根乡村二十年"},
+        second={"document_no": "萝文明办〔2025〕7号", "level": "市级"},
+        clash={"level": "省级"},
+        named="表彰记录“刘春梅”",
+    ),
+    "inspection": Kind(
+        make=lambda db: inspection_with_finding(db)[0],
+        open=inspections.open_inspection,
+        save=lambda db, i, data, seen: inspections.save_inspection(db, i, data, seen),
+        first={"notes": "反馈会已召开"},
+        second={"scope": "文明单位创建测评、窗口服务", "kind": "督查"},
+        clash={"kind": "自查"},
+        named="2026-03-02 的检查记录",
+    ),
+    "finding": Kind(
+        make=lambda db: inspection_with_finding(db)[1],
+        open=inspections.open_finding,
+        save=lambda db, i, data, seen: inspections.save_finding(
+            db, _inspection_of(db, i), i, data, seen
+        ),
+        first={"measures": "已补齐禁烟标识"},
+        second={"closed_on": date(2026, 3, 20), "confirmed_by": "院办"},
+        clash={"closed_on": date(2026, 3, 25), "confirmed_by": "总务科"},
+        named="整改事项“公共区域禁烟标识不全”",
+    ),
+    "meeting": Kind(
+        make=lambda db: leadership_meeting(db, None, date(2026, 3, 10)),
+        open=meetings.open_meeting,
+        save=lambda db, i, data, seen: meetings.save_meeting(db, i, data, seen),
+        first={"minutes": "会议听取汇报，布置任务，明确分工。"},
+        second={"decisions": (DecisionData("完成文明科室自查", "王主任", date(2026, 5, 31)),)},
+        clash={"decisions": ()},
+        named="会议“2026年03月创建领导小组会议”",
+    ),
+    "group": Kind(
+        make=leadership_group,
+        open=groups.open_group,
+        save=lambda db, i, data, seen: groups.save_group(db, i, data, seen),
+        first={"duties": "统筹全院创建工作"},
+        second={"members": (MemberData("张院长", "组长", "院办", "院长"),)},
+        clash={"members": ()},
+        named="小组“创建领导小组”",
+    ),
 }
+
+
+def _inspection_of(db: Database, finding_id: int) -> int:
+    return inspections.inspection_of(db, finding_id)
 
 
 def _changed(seen: Seen[Any], changes: dict[str, Any]) -> Any:
