@@ -10,12 +10,15 @@ different fields are both kept.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from wenming_desktop.domain.errors import StaleRecord
 
 T = TypeVar("T")
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -71,3 +74,26 @@ def merge_edit(current: T, version: int, seen: Seen[T] | None, edited: T, what: 
         return edited
     record: Any = current
     return dataclasses.replace(record, **fields_to_save(current, version, seen, edited, what))  # type: ignore[no-any-return]
+
+
+def merge_cells(
+    current: Mapping[K, V], seen: Mapping[K, V], edited: Mapping[K, V], what: str
+) -> dict[K, V]:
+    """For records kept as cells (e.g. a free clinic's figures per department and service; a
+    missing key is an empty cell): the stored cells with the clerk's changed cells taken over.
+
+    A cell the clerk changed that someone else also changed since `seen` raises StaleRecord.
+    """
+    changed = [k for k in seen.keys() | edited.keys() if seen.get(k) != edited.get(k)]
+    if any(current.get(k) != seen.get(k) for k in changed):
+        raise StaleRecord(
+            f"{what}在你打开之后已被别人修改并保存（另一台电脑或命令行），"
+            "你的修改与之冲突，未保存。请重新载入最新内容后再修改。"
+        )
+    merged = dict(current)
+    for k in changed:
+        if k in edited:
+            merged[k] = edited[k]
+        else:
+            merged.pop(k, None)
+    return merged

@@ -240,3 +240,66 @@ def test_an_import_on_the_other_pc_counts_as_a_newer_change(two, tmp_path) -> No
     with pytest.raises(StaleRecord, match="村民“张三丰”"):
         residents.update_resident(pc1.db, rid, _changed(seen, {"group_name": "二组"}), seen)
     assert residents.get_resident(pc2.db, rid).group_name == "三组"
+
+
+def _clinic(db: Database) -> tuple[int, int, list[int]]:
+    """A free clinic with one department ticked; (activity, department, service kind ids)."""
+    from tests.activity_helpers import make_volunteers
+    from wenming_desktop.services.activities.clinics import get_clinic
+
+    make_volunteers(db, [("1001", "张三", True)])  # department 内科
+    aid = make_activity(db, title="中医义诊", category="健康生活(健康义诊/健康体检)")
+    detail = get_clinic(db, aid)
+    dept = detail.departments[0].id
+    return aid, dept, [line.service_kind_id for line in detail.lines]
+
+
+def test_clinic_figures_from_two_pcs(two) -> None:
+    """Different cells typed on two PCs are both kept; the same cell is refused."""
+    from wenming_desktop.services.activities.clinics import (
+        ClinicEntry,
+        get_clinic,
+        open_clinic_state,
+        save_clinic,
+    )
+
+    pc1, pc2 = two
+    aid, dept, kinds = _clinic(pc1.db)
+    save_clinic(pc1.db, aid, [dept], [ClinicEntry(kinds[0], 30, 0, dept)])
+    seen1, seen2 = open_clinic_state(pc1.db, aid), open_clinic_state(pc2.db, aid)
+    save_clinic(
+        pc2.db,
+        aid,
+        [dept],
+        [ClinicEntry(kinds[0], 30, 0, dept), ClinicEntry(kinds[1], 80, 5)],
+        seen2,
+    )
+    version = activities.open_activity(pc1.db, aid).version
+    save_clinic(pc1.db, aid, [dept], [ClinicEntry(kinds[0], 35, 0, dept)], seen1)
+    lines = get_clinic(pc2.db, aid).lines
+    assert (lines[0].people_served, lines[1].people_served, lines[1].materials_given) == (35, 80, 5)
+    assert activities.open_activity(pc1.db, aid).version == version + 1
+    with pytest.raises(StaleRecord, match="活动“中医义诊”的义诊服务记录在你打开之后已被别人修改"):
+        save_clinic(pc2.db, aid, [dept], [ClinicEntry(kinds[0], 40, 0, dept)], seen2)  # PC 2's
+    assert get_clinic(pc1.db, aid).lines[0].people_served == 35  # panel still showed 30 there
+
+
+def test_settings_changed_on_two_pcs(two) -> None:
+    from wenming_desktop.services.settings import settings
+
+    pc1, pc2 = two
+    settings.update_settings(pc1.db, {"hospital_name": "萝北县中医院", "office_name": "党办"})
+    seen1, seen2 = settings.get_settings(pc1.db), settings.get_settings(pc2.db)
+    settings.update_settings(
+        pc2.db, {"hospital_name": "萝北县中医院", "office_name": "宣传科"}, seen2
+    )
+    settings.update_settings(
+        pc1.db, {"hospital_name": "鹤岗市萝北县中医院", "office_name": "党办"}, seen1
+    )
+    now = settings.get_settings(pc2.db)
+    assert (now["hospital_name"], now["office_name"]) == ("鹤岗市萝北县中医院", "宣传科")
+    with pytest.raises(StaleRecord, match="单位信息设置在你打开之后已被别人修改"):
+        settings.update_settings(
+            pc1.db, {"hospital_name": "萝北县中医院", "office_name": "文明办"}, seen1
+        )
+    assert settings.get_settings(pc1.db)["office_name"] == "宣传科"
