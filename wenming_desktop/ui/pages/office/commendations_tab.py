@@ -23,7 +23,7 @@ from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
 
 C = CommendationRow._fields.index
 COLUMNS = [
-    Column("年度", C("year"), width=60),
+    Column("年度", C("year"), width=60, hidden=True),  # the year chosen above
     Column("表彰类别", C("kind"), width=100),
     Column("级别", C("level"), width=60),
     Column("表彰对象", C("name"), width=110),

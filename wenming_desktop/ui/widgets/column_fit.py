@@ -1,0 +1,105 @@
+"""Columns that fit the table's width: no list scrolls sideways for its shown columns.
+
+Each column keeps the width it was designed with (or the one the clerk dragged it to). When the
+shown columns together are wider than the table, the wide ones give up width in proportion to
+what they have above their header's own width, so every header stays readable and long texts
+end in "…" (the whole text is in the cell's tooltip or the record's dialog). When the table grows
+again the columns grow back to their widths. A column the clerk does not need is hidden from the
+header's right-click menu (显示的列), which makes room for the others.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QHeaderView, QTableView
+from shiboken6 import isValid
+
+# Room around a header's text: Qt's margins and the sort arrow.
+HEADER_PADDING = 24
+
+
+class ColumnFit(QObject):
+    """Installed on a table by `make_table`; `fit()` runs on every resize of the table's
+    viewport and after a column is shown or hidden."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+        header = view.horizontalHeader()
+        self._wanted: dict[int, int] = {}
+        self._fitting = False
+        self._dragging = False
+        header.sectionResized.connect(self._resized)
+        self._viewport = view.viewport()
+        header.viewport().installEventFilter(self)
+        self._viewport.installEventFilter(self)
+
+    def wanted(self, column: int) -> int:
+        """The width `column` has when there is room: designed, or dragged by the clerk."""
+        header = self.view.horizontalHeader()
+        if column not in self._wanted:
+            self._wanted[column] = header.sectionSize(column)
+        return self._wanted[column]
+
+    def floor(self, column: int) -> int:
+        """The narrowest `column` becomes: its header's text, readable."""
+        header = self.view.horizontalHeader()
+        title = str(self.view.model().headerData(column, Qt.Orientation.Horizontal) or "")
+        text = header.fontMetrics().horizontalAdvance(title) + HEADER_PADDING
+        return max(header.minimumSectionSize(), text)
+
+    def fit(self) -> None:
+        header = self.view.horizontalHeader()
+        shown = [i for i in range(header.count()) if not header.isSectionHidden(i)]
+        if not shown:
+            return
+        widths = {i: max(self.wanted(i), self.floor(i)) for i in shown}
+        excess = sum(widths.values()) - self.view.viewport().width()
+        if excess > 0:
+            slack = {i: widths[i] - self.floor(i) for i in shown}
+            total = sum(slack.values())
+            if total > 0:
+                for i in shown:
+                    widths[i] -= min(slack[i], -(-excess * slack[i] // total))
+        self._fitting = True
+        try:
+            for i in shown:
+                if header.sectionSize(i) != widths[i]:
+                    header.resizeSection(i, widths[i])
+        finally:
+            self._fitting = False
+
+    def _resized(self, column: int, _old: int, new: int) -> None:
+        header = self.view.horizontalHeader()
+        stretched = header.stretchLastSection() and column == header.logicalIndex(
+            header.count() - 1 - _hidden_at_end(header)
+        )
+        if self._dragging and not self._fitting and not stretched:
+            self._wanted[column] = new
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self._viewport and kind == QEvent.Type.Resize:
+            if isValid(self.view):  # not while the table is being destroyed
+                self.fit()
+        elif kind == QEvent.Type.MouseButtonPress:
+            self._dragging = True
+        elif kind == QEvent.Type.MouseButtonRelease:
+            self._dragging = False
+        return False
+
+
+def fit_columns(view: QTableView) -> None:
+    """Fit `view`'s shown columns again (after one was shown or hidden)."""
+    fitter = view.findChild(ColumnFit)
+    if fitter is not None:
+        fitter.fit()
+
+
+def _hidden_at_end(header: QHeaderView) -> int:
+    count = 0
+    for visual in range(header.count() - 1, -1, -1):
+        if not header.isSectionHidden(header.logicalIndex(visual)):
+            break
+        count += 1
+    return count
