@@ -56,6 +56,7 @@ from wenming_desktop.ui.pages.activities.activity_volunteers import ActivityVolu
 from wenming_desktop.ui.pages.base import Page, make_table
 from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
 from wenming_desktop.ui.widgets.date_fields import DateEdit
+from wenming_desktop.ui.widgets.empty_state import EmptyState
 
 F = ActivityRow._fields
 
@@ -139,10 +140,13 @@ class ActivitiesPage(Page):
         for button in (self.add_button, self.edit_button, self.copy_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.signin_button)
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.record_button)
-        buttons.addWidget(self.export_button)
+        # The sheets and ledgers on a second line: one line does not fit a 1280-pixel screen.
+        outputs = QHBoxLayout()
+        outputs.addStretch(1)
+        outputs.addWidget(self.signin_button)
+        outputs.addWidget(self.print_button)
+        outputs.addWidget(self.record_button)
+        outputs.addWidget(self.export_button)
         self._short_villages: dict[str, str] = {}
         columns = list(COLUMNS)
         columns[VILLAGE] = replace(
@@ -165,6 +169,9 @@ class ActivitiesPage(Page):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addLayout(buttons)
+        top_layout.addLayout(outputs)
+        self.empty = EmptyState("", [("新增活动…", self.add_button.click)])
+        top_layout.addWidget(self.empty)
         top_layout.addWidget(self.table, 1)
         top_layout.addWidget(self.count)
         bottom = QWidget()
@@ -230,9 +237,29 @@ class ActivitiesPage(Page):
                 combo.addItem(item.name, item.id)
             combo.setCurrentIndex(max(combo.findData(current), 0))
         self._loading = False
+        self._show_how_to_start(bool(villages))
         self._mark_calendar()
         self.reload()
         self._refresh_tab()
+
+    def _show_how_to_start(self, has_villages: bool) -> None:
+        """A new office: say how to start (villages first, then the first activity)."""
+        if not has_villages:
+            self.empty.label.setText(
+                "还没有结对村。活动按结对村记录：请先到左侧“结对村”页点“新增结对村”登记，"
+                "再回到这里点“新增活动”。"
+            )
+            self.empty.buttons[0].hide()
+            self.empty.show()
+        elif not activities.any_activities(self.db):
+            self.empty.label.setText(
+                "还没有活动。点“新增活动”登记一场活动（类别、结对村、时间、地点），"
+                "再在下方添加参加的志愿者、义诊服务和照片；也可以在日历上选好日期后新增。"
+            )
+            self.empty.buttons[0].show()
+            self.empty.show()
+        else:
+            self.empty.hide()
 
     def _refresh_tab(self) -> None:
         if self.tabs.currentWidget() is self.coverage:
@@ -400,6 +427,7 @@ class ActivitiesPage(Page):
         if self._dialog(
             initial, False, lambda data: created.append(activities.add_activity(self.db, data))
         ):
+            self.empty.hide()
             self._mark_calendar()
             self.open_activity(created[0])
 

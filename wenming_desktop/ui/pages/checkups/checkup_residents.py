@@ -30,6 +30,7 @@ from wenming_desktop.ui.dialogs.resident_dialog import ResidentDialog
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.pages.checkups.checkup_common import fill_villages, run_export
 from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
+from wenming_desktop.ui.widgets.empty_state import EmptyState
 
 if TYPE_CHECKING:  # the import (openpyxl) loads when the clerk imports, not at start-up
     from wenming_desktop.services.checkups.resident_import import ImportResult, ResidentImport
@@ -93,6 +94,10 @@ class ResidentRegistry(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.top)
+        self.empty = EmptyState(
+            "", [("从Excel导入…", self.import_button.click), ("新增村民…", self.add_button.click)]
+        )
+        layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count)
@@ -121,7 +126,22 @@ class ResidentRegistry(QWidget):
         self._rows = residents.list_residents(self.db, village_id) if village_id else []
         self.add_button.setEnabled(village_id is not None)
         self.import_button.setEnabled(village_id is not None)
+        self._show_how_to_start(village_id is not None)
         self._filter()
+
+    def _show_how_to_start(self, has_village: bool) -> None:
+        if not has_village:
+            self.empty.label.setText(
+                "还没有结对村。村民按结对村登记：请先到左侧“结对村”页点“新增结对村”。"
+            )
+        else:
+            self.empty.label.setText(
+                "本村还没有登记村民。点“从Excel导入…”导入村委会提供的村民名单（姓名、身份证号等），"
+                "或点“新增村民”逐个登记；登记后即可在“体检录入”中逐人录入体检结果。"
+            )
+        for button in self.empty.buttons:
+            button.setVisible(has_village)
+        self.empty.setVisible(not self._rows)
 
     def _filter(self) -> None:
         rows = residents.search_residents(self._rows, self.search.text())

@@ -34,6 +34,7 @@ class CheckupsPage(Page):
         self.layout_.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(lambda _index: self.refresh())
         self.records.open_requested.connect(self.open_in_entry)
+        self.entry.registry_wanted.connect(lambda: self.tabs.setCurrentWidget(self.registry))
 
     def refresh(self) -> None:
         tab = self.tabs.currentWidget()
