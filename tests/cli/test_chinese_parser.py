@@ -59,7 +59,9 @@ def test_usage_errors_are_chinese(argv: list[str], says: str, capsys, tmp_path) 
 
 def test_each_message_template_has_a_translation() -> None:
     samples = {
-        "ambiguous option: --ye could match --year, --yes": "选项 --ye 不明确，可能是：--year, --yes",
+        "ambiguous option: --ye could match --year, --yes": (
+            "选项 --ye 不明确，可能是：--year, --yes"
+        ),
         "argument -o/--output: expected at least one argument": "参数 -o/--output：至少给出一个值",
         "argument --x: not allowed with argument --y": "参数 --x：不能与参数 --y 同时使用",
         "one of the arguments --a --b is required": "以下参数必须给出一个：--a --b",

@@ -89,8 +89,9 @@ class ChineseArgumentParser(argparse.ArgumentParser):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", ChineseHelpFormatter)
-        add_help = kwargs.pop("add_help", True)
-        super().__init__(*args, add_help=False, **kwargs)
+        add_help = kwargs.get("add_help", True)
+        kwargs["add_help"] = False  # -h/--help below, in Chinese
+        super().__init__(*args, **kwargs)
         if add_help:
             self.add_argument(
                 "-h", "--help", action="help", default=argparse.SUPPRESS, help="显示本帮助并退出"
