@@ -1,11 +1,11 @@
 """Columns that fit the table's width: no list scrolls sideways for its shown columns.
 
 Each column keeps the width it was designed with (or the one the clerk dragged it to). When the
-shown columns together are wider than the table, the wide ones give up width in proportion to
-what they have above their header's own width, so every header stays readable and long texts
-end in "…" (the whole text is in the cell's tooltip or the record's dialog). When the table grows
-again the columns grow back to their widths. A column the clerk does not need is hidden from the
-header's right-click menu (显示的列), which makes room for the others.
+shown columns together are wider than the table, the widest give up width first, down to a
+common width and never below their header's text: short columns (dates, states, numbers) keep
+their width, long texts end in "…". When the table grows again the columns grow back to their
+widths. A column the clerk does not need is hidden from the header's right-click menu (显示的列),
+which makes room for the others.
 """
 
 from __future__ import annotations
@@ -53,14 +53,11 @@ class ColumnFit(QObject):
         shown = [i for i in range(header.count()) if not header.isSectionHidden(i)]
         if not shown:
             return
-        widths = {i: max(self.wanted(i), self.floor(i)) for i in shown}
-        excess = sum(widths.values()) - self.view.viewport().width()
-        if excess > 0:
-            slack = {i: widths[i] - self.floor(i) for i in shown}
-            total = sum(slack.values())
-            if total > 0:
-                for i in shown:
-                    widths[i] -= min(slack[i], -(-excess * slack[i] // total))
+        floors = {i: self.floor(i) for i in shown}
+        widths = {i: max(self.wanted(i), floors[i]) for i in shown}
+        available = self.view.viewport().width()
+        if sum(widths.values()) > available:
+            widths = _level(widths, floors, available)
         self._fitting = True
         try:
             for i in shown:
@@ -103,3 +100,20 @@ def _hidden_at_end(header: QHeaderView) -> int:
             break
         count += 1
     return count
+
+
+def _level(widths: dict[int, int], floors: dict[int, int], available: int) -> dict[int, int]:
+    """The widest columns give up width first, down to a common width (never below a column's
+    floor), so short columns (dates, states, numbers) keep theirs and long texts give."""
+
+    def at(level: int) -> dict[int, int]:
+        return {i: min(w, max(level, floors[i])) for i, w in widths.items()}
+
+    low, high = 0, max(widths.values())
+    while low < high:  # the widest common width at which the columns fit
+        middle = (low + high + 1) // 2
+        if sum(at(middle).values()) <= available:
+            low = middle
+        else:
+            high = middle - 1
+    return at(low)
