@@ -38,36 +38,52 @@ def test_villages_page_of_a_new_office(window, qtbot, when_dialog_opens) -> None
     assert not page.empty.isVisible()
 
 
+def _button(hint, title: str):
+    return next(b for b in hint.buttons if b.text() == title)
+
+
 def test_activities_page_sends_to_villages_then_to_the_first_activity(
     window, qtbot, when_dialog_opens
 ) -> None:
     page = window.show_page("活动")
     _settle(window, qtbot)
-    assert page.empty.isVisible() and "先到左侧“结对村”页" in page.empty.label.text()
-    assert not page.empty.buttons[0].isVisible()
+    assert page.empty.isVisible() and "请先在“结对村”页" in page.empty.label.text()
+    assert not _button(page.empty, "新增活动…").isVisible()
+    _button(page.empty, "打开结对村页").click()
+    _settle(window, qtbot)
+    assert window.stack.currentWidget() is window.pages["结对村"]
     villages.add_village(window.context.workspace.db, VillageData(name="东兴村"))
-    page.refresh()
+    window.show_page("活动")
+    _settle(window, qtbot)
     assert page.empty.isVisible() and "还没有活动" in page.empty.label.text()
-    assert page.empty.buttons[0].isVisible()
-    assert "活动" in _opened_by(page.empty.buttons[0], when_dialog_opens, qtbot)
+    assert not _button(page.empty, "打开结对村页").isVisible()
+    add = _button(page.empty, "新增活动…")
+    assert add.isVisible()
+    assert "活动" in _opened_by(add, when_dialog_opens, qtbot)
 
 
 def test_checkup_pages_of_a_new_office(window, qtbot, when_dialog_opens) -> None:
     page = window.show_page("健康体检")
     _settle(window, qtbot)
     assert page.entry.empty.isVisible() and "体检活动" in page.entry.empty.label.text()
-    page.entry.empty.buttons[0].click()  # 打开村民名册
+    _button(page.entry.empty, "打开活动页").click()
+    _settle(window, qtbot)
+    assert window.stack.currentWidget() is window.pages["活动"]
+    window.show_page("健康体检")
+    _settle(window, qtbot)
+    _button(page.entry.empty, "打开村民名册").click()
     _settle(window, qtbot)
     assert page.tabs.currentWidget() is page.registry
     registry = page.registry
     assert registry.empty.isVisible() and "结对村" in registry.empty.label.text()
-    assert not any(b.isVisible() for b in registry.empty.buttons)
+    assert [b.text() for b in registry.empty.buttons if b.isVisible()] == ["打开结对村页"]
     villages.add_village(window.context.workspace.db, VillageData(name="东兴村"))
     page.refresh()
     _settle(window, qtbot)
     assert "本村还没有登记村民" in registry.empty.label.text()
-    add = next(b for b in registry.empty.buttons if "新增村民" in b.text())
-    assert "村民" in _opened_by(add, when_dialog_opens, qtbot)
+    shown = [b.text() for b in registry.empty.buttons if b.isVisible()]
+    assert shown == ["从Excel导入…", "新增村民…"]
+    assert "村民" in _opened_by(_button(registry.empty, "新增村民…"), when_dialog_opens, qtbot)
 
 
 def test_office_pages_of_a_new_office(window, qtbot, when_dialog_opens) -> None:
@@ -97,3 +113,26 @@ def test_no_page_of_a_new_office_widens_the_window(window, qtbot, size) -> None:
                 _settle(window, qtbot)
                 assert window.width() == size[0], (entry.title, tabs.tabText(i))
         assert window.width() == size[0], entry.title
+
+
+def test_a_read_only_user_gets_the_hint_without_the_writing_buttons(
+    qtbot, prepared_app, workspace
+) -> None:
+    from wenming_desktop.domain.access import VIEWER, Actor
+    from wenming_desktop.ui.app import build_window
+
+    villages.add_village(workspace.db, VillageData(name="东兴村"))
+    workspace.db.actor = Actor("someone", "某人", VIEWER)
+    window = build_window(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_page("活动")
+    _settle(window, qtbot)
+    assert page.empty.isVisible() and "还没有活动" in page.empty.label.text()
+    assert not _button(page.empty, "新增活动…").isVisible()
+    checkups = window.show_page("健康体检")
+    checkups.tabs.setCurrentWidget(checkups.registry)
+    _settle(window, qtbot)
+    assert checkups.registry.empty.isVisible()
+    assert not any(b.isVisible() for b in checkups.registry.empty.buttons)
+    window.context.runner.wait(10_000)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -79,8 +79,13 @@ COLUMNS = [
 VILLAGE = 1  # shown by its short name (the county and town all villages share left out)
 
 
+ADD_ACTIVITY = "新增活动…"
+OPEN_VILLAGES = "打开结对村页"
+
+
 class ActivitiesPage(Page):
     title = "活动"
+    page_requested = Signal(str, str)  # page title, tab title: the empty state's 打开结对村页
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -170,7 +175,13 @@ class ActivitiesPage(Page):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addLayout(buttons)
         top_layout.addLayout(outputs)
-        self.empty = EmptyState("", [("新增活动…", self.add_button.click)])
+        self.empty = EmptyState(
+            "",
+            [
+                (ADD_ACTIVITY, self.add_button.click),
+                (OPEN_VILLAGES, lambda: self.page_requested.emit("结对村", "")),
+            ],
+        )
         top_layout.addWidget(self.empty)
         top_layout.addWidget(self.table, 1)
         top_layout.addWidget(self.count)
@@ -245,19 +256,17 @@ class ActivitiesPage(Page):
     def _show_how_to_start(self, has_villages: bool) -> None:
         """A new office: say how to start (villages first, then the first activity)."""
         if not has_villages:
-            self.empty.label.setText(
-                "还没有结对村。活动按结对村记录：请先到左侧“结对村”页点“新增结对村”登记，"
-                "再回到这里点“新增活动”。"
+            self.empty.offer(
+                "还没有结对村。活动按结对村记录：请先在“结对村”页点“新增结对村”登记，"
+                "再回到这里点“新增活动”。",
+                [OPEN_VILLAGES],
             )
-            self.empty.buttons[0].hide()
-            self.empty.show()
         elif not activities.any_activities(self.db):
-            self.empty.label.setText(
+            self.empty.offer(
                 "还没有活动。点“新增活动”登记一场活动（类别、结对村、时间、地点），"
-                "再在下方添加参加的志愿者、义诊服务和照片；也可以在日历上选好日期后新增。"
+                "再在下方添加参加的志愿者、义诊服务和照片；也可以在日历上选好日期后新增。",
+                [ADD_ACTIVITY],
             )
-            self.empty.buttons[0].show()
-            self.empty.show()
         else:
             self.empty.hide()
 

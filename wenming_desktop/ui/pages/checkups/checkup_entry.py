@@ -85,6 +85,7 @@ class CheckupEntry(QWidget):
     """The entry tab; `refresh()` reloads the days, the doctors and the village's residents."""
 
     registry_wanted = Signal()  # the empty state's "打开村民名册"
+    activities_wanted = Signal()  # and its "打开活动页"
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -198,7 +199,10 @@ class CheckupEntry(QWidget):
         self.empty = EmptyState(
             "还没有体检活动。体检按活动逐人录入：先在左侧“活动”页新增一场“健康生活”类的体检活动"
             "（选好结对村和日期），在“村民名册”登记或从Excel导入该村村民，再回到这里录入。",
-            [("打开村民名册", self.registry_wanted.emit)],
+            [
+                ("打开活动页", self.activities_wanted.emit),
+                ("打开村民名册", self.registry_wanted.emit),
+            ],
         )
         layout.addWidget(self.empty)
         layout.addWidget(splitter, 1)

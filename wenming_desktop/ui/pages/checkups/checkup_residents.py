@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -65,7 +66,14 @@ def _display(row: ResidentRow) -> ResidentLine:
     )
 
 
+IMPORT = "从Excel导入…"
+ADD = "新增村民…"
+OPEN_VILLAGES = "打开结对村页"
+
+
 class ResidentRegistry(QWidget):
+    villages_wanted = Signal()  # the empty state's 打开结对村页
+
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -95,7 +103,12 @@ class ResidentRegistry(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.top)
         self.empty = EmptyState(
-            "", [("从Excel导入…", self.import_button.click), ("新增村民…", self.add_button.click)]
+            "",
+            [
+                (IMPORT, self.import_button.click),
+                (ADD, self.add_button.click),
+                (OPEN_VILLAGES, self.villages_wanted.emit),
+            ],
         )
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
@@ -130,18 +143,19 @@ class ResidentRegistry(QWidget):
         self._filter()
 
     def _show_how_to_start(self, has_village: bool) -> None:
-        if not has_village:
-            self.empty.label.setText(
-                "还没有结对村。村民按结对村登记：请先到左侧“结对村”页点“新增结对村”。"
+        if self._rows:
+            self.empty.hide()
+        elif not has_village:
+            self.empty.offer(
+                "还没有结对村。村民按结对村登记：请先在“结对村”页点“新增结对村”。",
+                [OPEN_VILLAGES],
             )
         else:
-            self.empty.label.setText(
+            self.empty.offer(
                 "本村还没有登记村民。点“从Excel导入…”导入村委会提供的村民名单（姓名、身份证号等），"
-                "或点“新增村民”逐个登记；登记后即可在“体检录入”中逐人录入体检结果。"
+                "或点“新增村民”逐个登记；登记后即可在“体检录入”中逐人录入体检结果。",
+                [IMPORT, ADD],
             )
-        for button in self.empty.buttons:
-            button.setVisible(has_village)
-        self.empty.setVisible(not self._rows)
 
     def _filter(self) -> None:
         rows = residents.search_residents(self._rows, self.search.text())
