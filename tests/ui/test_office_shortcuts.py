@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 
 from wenming_desktop import APP_NAME
@@ -121,6 +122,7 @@ def _every_tab(window, qtbot):
 def test_every_table_fits_an_office_laptop(demo_window, qtbot, size) -> None:
     """At 1366×768 and 1280×800 no table of any page or tab scrolls sideways over the demo
     data, and every shown column is at least as wide as its header's text."""
+
     from wenming_desktop.ui.widgets.column_fit import ColumnFit
 
     demo_window.resize(*size)
@@ -139,15 +141,17 @@ def test_every_table_fits_an_office_laptop(demo_window, qtbot, size) -> None:
     assert seen >= 15
 
 
-def test_columns_give_up_width_and_take_it_back(qtbot) -> None:
+def test_columns_give_up_width_and_take_it_back(qtbot, monkeypatch) -> None:
     """A table narrower than its columns shrinks the wide ones, never below their header; made
     wide again, the columns return to their widths."""
     from wenming_desktop.ui.pages.base import make_table
     from wenming_desktop.ui.table_model import Column, RowTableModel
+    from wenming_desktop.ui.widgets import column_fit
+    from wenming_desktop.ui.widgets.column_fit import ColumnFit
 
     columns = (Column("名称", 0, width=300), Column("地点", 1, width=300), Column("人数", 2))
     model = RowTableModel(columns)
-    model.set_rows([("第一次会议", "行政楼三楼会议室", 3)])
+    model.set_rows([("第一次会议", "行政楼三楼第一会议室（东侧大厅旁）", 3)])
     table = make_table(model)
     qtbot.addWidget(table)
     table.resize(900, 300)
@@ -158,8 +162,21 @@ def test_columns_give_up_width_and_take_it_back(qtbot) -> None:
     qtbot.waitUntil(lambda: table.columnWidth(0) < 300)
     assert not table.horizontalScrollBar().isVisible()
     assert table.columnWidth(2) >= table.fontMetrics().horizontalAdvance("人数")
+    fitter = table.findChild(ColumnFit)
+    place = model.index(0, 1)
+    assert fitter.cut_text(place) == "行政楼三楼第一会议室（东侧大厅旁）"  # its tooltip
+    assert fitter.cut_text(model.index(0, 2)) is None
+    centre = table.visualRect(place).center()
+    hover = QHelpEvent(QEvent.Type.ToolTip, centre, table.viewport().mapToGlobal(centre))
+    shown: list[str] = []
+    monkeypatch.setattr(  # the offscreen platform warns when a real tooltip is raised
+        column_fit.QToolTip, "showText", lambda _at, text, _widget: shown.append(text)
+    )
+    QApplication.sendEvent(table.viewport(), hover)
+    assert shown == ["行政楼三楼第一会议室（东侧大厅旁）"]
     table.resize(900, 300)
     qtbot.waitUntil(lambda: table.columnWidth(0) == 300)
+    assert fitter.cut_text(place) is None
 
 
 def test_hidden_columns_are_a_right_click_away(demo_window, qtbot) -> None:

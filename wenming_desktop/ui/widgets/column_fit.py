@@ -4,18 +4,21 @@ Each column keeps the width it was designed with (or the one the clerk dragged i
 shown columns together are wider than the table, the widest give up width first, down to a
 common width and never below their header's text: short columns (dates, states, numbers) keep
 their width, long texts end in "…". When the table grows again the columns grow back to their
-widths. A column the clerk does not need is hidden from the header's right-click menu (显示的列),
-which makes room for the others.
+widths. A cell cut short shows its whole text as a tooltip. A column the clerk does not need is
+hidden from the header's right-click menu (显示的列), which makes room for the others.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QHeaderView, QTableView, QToolTip
 from shiboken6 import isValid
 
 # Room around a header's text: Qt's margins and the sort arrow.
 HEADER_PADDING = 24
+# Room around a cell's text (both margins).
+CELL_PADDING = 8
 
 
 class ColumnFit(QObject):
@@ -66,6 +69,23 @@ class ColumnFit(QObject):
         finally:
             self._fitting = False
 
+    def cut_text(self, index: QModelIndex) -> str | None:
+        """The whole text of a cell shown cut short ("…"); None when it shows whole or the
+        model has a tooltip of its own."""
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if not isinstance(text, str) or not text or index.data(Qt.ItemDataRole.ToolTipRole):
+            return None
+        room = self.view.visualRect(index).width() - CELL_PADDING
+        return text if self.view.fontMetrics().horizontalAdvance(text) > room else None
+
+    def _tip(self, event: QEvent) -> bool:
+        assert isinstance(event, QHelpEvent)
+        text = self.cut_text(self.view.indexAt(event.pos()))
+        if text is None:
+            return False
+        QToolTip.showText(event.globalPos(), text, self._viewport)
+        return True
+
     def _resized(self, column: int, _old: int, new: int) -> None:
         header = self.view.horizontalHeader()
         stretched = header.stretchLastSection() and column == header.logicalIndex(
@@ -79,6 +99,8 @@ class ColumnFit(QObject):
         if watched is self._viewport and kind == QEvent.Type.Resize:
             if isValid(self.view):  # not while the table is being destroyed
                 self.fit()
+        elif watched is self._viewport and kind == QEvent.Type.ToolTip:
+            return self._tip(event)
         elif kind == QEvent.Type.MouseButtonPress:
             self._dragging = True
         elif kind == QEvent.Type.MouseButtonRelease:
