@@ -1,11 +1,10 @@
 """Chinese line breaking in PDF paragraphs: `CJKParagraph` is the paragraph every PDF draws.
 
-The rules (行首行尾禁则, W3C "Requirements for Chinese Text Layout" §3.1.7, following GB/T
-15834-2011 标点符号用法): no line starts with a closing or pausing mark (，。、；：？！）》」”…),
-no line ends with an opening mark (（《「“…), and a doubled dash or ellipsis (——, ……) stays on
-one line. When the place a line must end breaks a rule, the line ends earlier, carrying its last
-characters to the next line; nothing hangs into the margin, so a table cell's text stays inside
-its cell.
+The rules (行首行尾禁则, written up in docs/printing.md): no line starts with a closing or
+pausing mark (，。、；：？！）》」”…), no line ends with an opening mark (（《「“…), and a
+doubled dash or ellipsis (——, ……) stays on one line. When the place a line must end breaks a
+rule, the line ends earlier, carrying its last characters to the next line; nothing hangs into
+the margin, so a table cell's text stays inside its cell.
 
 reportlab's own `wordWrap="CJK"` breaks between any two characters and only lets one mark of
 `reportlab.lib.textsplit.ALL_CANNOT_START` hang in the margin; that table has no full-width
