@@ -62,6 +62,8 @@ class ResidentPicker(QWidget):
         self.table = make_table(self.model, self)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setSortingEnabled(False)
+        # A narrow list keeps both ends of the masked ID: the last digits are what is searched.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.count = QLabel("")
         self.count.setObjectName("hint")
         layout = QVBoxLayout(self)
