@@ -303,3 +303,24 @@ def test_settings_changed_on_two_pcs(two) -> None:
             pc1.db, {"hospital_name": "萝北县中医院", "office_name": "文明办"}, seen1
         )
     assert settings.get_settings(pc1.db)["office_name"] == "宣传科"
+
+
+def test_summary_texts_typed_on_two_pcs(two) -> None:
+    from wenming_desktop.domain.periods import parse_period
+    from wenming_desktop.services.filing import summary
+
+    pc1, pc2 = two
+    q3 = parse_period("2026-Q3")
+    summary.save_texts(pc1.db, q3, None, {"achievements": "义诊十场", "problems": ""})
+    seen1, seen2 = summary.get_texts(pc1.db, q3, None), summary.get_texts(pc2.db, q3, None)
+    summary.save_texts(
+        pc2.db, q3, None, {"achievements": "义诊十场", "problems": "覆盖不均"}, seen2
+    )
+    summary.save_texts(pc1.db, q3, None, {"achievements": "义诊十二场", "problems": ""}, seen1)
+    assert summary.get_texts(pc2.db, q3, None) == {
+        "achievements": "义诊十二场",
+        "problems": "覆盖不均",
+    }
+    with pytest.raises(StaleRecord, match="2026年第三季度的工作总结文字在你打开之后"):
+        summary.save_texts(pc2.db, q3, None, {"achievements": "义诊九场"}, seen2)
+    assert summary.get_texts(pc1.db, q3, None)["achievements"] == "义诊十二场"
