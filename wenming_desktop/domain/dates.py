@@ -2,7 +2,8 @@
 
 `parse_date(value)` reads a cell value (a date or datetime from a date-formatted cell, a number,
 or text) into a `PartialDate`, which may lack its day (`1985.03`, `1985年3月`, `198503`: the
-出生年月 of HR sheets). Forms read: `1985-03-02`, `1985.3.2`, `1985/03/02`, `1985年3月2日`,
+出生年月 of HR sheets; without an ID number it is stored as a year-month, `stated_birth` and
+domain/birth.py). Forms read: `1985-03-02`, `1985.3.2`, `1985/03/02`, `1985年3月2日`,
 `1985.03.02.`, `1985–03–02` (any dash), `19850302` (number or text), `85.03.02`, with a time part
 (`1985-03-02 00:00:00`, `2019/3/12 10:23`, `2019-03-12T10:23:45`, `… 08:00:00.0`); year-months
 `1985.03`, `1985.3`, `1985-3`, `1985年3月`, `198503`.
@@ -21,6 +22,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from wenming_desktop.domain.birth import PRECISION_DAY, PRECISION_MONTH, month_birth
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.text import clean_text, is_placeholder
 
@@ -163,6 +165,17 @@ def parse_full_date(value: object) -> date | None:
     if found.full is None:
         raise UserError(f"日期“{found.text}”缺少日，请写出完整日期（如 2019-03-12）")
     return found.full
+
+
+def stated_birth(stated: PartialDate) -> tuple[date, str]:
+    """(stored date, precision) of a birth date read without an ID number: a full date as it
+    is, a year-month as its first day with precision `month` (domain/birth.py). An ambiguous
+    month (`1985.1`) has no single date: UserError."""
+    if stated.ambiguous:
+        raise UserError(f"出生年月“{stated.text}”的月份不确定")
+    if stated.full is not None:
+        return stated.full, PRECISION_DAY
+    return month_birth(stated.year, stated.month), PRECISION_MONTH
 
 
 def birth_with_id(stated: PartialDate | None, id_birth: date) -> date:
