@@ -285,7 +285,7 @@ def read_sheet(
         else:  # .xls, .et, .xlsb, .ods: loaded only when such a file comes
             from wenming_desktop.services.workbooks.calamine_book import CalamineSource
 
-            source = CalamineSource(path)
+            source = CalamineSource(path, kind)
         sheets = source.sheets()
         names = [n for n, _v in sheets]
         if not names:
