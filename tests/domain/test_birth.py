@@ -69,3 +69,14 @@ def replace_id(data: ResidentData, number: str) -> ResidentData:
     from dataclasses import replace
 
     return replace(data, id_number=number)
+
+
+def test_the_log_names_the_precision_in_chinese() -> None:
+    from wenming_desktop.services.safety.audit_describe import describe_changes
+
+    line = describe_changes(
+        "volunteer",
+        '{"birth_date": "1985-03-02", "birth_precision": "day"}',
+        '{"birth_date": "1985-03-01", "birth_precision": "month"}',
+    )
+    assert "出生日期精度：年月日 → 只知年月" in line and "month" not in line

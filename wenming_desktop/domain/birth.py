@@ -25,6 +25,7 @@ PRECISION_DAY = "day"
 PRECISION_MONTH = "month"
 PRECISIONS = (PRECISION_DAY, PRECISION_MONTH)
 MONTH_ONLY_LABEL = "只知年月"
+PRECISION_LABELS = {PRECISION_DAY: "年月日", PRECISION_MONTH: MONTH_ONLY_LABEL}  # as the log shows
 
 
 def month_birth(year: int, month: int) -> date:
