@@ -29,7 +29,15 @@ INVISIBLE = (
 )
 _INVISIBLE_TABLE = str.maketrans("", "", INVISIBLE)
 _DASHES = "-‐‑‒–—―−﹣－─━ー"
-PLACEHOLDER_WORDS = frozenset({"无", "暂无", "空", "没有", "n/a", "na", "null", "none", "无号码"})
+PLACEHOLDER_WORDS = frozenset(
+    {
+        *("无", "暂无", "空", "没有", "空白", "缺", "暂缺", "待补", "待补充", "不详", "未知"),
+        *("未填", "未提供", "暂未提供", "未登记", "无号码", "无号", "无电话", "无手机", "无手机号"),
+        *("暂无号码", "无联系电话", "n/a", "na", "#n/a", "null", "none", "nil", "nan"),
+    }
+)
+# Brackets and end punctuation around a placeholder: （无） (无) 无。
+_PLACEHOLDER_WRAPPING = "()（）[]【】<>《》\"'“”‘’。.!！"
 _PLACEHOLDER_MARKS = re.compile(rf"^[{re.escape(_DASHES)}/\\／＼、.。·*]+$")
 # Dots people put between the parts of a minority or foreign name (买买提·艾力).
 NAME_SEPARATORS = "·•.・﹒‧∙⋅･\u0387"
@@ -59,9 +67,12 @@ def clean_text(value: str) -> str:
 
 
 def is_placeholder(text: str) -> bool:
-    """True for what stands for "nothing" in an optional cell (无, /, -, ——, 暂无, N/A, 空 …)."""
+    """True for what stands for "nothing" in an optional cell (无, /, -, ——, 暂无, N/A, 空, 不详,
+    未知, 待补, （无） …): `PLACEHOLDER_WORDS`, or a run of dashes, slashes and dots."""
     clean = clean_text(text).casefold().replace(" ", "")
-    return clean in PLACEHOLDER_WORDS or bool(_PLACEHOLDER_MARKS.match(clean))
+    if _PLACEHOLDER_MARKS.match(clean):
+        return True
+    return clean.strip(_PLACEHOLDER_WRAPPING) in PLACEHOLDER_WORDS
 
 
 def optional_text(value: str) -> str:
