@@ -96,3 +96,21 @@ def test_more_footer_rows(row: tuple[object, ...]) -> None:
 @pytest.mark.parametrize("row", [(1, "张三"), (2, "共工"), (3, "以诺·张")])
 def test_people_are_not_footer_rows(row: tuple[object, ...]) -> None:
     assert notes_row_text(row, 1) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("买买提\u2e31艾力", "买买提·艾力"),
+        ("买买提\ua78f艾力", "买买提·艾力"),
+        ("买买提\u2024艾力", "买买提·艾力"),
+        ("张\u2061三", "张三"),
+        ("张\u180e三", "张三"),
+        ("王\u3164五", "王五"),
+        ("王\u205f五", "王五"),
+    ],
+)
+def test_more_separators_and_invisible_characters(raw: str, name: str) -> None:
+    from wenming_desktop.domain.text import clean_person_name
+
+    assert clean_person_name(raw) == name

@@ -23,9 +23,12 @@ import unicodedata
 # OOXML ST_Xstring escape: _x followed by four hex digits and an underscore (_x005F_ escapes "_").
 _OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 # Zero-width and direction marks, word joiner, BOM, soft hyphen: invisible, never meant as text.
+# Also the invisible operators (U+2061–U+2064), the Mongolian vowel separator and the Hangul
+# fillers some input methods leave behind.
 INVISIBLE = (
     "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-    "\u2060\u2066\u2067\u2068\u2069\ufeff"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+    "\u180e\u115f\u1160\u3164\uffa0"
 )
 _INVISIBLE_TABLE = str.maketrans("", "", INVISIBLE)
 _DASHES = "-‐‑‒–—―−﹣－─━ー"
@@ -40,7 +43,7 @@ PLACEHOLDER_WORDS = frozenset(
 _PLACEHOLDER_WRAPPING = "()（）[]【】<>《》\"'“”‘’。.!！"
 _PLACEHOLDER_MARKS = re.compile(rf"^[{re.escape(_DASHES)}/\\／＼、.。·*]+$")
 # Dots people put between the parts of a minority or foreign name (买买提·艾力).
-NAME_SEPARATORS = "·•.・﹒‧∙⋅･\u0387"
+NAME_SEPARATORS = "·•.・﹒‧∙⋅･\u0387\u2e31\ua78f\u16eb"
 _NAME_SEPARATOR_RUN = re.compile(rf"\s*[{re.escape(NAME_SEPARATORS)}]+\s*")
 # CJK ideographs by block: URO, Ext A, compatibility, Ext B–I, compatibility supplement.
 _CJK_RANGES = (
