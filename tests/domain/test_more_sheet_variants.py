@@ -114,3 +114,36 @@ def test_more_separators_and_invisible_characters(raw: str, name: str) -> None:
     from wenming_desktop.domain.text import clean_person_name
 
     assert clean_person_name(raw) == name
+
+
+@pytest.mark.parametrize(
+    ("value", "minutes"),
+    [
+        ("12:30", 750),
+        ("12.5（小时）", 750),
+        ("12小时零5分钟", 725),
+        ("1,234.5小时", 74070),
+        ("1，234.5", 74070),
+    ],
+)
+def test_more_hours_spellings(value: str, minutes: int) -> None:
+    from wenming_desktop.domain.hours import parse_hours_text
+
+    assert parse_hours_text(value) == minutes
+
+
+@pytest.mark.parametrize("value", ["12,5", "12,34", "1,2345"])
+def test_a_comma_that_is_not_a_thousands_separator_is_refused(value: str) -> None:
+    from wenming_desktop.domain.hours import parse_hours_text
+
+    with pytest.raises(UserError, match="无法识别"):
+        parse_hours_text(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["2019年3月12日 10:23", "2019年3月12日10:23", "2019-03-12 10:23:45 CST", "20190312102345"],
+)
+def test_more_date_time_spellings(value: str) -> None:
+    found = parse_date(value)
+    assert found is not None and found.text == "2019-03-12"

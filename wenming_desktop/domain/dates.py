@@ -31,8 +31,8 @@ from wenming_desktop.domain.text import clean_text, is_placeholder
 
 _DASH = re.compile(r"[‐‑‒–—―−﹣－]")
 _TIME = re.compile(
-    r"^(.*?\d)(?:\s+|T)(?:上午|下午|凌晨|中午|晚上)?\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
-    r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}|[AaPp]\.?[Mm]\.?))?$"
+    r"^(.*?\d[日号]?)(?:\s*|T)(?:上午|下午|凌晨|中午|晚上)?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?"
+    r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}|[AaPp]\.?[Mm]\.?|CST|GMT|UTC|北京时间))?$"
 )
 # Between the parts: . - / 年 月, the Chinese full stop and commas, or just spaces.
 _SEP = r"(?:\s*[.\-/年。,、]\s*|\s+)"
@@ -156,12 +156,14 @@ def _from_text(text: str) -> PartialDate:
     clean = clean.rstrip(".。日号 ")
     timed = _TIME.match(clean)
     if timed is not None:
-        clean = timed.group(1)
+        clean = timed.group(1).rstrip("日号")
     if match := _FULL.match(clean):
         year, month, day = (int(g) for g in match.groups())
         if len(match.group(1)) == 2:
             year = _century(year)
         return _make(text, year, month, day)
+    if re.fullmatch(r"\d{14}", clean):  # 20190312102345: a date-time in digits
+        clean = clean[:8]
     if re.fullmatch(r"\d{8}", clean):
         return _make(text, int(clean[:4]), int(clean[4:6]), int(clean[6:]))
     if re.fullmatch(r"\d{6}", clean):
