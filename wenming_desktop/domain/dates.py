@@ -47,6 +47,7 @@ _CHINESE_DATE = re.compile(
 _YEAR_ONLY = re.compile(r"^\d{4}\s*年?$")
 _NUMBER = re.compile(r"^(\d{4})\.(\d{1,2})$")
 OUT_OF_RANGE = "单元格设为日期格式，但其中的数值不是有效日期（Excel 中显示为“########”），请核对"
+BIRTH_FROM_ID = "；已按身份证号记出生日期"  # after the reason an unreadable birth cell is left
 EARLIEST_YEAR = 1890  # GB 11643 birth years start here too
 
 

@@ -113,3 +113,21 @@ def test_a_year_month_that_disagrees_with_the_id_is_refused(workspace: Any, tmp_
     plan = roster_import.plan_import(workspace.db, path)
     assert [p.column for p in plan.preview.problems] == ["出生年月"]
     assert "1985-04与身份证号中的1985-03-17不一致" in plan.preview.problems[0].reason
+
+
+def test_an_unreadable_birth_cell_with_an_id_warns_and_takes_the_id(
+    workspace: Any, tmp_path: Path
+) -> None:
+    rows = [
+        [1, "W1", "有证", "", "", "", ID_MARCH, "1985年"],  # a year alone: the ID decides
+        [2, "W2", "无证", "", "", "", "", "1985年"],  # nothing to decide with: refused
+    ]
+    plan = roster_import.plan_import(workspace.db, make.hr_book(tmp_path / "年份.xlsx", rows))
+    assert [(p.row, p.column) for p in plan.preview.problems] == [(4, "出生年月")]
+    assert [(w.row, w.column) for w in plan.preview.warnings] == [(3, "出生年月")]
+    assert "只有年份" in plan.preview.warnings[0].reason
+    assert "已按身份证号记出生日期" in plan.preview.warnings[0].reason
+    roster_import.apply_import(workspace.db, plan, skip_invalid=True)
+    with workspace.db.read() as session:
+        found = session.execute(select(Volunteer.staff_no, Volunteer.birth_date)).all()
+    assert [tuple(f) for f in found] == [("W1", date(1985, 3, 17))]

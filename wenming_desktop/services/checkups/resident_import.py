@@ -19,7 +19,7 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from wenming_desktop.domain.birth import PRECISION_DAY, birth_text
-from wenming_desktop.domain.dates import birth_with_id, stated_birth
+from wenming_desktop.domain.dates import BIRTH_FROM_ID, birth_with_id, stated_birth
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import mask_id, mask_phone, normalize_gender, parse_id_number
 from wenming_desktop.domain.name_pinyin import name_initials
@@ -153,7 +153,14 @@ def _row_data(
     if phones.problem:
         warnings.append(sheet.problem(row, "phone", phones.problem + "，未导入该号码"))
         notes.append("原电话：" + "、".join(phones.broken))
-    stated = take("birth_date", cell_partial_date)
+    try:
+        stated = cell_partial_date(record.get("birth_date"))
+    except UserError as exc:  # the ID number, when there is one, gives the birth date anyway
+        stated = None
+        if number:
+            warnings.append(sheet.problem(row, "birth_date", exc.message + BIRTH_FROM_ID))
+        else:
+            problems.append(sheet.problem(row, "birth_date", exc.message))
     birth, precision = None, PRECISION_DAY
     if number and stated is not None:
         try:

@@ -17,7 +17,12 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from wenming_desktop.domain.birth import PRECISION_DAY, birth_text
-from wenming_desktop.domain.dates import birth_with_id, stated_birth
+from wenming_desktop.domain.dates import (
+    BIRTH_FROM_ID,
+    PartialDate,
+    birth_with_id,
+    stated_birth,
+)
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import mask_id, mask_phone, parse_id_number
 from wenming_desktop.domain.roster import VolunteerData, clean_name, validate_volunteer
@@ -140,9 +145,9 @@ def _read_cells(
     if office_numbers:
         notes.append(f"{sheet.columns['office_phone']}：" + "、".join(office_numbers))
     if "birth_date" in raw:
-        stated = take("birth_date", cell_partial_date)
-        values["birth_date"] = None
         id_number = values.get("id_number")
+        stated = _stated_birth(sheet, row, raw, bool(id_number), problems, warnings)
+        values["birth_date"] = None
         if id_number:
             try:
                 values["birth_date"] = birth_with_id(stated, parse_id_number(id_number).birth_date)
@@ -173,6 +178,26 @@ def _read_cells(
             )
         )
     return values, problems, warnings
+
+
+def _stated_birth(
+    sheet: SheetRows,
+    row: int,
+    raw: dict[str, Any],
+    has_id: bool,
+    problems: list[Problem],
+    warnings: list[Problem],
+) -> PartialDate | None:
+    """The birth date cell; one that cannot be read refuses the row, unless the row has an ID
+    number, which gives the birth date anyway (then a warning)."""
+    try:
+        return cell_partial_date(raw.get("birth_date"))
+    except UserError as exc:
+        if has_id:
+            warnings.append(sheet.problem(row, "birth_date", exc.message + BIRTH_FROM_ID))
+        else:
+            problems.append(sheet.problem(row, "birth_date", exc.message))
+        return None
 
 
 def _merge(existing: VolunteerData | None, values: dict[str, Any]) -> VolunteerData:
