@@ -120,6 +120,10 @@ def _numbers(part: str) -> list[tuple[str, str]]:
         found = [_numbers(p) for p in pieces]
         if all(f[0][0] for f in found):
             return [n for f in found for n in f]
+    if len(number) > 11 and len(number) % 11 == 0:  # mobiles run together: 139 0000 0003 139 …
+        chunks = [number[i : i + 11] for i in range(0, len(number), 11)]
+        if all(MOBILE.match(c) for c in chunks):
+            return [(c, c) for c in chunks]
     return [("", "")]
 
 
