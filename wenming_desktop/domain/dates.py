@@ -11,7 +11,9 @@ time part (`1985-03-02 00:00:00`, `2019/3/12 10:23`, `2019-03-12T10:23:45.000Z`,
 `1985年3月（份）`, `198503`, `85.03`, `85年3月`, `一九八五年三月`. A year alone is refused
 saying so.
 
-A number is never taken for an Excel date serial: a cell formatted as a date arrives as a date
+A date-formatted cell whose format shows only year and month (`yyyy.mm`, `yyyy"年"m"月"`) and
+whose day is the 1st is a year-month (`month_only_format`; the reader passes it on as text). A
+number is never taken for an Excel date serial: a cell formatted as a date arrives as a date
 already (the reader converts it), and a number in a general cell is digits someone typed
 (`19850302`, `1985.03`). The number `1985.1` is ambiguous: January, or October whose trailing
 zero Excel dropped (`1985.10` typed into a general cell); `PartialDate.other_month` keeps both,
@@ -21,6 +23,7 @@ as `########`) is refused saying so. No Qt here.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -208,6 +211,23 @@ def parse_full_date(value: object) -> date | None:
     if found.full is None:
         raise UserError(f"日期“{found.text}”缺少日，请写出完整日期（如 2019-03-12）")
     return found.full
+
+
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
+
+
+@functools.lru_cache(maxsize=256)
+def month_only_format(number_format: str) -> bool:
+    """True for a date format that shows year and month but no day (`yyyy.mm`,
+    `yyyy"年"m"月"`, `mmm-yy`): what the clerk sees in such a cell is a year-month."""
+    code = _FORMAT_LITERALS.sub("", number_format.split(";")[0]).lower()
+    return "y" in code and "m" in code and not any(c in code for c in "dhs")
+
+
+def month_only_text(day: date) -> str:
+    """A date from a year-month-formatted cell whose day is the 1st Excel filled in (typing
+    `1985-3` stores 1985-03-01) as the year-month the clerk sees: `1985年3月`."""
+    return f"{day.year}年{day.month}月"
 
 
 def stated_birth(stated: PartialDate) -> tuple[date, str]:

@@ -131,3 +131,37 @@ def test_an_unreadable_birth_cell_with_an_id_warns_and_takes_the_id(
     with workspace.db.read() as session:
         found = session.execute(select(Volunteer.staff_no, Volunteer.birth_date)).all()
     assert [tuple(f) for f in found] == [("W1", date(1985, 3, 17))]
+
+
+def test_a_date_cell_formatted_as_a_year_month(workspace: Any, tmp_path: Path) -> None:
+    """Typing 1985-3 into Excel stores 1985-03-01 shown as 1985年3月: a year-month, not the 1st;
+    a day other than the 1st behind such a format is a known day and kept."""
+    rows = [
+        [1, "F1", "甲", "", "", "", "", date(1985, 3, 1)],
+        [2, "F2", "乙", "", "", "", "", date(1985, 3, 1)],
+        [3, "F3", "丙", "", "", "", "", date(1985, 3, 1)],
+        [4, "F4", "丁", "", "", "", "", date(1985, 3, 15)],
+        [5, "F5", "戊", "", "", "", "", date(1985, 3, 1)],
+    ]
+    path = make.hr_book(tmp_path / "格式.xlsx", rows)
+    book = load_workbook(path)
+    formats = ["yyyy.mm", 'yyyy"年"m"月"', "mmm-yy", "yyyy.mm", "yyyy-mm-dd"]
+    for row, number_format in enumerate(formats, start=3):
+        book.active.cell(row, 8).number_format = number_format
+    book.save(path)
+    plan = roster_import.plan_import(workspace.db, path)
+    assert not plan.preview.problems
+    roster_import.apply_import(workspace.db, plan)
+    with workspace.db.read() as session:
+        got = {
+            v.staff_no: (v.birth_date, v.birth_precision)
+            for v in session.scalars(select(Volunteer))
+        }
+    month = (date(1985, 3, 1), "month")
+    assert got == {
+        "F1": month,
+        "F2": month,
+        "F3": month,
+        "F4": (date(1985, 3, 15), "day"),
+        "F5": (date(1985, 3, 1), "day"),
+    }
