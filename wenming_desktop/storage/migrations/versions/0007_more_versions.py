@@ -1,7 +1,7 @@
 """record versions on the office's records: groups, meetings, inspections, findings, commendations
 
 Revision ID: 0007_more_versions
-Revises: 0005_shared_pcs
+Revises: 0006_birth_precision
 """
 
 import sqlalchemy as sa
@@ -9,7 +9,7 @@ from alembic import op
 
 
 revision = '0007_more_versions'
-down_revision = '0005_shared_pcs'
+down_revision = '0006_birth_precision'
 branch_labels = None
 depends_on = None
 

@@ -26,7 +26,7 @@ F = ResidentRow._fields.index
 MATCH_COLUMNS = [
     Column("姓名", F("name"), width=70),
     Column("性别", F("gender"), width=40),
-    Column("出生日期", F("birth_date"), width=90),
+    Column("出生日期", "birth_text", width=90),
     Column("身份证号", F("id_number"), mask_id, width=150),
     Column("村民小组", F("group_name")),
 ]

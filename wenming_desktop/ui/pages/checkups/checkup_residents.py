@@ -49,7 +49,7 @@ class ResidentLine(NamedTuple):
 COLUMNS = [
     Column("姓名", "resident.name", width=80),
     Column("性别", "resident.gender", width=40),
-    Column("出生日期", "resident.birth_date", width=90),
+    Column("出生日期", "resident.birth_text", width=90),
     Column("年龄", "age", align_right=True, width=45),
     Column("身份证号", "resident.id_number", mask_id, width=160),
     Column("联系电话", "resident.phone", mask_phone, width=110),
