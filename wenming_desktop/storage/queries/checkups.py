@@ -35,6 +35,7 @@ def _select() -> Select[*tuple[Any, ...]]:
             Resident.name,
             Resident.gender,
             Resident.birth_date,
+            Resident.birth_precision,
             Resident.id_number,
             Resident.phone,
             Resident.group_name,

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,8 +34,10 @@ from PySide6.QtWidgets import (
 from wenming_desktop.domain.checkup_row import CheckupRow
 from wenming_desktop.domain.checkups import (
     ELDERLY_AGE,
+    CheckupData,
 )
-from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.edits import Seen
+from wenming_desktop.domain.errors import StaleRecord, UserError
 from wenming_desktop.domain.privacy import mask_health_row
 from wenming_desktop.domain.residents import ResidentData, age_on
 from wenming_desktop.exports.files import safe_filename
@@ -48,6 +50,7 @@ from wenming_desktop.services.checkups.constitution_guidance import (
 from wenming_desktop.storage.queries.checkups import CheckupDayRow, DoctorRow
 from wenming_desktop.storage.queries.residents import ResidentRow
 from wenming_desktop.ui.context import PageContext
+from wenming_desktop.ui.dialogs.common import offer_reload
 from wenming_desktop.ui.dialogs.resident_dialog import ResidentDialog
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.pages.checkups.checkup_common import run_export
@@ -56,6 +59,7 @@ from wenming_desktop.ui.pages.checkups.checkup_form import CheckupForm
 from wenming_desktop.ui.pages.checkups.checkup_picker import ResidentPicker, describe
 from wenming_desktop.ui.table_model import Column, RowTableModel
 from wenming_desktop.ui.tasks import LatestOnly
+from wenming_desktop.ui.widgets.empty_state import EmptyState
 from wenming_desktop.ui.widgets.health_toggle import HealthToggle
 
 if TYPE_CHECKING:  # the import (openpyxl) loads when the clerk imports, not at start-up
@@ -83,12 +87,16 @@ def day_label(day: CheckupDayRow) -> str:
 class CheckupEntry(QWidget):
     """The entry tab; `refresh()` reloads the days, the doctors and the village's residents."""
 
+    registry_wanted = Signal()  # the empty state's "打开村民名册"
+    activities_wanted = Signal()  # and its "打开活动页"
+
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.day: CheckupDayRow | None = None
         self.resident: ResidentRow | None = None
         self.checkup_id: int | None = None  # set when an existing record is open
+        self.seen: Seen[CheckupData] | None = None  # what was loaded, to save against
         self._saved_rows: list[CheckupRow] = []
         self._wanted: tuple[int, int | None] | None = None  # set_day() before the days arrived
         self._then_resident: int | None = None  # opened once its day has loaded
@@ -192,6 +200,15 @@ class CheckupEntry(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        self.empty = EmptyState(
+            "还没有体检活动。体检按活动逐人录入：先在左侧“活动”页新增一场“健康生活”类的体检活动"
+            "（选好结对村和日期），在“村民名册”登记或从Excel导入该村村民，再回到这里录入。",
+            [
+                ("打开活动页", self.activities_wanted.emit),
+                ("打开村民名册", self.registry_wanted.emit),
+            ],
+        )
+        layout.addWidget(self.empty)
         layout.addWidget(splitter, 1)
 
         self.chain = EnterChain(self.form.fields, self.save, self.show_error, self)
@@ -249,8 +266,7 @@ class CheckupEntry(QWidget):
         index = self.day_box.findData(keep) if keep is not None else (0 if days else -1)
         self.day_box.setCurrentIndex(index)
         self.day_box.blockSignals(False)
-        if not days:
-            self.day_hint.setText("尚无“健康生活”类活动：请先在“活动”页新建体检活动")
+        self.empty.setVisible(not days)
         wanted, self._wanted = self._wanted, None
         if wanted is not None:
             self._apply_wanted(*wanted)
@@ -477,6 +493,7 @@ class CheckupEntry(QWidget):
             self._open(existing)
         else:
             self.checkup_id = None
+            self.seen = None
             self.mode.setText("新记录")
         self.show_error("")
         self.form.height_cm.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -500,10 +517,10 @@ class CheckupEntry(QWidget):
 
     # ------------------------------------------------------------ values
     def _open(self, checkup_id: int) -> None:
-        data = checkups.get_checkup(self.db, checkup_id)
+        self.seen = checkups.open_checkup(self.db, checkup_id)
         self.checkup_id = checkup_id
         self.mode.setText("该村民本次已有体检记录，已打开；修改后保存即更新原记录")
-        self.form.load(data)
+        self.form.load(self.seen.data)
 
     def _open_saved(self) -> None:
         rows = self.saved_table.selectionModel().selectedRows()
@@ -518,10 +535,17 @@ class CheckupEntry(QWidget):
             return
         try:
             data = self.form.values(self.resident.id, self.day_date, self.day.id)
-            saved_id = checkups.save_checkup(self.db, data, self.checkup_id)
+            saved_id = checkups.save_checkup(self.db, data, self.checkup_id, self.seen)
         except checkups.DuplicateCheckup as exc:
             self._open(exc.existing_id)
             self.show_error(exc.message)
+            return
+        except StaleRecord as exc:
+            # Someone else saved this record meanwhile: reload it, or keep what was typed.
+            self.show_error(exc.message)
+            if self.checkup_id is not None and offer_reload(self, exc.message):
+                self._open(self.checkup_id)
+                self.show_error("已重新载入最新内容，请重新填写你的修改后保存")
             return
         except UserError as exc:
             self.show_error(exc.message)
@@ -539,6 +563,7 @@ class CheckupEntry(QWidget):
         """Empty the form for the next person; the day and the doctor stay."""
         self.resident = None
         self.checkup_id = None
+        self.seen = None
         self.form.clear_values()
         self.card.setText("请先在左侧查找并选定村民" if self.day else "请先选择体检活动")
         self.mode.setText("")

@@ -8,6 +8,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from wenming_desktop.domain.edits import Seen
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.office_records import CommendationData
 from wenming_desktop.domain.office_rows import CommendationRow
@@ -15,15 +16,16 @@ from wenming_desktop.domain.periods import parse_period
 from wenming_desktop.services.office import commendations, groups, office_exports
 from wenming_desktop.storage.database import Database
 from wenming_desktop.ui.context import PageContext
-from wenming_desktop.ui.dialogs.common import confirm
+from wenming_desktop.ui.dialogs.common import confirm, edit_until_done
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.pages.office.common import XLSX, button_row, export_file, year_box
 from wenming_desktop.ui.pages.office.record_dialogs import CommendationDialog
 from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
+from wenming_desktop.ui.widgets.empty_state import EmptyState
 
 C = CommendationRow._fields.index
 COLUMNS = [
-    Column("年度", C("year"), width=60),
+    Column("年度", C("year"), width=60, hidden=True),  # the year chosen above
     Column("表彰类别", C("kind"), width=100),
     Column("级别", C("level"), width=60),
     Column("表彰对象", C("name"), width=110),
@@ -60,6 +62,12 @@ class CommendationsTab(QWidget):
         layout.addLayout(
             button_row(self.add_button, self.edit_button, self.delete_button, self.ledger)
         )
+        self.empty = EmptyState(
+            "本年度还没有表彰记录。评选表彰结果公布后，点“新增表彰”记下表彰类别、级别、对象、"
+            "主要事迹和表彰文号；导出的评选表彰台账按年度列出。",
+            [("新增表彰…", self.add_button.click)],
+        )
+        layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
         self.year.valueChanged.connect(lambda _y: self.refresh())
@@ -80,6 +88,7 @@ class CommendationsTab(QWidget):
         rows = commendations.list_commendations(self.db, year, year)
         self.model.set_rows(rows)
         self.count.setText(f"{year}年共 {len(rows)} 项表彰")
+        self.empty.setVisible(not rows)
         self._update_buttons()
 
     def selected(self) -> CommendationRow | None:
@@ -106,18 +115,21 @@ class CommendationsTab(QWidget):
         row = self.selected()
         if row is None:
             return
-        try:
-            initial = commendations.get_commendation(self.db, row.id)
+
+        def run(seen: Seen[CommendationData]) -> int:
+            def save(data: CommendationData) -> None:
+                commendations.save_commendation(self.db, row.id, data, seen)
+
+            people = groups.volunteer_choices(self.db)
+            return CommendationDialog(save, people, seen.data, parent=self).exec()
+
+        try:  # reopened on the newest values after a refused save (重新载入)
+            result = edit_until_done(lambda: commendations.open_commendation(self.db, row.id), run)
         except UserError as exc:
             self.context.show_error(self, exc)
             self.refresh()
             return
-
-        def save(data: CommendationData) -> None:
-            commendations.save_commendation(self.db, row.id, data)
-
-        dialog = CommendationDialog(save, groups.volunteer_choices(self.db), initial, parent=self)
-        if dialog.exec():
+        if result:
             self.refresh()
 
     def delete(self) -> None:

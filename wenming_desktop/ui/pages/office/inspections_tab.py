@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wenming_desktop.domain.edits import Seen
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.office import FINDING_ATTACHMENT_KINDS, FindingStatus
 from wenming_desktop.domain.office_records import FindingData, InspectionData
@@ -31,7 +32,7 @@ from wenming_desktop.services.activities.attachments import (
 from wenming_desktop.services.office import inspections, office_exports
 from wenming_desktop.storage.database import Database
 from wenming_desktop.ui.context import PageContext
-from wenming_desktop.ui.dialogs.common import confirm
+from wenming_desktop.ui.dialogs.common import confirm, edit_until_done
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.pages.office.common import (
     XLSX,
@@ -42,6 +43,7 @@ from wenming_desktop.ui.pages.office.common import (
 )
 from wenming_desktop.ui.pages.office.record_dialogs import FindingDialog, InspectionDialog
 from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
+from wenming_desktop.ui.widgets.empty_state import EmptyState
 
 F = InspectionRow._fields.index
 INSPECTION_COLUMNS = [
@@ -128,6 +130,12 @@ class InspectionsTab(QWidget):
         splitter.setSizes([220, 360])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        self.empty = EmptyState(
+            "本年度还没有检查记录。上级检查、督查或自查后，点“新增检查”记下日期、检查单位和方式，"
+            "再选中这次检查点“新增问题”逐项登记发现的问题，整改后点“整改完成…”并附上佐证材料。",
+            [("新增检查…", self.add_inspection.click)],
+        )
+        layout.addWidget(self.empty)
         layout.addWidget(splitter, 1)
         self.year.valueChanged.connect(lambda _y: self.refresh())
         self.add_inspection.clicked.connect(self.new_inspection)
@@ -154,6 +162,7 @@ class InspectionsTab(QWidget):
         keep = select_id if select_id is not None else self.selected_inspection_id()
         rows = inspections.list_inspections(self.db, date(year, 1, 1), date(year, 12, 31))
         self.inspection_model.set_rows(rows)
+        self.empty.setVisible(not rows)
         open_total = sum(r.open_findings for r in rows)
         self.summary.setText(
             f"{year}年共 {len(rows)} 次检查，{sum(r.findings for r in rows)} 项问题，"
@@ -237,17 +246,20 @@ class InspectionsTab(QWidget):
         row = self.selected_inspection()
         if row is None:
             return
-        try:
-            initial = inspections.get_inspection(self.db, row.id)
+
+        def run(seen: Seen[InspectionData]) -> int:
+            def save(data: InspectionData) -> None:
+                inspections.save_inspection(self.db, row.id, data, seen)
+
+            return InspectionDialog(save, seen.data, parent=self).exec()
+
+        try:  # reopened on the newest values after a refused save (重新载入)
+            result = edit_until_done(lambda: inspections.open_inspection(self.db, row.id), run)
         except UserError as exc:
             self.context.show_error(self, exc)
             self.refresh()
             return
-
-        def save(data: InspectionData) -> None:
-            inspections.save_inspection(self.db, row.id, data)
-
-        if InspectionDialog(save, initial, parent=self).exec():
+        if result:
             self.refresh()
 
     def remove_inspection(self) -> None:
@@ -282,19 +294,25 @@ class InspectionsTab(QWidget):
         if inspection is None or row is None:
             return
         finding_id = row[0]
-        try:
-            initial = inspections.get_finding(self.db, finding_id)
+        evidence: list[Path] = []
+
+        def run(seen: Seen[FindingData]) -> int:
+            def save(data: FindingData) -> None:
+                inspections.save_finding(self.db, inspection.id, finding_id, data, seen)
+
+            dialog = FindingDialog(save, seen.data, closing=closing, parent=self)
+            result = dialog.exec()
+            evidence[:] = dialog.evidence
+            return result
+
+        try:  # reopened on the newest values after a refused save (重新载入)
+            result = edit_until_done(lambda: inspections.open_finding(self.db, finding_id), run)
         except UserError as exc:
             self.context.show_error(self, exc)
             self.refresh()
             return
-
-        def save(data: FindingData) -> None:
-            inspections.save_finding(self.db, inspection.id, finding_id, data)
-
-        dialog = FindingDialog(save, initial, closing=closing, parent=self)
-        if dialog.exec():
-            self._attach_evidence(finding_id, dialog.evidence)
+        if result:
+            self._attach_evidence(finding_id, evidence)
             self.refresh()
             self._show_findings(keep=finding_id)
 

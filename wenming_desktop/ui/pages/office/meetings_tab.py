@@ -8,6 +8,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from wenming_desktop.domain.edits import Seen
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.office import MEETING_ATTACHMENT_KINDS, QuarterState
 from wenming_desktop.domain.office_records import GroupData, MeetingData
@@ -17,7 +18,7 @@ from wenming_desktop.services.office import groups, meetings, office_exports
 from wenming_desktop.services.office.alerts import quarter_checks
 from wenming_desktop.storage.database import Database
 from wenming_desktop.ui.context import PageContext
-from wenming_desktop.ui.dialogs.common import confirm
+from wenming_desktop.ui.dialogs.common import confirm, edit_until_done
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.pages.office.common import (
     PDF,
@@ -30,6 +31,7 @@ from wenming_desktop.ui.pages.office.common import (
 from wenming_desktop.ui.pages.office.group_dialog import GroupDialog
 from wenming_desktop.ui.pages.office.meeting_dialog import MeetingDialog
 from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
+from wenming_desktop.ui.widgets.empty_state import EmptyState
 
 G = GroupRow._fields.index
 M = MeetingRow._fields.index
@@ -105,6 +107,13 @@ class MeetingsTab(QWidget):
         m.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        self.empty = EmptyState(
+            "还没有创建工作的常设小组和会议记录。先点“新增小组”登记创建领导小组（成员、职务）"
+            "和创建工作办公室；领导小组每季度至少召开一次会议，开完会点“记录会议”"
+            "记下议题、出席人员和决定事项。",
+            [("新增小组…", self.add_group.click), ("记录会议…", self.add_meeting.click)],
+        )
+        layout.addWidget(self.empty)
         layout.addWidget(groups_box)
         layout.addWidget(meetings_box, 1)
         self.year.valueChanged.connect(lambda _y: self.refresh())
@@ -134,6 +143,7 @@ class MeetingsTab(QWidget):
         rows = meetings.list_meetings(self.db, date(year, 1, 1), date(year, 12, 31))
         self.meeting_model.set_rows(rows)
         self.count.setText(f"{year}年共 {len(rows)} 次会议")
+        self.empty.setVisible(self.group_model.rowCount() == 0 and not rows)
         checks = quarter_checks(self.db, date(year, 1, 1), date(year, 12, 31), self.today())
         parts = [
             f"第{'一二三四'[q.quarter - 1]}季度{q.state.value}"
@@ -184,16 +194,19 @@ class MeetingsTab(QWidget):
         row = self.selected_group()
         if row is None:
             return
-        try:
-            initial = groups.get_group(self.db, row.id)
+
+        def run(seen: Seen[GroupData]) -> int:
+            def save(data: GroupData) -> None:
+                groups.save_group(self.db, row.id, data, seen)
+
+            return GroupDialog(save, self._volunteers(), seen.data, parent=self).exec()
+
+        try:  # reopened on the newest values after a refused save (重新载入)
+            result = edit_until_done(lambda: groups.open_group(self.db, row.id), run)
         except UserError as exc:
             self.context.show_error(self, exc)
             return
-
-        def save(data: GroupData) -> None:
-            groups.save_group(self.db, row.id, data)
-
-        if GroupDialog(save, self._volunteers(), initial, parent=self).exec():
+        if result:
             self.refresh()
 
     def remove_group(self) -> None:
@@ -227,16 +240,19 @@ class MeetingsTab(QWidget):
         row = self.selected_meeting()
         if row is None:
             return
-        try:
-            detail = meetings.get_meeting(self.db, row.id)
+
+        def run(seen: Seen[MeetingData]) -> int:
+            return self._meeting_dialog(
+                lambda d: meetings.save_meeting(self.db, row.id, d, seen), seen.data
+            ).exec()
+
+        try:  # reopened on the newest values after a refused save (重新载入)
+            result = edit_until_done(lambda: meetings.open_meeting(self.db, row.id), run)
         except UserError as exc:
             self.context.show_error(self, exc)
             self.refresh()
             return
-        dialog = self._meeting_dialog(
-            lambda d: meetings.save_meeting(self.db, row.id, d), detail.data
-        )
-        if dialog.exec():
+        if result:
             self.refresh()
 
     def remove_meeting(self) -> None:
