@@ -59,11 +59,11 @@ def _expected(ws: Workspace) -> dict[tuple[date, str], dict[str, object]]:
         focus = {g.label: sum(1 for r in rows if r[8 + i]) for i, g in enumerate(FocusGroup)}
         out[key] = {
             "people": len(rows),
-            "血压偏高": round(len(high) / len(pressure), 2) if pressure else None,
-            "血糖偏高": round(sum(1 for r in glucose if r[4] >= GLUCOSE_HIGH) / len(glucose), 2)
+            "血压偏高": round(100 * len(high) / len(pressure)) if pressure else None,
+            "血糖偏高": round(100 * sum(1 for r in glucose if r[4] >= GLUCOSE_HIGH) / len(glucose))
             if glucose
             else None,
-            "BMI肥胖": round(len(obese) / len(weighed), 2) if weighed else None,
+            "BMI肥胖": round(100 * len(obese) / len(weighed)) if weighed else None,
             "focus": focus,
             "需随访": len(follow),
             "已随访": sum(1 for r in follow if r[7] is not None),
@@ -94,9 +94,10 @@ def test_the_summary_reads_back_as_the_database_says(
         assert {g.label: row[col[g.label]] for g in FocusGroup} == want["focus"]
         assert row[col["需随访"]] == want["需随访"]
         assert row[col["已随访"]] == want["已随访"]
-        # Each measure's shares add up to the whole (to rounding).
-        shares = [row[col[t]] for t in ("血压正常", "血压偏高") if row[col[t]] is not None]
-        assert not shares or abs(sum(shares) - 1) <= 0.011
+        # The normal bands are the rest of each measure (their columns left out for width).
+        assert "血压正常" not in col
+        shares = [row[col[t]] for t in ("BMI偏瘦", "BMI超重", "BMI肥胖") if row[col[t]] is not None]
+        assert sum(shares) <= 101
     totals = next(r for r in sheet.iter_rows(min_row=4, values_only=True) if r[0] == "合计")
     assert totals[col["体检人数"]] == total == sum(w["people"] for w in expected.values())  # type: ignore[misc]
     assert any(w["已随访"] for w in expected.values()) and any(

@@ -13,15 +13,22 @@ from itertools import groupby
 from pathlib import Path
 
 from wenming_desktop.domain.checkup_summary import BAND_TITLES, CheckupSummary, DaySummary
+from wenming_desktop.domain.thresholds import Band
 from wenming_desktop.domain.villages import short_village_names
 from wenming_desktop.domain.vocabulary import FocusGroup
 from wenming_desktop.exports.excel.ledger import SERIAL_COLUMN, Ledger, LedgerColumn
 
 SUMMARY_SHEET = "体检汇总"
 NAMES_SHEET = "体检人员名单"
-SHARE_FORMAT = "0%"
+SHARE_FORMAT = '0"%"'  # whole per cent, written as the number shown (33 → 33%)
+# The sheet prints on one A4 page wide at 90 % or more (10 pt text at 9 pt): the normal bands
+# are left out, each being 100 % less the measure's other bands (they cover those measured).
+SHOWN_BANDS: tuple[int, ...] = tuple(
+    i for i, title in enumerate(BAND_TITLES) if not title.endswith(Band.NORMAL.label)
+)
 SHARE_NOTE = (
-    "注：各分级占比 = 该分级人数 ÷ 当日测量了该项的人数（未测量的不计入）；"
+    "注：各分级占比 = 该分级人数 ÷ 当日测量了该项的人数（未测量的不计入），"
+    "正常所占比例 = 100% 减去该项其余各级；"
     "留守老人至困难群众各列为当日体检的重点人群人数；需随访、已随访按体检随访规则计算。"
     "本表不含个人健康数值。"
 )
@@ -32,9 +39,9 @@ def summary_columns() -> list[LedgerColumn]:
     return [
         SERIAL_COLUMN,
         LedgerColumn("体检日期", 11, "yyyy-mm-dd"),
-        LedgerColumn("结对村", 14),
+        LedgerColumn("结对村", 13),
         LedgerColumn("体检人数", 5),
-        *(LedgerColumn(title, 6, SHARE_FORMAT) for title in BAND_TITLES),
+        *(LedgerColumn(BAND_TITLES[i], 5, SHARE_FORMAT) for i in SHOWN_BANDS),
         *(LedgerColumn(group.label, 5) for group in FocusGroup),
         LedgerColumn("需随访", 5),
         LedgerColumn("已随访", 5),
@@ -43,7 +50,9 @@ def summary_columns() -> list[LedgerColumn]:
 
 def _cells(serial: object, row: DaySummary, village: str) -> list[object]:
     # Shares to whole per cent, as shown: the cell holds what the reader sees.
-    shares = [round(b.share, 2) if b.measured else None for b in row.bands]
+    shares = [
+        round(row.bands[i].share * 100) if row.bands[i].measured else None for i in SHOWN_BANDS
+    ]
     return [
         serial,
         row.day,
