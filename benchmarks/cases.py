@@ -30,6 +30,20 @@ class Case:
         return self.baseline is not None
 
 
+CPU_SECONDS: list[float] = []  # CPU time of the timed part, for the cases that measure it
+
+
+def _start() -> tuple[float, float]:
+    return time.perf_counter(), time.process_time()
+
+
+def _stop(start: tuple[float, float]) -> float:
+    """Wall seconds since `start`; the CPU seconds are kept in CPU_SECONDS (a shared machine
+    slows the wall clock far more than the CPU time)."""
+    CPU_SECONDS.append(time.process_time() - start[1])
+    return time.perf_counter() - start[0]
+
+
 def data_folder():  # a DataFolder, imported late to time start-up honestly
     from wenming_desktop.config import resolve_data_folder
 
@@ -390,9 +404,9 @@ def _checkup_ledger(year: int | None) -> float:
 
     ws = open_workspace(data_folder())
     with tempfile.TemporaryDirectory() as out:
-        start = time.perf_counter()
+        start = _start()
         export_checkup_ledger(ws.db, Path(out) / "ledger.xlsx", year)  # type: ignore[arg-type]
-        return time.perf_counter() - start
+        return _stop(start)
 
 
 def _checkup_ledger_bare(year: int | None) -> float:
@@ -415,7 +429,7 @@ def _checkup_ledger_bare(year: int | None) -> float:
 
     where = "WHERE c.checkup_date >= ? AND c.checkup_date < ?" if year else ""
     with tempfile.TemporaryDirectory() as out:
-        start = time.perf_counter()
+        start = _start()
         rows = conn.execute(
             "SELECT row_number() OVER (ORDER BY c.checkup_date, v.id, r.group_name, c.id), "
             'c.checkup_date AS "d [day]", v.name, r.group_name, r.name, r.gender, '
@@ -451,7 +465,7 @@ def _checkup_ledger_bare(year: int | None) -> float:
         for number, row in enumerate(rows, start=3):
             sheet.write_row(number, 0, row, cell)
         book.close()
-        return time.perf_counter() - start
+        return _stop(start)
 
 
 def _checkup_ledger_bare_loose(year: int | None) -> float:
@@ -465,7 +479,7 @@ def _checkup_ledger_bare_loose(year: int | None) -> float:
     conn = sqlite3.connect(data_folder().database)
     where = "WHERE strftime('%Y', c.checkup_date) = ?" if year else ""
     with tempfile.TemporaryDirectory() as out:
-        start = time.perf_counter()
+        start = _start()
         rows = conn.execute(
             "SELECT c.id, c.checkup_date, v.name, r.group_name, r.name, r.gender, r.birth_date, "
             "r.id_number, r.phone, c.height_cm, c.weight_kg, c.weight_kg, c.waist_cm, "
@@ -482,7 +496,7 @@ def _checkup_ledger_bare_loose(year: int | None) -> float:
         for number, row in enumerate(rows, start=3):
             sheet.write_row(number, 0, row, cell)
         book.close()
-        return time.perf_counter() - start
+        return _stop(start)
 
 
 SIGNIN_ROWS = [[f"村民{i:05d}", "男", "72", "第3村民小组", "230421********1234", "139****1234", ""]
@@ -583,7 +597,10 @@ def main() -> None:
     outcome = func()
     seconds, extra = outcome if isinstance(outcome, tuple) else (outcome, 0.0)
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024, "extra": extra}))
+    result = {"seconds": seconds, "peak_mb": peak_kb / 1024, "extra": extra}
+    if CPU_SECONDS:
+        result["cpu"] = CPU_SECONDS[-1]
+    print(json.dumps(result))
     os._exit(0)  # skip interpreter teardown: not part of what is measured
 
 

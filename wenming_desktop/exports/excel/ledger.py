@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from itertools import repeat
+from operator import call
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -356,15 +358,17 @@ class LedgerTable(Generic[R]):
         return self.sheet.rows
 
     def add(self, row: R) -> None:
-        self.sheet.append([self.sheet.rows + 1, *(value(row) for value in self._values)])
+        self.sheet.append([self.sheet.rows + 1, *map(call, self._values, repeat(row))])
 
     def add_all(self, rows: Iterable[R], tick: Callable[[int], None] | None = None) -> int:
         """Adds every row; `tick(n)` is called every 200 rows. Returns the number of rows."""
+        sheet, values = self.sheet, self._values
+        append = sheet.append
         for row in rows:
-            self.add(row)
-            if tick is not None and self.sheet.rows % 200 == 0:
-                tick(self.sheet.rows)
-        return self.sheet.rows
+            append([sheet.rows + 1, *map(call, values, repeat(row))])
+            if tick is not None and sheet.rows % 200 == 0:
+                tick(sheet.rows)
+        return sheet.rows
 
     def totals(self, label: str, values: Sequence[object]) -> None:
         """A bold last row: `label` under 序号, then `values` for the fields."""

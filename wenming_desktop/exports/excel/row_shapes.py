@@ -20,8 +20,11 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import compress
 from operator import gt, itemgetter
 from typing import Any
+
+from wenming_desktop.exports.excel.print_layout import line_count
 
 MAX_SHAPES = 256  # shapes kept per sheet; rows of further shapes are written cell by cell
 
@@ -33,12 +36,14 @@ class ColumnFacts:
     """What the checks need of each column of a sheet, in column order.
 
     one_line: the longest text sure to print on one line (a character is at most 2 width
-    units wide, a cell's padding 1); dated: the column's number format is a date format;
+    units wide, a cell's padding 1); ascii_one_line: the same for text of ASCII characters
+    only (one line, no break); dated: the column's number format is a date format;
     exact: the column's numbers show a fixed number of decimals ("0.0"), so the widest
     number is the largest or the smallest (whole numbers are, whatever the format).
     """
 
     one_line: tuple[int, ...]
+    ascii_one_line: tuple[int, ...]
     dated: tuple[bool, ...]
     exact: tuple[bool, ...]
 
@@ -46,9 +51,19 @@ class ColumnFacts:
     def of(cls, widths: Sequence[float], number_formats: Sequence[str | None]) -> ColumnFacts:
         return cls(
             one_line=tuple(max(int((width - 1) // 2), 0) for width in widths),
+            ascii_one_line=tuple(_ascii_one_line(width) for width in widths),
             dated=tuple(is_date_format(f) for f in number_formats),
             exact=tuple(bool(f and "0.0" in f) for f in number_formats),
         )
+
+
+def _ascii_one_line(width: float) -> int:
+    """The longest line of plain ASCII (an ID or phone number, "***") that `line_count` puts
+    on one line in a column of `width`: asked of it, so the two never disagree."""
+    length = 0
+    while line_count("x" * (length + 1), width) == 1:
+        length += 1
+    return length
 
 
 def is_date_format(number_format: str | None) -> bool:
@@ -76,6 +91,7 @@ class RowShape:
     """
 
     __slots__ = (
+        "ascii_limits",
         "dates",
         "high",
         "low",
@@ -108,6 +124,7 @@ class RowShape:
         self.text_columns = tuple(texts)
         self.texts = _picker(texts)
         self.text_limits = tuple(facts.one_line[col] for col in texts)
+        self.ascii_limits = tuple(facts.ascii_one_line[col] for col in texts)
         self.number_columns = tuple(numbers)
         self.numbers = _picker(numbers)
         self.high: list[float] = [-math.inf] * len(numbers)
@@ -118,13 +135,21 @@ class RowShape:
 
     def long_texts(self, texts: tuple[str, ...], any_break: bool) -> list[tuple[int, str]]:
         """(column, text) of the texts that may need more than one line: longer than their
-        column's one-line limit, or (when `any_break`) holding a line break."""
-        if not any_break and not any(map(gt, map(len, texts), self.text_limits)):
-            return []
+        column's one-line limit (and, if plain ASCII, than its ASCII limit), or (when
+        `any_break`: some text holds a line break) with a line break."""
+        columns = self.text_columns
+        if any_break:
+            return [
+                (col, text)
+                for col, text, limit in zip(columns, texts, self.text_limits, strict=True)
+                if len(text) > limit or "\n" in text
+            ]
+        longer = map(gt, map(len, texts), self.text_limits)  # most rows: few or none
+        candidates = zip(columns, texts, self.ascii_limits, strict=True)
         return [
             (col, text)
-            for col, text, limit in zip(self.text_columns, texts, self.text_limits, strict=True)
-            if len(text) > limit or (any_break and "\n" in text)
+            for col, text, ascii_limit in compress(candidates, longer)
+            if len(text) > ascii_limit or not text.isascii()
         ]
 
     def track(self, values: Sequence[Any]) -> None:

@@ -73,4 +73,4 @@ def stream_as(
     positions = kept if order is None else [kept[i] for i in order]
     make = _maker(row_type)
     pick = itemgetter(*positions)
-    return (make(pick(row)) for row in rows)
+    return map(make, map(pick, rows))
