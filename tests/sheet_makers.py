@@ -88,8 +88,13 @@ def hide_rows(path: Path, rows: Sequence[int], part: str = "xl/worksheets/sheet1
     return rewrite(path, change)
 
 
-def xls_book(path: Path, sheets: Sequence[tuple[str, bool, Sequence[Sequence[Any]]]]) -> Path:
-    """An Excel 97-2003 workbook: (name, visible, rows) per sheet; dates get a date format."""
+def xls_book(
+    path: Path,
+    sheets: Sequence[tuple[str, bool, Sequence[Sequence[Any]]]],
+    hidden_rows: dict[str, Sequence[int]] | None = None,
+) -> Path:
+    """An Excel 97-2003 workbook: (name, visible, rows) per sheet; dates get a date format;
+    `hidden_rows` are the Excel row numbers (1-based) hidden in a sheet, as a filter hides them."""
     import xlwt
 
     book = xlwt.Workbook(encoding="utf-8")
@@ -104,6 +109,8 @@ def xls_book(path: Path, sheets: Sequence[tuple[str, bool, Sequence[Sequence[Any
                     sheet.write(r, c, value, date_style)
                 elif value is not None:
                     sheet.write(r, c, value)
+        for number in (hidden_rows or {}).get(name, ()):
+            sheet.row(number - 1).hidden = True
     book.save(str(path))
     return path
 

@@ -47,7 +47,7 @@ def test_export_checkups_masked_then_unmasked(demo_folder: Path, tmp_path: Path)
     path = demo_folder / "exports" / f"健康体检台账_{year}_萝北县肇兴镇东兴村.xlsx"
     assert str(path) in result.stdout
     sheet = load_workbook(path)["健康体检台账"]
-    ids = [row[7].value for row in sheet.iter_rows(min_row=4)]
+    ids = [row[8].value for row in sheet.iter_rows(min_row=4)]
     assert ids and all("********" in v for v in ids)
     assert {row[2].value for row in sheet.iter_rows(min_row=4)} == {"萝北县肇兴镇东兴村"}
     full = tmp_path / "full.xlsx"
@@ -55,7 +55,7 @@ def test_export_checkups_masked_then_unmasked(demo_folder: Path, tmp_path: Path)
                      "--data-dir", str(demo_folder))  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "已记入操作日志" in result.stdout
-    ids = [row[7].value for row in load_workbook(full).active.iter_rows(min_row=4)]
+    ids = [row[8].value for row in load_workbook(full).active.iter_rows(min_row=4)]
     assert ids and all(len(v) == 18 and "*" not in v for v in ids)
 
 

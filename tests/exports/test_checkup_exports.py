@@ -80,22 +80,23 @@ def test_ledger_masked_cell_by_cell(workspace, recorded, tmp_path: Path) -> None
     rows = _rows(path)
     assert rows[0][0] == f"{world.day.year}年健康体检台账"
     assert "东兴村" in rows[1][0] and "已脱敏" in rows[1][0]
-    assert rows[2][:9] == (
-        "序号", "体检日期", "结对村", "村民小组", "姓名", "性别", "年龄", "身份证号", "联系电话",
+    assert rows[2][:10] == (
+        "序号", "体检日期", "结对村", "村民小组", "姓名", "性别", "出生日期", "年龄", "身份证号",
+        "联系电话",
     )  # fmt: skip
     first = rows[3]
     age = world.day.year - 1950 - ((world.day.month, world.day.day) < (5, 6))
-    assert first[:9] == (
-        1, first[1], "东兴村", "第2村民小组", "张三丰", "男", age,
+    assert first[:10] == (
+        1, first[1], "东兴村", "第2村民小组", "张三丰", "男", "1950-05-06", age,
         number[:6] + "********" + number[-4:], "139****5678",
     )  # fmt: skip
     assert first[1].date() == world.day
     # Health values masked; a value never measured (waist) stays empty, not "***".
     assert "健康数值已隐藏" in rows[1][0]
-    assert first[9:16] == ("***", "***", "***", None, "***", "***", "***")
-    assert first[16:20] == ("***", "***", None, "***")  # no questionnaire: nothing to hide
-    assert first[20:25] == ("***", "***", "***", "李医生", None)
-    assert rows[4][4] == "李青" and rows[4][9:23] == (None,) * 14  # nothing measured
+    assert first[10:17] == ("***", "***", "***", None, "***", "***", "***")
+    assert first[17:21] == ("***", "***", None, "***")  # no questionnaire: nothing to hide
+    assert first[21:26] == ("***", "***", "***", "李医生", None)
+    assert rows[4][4] == "李青" and rows[4][10:24] == (None,) * 14  # nothing measured
     assert len(rows) == 5
     with workspace.db.read() as session:
         assert session.scalar(select(AuditEntry).where(AuditEntry.action == "unmask")) is None
@@ -108,13 +109,13 @@ def test_ledger_unmasked_is_audited(workspace, recorded, tmp_path: Path) -> None
     rows = _rows(path)
     assert "已脱敏" not in rows[1][0] and "已隐藏" not in rows[1][0]
     first = rows[3]
-    assert first[7:9] == (number, "13912345678")
-    assert first[9:16] == (160, 80, 31.2, None, "150/95", 70, 6.4)
-    assert first[16:20] == ("高血压", "痰湿质", None, "7分 轻度依赖")
-    assert first[20] == "血压偏高 150/95；空腹血糖受损 6.4；BMI 31.2（肥胖）"
-    assert first[21:25] == ("=血压偏高", "低盐饮食", "李医生", None)
-    assert rows[4][4] == "李青" and rows[4][19] is None
-    assert load_workbook(path)["健康体检台账"].cell(4, 22).data_type == "s"  # not a formula
+    assert first[8:10] == (number, "13912345678")
+    assert first[10:17] == (160, 80, 31.2, None, "150/95", 70, 6.4)
+    assert first[17:21] == ("高血压", "痰湿质", None, "7分 轻度依赖")
+    assert first[21] == "血压偏高 150/95；空腹血糖受损 6.4；BMI 31.2（肥胖）"
+    assert first[22:26] == ("=血压偏高", "低盐饮食", "李医生", None)
+    assert rows[4][4] == "李青" and rows[4][20] is None
+    assert load_workbook(path)["健康体检台账"].cell(4, 23).data_type == "s"  # not a formula
     with workspace.db.read() as session:
         entry = session.scalar(select(AuditEntry).where(AuditEntry.action == "unmask"))
         assert entry is not None and entry.entity == "checkup_ledger"
@@ -131,8 +132,8 @@ def test_ledger_follow_up_note_masked(workspace, recorded, tmp_path: Path) -> No
     export_checkup_ledger(workspace.db, masked, world.day.year)
     export_checkup_ledger(workspace.db, full, world.day.year, unmasked=True)
     day = f"{world.day:%Y-%m-%d}"
-    assert _rows(masked)[3][24] == f"{day} 王护士：***"  # who and when stay; the note is health
-    assert _rows(full)[3][24] == f"{day} 王护士：已复查，血压 138/85"
+    assert _rows(masked)[3][25] == f"{day} 王护士：***"  # who and when stay; the note is health
+    assert _rows(full)[3][25] == f"{day} 王护士：已复查，血压 138/85"
 
 
 def test_read_only_user_cannot_export_unmasked(workspace, recorded, tmp_path: Path) -> None:
@@ -212,6 +213,6 @@ def test_ledger_shows_the_questionnaire_judgement(workspace, tmp_path: Path) -> 
     masked, full = tmp_path / "masked.xlsx", tmp_path / "full.xlsx"
     export_checkup_ledger(workspace.db, masked, world.day.year)
     export_checkup_ledger(workspace.db, full, world.day.year, unmasked=True)
-    assert _rows(full)[2][17:19] == ("中医体质", "体质辨识（问卷）")
-    assert _rows(full)[3][17:19] == ("阳虚质", "是气虚质（医生改判：舌淡胖）")
-    assert _rows(masked)[3][17:19] == ("***", "***")
+    assert _rows(full)[2][18:20] == ("中医体质", "体质辨识（问卷）")
+    assert _rows(full)[3][18:20] == ("阳虚质", "是气虚质（医生改判：舌淡胖）")
+    assert _rows(masked)[3][18:20] == ("***", "***")

@@ -25,14 +25,14 @@ def test_roster_ledger_masked(workspace, tmp_path) -> None:
     sheet, rows = _values(path)
     assert rows[0][0] == "测试中医院志愿者花名册"
     assert "已注册 2 人" in rows[1][0] and "部分隐藏" in rows[1][0]
-    assert rows[2] == ["序号", "工号", "姓名", "性别", "科室", "职称", "职务", "政治面貌",
-                       "党支部", "服务队", "联系电话", "身份证号", "注册状态", "志愿者编号",
-                       "状态"]  # fmt: skip
+    assert rows[2] == ["序号", "工号", "姓名", "性别", "出生日期", "科室", "职称", "职务",
+                       "政治面貌", "党支部", "服务队", "联系电话", "身份证号", "注册状态",
+                       "志愿者编号", "状态"]  # fmt: skip
     zhang = rows[3]
-    assert zhang[:5] == [1, "1001", "张三丰", "男", "内科"]
-    assert zhang[10] == "138****5678" and zhang[11] == ID_ZHANG[:6] + "********" + ID_ZHANG[-4:]
-    assert zhang[12:] == ["已注册", "R1", "在册"]
-    assert rows[5][12] == "未注册"
+    assert zhang[:6] == [1, "1001", "张三丰", "男", None, "内科"]  # no birth date stored
+    assert zhang[11] == "138****5678" and zhang[12] == ID_ZHANG[:6] + "********" + ID_ZHANG[-4:]
+    assert zhang[13:] == ["已注册", "R1", "在册"]
+    assert rows[5][13] == "未注册"
     assert sheet.freeze_panes == "A4"
     assert sheet.print_title_rows == "$1:$3"
     assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
@@ -47,7 +47,7 @@ def test_roster_ledger_unmasked_is_audited(workspace, tmp_path) -> None:
     path = tmp_path / "full.xlsx"
     export_roster(workspace.db, path, unmasked=True)
     _sheet, rows = _values(path)
-    assert rows[3][10] == "13812345678" and rows[3][11] == ID_ZHANG
+    assert rows[3][11] == "13812345678" and rows[3][12] == ID_ZHANG
     with workspace.db.read() as s:
         entry = s.scalar(select(AuditEntry).where(AuditEntry.action == "unmask"))
     assert entry is not None and json.loads(entry.new_values)["rows"] == 3

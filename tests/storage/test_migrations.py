@@ -14,7 +14,13 @@ from wenming_desktop.services.settings.workspace import open_workspace
 from wenming_desktop.storage import schema
 from wenming_desktop.storage.database import Database
 
-EARLIER = ["0001_initial", "0002_issue8_users", "0003_constitution", "0004_office"]
+EARLIER = [
+    "0001_initial",
+    "0002_issue8_users",
+    "0003_constitution",
+    "0004_office",
+    "0005_shared_pcs",
+]
 
 
 def database_at(folder: DataFolder, revision: str) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 
 from wenming_desktop import APP_NAME
@@ -88,20 +90,102 @@ def test_every_column_of_every_table_model_has_a_header() -> None:
     assert unlabelled == []
 
 
-def test_main_columns_fit_an_office_laptop(demo_window, qtbot) -> None:
-    """At 1280×800 the 志愿者 and 活动 lists show their main columns without scrolling sideways;
-    the others are a right-click on the header away."""
-    from PySide6.QtWidgets import QTableView
+def _tables_on_screen(window) -> list:
+    from PySide6.QtWidgets import QCalendarWidget, QTableView
 
+    calendars = [c for c in window.findChildren(QCalendarWidget)]
+    return [
+        t
+        for t in window.findChildren(QTableView)
+        if t.isVisible() and not any(c.isAncestorOf(t) for c in calendars)
+    ]
+
+
+def _every_tab(window, qtbot):
+    """(where, tables) for every page and every tab of every page, over the loaded data."""
+    from PySide6.QtWidgets import QTabWidget
+
+    for entry in PAGES:
+        page = window.show_page(entry.title)
+        _settle(window, qtbot)
+        yield entry.title, _tables_on_screen(window)
+        for tabs in page.findChildren(QTabWidget):
+            for i in range(tabs.count()):
+                tabs.setCurrentIndex(i)
+                _settle(window, qtbot)
+                if tabs.isVisible():
+                    yield f"{entry.title}/{tabs.tabText(i)}", _tables_on_screen(window)
+            tabs.setCurrentIndex(0)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1280, 800)])
+def test_every_table_fits_an_office_laptop(demo_window, qtbot, size) -> None:
+    """At 1366×768 and 1280×800 no table of any page or tab scrolls sideways over the demo
+    data, and every shown column is at least as wide as its header's text."""
+
+    from wenming_desktop.ui.widgets.column_fit import ColumnFit
+
+    demo_window.resize(*size)
+    seen = 0
+    for where, tables in _every_tab(demo_window, qtbot):
+        assert demo_window.width() == size[0], where  # no page widens the window
+        for table in tables:
+            seen += 1
+            assert not table.horizontalScrollBar().isVisible(), where
+            header = table.horizontalHeader()
+            fitter = table.findChild(ColumnFit)
+            assert fitter is not None, where
+            for column in range(header.count()):
+                if not header.isSectionHidden(column):
+                    assert header.sectionSize(column) >= fitter.floor(column), (where, column)
+    assert seen >= 15
+
+
+def test_columns_give_up_width_and_take_it_back(qtbot, monkeypatch) -> None:
+    """A table narrower than its columns shrinks the wide ones, never below their header; made
+    wide again, the columns return to their widths."""
+    from wenming_desktop.ui.pages.base import make_table
+    from wenming_desktop.ui.table_model import Column, RowTableModel
+    from wenming_desktop.ui.widgets import column_fit
+    from wenming_desktop.ui.widgets.column_fit import ColumnFit
+
+    columns = (Column("名称", 0, width=300), Column("地点", 1, width=300), Column("人数", 2))
+    model = RowTableModel(columns)
+    model.set_rows([("第一次会议", "行政楼三楼第一会议室（东侧大厅旁）", 3)])
+    table = make_table(model)
+    qtbot.addWidget(table)
+    table.resize(900, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    assert table.columnWidth(0) == 300
+    table.resize(400, 300)
+    qtbot.waitUntil(lambda: table.columnWidth(0) < 300)
+    assert not table.horizontalScrollBar().isVisible()
+    assert table.columnWidth(2) >= table.fontMetrics().horizontalAdvance("人数")
+    fitter = table.findChild(ColumnFit)
+    place = model.index(0, 1)
+    assert fitter.cut_text(place) == "行政楼三楼第一会议室（东侧大厅旁）"  # its tooltip
+    assert fitter.cut_text(model.index(0, 2)) is None
+    centre = table.visualRect(place).center()
+    hover = QHelpEvent(QEvent.Type.ToolTip, centre, table.viewport().mapToGlobal(centre))
+    shown: list[str] = []
+    monkeypatch.setattr(  # the offscreen platform warns when a real tooltip is raised
+        column_fit.QToolTip, "showText", lambda _at, text, _widget: shown.append(text)
+    )
+    QApplication.sendEvent(table.viewport(), hover)
+    assert shown == ["行政楼三楼第一会议室（东侧大厅旁）"]
+    table.resize(900, 300)
+    qtbot.waitUntil(lambda: table.columnWidth(0) == 300)
+    assert fitter.cut_text(place) is None
+
+
+def test_hidden_columns_are_a_right_click_away(demo_window, qtbot) -> None:
+    """Secondary columns start hidden on a narrow screen; the header's menu shows them."""
     from wenming_desktop.ui.pages.base import column_menu
 
     demo_window.resize(1280, 800)
-    for title in ("志愿者", "活动"):
-        page = demo_window.show_page(title)
-        _settle(demo_window, qtbot)
-        table = page.table
-        assert isinstance(table, QTableView)
-        assert not table.horizontalScrollBar().isVisible(), title
+    demo_window.show_page("志愿者")
+    _settle(demo_window, qtbot)
     roster = demo_window.pages["志愿者"]
     titles = [c.title for c in roster.model.columns]
     party = titles.index("党支部")
@@ -110,4 +194,5 @@ def test_main_columns_fit_an_office_laptop(demo_window, qtbot) -> None:
     action = next(a for a in menu.actions() if a.text() == "党支部")
     action.setChecked(True)
     assert not roster.table.isColumnHidden(party)
+    assert not roster.table.horizontalScrollBar().isVisible()
     menu.deleteLater()

@@ -24,6 +24,7 @@ from wenming_desktop.cli import (
     roster_commands,
     selftest_commands,
 )
+from wenming_desktop.cli.parser import ChineseArgumentParser
 from wenming_desktop.config import DataFolder, resolve_data_folder
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.logs import setup_logging
@@ -45,28 +46,23 @@ COMMAND_MODULES = (
 log = logging.getLogger(__name__)
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse with its own messages in Chinese and exit status 2 on a usage error."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]  # argparse's is NoReturn
-        self.print_usage(sys.stderr)
-        print(f"命令行参数错误：{message}", file=sys.stderr)
-        sys.exit(2)
-
-
 def build_parser() -> argparse.ArgumentParser:
-    common = _Parser(add_help=False)
+    common = ChineseArgumentParser(add_help=False)
     common.add_argument(
         "--data-dir",
         metavar="DIR",
         default=argparse.SUPPRESS,
         help="数据文件夹（也可用环境变量 WENMING_DATA_DIR 指定）",
     )
-    parser = _Parser(
+    parser = ChineseArgumentParser(
         prog="wenming", description=f"{APP_NAME}：不带参数时打开窗口", parents=[common]
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+    parser.add_argument(
+        "--version", action="version", version=f"{APP_NAME} {__version__}", help="显示版本号并退出"
+    )
+    subparsers = parser.add_subparsers(
+        dest="command", metavar="命令", parser_class=ChineseArgumentParser
+    )
     for module in COMMAND_MODULES:
         module.register(subparsers, common)
     return parser

@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
+from wenming_desktop.domain.birth import birth_text
+
 
 class CheckupRow(NamedTuple):
     """A recorded checkup with its resident and village: a row of the records list, the
@@ -23,6 +25,7 @@ class CheckupRow(NamedTuple):
     name: str
     gender: str
     birth_date: date | None
+    birth_precision: str  # `month`: only 出生年月 known (domain/birth.py)
     id_number: str | None
     phone: str
     group_name: str
@@ -48,3 +51,8 @@ class CheckupRow(NamedTuple):
     follow_up_note: str
     tcm_answers: str  # 33 digits of the constitution questionnaire, "" when not asked
     constitution_override_reason: str
+
+    @property
+    def birth_text(self) -> str:
+        """`1985-03-02`, or `1985-03` when only the year and month are known."""
+        return birth_text(self.birth_date, self.birth_precision)

@@ -61,32 +61,46 @@ _HOURS_MINUTES = re.compile(
     r"(?:(\d+(?:\.\d+)?)\s*(?:分钟|分|min|mins|m))?$"
 )
 MAX_REGISTRY_HOURS = 100_000
+_NOT_THOUSANDS = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|\d{4},|\.\d*,")
+_CLOCK = re.compile(r"^(\d+):([0-5]\d)$")
+_UNIT_NOTE = re.compile(r"[(（](?:小时|h|hr|hrs|hours?)[)）]$")
 
 
 def parse_hours_text(value: object) -> int | None:
     """Service hours as the national volunteer system exports them, in whole minutes.
 
-    Reads a number of hours (`12.5`, `1,234.5`), hours with units (`12.5小时`, `12h`),
-    hours and minutes (`12小时30分钟`, `30分钟`). Empty cells and placeholders (`--`, `无`)
-    give None; anything else is a UserError naming the value."""
+    Reads a number of hours (`12.5`, `1,234.5`; a comma only as a thousands separator, so
+    `12,5` is refused rather than read as 125), hours with units (`12.5小时`, `12h`,
+    `12.5（小时）`), hours and minutes (`12小时30分钟`, `12小时零5分钟`, `30分钟`, `12:30`).
+    Empty cells and placeholders (`--`, `无`) give None; anything else is a UserError naming
+    the value."""
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, int | float):
         hours = float(value)
     else:
-        text = clean_text(str(value)).replace(",", "").replace(" ", "").lower()
+        shown = clean_text(str(value))
+        unreadable = UserError(f"服务时长“{shown}”无法识别，应为小时数（如 12.5）或“12小时30分钟”")
+        text = _UNIT_NOTE.sub("", shown.replace(" ", "").lower()).replace("零", "")
         if not text or is_placeholder(text):
             return None
+        if "," in text:  # only a thousands separator (1,234.5); 12,5 is not 125 nor 12.5
+            if _NOT_THOUSANDS.search(text):
+                raise unreadable
+            text = text.replace(",", "")
+        if clock := _CLOCK.match(text):  # 12:30 as hours and minutes
+            return _minutes(int(clock.group(1)) + int(clock.group(2)) / 60)
         try:
             hours = float(text)
         except ValueError:
             match = _HOURS_MINUTES.match(text)
             if match is None or not any(match.groups()):
-                raise UserError(
-                    f"服务时长“{clean_text(str(value))}”无法识别，应为小时数（如 12.5）"
-                    "或“12小时30分钟”"
-                ) from None
+                raise unreadable from None
             hours = float(match.group(1) or 0) + float(match.group(2) or 0) / 60
+    return _minutes(hours)
+
+
+def _minutes(hours: float) -> int:
     if not 0 <= hours <= MAX_REGISTRY_HOURS:
         raise UserError(f"服务时长“{hours:g}”小时不合理")
     return round(hours * 60)

@@ -34,6 +34,13 @@ class Period:
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end
 
+    @property
+    def years_label(self) -> str:
+        """The calendar years the period touches ("2026年度"): the heading of a list kept by
+        year (评选表彰 are decided per year), whatever part of the year was asked for."""
+        first, last = self.start.year, self.end.year
+        return f"{first}年度" if first == last else f"{first}—{last}年度"
+
 
 def parse_period(code: str) -> Period:
     """Parse a period code; raises UserError naming the accepted forms."""

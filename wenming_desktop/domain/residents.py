@@ -5,6 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from wenming_desktop.domain.birth import (
+    PRECISION_DAY,
+    PRECISION_MONTH,
+    age_on,
+    as_month,
+    check_precision,
+)
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import (
     normalize_gender,
@@ -27,6 +34,7 @@ class ResidentData:
     group_name: str = ""  # 村民小组
     address: str = ""
     birth_date: date | None = None  # filled from the ID number when there is one
+    birth_precision: str = PRECISION_DAY  # `month`: only 出生年月 known (domain/birth.py)
     gender: str = ""
     left_behind_elderly: bool = False
     living_alone: bool = False
@@ -48,9 +56,16 @@ def validate_resident(data: ResidentData) -> ResidentData:
         raise UserError(f"姓名“{name[:20]}…”过长（最多50字）")
     id_number = normalize_text(data.id_number).replace(" ", "").upper()
     birth, gender = data.birth_date, normalize_gender(data.gender)
+    precision = check_precision(data.birth_precision)
     if id_number:
         info = parse_id_number(id_number)
-        id_number, birth, gender = info.number, info.birth_date, info.gender
+        id_number, gender = info.number, info.gender
+        # The ID decides (the import checks a stated date against it, see dates.birth_with_id).
+        birth, precision = info.birth_date, PRECISION_DAY
+    elif birth is None:
+        precision = PRECISION_DAY
+    elif precision == PRECISION_MONTH:
+        birth = as_month(birth)
     if gender not in ("", "男", "女"):
         raise UserError(f"性别只能是“男”或“女”，实际为“{gender}”")
     check_birth_date(birth)
@@ -65,6 +80,7 @@ def validate_resident(data: ResidentData) -> ResidentData:
         name=name,
         id_number=id_number,
         birth_date=birth,
+        birth_precision=precision,
         gender=gender,
         phone=phone,
         group_name=normalize_text(data.group_name),
@@ -73,8 +89,4 @@ def validate_resident(data: ResidentData) -> ResidentData:
     )
 
 
-def age_on(birth: date | None, day: date) -> int | None:
-    """Full years of age on `day`, or None when the birth date is unknown."""
-    if birth is None:
-        return None
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+__all__ = ["ResidentData", "age_on", "validate_resident"]

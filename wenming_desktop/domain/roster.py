@@ -6,6 +6,13 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from wenming_desktop.domain.birth import (
+    PRECISION_DAY,
+    PRECISION_MONTH,
+    as_month,
+    check_precision,
+    with_id_birth,
+)
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import (
     normalize_gender,
@@ -29,6 +36,7 @@ class VolunteerData:
     staff_no: str | None = None
     gender: str = ""
     birth_date: date | None = None
+    birth_precision: str = PRECISION_DAY  # `month`: only 出生年月 known (domain/birth.py)
     id_number: str | None = None
     phone: str = ""
     department: str = ""
@@ -66,17 +74,17 @@ def validate_volunteer(data: VolunteerData) -> VolunteerData:
         raise UserError(f"性别“{gender}”应为“男”或“女”")
     id_number = None
     birth, gender_from_id = data.birth_date, ""
+    precision = check_precision(data.birth_precision) if birth else PRECISION_DAY
     if data.id_number and normalize_text(data.id_number):
         info = parse_id_number(data.id_number)
         id_number = info.number
-        birth = birth or info.birth_date
         gender_from_id = info.gender
         if gender and gender != info.gender:
             raise UserError(f"性别“{gender}”与身份证号（{info.gender}性）不一致")
-        if data.birth_date and data.birth_date != info.birth_date:
-            raise UserError(
-                f"出生日期{data.birth_date:%Y-%m-%d}与身份证号中的{info.birth_date:%Y-%m-%d}不一致"
-            )
+        # The ID gives the full date; a stated year-month only has to agree on year and month.
+        birth, precision = with_id_birth(birth, precision, info.birth_date), PRECISION_DAY
+    elif birth is not None and precision == PRECISION_MONTH:
+        birth = as_month(birth)
     check_birth_date(birth)
     phone = normalize_mobile(data.phone) if normalize_text(data.phone) else ""
     status = normalize_text(data.political_status)
@@ -93,6 +101,7 @@ def validate_volunteer(data: VolunteerData) -> VolunteerData:
         staff_no=staff_no,
         gender=gender or gender_from_id,
         birth_date=birth,
+        birth_precision=precision,
         id_number=id_number,
         phone=phone,
         department=normalize_text(data.department),

@@ -23,16 +23,27 @@ import unicodedata
 # OOXML ST_Xstring escape: _x followed by four hex digits and an underscore (_x005F_ escapes "_").
 _OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 # Zero-width and direction marks, word joiner, BOM, soft hyphen: invisible, never meant as text.
+# Also the invisible operators (U+2061–U+2064), the Mongolian vowel separator and the Hangul
+# fillers some input methods leave behind.
 INVISIBLE = (
     "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-    "\u2060\u2066\u2067\u2068\u2069\ufeff"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+    "\u180e\u115f\u1160\u3164\uffa0"
 )
 _INVISIBLE_TABLE = str.maketrans("", "", INVISIBLE)
 _DASHES = "-‐‑‒–—―−﹣－─━ー"
-PLACEHOLDER_WORDS = frozenset({"无", "暂无", "空", "没有", "n/a", "na", "null", "none", "无号码"})
+PLACEHOLDER_WORDS = frozenset(
+    {
+        *("无", "暂无", "空", "没有", "空白", "缺", "暂缺", "待补", "待补充", "不详", "未知"),
+        *("未填", "未提供", "暂未提供", "未登记", "无号码", "无号", "无电话", "无手机", "无手机号"),
+        *("暂无号码", "无联系电话", "n/a", "na", "#n/a", "null", "none", "nil", "nan"),
+    }
+)
+# Brackets and end punctuation around a placeholder: （无） (无) 无。
+_PLACEHOLDER_WRAPPING = "()（）[]【】<>《》\"'“”‘’。.!！"
 _PLACEHOLDER_MARKS = re.compile(rf"^[{re.escape(_DASHES)}/\\／＼、.。·*]+$")
 # Dots people put between the parts of a minority or foreign name (买买提·艾力).
-NAME_SEPARATORS = "·•.・﹒‧∙⋅･\u0387"
+NAME_SEPARATORS = "·•.・﹒‧∙⋅･\u0387\u2e31\ua78f\u16eb"
 _NAME_SEPARATOR_RUN = re.compile(rf"\s*[{re.escape(NAME_SEPARATORS)}]+\s*")
 # CJK ideographs by block: URO, Ext A, compatibility, Ext B–I, compatibility supplement.
 _CJK_RANGES = (
@@ -59,9 +70,12 @@ def clean_text(value: str) -> str:
 
 
 def is_placeholder(text: str) -> bool:
-    """True for what stands for "nothing" in an optional cell (无, /, -, ——, 暂无, N/A, 空 …)."""
+    """True for what stands for "nothing" in an optional cell (无, /, -, ——, 暂无, N/A, 空, 不详,
+    未知, 待补, （无） …): `PLACEHOLDER_WORDS`, or a run of dashes, slashes and dots."""
     clean = clean_text(text).casefold().replace(" ", "")
-    return clean in PLACEHOLDER_WORDS or bool(_PLACEHOLDER_MARKS.match(clean))
+    if _PLACEHOLDER_MARKS.match(clean):
+        return True
+    return clean.strip(_PLACEHOLDER_WRAPPING) in PLACEHOLDER_WORDS
 
 
 def optional_text(value: str) -> str:

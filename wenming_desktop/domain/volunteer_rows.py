@@ -4,8 +4,10 @@ the window and the exports). Built by storage.queries.volunteers and services.ro
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import NamedTuple
 
+from wenming_desktop.domain.birth import PRECISION_DAY, birth_text
 from wenming_desktop.domain.counting import in_hours_ledger, meets_target, star_level
 
 
@@ -30,6 +32,13 @@ class VolunteerRow(NamedTuple):
     id_number: str | None
     position: str
     teams: str  # "、"-joined team names
+    birth_date: date | None = None
+    birth_precision: str = PRECISION_DAY  # domain/birth.py
+
+    @property
+    def birth_text(self) -> str:
+        """`1985-03-02`, or `1985-03` when only the year and month are known."""
+        return birth_text(self.birth_date, self.birth_precision)
 
 
 @dataclass(frozen=True)

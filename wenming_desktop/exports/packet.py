@@ -22,7 +22,7 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from wenming_desktop.domain.errors import UserError, os_reason
 from wenming_desktop.domain.file_names import name_problem
@@ -30,6 +30,7 @@ from wenming_desktop.exports.files import atomic_output
 from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 from wenming_desktop.exports.pdf.glyphs import markup
+from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
 
 INDEX_NAME = "00_目录.pdf"
 STAGING_PREFIX = ".归档生成中-"

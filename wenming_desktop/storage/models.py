@@ -128,6 +128,10 @@ class Volunteer(Base):
     )
     gender: Mapped[str] = mapped_column(String(2), default="", info={"label": "性别"})
     birth_date: Mapped[date | None] = mapped_column(Date, info={"label": "出生日期"})
+    # `month` when only the year and month are known (stored as the 1st; domain/birth.py).
+    birth_precision: Mapped[str] = mapped_column(
+        String(5), default="day", server_default="day", info={"label": "出生日期精度"}
+    )
     id_number: Mapped[str | None] = mapped_column(
         String(18), unique=True, info={"label": "身份证号"}
     )
@@ -321,6 +325,10 @@ class Resident(Base):
         String(18), unique=True, info={"label": "身份证号"}
     )
     birth_date: Mapped[date | None] = mapped_column(Date, info={"label": "出生日期"})
+    # `month` when only the year and month are known (stored as the 1st; domain/birth.py).
+    birth_precision: Mapped[str] = mapped_column(
+        String(5), default="day", server_default="day", info={"label": "出生日期精度"}
+    )
     gender: Mapped[str] = mapped_column(String(2), default="", info={"label": "性别"})
     phone: Mapped[str] = mapped_column(String(20), default="", info={"label": "电话"})
     group_name: Mapped[str] = mapped_column(

@@ -139,3 +139,10 @@ def test_delete_is_refused_while_checkups_refer_to_it(workspace):
         activities.delete_activity(db, aid)
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(Activity)) == 1
+
+
+def test_a_new_office_has_no_activities_until_one_is_recorded(workspace) -> None:
+    db = workspace.db
+    assert activities.any_activities(db) is False
+    make_activity(db)
+    assert activities.any_activities(db) is True

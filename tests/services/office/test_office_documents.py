@@ -126,3 +126,35 @@ def test_the_years_packet_holds_the_office_sections(demo_workspace, tmp_path) ->
     index = flat(pdf_text(result.path / "00_目录.pdf"))
     assert "会议台账.xlsx" in index and "评选表彰台账.xlsx" in index
     assert "会议签到表.pdf" in index
+
+
+def test_a_months_office_ledgers_say_what_they_list(workspace, tmp_path) -> None:
+    """A month's 评选表彰台账 lists the year and says 年度; a month's quarter sheet counts the
+    whole quarter's meetings and names the quarter, not the month."""
+    from wenming_desktop.domain.office_records import CommendationData
+    from wenming_desktop.services.filing.ledgers import LedgerRequest, ledger
+    from wenming_desktop.services.office import commendations
+
+    db = workspace.db
+    group_id = leadership_group(db)
+    leadership_meeting(db, group_id, date(2026, 1, 20))
+    commendations.save_commendation(
+        db,
+        None,
+        CommendationData(kind="优秀志愿者", year=2026, level="院级", name="志愿者甲"),
+    )
+    month = parse_period("2026-02")
+
+    comm_path = tmp_path / "评选表彰台账.xlsx"
+    assert office_exports.export_commendations_ledger(db, comm_path, month, TODAY) == 1
+    subtitle = sheet_rows(comm_path, "评选表彰台账")[1][0]
+    assert subtitle.startswith("期间：2026年度") and "2月" not in subtitle
+    spec = ledger("commendations")
+    assert spec.file_name(LedgerRequest(month)) == "2026年度评选表彰台账.xlsx"
+
+    meetings_path = tmp_path / "会议台账.xlsx"
+    assert office_exports.export_meetings_ledger(db, meetings_path, month, TODAY) == 0
+    assert sheet_rows(meetings_path, "会议台账")[1][0].startswith("期间：2026年2月")
+    quarters = sheet_rows(meetings_path, "领导小组会议季度情况")
+    assert quarters[1][0].startswith("季度：2026年第一季度")
+    assert [(r[1], r[3], r[4]) for r in quarters[3:]] == [("2026年第一季度", 1, "已召开")]

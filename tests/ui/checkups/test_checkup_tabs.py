@@ -108,7 +108,7 @@ def test_records_history_chart_and_export(
     qtbot.waitUntil(lambda: records.status.text().startswith("已导出"))
     sheet = load_workbook(target)["健康体检台账"]
     assert sheet.cell(4, 5).value == "张三丰"
-    assert "*" in sheet.cell(4, 8).value
+    assert "*" in sheet.cell(4, 9).value
 
 
 def test_open_a_record_in_the_entry_form(window, workspace, qtbot) -> None:

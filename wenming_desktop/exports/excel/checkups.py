@@ -104,6 +104,7 @@ def ledger_fields(unmasked: bool) -> list[LedgerField[CheckupRow]]:
         LedgerField("村民小组", 11, attrgetter("group_name")),
         LedgerField("姓名", 9, attrgetter("name")),
         LedgerField("性别", 5, attrgetter("gender")),
+        LedgerField("出生日期", 11, attrgetter("birth_text")),
         LedgerField("年龄", 5, _age),
         LedgerField("身份证号", 21, id_number),
         LedgerField("联系电话", 13, phone),

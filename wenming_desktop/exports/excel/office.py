@@ -101,6 +101,15 @@ def _subtitle(period_label: str, count: int, unit: str, today: date) -> str:
     return f"期间：{period_label}　　共 {count} {unit}　　导出日期：{today:%Y-%m-%d}"
 
 
+def _quarters_label(quarters: Sequence[QuarterCheck]) -> str:
+    """ "2026年第四季度", or "2026年第一季度至2026年第四季度": the quarter sheet covers whole
+    quarters, whatever the period of the meetings sheet."""
+    if not quarters:
+        return ""
+    first, last = quarters[0].label, quarters[-1].label
+    return first if first == last else f"{first}至{last}"
+
+
 def write_meetings_ledger(
     path: Path,
     hospital: str,
@@ -121,7 +130,8 @@ def write_meetings_ledger(
         book.table(
             "领导小组会议季度情况",
             f"{hospital}创建领导小组会议季度情况",
-            f"期间：{period_label}　　要求：每季度至少召开一次创建领导小组会议",
+            f"季度：{_quarters_label(quarters) or period_label}　　"
+            "要求：每季度至少召开一次创建领导小组会议",
             QUARTER_FIELDS,
         ).add_all(quarters)
     return Path(path)

@@ -49,6 +49,7 @@ def roster_fields(unmasked: bool) -> list[LedgerField[VolunteerRow]]:
         LedgerField("工号", 10, _text("staff_no")),
         LedgerField("姓名", 10, attrgetter("name")),
         LedgerField("性别", 6, attrgetter("gender")),
+        LedgerField("出生日期", 11, attrgetter("birth_text")),
         LedgerField("科室", 12, _text("department")),
         LedgerField("职称", 12, attrgetter("title")),
         LedgerField("职务", 10, attrgetter("position")),

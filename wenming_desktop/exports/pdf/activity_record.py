@@ -9,7 +9,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, Spacer, Table, TableStyle
 
 from wenming_desktop.domain.activity_record import ActivityDetail
 from wenming_desktop.domain.guidelines import CheckResult, GuidelineCheck
@@ -18,6 +18,7 @@ from wenming_desktop.domain.vocabulary import ActivityStatus
 from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 from wenming_desktop.exports.pdf.glyphs import markup
+from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
 
 CONTENT_WIDTH = 180 * mm
 PHOTO_WIDTH = 85 * mm

@@ -13,10 +13,11 @@ from collections.abc import Sequence
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 from wenming_desktop.exports.pdf.glyphs import markup
+from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
 
 BAR_COLOUR = colors.HexColor("#b22222")
 COLUMN_LABELS_MAX = 8  # more labels than this under columns would run into each other

@@ -23,7 +23,6 @@ from reportlab.platypus import (
     Flowable,
     KeepInFrame,
     PageBreak,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
     Table,
@@ -34,6 +33,7 @@ from wenming_desktop.exports.files import atomic_output
 from wenming_desktop.exports.pdf.document import FallbackCanvas
 from wenming_desktop.exports.pdf.fonts import register_fonts
 from wenming_desktop.exports.pdf.glyphs import markup
+from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
 
 MARGIN = 16 * mm
 TITLE = "中医体质辨识结果与保健指导"

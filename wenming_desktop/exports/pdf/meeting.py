@@ -11,12 +11,13 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, Spacer, Table, TableStyle
 
 from wenming_desktop.domain.office_records import MeetingData
 from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 from wenming_desktop.exports.pdf.glyphs import markup
+from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
 from wenming_desktop.exports.pdf.signin import SigninColumn, SigninHeading, build_signin_sheet
 
 CONTENT_WIDTH = 180 * mm

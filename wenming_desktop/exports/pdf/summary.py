@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from wenming_desktop.domain.vocabulary import SUMMARY_SECTIONS
 from wenming_desktop.exports.pdf.charts import bar_chart, month_figures, village_chart
 from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 from wenming_desktop.exports.pdf.glyphs import markup
+from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
 
 TEXT_SECTIONS = SUMMARY_SECTIONS
 

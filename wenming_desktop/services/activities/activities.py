@@ -164,6 +164,13 @@ def form_choices(db: Database) -> tuple[list[CategoryChoice], list[Choice]]:
         return category_choices(session), village_choices(session)
 
 
+def any_activities(db: Database) -> bool:
+    """Whether any activity (planned, done or cancelled) has been recorded: a new office has
+    none, and its activities page says how to start."""
+    with db.read() as session:
+        return session.scalar(select(Activity.id).limit(1)) is not None
+
+
 def default_organizer(db: Database) -> str:
     from wenming_desktop.services.settings.settings import get_setting
 

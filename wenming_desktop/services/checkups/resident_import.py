@@ -18,7 +18,8 @@ from typing import Any
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from wenming_desktop.domain.dates import birth_with_id
+from wenming_desktop.domain.birth import PRECISION_DAY, birth_text
+from wenming_desktop.domain.dates import BIRTH_FROM_ID, birth_with_id, stated_birth
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import mask_id, mask_phone, normalize_gender, parse_id_number
 from wenming_desktop.domain.name_pinyin import name_initials
@@ -68,7 +69,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("notes", "备注", ("备注", "说明")),
     FieldSpec("office_phone", "固定电话", ("固定电话", "座机", "固话", "家庭电话", "宅电")),
 )
-PREVIEW_COLUMNS = ("姓名", "身份证号", "联系电话", "村民小组", "重点人群")
+PREVIEW_COLUMNS = ("姓名", "身份证号", "出生日期", "联系电话", "村民小组", "重点人群")
 _YES = {"是", "√", "✓", "1", "y", "yes", "有", "true"}
 _SPLIT = re.compile(r"[、,，;；/\s]+")
 
@@ -152,15 +153,20 @@ def _row_data(
     if phones.problem:
         warnings.append(sheet.problem(row, "phone", phones.problem + "，未导入该号码"))
         notes.append("原电话：" + "、".join(phones.broken))
-    stated = take("birth_date", cell_partial_date)
-    birth = None
+    try:
+        stated = cell_partial_date(record.get("birth_date"))
+    except UserError as exc:  # the ID number, when there is one, gives the birth date anyway
+        stated = None
+        if number:
+            warnings.append(sheet.problem(row, "birth_date", exc.message + BIRTH_FROM_ID))
+        else:
+            problems.append(sheet.problem(row, "birth_date", exc.message))
+    birth, precision = None, PRECISION_DAY
     if number and stated is not None:
         try:
             birth_with_id(stated, parse_id_number(number).birth_date)
         except UserError as exc:
             problems.append(sheet.problem(row, "birth_date", exc.message))
-    elif stated is not None and stated.full is not None:
-        birth = stated.full
     elif stated is not None and stated.ambiguous:
         warnings.append(
             sheet.problem(
@@ -168,7 +174,7 @@ def _row_data(
             )
         )
     elif stated is not None:
-        notes.append(f"出生年月：{stated.text}")
+        birth, precision = stated_birth(stated)
     focus, unknown = _focus(record)
     if unknown:
         labels = "、".join(g.label for g in FocusGroup)
@@ -203,6 +209,7 @@ def _row_data(
         group_name=cell_optional_text(record.get("group_name")),
         address=cell_optional_text(record.get("address")),
         birth_date=birth,
+        birth_precision=precision,
         gender=gender,
         notes="；".join(filter(None, [cell_optional_text(record.get("notes")), *notes])),
         **focus,
@@ -272,6 +279,7 @@ def read_residents(
         shown = (
             cell_text(record.get("name")),
             mask_id(data.id_number) if data else cell_text(record.get("id_number"))[:6] + "…",
+            birth_text(data.birth_date, data.birth_precision) if data else "",
             mask_phone(data.phone) if data else "",
             data.group_name if data else cell_text(record.get("group_name")),
             "、".join(data.focus_labels()) if data else "",
@@ -294,7 +302,7 @@ def _values(data: ResidentData) -> dict[str, Any]:
 
 def _update_keys(columns: frozenset[str]) -> list[str]:
     """Fields an update overwrites: name and ID always; the rest only if the sheet has them."""
-    keys = ["name", "pinyin_initials", "id_number", "birth_date", "gender"]
+    keys = ["name", "pinyin_initials", "id_number", "birth_date", "birth_precision", "gender"]
     keys += [k for k in ("phone", "group_name", "address", "notes") if k in columns]
     if "focus" in columns or any(g.value in columns for g in FocusGroup):
         keys += [g.value for g in FocusGroup]
@@ -302,18 +310,22 @@ def _update_keys(columns: frozenset[str]) -> list[str]:
 
 
 def _keep_known_birth(session: Session, changed: list[dict[str, Any]]) -> None:
-    """A row without ID or birth date keeps the birth date and gender already registered."""
+    """A row without ID or birth date keeps the birth date (with its precision) and gender
+    already registered."""
     ids = [c["rid"] for c in changed if c.get("birth_date") is None or not c.get("gender")]
     known = {
-        rid: (birth, gender)
-        for rid, birth, gender in session.execute(
-            select(Resident.id, Resident.birth_date, Resident.gender).where(Resident.id.in_(ids))
+        rid: (birth, precision, gender)
+        for rid, birth, precision, gender in session.execute(
+            select(
+                Resident.id, Resident.birth_date, Resident.birth_precision, Resident.gender
+            ).where(Resident.id.in_(ids))
         )
     }
     for values in changed:
-        birth, gender = known.get(values["rid"], (None, ""))
+        birth, precision, gender = known.get(values["rid"], (None, PRECISION_DAY, ""))
         if values.get("birth_date") is None:
             values["birth_date"] = birth
+            values["birth_precision"] = precision
         if not values.get("gender"):
             values["gender"] = gender
 

@@ -315,7 +315,7 @@ LEDGERS: tuple[LedgerSpec, ...] = (
         title="评选表彰台账",
         period_rule=PeriodRule.PERIOD,
         write=_commendations,
-        file_name=lambda r: safe_filename(f"{r.period.label}评选表彰台账.xlsx"),
+        file_name=lambda r: safe_filename(f"{r.period.years_label}评选表彰台账.xlsx"),
         packet_file=fixed("评选表彰台账.xlsx"),
         unit="项表彰",
     ),

@@ -17,6 +17,8 @@ from wenming_desktop.domain.office import (
     is_due_soon,
     leadership_quarters,
     missing_quarters,
+    quarter_bounds,
+    quarter_of,
 )
 from wenming_desktop.domain.periods import Period
 from wenming_desktop.storage.database import Database
@@ -76,13 +78,19 @@ class PeriodOffice:
 
 
 def quarter_checks(db: Database, start: date, end: date, today: date) -> list[QuarterCheck]:
-    """The quarterly rule over [start, end], from the day the leadership group was set up."""
+    """The quarterly rule over the quarters touching [start, end], from the day the leadership
+    group was set up. A quarter's meetings are counted over the whole quarter, also when the
+    period is a month of it: a month's ledger says whether its quarter has had its meeting."""
     with db.read() as session:
         since = leadership_group_since(session)
         first = max(start, since) if since is not None else start
         if first > end:
             return []
-        days = leadership_meeting_days(session, first, end)
+        counted_from = quarter_bounds(*quarter_of(first))[0]
+        if since is not None:
+            counted_from = max(counted_from, since)
+        counted_to = quarter_bounds(*quarter_of(end))[1]
+        days = leadership_meeting_days(session, counted_from, counted_to)
     return leadership_quarters(days, first, end, today)
 
 

@@ -95,12 +95,13 @@ def export_rectification_ledger(db: Database, path: Path, period: Period, today:
 
 
 def export_commendations_ledger(db: Database, path: Path, period: Period, today: date) -> int:
-    """Commendations of the years the period touches; returns how many."""
+    """Commendations of the years the period touches, headed by those years (a month's packet
+    holds the year's list, and says so); returns how many."""
     from wenming_desktop.exports.excel.office import write_commendations_ledger
 
     with db.read() as session:
         rows = commendation_rows(session, period.start.year, period.end.year)
-    write_commendations_ledger(path, _hospital(db), period.label, rows, today)
+    write_commendations_ledger(path, _hospital(db), period.years_label, rows, today)
     return len(rows)
 
 

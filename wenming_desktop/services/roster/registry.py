@@ -107,12 +107,32 @@ class RegistryReport:
         ]
 
 
-def _masked(value: Any) -> re.Pattern[str] | None:
-    """The pattern of a masked ID or mobile (`230402********2061`), None when not masked."""
-    text = cell_text(value).replace(" ", "").upper()
-    if "*" not in text or not re.fullmatch(r"[\dX*]+", text):
+# Characters exports use to hide digits (after NFKC: ＊ is *); x / X hide digits of a mobile,
+# and of an ID number anywhere but its last place (where X is the check character).
+_MASK_CHARS = re.compile(r"[*●•○#×?？]")
+_LENGTHS = {"phone": (11,), "id_number": (15, 18), "name": ()}
+
+
+def _masked(value: Any, key: str = "id_number") -> re.Pattern[str] | None:
+    """The pattern of a masked ID, mobile or name (`230402********2061`, `158****5659`,
+    `158xxxx5659`, `2304**2061`, `陈*`), None when not masked. A mask that keeps the length
+    hides one character per mark; a shortened one (`2304**2061`) any number of them."""
+    text = _MASK_CHARS.sub("*", cell_text(value).replace(" ", ""))
+    if key == "phone":
+        text = re.sub("[xX]", "*", text)
+    elif key == "id_number":
+        text = text.upper()
+        text = re.sub("X(?=.)", "*", text)
+    if "*" not in text:
         return None
-    return re.compile("^" + re.escape(text).replace(r"\*", ".") + "$")
+    if key != "name" and not re.fullmatch(r"[\dX*]+", text):
+        return None
+    kept_length = key == "name" or len(text) in _LENGTHS[key]
+    body = "".join(
+        ("." * len(part) if kept_length else ".+") if part.startswith("*") else re.escape(part)
+        for part in re.split(r"(\*+)", text)
+    )
+    return re.compile("^" + body + "$")
 
 
 def _mobile(value: Any) -> str:
@@ -130,9 +150,9 @@ def _read(
                "registered_on": cell_date, "hours": parse_hours_text}  # fmt: skip
     values: dict[str, Any] = {}
     for key, value in raw.items():
-        if key in ("phone", "id_number") and _masked(value) is not None:
+        if key in ("phone", "id_number") and (mask := _masked(value, key)) is not None:
             values[key] = None
-            values[f"{key}_masked"] = _masked(value)
+            values[f"{key}_masked"] = mask
             values[f"{key}_shown"] = cell_text(value)
             continue
         try:
@@ -154,6 +174,14 @@ def _by_mask(values: dict[str, Any], same_name: list[Any]) -> list[Any]:
         if ok_id and ok_phone:
             fits.append(person)
     return fits
+
+
+def _same_name(name: str, by_name: dict[str, list[Any]]) -> list[Any]:
+    """Volunteers of this name; for a masked name (`陈*`, `欧阳**`) all whose name fits it."""
+    pattern = _masked(name, "name")
+    if pattern is None:
+        return by_name.get(name, [])
+    return [p for n, people in by_name.items() if pattern.match(n) for p in people]
 
 
 def plan_registry(db: Database, path: Path | str) -> RegistryReport:
@@ -179,7 +207,7 @@ def plan_registry(db: Database, path: Path | str) -> RegistryReport:
         person = by_id.get(values.get("id_number") or "") or by_phone.get(values.get("phone") or "")
         masked = "id_number_masked" in values or "phone_masked" in values
         if person is None and masked:
-            fits = _by_mask(values, by_name.get(name, []))
+            fits = _by_mask(values, _same_name(name, by_name))
             if len(fits) > 1:
                 shown = values.get("id_number_shown") or values.get("phone_shown") or ""
                 report.ambiguous.append(

@@ -35,6 +35,7 @@ _PLAIN_FIELDS = (
     "name",
     "gender",
     "birth_date",
+    "birth_precision",
     "id_number",
     "phone",
     "title",

@@ -16,7 +16,13 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from wenming_desktop.domain.dates import birth_with_id
+from wenming_desktop.domain.birth import PRECISION_DAY, birth_text
+from wenming_desktop.domain.dates import (
+    BIRTH_FROM_ID,
+    PartialDate,
+    birth_with_id,
+    stated_birth,
+)
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import mask_id, mask_phone, parse_id_number
 from wenming_desktop.domain.roster import VolunteerData, clean_name, validate_volunteer
@@ -65,7 +71,18 @@ HR_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("birth_date", "出生日期", ("出生日期", "出生年月", "出生年月日", "生日")),
     FieldSpec("office_phone", "办公电话", OFFICE_PHONE_ALIASES),
 )
-PREVIEW_COLUMNS = ("工号", "姓名", "性别", "科室", "职称", "职务", "政治面貌", "手机", "身份证号")
+PREVIEW_COLUMNS = (
+    "工号",
+    "姓名",
+    "性别",
+    "出生日期",
+    "科室",
+    "职称",
+    "职务",
+    "政治面貌",
+    "手机",
+    "身份证号",
+)
 _OPTIONAL = ("gender", "department", "title", "position", "political_status")
 
 
@@ -128,16 +145,15 @@ def _read_cells(
     if office_numbers:
         notes.append(f"{sheet.columns['office_phone']}：" + "、".join(office_numbers))
     if "birth_date" in raw:
-        stated = take("birth_date", cell_partial_date)
-        values["birth_date"] = None
         id_number = values.get("id_number")
+        stated = _stated_birth(sheet, row, raw, bool(id_number), problems, warnings)
+        values["birth_date"] = None
         if id_number:
             try:
                 values["birth_date"] = birth_with_id(stated, parse_id_number(id_number).birth_date)
+                values["birth_precision"] = PRECISION_DAY
             except UserError as exc:
                 problems.append(sheet.problem(row, "birth_date", exc.message))
-        elif stated is not None and stated.full is not None:
-            values["birth_date"] = stated.full
         elif stated is not None and stated.ambiguous:
             warnings.append(
                 sheet.problem(
@@ -148,7 +164,7 @@ def _read_cells(
                 )
             )
         elif stated is not None:
-            notes.append(f"出生年月：{stated.text}")
+            values["birth_date"], values["birth_precision"] = stated_birth(stated)
     if notes:
         values["notes"] = "；".join(notes)
     if not values.get("name") and not any(p.column == sheet.columns["name"] for p in problems):
@@ -162,6 +178,26 @@ def _read_cells(
             )
         )
     return values, problems, warnings
+
+
+def _stated_birth(
+    sheet: SheetRows,
+    row: int,
+    raw: dict[str, Any],
+    has_id: bool,
+    problems: list[Problem],
+    warnings: list[Problem],
+) -> PartialDate | None:
+    """The birth date cell; one that cannot be read refuses the row, unless the row has an ID
+    number, which gives the birth date anyway (then a warning)."""
+    try:
+        return cell_partial_date(raw.get("birth_date"))
+    except UserError as exc:
+        if has_id:
+            warnings.append(sheet.problem(row, "birth_date", exc.message + BIRTH_FROM_ID))
+        else:
+            problems.append(sheet.problem(row, "birth_date", exc.message))
+        return None
 
 
 def _merge(existing: VolunteerData | None, values: dict[str, Any]) -> VolunteerData:
@@ -183,6 +219,7 @@ def _preview_values(data: VolunteerData) -> tuple[str, ...]:
         data.staff_no or "",
         data.name,
         data.gender,
+        birth_text(data.birth_date, data.birth_precision),
         data.department,
         data.title,
         data.position,

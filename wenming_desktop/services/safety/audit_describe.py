@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from wenming_desktop.domain.access import ROLE_LABELS
+from wenming_desktop.domain.birth import PRECISION_LABELS
 from wenming_desktop.domain.counting import hours_text
 from wenming_desktop.domain.redaction import mask_text
 from wenming_desktop.domain.vocabulary import SUMMARY_SECTIONS, ActivityStatus, AttachmentKind
@@ -119,6 +120,7 @@ CODE_LABELS: dict[str, dict[str, str]] = {
     },
     "kind": {k.value: k.label for k in AttachmentKind},
     "role": ROLE_LABELS,
+    "birth_precision": PRECISION_LABELS,
 }
 # Keys holding lists of ids of a table.
 ID_LISTS = {"departments": "department", "teams": "team"}

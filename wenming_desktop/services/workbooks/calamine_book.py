@@ -2,9 +2,10 @@
 
 openpyxl reads only .xlsx; HR systems still export the older formats. calamine gives each sheet's
 name and visibility and its cell values (a date-formatted cell as a date or datetime, an empty
-cell as ""); it does not give rows hidden by a filter nor formulas, so for these formats hidden
-rows are not marked (an .xls always stores a formula's result). The file has passed the guard
-(workbook_guard: size and zip checks) before it is opened here. No Qt here.
+cell as ""); it does not give rows hidden by a filter nor formulas: hidden rows of .xls/.et and
+.ods come from hidden_rows (none for .xlsb), and an .xls always stores a formula's result. The
+file has passed the guard (workbook_guard: size and zip checks) before it is opened here. No Qt
+here.
 """
 
 from __future__ import annotations
@@ -33,8 +34,10 @@ def _value(value: Any) -> Any:
 class CalamineSource:
     """A workbook read by calamine, sheet by sheet, whole rows of values."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, kind: str = "") -> None:
+        """`kind` as workbook_guard.check_workbook named it ("xls", "ods", "xlsb")."""
         self.path = path
+        self.kind = kind
         try:
             with open(path, "rb") as handle:
                 self.book = CalamineWorkbook.from_filelike(handle)
@@ -68,12 +71,17 @@ class CalamineSource:
     def data(
         self, name: str, header_row: int, max_col: int, max_rows: int
     ) -> tuple[Iterator[tuple[tuple[Any, ...], tuple[Any, ...]]], list[int]]:
-        """(rows below the header as (values, raw formulas = ()), hidden rows = [])."""
-        rows = self._rows(name)[header_row:]
+        """(rows below the header as (values, raw formulas = ()), hidden rows): hidden rows
+        of .xls/.et and .ods from hidden_rows, none for .xlsb."""
+        from wenming_desktop.services.workbooks.hidden_rows import hidden_rows
+
+        every = self._rows(name)
+        rows = every[header_row:]
         filled = sum(1 for row in rows if any(v is not None for v in row))
         if filled > max_rows:
             raise UserError(
                 f"无法导入“{self.path.name}”：工作表“{name}”表头以下有内容的行超过一次导入的上限 "
                 f"{max_rows} 行。请删除表格末尾多余的行，或分成几个文件导入"
             )
-        return ((row[:max_col], ()) for row in rows), []
+        hidden = hidden_rows(self.path, self.kind, name, len(every))
+        return ((row[:max_col], ()) for row in rows), hidden

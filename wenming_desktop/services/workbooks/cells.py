@@ -51,8 +51,16 @@ def cell_partial_date(value: Any) -> PartialDate | None:
     return parse_date(value)
 
 
+# Around an ID number in a cell: a leading quote (a text marker of CSV and WPS exports), a label
+# (身份证号：), a note in brackets (（本人）).
+_ID_DECORATION = re.compile(r"^['‘’\"“”`]+|^[^\d:：]*[:：]|[(（\[【][^)）\]】\d]*[)）\]】]$")
+# Dashes between the groups (230421-19750123-2060).
+_ID_DASHED = re.compile(r"\d{6}-\d{8}-\d{3}[\dXx]|\d{6}-\d{6}-\d{3}")
+
+
 def cell_id_number(value: Any) -> str | None:
-    """A checked ID number (upper-case X), None when empty or a placeholder.
+    """A checked ID number (upper-case X), None when empty or a placeholder; a leading quote,
+    a label (`身份证号：`), a note in brackets and dashes between the groups are dropped.
 
     A number cell is accepted when its digits are intact (an exact 18-digit integer whose
     check digit validates, or a 15-digit legacy number); one that lost digits is refused."""
@@ -65,7 +73,9 @@ def cell_id_number(value: Any) -> str | None:
             if exc.message == LOST_DIGITS:
                 raise
             raise UserError(f"{LOST_DIGITS}（{exc.message}）") from None
-    text = clean_text(str(value)).replace(" ", "")
+    text = _ID_DECORATION.sub("", clean_text(str(value)).replace(" ", ""))
+    if _ID_DASHED.fullmatch(text):
+        text = text.replace("-", "")
     if not text or is_placeholder(text):
         return None
     if _SCIENTIFIC.fullmatch(text):

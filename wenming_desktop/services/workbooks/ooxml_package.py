@@ -6,8 +6,9 @@ copy that the reader then opens:
 - Strict Open XML (ISO/IEC 29500 strict, "Strict Open XML Spreadsheet" in Excel's Save As): the
   `http://purl.oclc.org/ooxml/…` namespaces are replaced by their transitional equivalents.
 - Part names that differ only in letter case from how the package refers to them
-  (`xl/SharedStrings.xml` for `/xl/sharedStrings.xml`): OPC part names are case-insensitive
-  (ECMA-376 Part 2, 6.2.2.3), zip entries are not.
+  (`xl/SharedStrings.xml` for `/xl/sharedStrings.xml`, `XL/Worksheets/…`, a relationships part
+  `xl/_rels/Workbook.xml.rels` named after its source `xl/workbook.xml`): OPC part names are
+  case-insensitive (ECMA-376 Part 2, 6.2.2.3), zip entries are not.
 - Zip entry names written with backslashes (`xl\\worksheets\\sheet1.xml`).
 
 The guard (workbook_guard) has judged sizes and ratios of the original before this runs; the
@@ -52,34 +53,52 @@ def entry_name(name: str) -> str:
     return name.replace("\\", "/").lstrip("/")
 
 
-def _referenced(archive: zipfile.ZipFile, names: dict[str, str]) -> set[str]:
-    """Part names the package refers to: content-type overrides and relationship targets."""
-    found = {"[Content_Types].xml", "_rels/.rels"}
+def _rels_source(lower: str) -> str:
+    """The part a relationships part belongs to (`xl/_rels/workbook.xml.rels` →
+    `xl/workbook.xml`); "" for the package's own `_rels/.rels`."""
+    folder, base = posixpath.split(lower)
+    return posixpath.join(posixpath.dirname(folder), base[: -len(".rels")]).lstrip("/")
+
+
+def _referenced(archive: zipfile.ZipFile, names: dict[str, str]) -> dict[str, str]:
+    """lower-case part name → the part name the package refers to it by: content-type
+    overrides, relationship targets, and each relationships part named after its source part
+    (`xl/_rels/Workbook.xml.rels` belongs to `xl/workbook.xml`). Relationship parts are read
+    from the package root down, so a target is resolved against its source's own name."""
+    found = ["[Content_Types].xml", "_rels/.rels"]
     types = names.get("[content_types].xml")
     if types is not None:
-        found.update(
+        found += [
             entry_name(m.decode("utf-8", "replace"))
             for m in _PART_NAME.findall(archive.read(types)[:4_000_000])
-        )
-    for lower, real in names.items():
-        if not lower.endswith(".rels"):
-            continue
-        source_dir = posixpath.dirname(posixpath.dirname(entry_name(real)))
-        for tag in re.findall(rb"<[^>]*Relationship\b[^>]*>", archive.read(real)[:4_000_000]):
+        ]
+    canonical = {name.lower(): name for name in reversed(found)}
+    rels = sorted((n for n in names if n.endswith(".rels")), key=lambda n: n.count("/"))
+    for lower in rels:
+        source = _rels_source(lower)
+        source_name = canonical.get(source, source) if source else ""
+        source_dir = posixpath.dirname(source_name)
+        if source:
+            own = posixpath.join(source_dir, "_rels", posixpath.basename(source_name) + ".rels")
+            canonical.setdefault(lower, own)
+        for tag in re.findall(
+            rb"<[^>]*Relationship\b[^>]*>", archive.read(names[lower])[:4_000_000]
+        ):
             target = _TARGET.search(tag)
             if target is None or _EXTERNAL.search(tag):
                 continue
             text = target.group(1).decode("utf-8", "replace")
             path = text.lstrip("/") if text.startswith("/") else posixpath.join(source_dir, text)
-            found.add(posixpath.normpath(path))
-    return found
+            path = posixpath.normpath(path)
+            canonical.setdefault(path.lower(), path)
+    return canonical
 
 
 def repair_plan(path: Path) -> tuple[dict[str, str], bool] | None:
     """(entry → part name, strict) when the package needs repairing, else None."""
     with zipfile.ZipFile(path) as archive:
         names = {entry_name(n).lower(): n for n in archive.namelist()}
-        referenced = {r.lower(): r for r in _referenced(archive, names)}
+        referenced = _referenced(archive, names)
         renames = {real: referenced.get(lower, entry_name(real)) for lower, real in names.items()}
         workbook = names.get("xl/workbook.xml")
         head = archive.read(workbook)[:4096] if workbook else b""

@@ -21,12 +21,15 @@ import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
 from openpyxl.reader.excel import ExcelReader
+from openpyxl.styles.numbers import BUILTIN_FORMATS
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
+from wenming_desktop.domain.dates import month_only_format, month_only_text
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.sheet_notes import notes_row_text
 from wenming_desktop.domain.text import INVISIBLE, clean_text, decode_ooxml_escapes
@@ -184,6 +187,12 @@ class _OpenpyxlSource:
         except BROKEN as exc:
             raise translate(self.path, exc) from None
 
+    def _cells(self, book: Any, name: str, **bounds: Any) -> Iterator[tuple[Any, ...]]:
+        try:
+            yield from book[name].iter_rows(**bounds)
+        except BROKEN as exc:
+            raise translate(self.path, exc) from None
+
     def top(self, name: str, count: int) -> list[tuple[Any, ...]]:
         return list(self._rows(self.book, name, max_row=count))
 
@@ -195,12 +204,39 @@ class _OpenpyxlSource:
         if scan.last_row <= header_row:
             return iter(()), []
         bounds = {"min_row": header_row + 1, "max_row": scan.last_row, "max_col": max_col}
-        values = self._rows(self.book, name, **bounds)
+        if _has_month_only_formats(self.book):  # only then read the cells' formats
+            values = _month_only_as_text(self._cells(self.book, name, **bounds))
+        else:
+            values = self._rows(self.book, name, **bounds)
         raw: Iterator[tuple[Any, ...]] = itertools.repeat(())
         if scan.has_formulas:  # only then look for formulas whose result was never saved
             formulas = _open(self.path, self.source, self.stack, data_only=False)
             raw = self._rows(formulas, name, **bounds)
         return zip(values, raw, strict=False), list(scan.hidden_rows)
+
+
+def _has_month_only_formats(book: Any) -> bool:
+    """True when a cell style of the workbook uses a year-month date format (yyyy.mm)."""
+    custom = list(book._number_formats)
+    for style in book._cell_styles:
+        number = style.numFmtId
+        code = BUILTIN_FORMATS.get(number, "") if number < 164 else custom[number - 164]
+        if month_only_format(code):
+            return True
+    return False
+
+
+def _month_only_as_text(rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+    """Cell values, with a date on the 1st in a year-month format given as the year-month the
+    clerk sees (`1985年3月`, domain.dates.month_only_text)."""
+    for row in rows:
+        yield tuple(
+            month_only_text(value)
+            if isinstance(value, date) and value.day == 1 and month_only_format(cell.number_format)
+            else value
+            for cell in row
+            for value in (getattr(cell, "value", None),)
+        )
 
 
 def _match_columns(
@@ -285,7 +321,7 @@ def read_sheet(
         else:  # .xls, .et, .xlsb, .ods: loaded only when such a file comes
             from wenming_desktop.services.workbooks.calamine_book import CalamineSource
 
-            source = CalamineSource(path)
+            source = CalamineSource(path, kind)
         sheets = source.sheets()
         names = [n for n, _v in sheets]
         if not names:

@@ -40,6 +40,7 @@ def _select() -> Select[*tuple[Any, ...]]:
             Resident.name,
             Resident.gender,
             Resident.birth_date,
+            Resident.birth_precision,
             Resident.id_number,
             Resident.phone,
             Resident.group_name,

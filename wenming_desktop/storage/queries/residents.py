@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from wenming_desktop.domain.birth import birth_text
 from wenming_desktop.storage.models import Resident, Village
 from wenming_desktop.storage.queries.rows import row_as, rows_as
 
@@ -20,6 +21,7 @@ class ResidentRow(NamedTuple):
     pinyin_initials: str
     gender: str
     birth_date: date | None
+    birth_precision: str  # `month`: only 出生年月 known (domain/birth.py)
     id_number: str | None
     phone: str
     group_name: str
@@ -31,6 +33,11 @@ class ResidentRow(NamedTuple):
     needy: bool
     notes: str
 
+    @property
+    def birth_text(self) -> str:
+        """`1985-03-02`, or `1985-03` when only the year and month are known."""
+        return birth_text(self.birth_date, self.birth_precision)
+
 
 def _select() -> Select[*tuple[Any, ...]]:
     return select(
@@ -41,6 +48,7 @@ def _select() -> Select[*tuple[Any, ...]]:
         Resident.pinyin_initials,
         Resident.gender,
         Resident.birth_date,
+        Resident.birth_precision,
         Resident.id_number,
         Resident.phone,
         Resident.group_name,

@@ -49,6 +49,8 @@ def volunteer_rows(session: Session) -> list[VolunteerRow]:
             func.coalesce(minutes.c.m, 0).label("total_minutes"),
             Volunteer.id_number,
             Volunteer.position,
+            Volunteer.birth_date,
+            Volunteer.birth_precision,
         )
         .outerjoin(Department, Department.id == Volunteer.department_id)
         .outerjoin(PartyBranch, PartyBranch.id == Volunteer.party_branch_id)

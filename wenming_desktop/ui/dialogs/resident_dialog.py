@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wenming_desktop.domain.birth import birth_text
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import parse_id_number
 from wenming_desktop.domain.residents import ResidentData
@@ -85,7 +86,8 @@ class ResidentDialog(QDialog):
     def _show_id(self) -> None:
         text = self.id_number.text().strip()
         if not text:
-            self.id_info.setText("未填身份证号")
+            kept = birth_text(self._initial.birth_date, self._initial.birth_precision)
+            self.id_info.setText(f"未填身份证号；出生日期 {kept}" if kept else "未填身份证号")
             return
         if len(text) < 15:
             self.id_info.setText(f"已输入 {len(text)} 位")

@@ -33,6 +33,7 @@ from wenming_desktop.ui.dialogs.common import (
     save_cancel_buttons,
 )
 from wenming_desktop.ui.dialogs.village_dialog import OptionalDate
+from wenming_desktop.ui.widgets.birth_field import BirthDateField
 from wenming_desktop.ui.widgets.glyph_hint import attach_glyph_hint
 
 
@@ -73,8 +74,8 @@ class VolunteerDialog(QDialog):
         self.name = QLineEdit(data.name)
         self.staff_no = QLineEdit(data.staff_no or "")
         self.gender = _combo(GENDERS, data.gender)
-        self.birth = OptionalDate("已填写")
-        self.birth.set_value(data.birth_date)
+        self.birth = BirthDateField()
+        self.birth.set_value(data.birth_date, data.birth_precision)
         self.id_number = QLineEdit(data.id_number or "")
         self.id_number.setPlaceholderText("18位；填写后自动核对校验位、出生日期和性别")
         self.phone = QLineEdit(data.phone)
@@ -166,11 +167,13 @@ class VolunteerDialog(QDialog):
             for i in range(self.teams.count())
             if self.teams.item(i).checkState() == Qt.CheckState.Checked
         )
+        birth, precision = self.birth.value()
         return VolunteerData(
             name=self.name.text(),
             staff_no=self.staff_no.text() or None,
             gender=self.gender.currentText(),
-            birth_date=self.birth.value(),
+            birth_date=birth,
+            birth_precision=precision,
             id_number=self.id_number.text() or None,
             phone=self.phone.text(),
             department=self.department.currentText(),

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.table_model import Column, RowTableModel
+from wenming_desktop.ui.widgets.column_fit import ColumnFit, fit_columns
 
 
 class Page(QWidget):
@@ -76,6 +77,7 @@ def make_table(
         if column.width:
             view.setColumnWidth(i, column.width)
         view.setColumnHidden(i, column.hidden)
+    ColumnFit(view)
     header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     header.customContextMenuRequested.connect(lambda pos: _column_menu(view, model, pos))
     return view
@@ -89,8 +91,13 @@ def column_menu(view: QTableView, model: RowTableModel) -> QMenu:
         action = menu.addAction(column.title)
         action.setCheckable(True)
         action.setChecked(not view.isColumnHidden(i))
-        action.toggled.connect(lambda shown, i=i: view.setColumnHidden(i, not shown))
+        action.toggled.connect(lambda shown, i=i: _show_column(view, i, shown))
     return menu
+
+
+def _show_column(view: QTableView, column: int, shown: bool) -> None:
+    view.setColumnHidden(column, not shown)
+    fit_columns(view)
 
 
 def _column_menu(view: QTableView, model: RowTableModel, pos: QPoint) -> None:

@@ -15,6 +15,7 @@ from wenming_desktop.ui.dialogs.common import RELOAD, confirm
 from wenming_desktop.ui.dialogs.village_dialog import VillageDialog
 from wenming_desktop.ui.pages.base import Page, make_table
 from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
+from wenming_desktop.ui.widgets.empty_state import EmptyState
 
 COLUMNS = [
     Column("村名", "name", width=180),
@@ -43,6 +44,12 @@ class VillagesPage(Page):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.layout_.addLayout(buttons)
+        self.empty = EmptyState(
+            "还没有结对村。点“新增结对村”登记结对共建的村（新时代文明实践站）、联系人和结对期间；"
+            "活动、村民名册和体检都按结对村记录，请先登记结对村。",
+            [("新增结对村…", self.add_button.click)],
+        )
+        self.layout_.addWidget(self.empty)
         self.model = RowTableModel(COLUMNS, self)
         self.table = make_table(self.model, self)
         self.layout_.addWidget(self.table)
@@ -67,6 +74,7 @@ class VillagesPage(Page):
         # Contact mobiles masked as in the ledger (an unmasked ledger is an audited export).
         self.model.set_rows([r._replace(contact_phone=mask_phone(r.contact_phone)) for r in rows])
         self.count.setText(f"共 {len(rows)} 个结对村")
+        self.empty.setVisible(not rows)
         self._update_buttons()
 
     def selected(self) -> VillageRow | None:

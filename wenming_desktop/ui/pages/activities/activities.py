@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -56,6 +56,7 @@ from wenming_desktop.ui.pages.activities.activity_volunteers import ActivityVolu
 from wenming_desktop.ui.pages.base import Page, make_table
 from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
 from wenming_desktop.ui.widgets.date_fields import DateEdit
+from wenming_desktop.ui.widgets.empty_state import EmptyState
 
 F = ActivityRow._fields
 
@@ -78,8 +79,13 @@ COLUMNS = [
 VILLAGE = 1  # shown by its short name (the county and town all villages share left out)
 
 
+ADD_ACTIVITY = "新增活动…"
+OPEN_VILLAGES = "打开结对村页"
+
+
 class ActivitiesPage(Page):
     title = "活动"
+    page_requested = Signal(str, str)  # page title, tab title: the empty state's 打开结对村页
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -139,10 +145,13 @@ class ActivitiesPage(Page):
         for button in (self.add_button, self.edit_button, self.copy_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.signin_button)
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.record_button)
-        buttons.addWidget(self.export_button)
+        # The sheets and ledgers on a second line: one line does not fit a 1280-pixel screen.
+        outputs = QHBoxLayout()
+        outputs.addStretch(1)
+        outputs.addWidget(self.signin_button)
+        outputs.addWidget(self.print_button)
+        outputs.addWidget(self.record_button)
+        outputs.addWidget(self.export_button)
         self._short_villages: dict[str, str] = {}
         columns = list(COLUMNS)
         columns[VILLAGE] = replace(
@@ -165,6 +174,15 @@ class ActivitiesPage(Page):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addLayout(buttons)
+        top_layout.addLayout(outputs)
+        self.empty = EmptyState(
+            "",
+            [
+                (ADD_ACTIVITY, self.add_button.click),
+                (OPEN_VILLAGES, lambda: self.page_requested.emit("结对村", "")),
+            ],
+        )
+        top_layout.addWidget(self.empty)
         top_layout.addWidget(self.table, 1)
         top_layout.addWidget(self.count)
         bottom = QWidget()
@@ -230,9 +248,27 @@ class ActivitiesPage(Page):
                 combo.addItem(item.name, item.id)
             combo.setCurrentIndex(max(combo.findData(current), 0))
         self._loading = False
+        self._show_how_to_start(bool(villages))
         self._mark_calendar()
         self.reload()
         self._refresh_tab()
+
+    def _show_how_to_start(self, has_villages: bool) -> None:
+        """A new office: say how to start (villages first, then the first activity)."""
+        if not has_villages:
+            self.empty.offer(
+                "还没有结对村。活动按结对村记录：请先在“结对村”页点“新增结对村”登记，"
+                "再回到这里点“新增活动”。",
+                [OPEN_VILLAGES],
+            )
+        elif not activities.any_activities(self.db):
+            self.empty.offer(
+                "还没有活动。点“新增活动”登记一场活动（类别、结对村、时间、地点），"
+                "再在下方添加参加的志愿者、义诊服务和照片；也可以在日历上选好日期后新增。",
+                [ADD_ACTIVITY],
+            )
+        else:
+            self.empty.hide()
 
     def _refresh_tab(self) -> None:
         if self.tabs.currentWidget() is self.coverage:
@@ -400,6 +436,7 @@ class ActivitiesPage(Page):
         if self._dialog(
             initial, False, lambda data: created.append(activities.add_activity(self.db, data))
         ):
+            self.empty.hide()
             self._mark_calendar()
             self.open_activity(created[0])
 

@@ -29,6 +29,7 @@ from wenming_desktop.ui.dialogs.activity_correction_dialog import CorrectionDial
 from wenming_desktop.ui.dialogs.common import confirm
 from wenming_desktop.ui.pages.activities.activity_keying import KeyingDelegate, SheetView
 from wenming_desktop.ui.pages.activities.activity_sheet_model import COLUMNS, SIGN_IN, SheetModel
+from wenming_desktop.ui.widgets.column_fit import ColumnFit
 
 KEYING_HINT = "按签到表顺序录入：在“签到”格直接输入 0830 回车，再输入签退时间回车。"
 
@@ -57,6 +58,7 @@ class ActivityVolunteersPanel(QWidget):
         for i, column in enumerate(COLUMNS):
             if column.width:
                 self.table.setColumnWidth(i, column.width)
+        ColumnFit(self.table)
         self.add_button = QPushButton("添加志愿者…")
         self.remove_button = QPushButton("移出名单")
         self.all_button = QPushButton("未签到者按活动时间签到签退")

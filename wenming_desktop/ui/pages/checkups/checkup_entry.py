@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -56,6 +56,7 @@ from wenming_desktop.ui.pages.checkups.checkup_form import CheckupForm
 from wenming_desktop.ui.pages.checkups.checkup_picker import ResidentPicker, describe
 from wenming_desktop.ui.table_model import Column, RowTableModel
 from wenming_desktop.ui.tasks import LatestOnly
+from wenming_desktop.ui.widgets.empty_state import EmptyState
 from wenming_desktop.ui.widgets.health_toggle import HealthToggle
 
 if TYPE_CHECKING:  # the import (openpyxl) loads when the clerk imports, not at start-up
@@ -82,6 +83,9 @@ def day_label(day: CheckupDayRow) -> str:
 
 class CheckupEntry(QWidget):
     """The entry tab; `refresh()` reloads the days, the doctors and the village's residents."""
+
+    registry_wanted = Signal()  # the empty state's "打开村民名册"
+    activities_wanted = Signal()  # and its "打开活动页"
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -192,6 +196,15 @@ class CheckupEntry(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        self.empty = EmptyState(
+            "还没有体检活动。体检按活动逐人录入：先在左侧“活动”页新增一场“健康生活”类的体检活动"
+            "（选好结对村和日期），在“村民名册”登记或从Excel导入该村村民，再回到这里录入。",
+            [
+                ("打开活动页", self.activities_wanted.emit),
+                ("打开村民名册", self.registry_wanted.emit),
+            ],
+        )
+        layout.addWidget(self.empty)
         layout.addWidget(splitter, 1)
 
         self.chain = EnterChain(self.form.fields, self.save, self.show_error, self)
@@ -249,8 +262,7 @@ class CheckupEntry(QWidget):
         index = self.day_box.findData(keep) if keep is not None else (0 if days else -1)
         self.day_box.setCurrentIndex(index)
         self.day_box.blockSignals(False)
-        if not days:
-            self.day_hint.setText("尚无“健康生活”类活动：请先在“活动”页新建体检活动")
+        self.empty.setVisible(not days)
         wanted, self._wanted = self._wanted, None
         if wanted is not None:
             self._apply_wanted(*wanted)

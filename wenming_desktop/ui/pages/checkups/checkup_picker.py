@@ -26,7 +26,7 @@ F = ResidentRow._fields.index
 MATCH_COLUMNS = [
     Column("姓名", F("name"), width=70),
     Column("性别", F("gender"), width=40),
-    Column("出生日期", F("birth_date"), width=90),
+    Column("出生日期", "birth_text", width=90),
     Column("身份证号", F("id_number"), mask_id, width=150),
     Column("村民小组", F("group_name")),
 ]
@@ -62,6 +62,8 @@ class ResidentPicker(QWidget):
         self.table = make_table(self.model, self)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setSortingEnabled(False)
+        # A narrow list keeps both ends of the masked ID: the last digits are what is searched.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.count = QLabel("")
         self.count.setObjectName("hint")
         layout = QVBoxLayout(self)

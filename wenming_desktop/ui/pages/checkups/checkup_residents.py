@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -30,6 +31,7 @@ from wenming_desktop.ui.dialogs.resident_dialog import ResidentDialog
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.pages.checkups.checkup_common import fill_villages, run_export
 from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
+from wenming_desktop.ui.widgets.empty_state import EmptyState
 
 if TYPE_CHECKING:  # the import (openpyxl) loads when the clerk imports, not at start-up
     from wenming_desktop.services.checkups.resident_import import ImportResult, ResidentImport
@@ -46,7 +48,7 @@ class ResidentLine(NamedTuple):
 COLUMNS = [
     Column("姓名", "resident.name", width=80),
     Column("性别", "resident.gender", width=40),
-    Column("出生日期", "resident.birth_date", width=90),
+    Column("出生日期", "resident.birth_text", width=90),
     Column("年龄", "age", align_right=True, width=45),
     Column("身份证号", "resident.id_number", mask_id, width=160),
     Column("联系电话", "resident.phone", mask_phone, width=110),
@@ -64,7 +66,14 @@ def _display(row: ResidentRow) -> ResidentLine:
     )
 
 
+IMPORT = "从Excel导入…"
+ADD = "新增村民…"
+OPEN_VILLAGES = "打开结对村页"
+
+
 class ResidentRegistry(QWidget):
+    villages_wanted = Signal()  # the empty state's 打开结对村页
+
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -93,6 +102,15 @@ class ResidentRegistry(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.top)
+        self.empty = EmptyState(
+            "",
+            [
+                (IMPORT, self.import_button.click),
+                (ADD, self.add_button.click),
+                (OPEN_VILLAGES, self.villages_wanted.emit),
+            ],
+        )
+        layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count)
@@ -121,7 +139,23 @@ class ResidentRegistry(QWidget):
         self._rows = residents.list_residents(self.db, village_id) if village_id else []
         self.add_button.setEnabled(village_id is not None)
         self.import_button.setEnabled(village_id is not None)
+        self._show_how_to_start(village_id is not None)
         self._filter()
+
+    def _show_how_to_start(self, has_village: bool) -> None:
+        if self._rows:
+            self.empty.hide()
+        elif not has_village:
+            self.empty.offer(
+                "还没有结对村。村民按结对村登记：请先在“结对村”页点“新增结对村”。",
+                [OPEN_VILLAGES],
+            )
+        else:
+            self.empty.offer(
+                "本村还没有登记村民。点“从Excel导入…”导入村委会提供的村民名单（姓名、身份证号等），"
+                "或点“新增村民”逐个登记；登记后即可在“体检录入”中逐人录入体检结果。",
+                [IMPORT, ADD],
+            )
 
     def _filter(self) -> None:
         rows = residents.search_residents(self._rows, self.search.text())

@@ -3,6 +3,7 @@ statistics. Each tab is its own module; the page holds them and refreshes the on
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from wenming_desktop.domain.errors import UserError
@@ -17,6 +18,7 @@ from wenming_desktop.ui.pages.checkups.checkup_stats_tab import CheckupStatsTab
 
 class CheckupsPage(Page):
     title = "健康体检"
+    page_requested = Signal(str, str)  # page title, tab title: the empty states' 打开…页
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -34,6 +36,9 @@ class CheckupsPage(Page):
         self.layout_.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(lambda _index: self.refresh())
         self.records.open_requested.connect(self.open_in_entry)
+        self.entry.registry_wanted.connect(lambda: self.tabs.setCurrentWidget(self.registry))
+        self.entry.activities_wanted.connect(lambda: self.page_requested.emit("活动", "活动安排"))
+        self.registry.villages_wanted.connect(lambda: self.page_requested.emit("结对村", ""))
 
     def refresh(self) -> None:
         tab = self.tabs.currentWidget()

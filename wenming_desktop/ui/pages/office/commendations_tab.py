@@ -25,10 +25,11 @@ from wenming_desktop.ui.pages.office.common import (
 )
 from wenming_desktop.ui.pages.office.record_dialogs import CommendationDialog
 from wenming_desktop.ui.table_model import Column, RowTableModel
+from wenming_desktop.ui.widgets.empty_state import EmptyState
 
 C = CommendationRow._fields.index
 COLUMNS = [
-    Column("年度", C("year"), width=60),
+    Column("年度", C("year"), width=60, hidden=True),  # the year chosen above
     Column("表彰类别", C("kind"), width=100),
     Column("级别", C("level"), width=60),
     Column("表彰对象", C("name"), width=110),
@@ -61,6 +62,12 @@ class CommendationsTab(QWidget):
         layout.addLayout(
             button_row(self.add_button, self.edit_button, self.delete_button, self.ledger)
         )
+        self.empty = EmptyState(
+            "本年度还没有表彰记录。评选表彰结果公布后，点“新增表彰”记下表彰类别、级别、对象、"
+            "主要事迹和表彰文号；导出的评选表彰台账按年度列出。",
+            [("新增表彰…", self.add_button.click)],
+        )
+        layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
         self.year.valueChanged.connect(lambda _y: self.refresh())
@@ -81,6 +88,7 @@ class CommendationsTab(QWidget):
         rows = commendations.list_commendations(self.db, year, year)
         self.model.set_rows(rows)
         self.count.setText(f"{year}年共 {len(rows)} 项表彰")
+        self.empty.setVisible(not rows)
         self._update_buttons()
 
     def selected(self) -> CommendationRow | None:

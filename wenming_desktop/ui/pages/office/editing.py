@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from wenming_desktop.domain.errors import UserError
+from wenming_desktop.ui.widgets.column_fit import ColumnFit
 
 
 def to_qdate(value: date | None) -> QDate:
@@ -92,6 +93,7 @@ class RowsTable(QTableWidget):
         self.horizontalHeader().setStretchLastSection(True)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.verticalHeader().setDefaultSectionSize(26)
+        ColumnFit(self)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked

@@ -41,6 +41,7 @@ from wenming_desktop.ui.pages.office.common import (
 )
 from wenming_desktop.ui.pages.office.record_dialogs import FindingDialog, InspectionDialog
 from wenming_desktop.ui.table_model import Column, RowTableModel
+from wenming_desktop.ui.widgets.empty_state import EmptyState
 
 F = InspectionRow._fields.index
 INSPECTION_COLUMNS = [
@@ -123,6 +124,12 @@ class InspectionsTab(QWidget):
         splitter.setSizes([220, 360])
         layout = QVBoxLayout(self)
         layout.addLayout(year_bar(self.year, self.summary))
+        self.empty = EmptyState(
+            "本年度还没有检查记录。上级检查、督查或自查后，点“新增检查”记下日期、检查单位和方式，"
+            "再选中这次检查点“新增问题”逐项登记发现的问题，整改后点“整改完成…”并附上佐证材料。",
+            [("新增检查…", self.add_inspection.click)],
+        )
+        layout.addWidget(self.empty)
         layout.addWidget(splitter, 1)
         self.year.valueChanged.connect(lambda _y: self.refresh())
         self.add_inspection.clicked.connect(self.new_inspection)
@@ -149,6 +156,7 @@ class InspectionsTab(QWidget):
         keep = select_id if select_id is not None else self.selected_inspection_id()
         rows = inspections.list_inspections(self.db, date(year, 1, 1), date(year, 12, 31))
         self.inspection_model.set_rows(rows)
+        self.empty.setVisible(not rows)
         open_total = sum(r.open_findings for r in rows)
         self.summary.setText(
             f"{year}年共 {len(rows)} 次检查，{sum(r.findings for r in rows)} 项问题，"

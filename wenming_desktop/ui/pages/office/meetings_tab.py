@@ -31,6 +31,7 @@ from wenming_desktop.ui.pages.office.common import (
 from wenming_desktop.ui.pages.office.group_dialog import GroupDialog
 from wenming_desktop.ui.pages.office.meeting_dialog import MeetingDialog
 from wenming_desktop.ui.table_model import Column, RowTableModel
+from wenming_desktop.ui.widgets.empty_state import EmptyState
 
 G = GroupRow._fields.index
 M = MeetingRow._fields.index
@@ -102,6 +103,13 @@ class MeetingsTab(QWidget):
         m.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.addLayout(year_bar(self.year, self.quarters))
+        self.empty = EmptyState(
+            "还没有创建工作的常设小组和会议记录。先点“新增小组”登记创建领导小组（成员、职务）"
+            "和创建工作办公室；领导小组每季度至少召开一次会议，开完会点“记录会议”"
+            "记下议题、出席人员和决定事项。",
+            [("新增小组…", self.add_group.click), ("记录会议…", self.add_meeting.click)],
+        )
+        layout.addWidget(self.empty)
         layout.addWidget(groups_box)
         layout.addWidget(meetings_box, 1)
         self.year.valueChanged.connect(lambda _y: self.refresh())
@@ -131,6 +139,7 @@ class MeetingsTab(QWidget):
         rows = meetings.list_meetings(self.db, date(year, 1, 1), date(year, 12, 31))
         self.meeting_model.set_rows(rows)
         self.count.setText(f"{year}年共 {len(rows)} 次会议")
+        self.empty.setVisible(self.group_model.rowCount() == 0 and not rows)
         checks = quarter_checks(self.db, date(year, 1, 1), date(year, 12, 31), self.today())
         parts = [
             f"第{'一二三四'[q.quarter - 1]}季度{q.state.value}"
