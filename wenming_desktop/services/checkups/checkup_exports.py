@@ -91,7 +91,11 @@ def export_checkup_ledger(
                 progress.report(done, total, "正在写入健康体检台账…")
 
         def write(target: Path) -> int:
-            return write_checkup_ledger(target, rows, title, subtitle, unmasked, tick)
+            count = write_checkup_ledger(target, rows, title, subtitle, unmasked, tick)
+            # The rows are read: end the read transaction before the unmask entry is written
+            # (SQLite without WAL would make that writer wait for this reader).
+            session.rollback()
+            return count
 
         if not unmasked:
             return write(path)
