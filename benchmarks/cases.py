@@ -412,10 +412,10 @@ def _checkup_ledger(year: int | None) -> float:
 def _checkup_ledger_bare(year: int | None) -> float:
     """Bare XlsxWriter (constant memory, one format per cell as the ledger has) writing the
     cells of the default (masked) ledger, each worked out in SQL by sqlite3: 序号, the date as a
-    date, village … gender, the age as a number, ID and phone masked, each health value "***"
-    where one exists (异常提示 by the thresholds' limits), the doctor, the follow-up with its
-    note masked. 25 cells a row of the same types as the program's; no row heights, column
-    widths or print setup, no domain code."""
+    date, village … gender, the birth date as text, the age as a number, ID and phone masked,
+    each health value "***" where one exists (异常提示 by the thresholds' limits), the doctor,
+    the follow-up with its note masked. 26 cells a row of the same types as the program's; no
+    row heights, column widths or print setup, no domain code."""
     import sqlite3
     from datetime import date
 
@@ -433,6 +433,8 @@ def _checkup_ledger_bare(year: int | None) -> float:
         rows = conn.execute(
             "SELECT row_number() OVER (ORDER BY c.checkup_date, v.id, r.group_name, c.id), "
             'c.checkup_date AS "d [day]", v.name, r.group_name, r.name, r.gender, '
+            "CASE WHEN r.birth_date IS NULL THEN '' WHEN r.birth_precision = 'month' "
+            "THEN substr(r.birth_date, 1, 7) ELSE r.birth_date END, "
             "CAST(strftime('%Y', c.checkup_date) AS INTEGER) "
             "- CAST(strftime('%Y', r.birth_date) AS INTEGER) "
             "- (strftime('%m-%d', c.checkup_date) < strftime('%m-%d', r.birth_date)), "
