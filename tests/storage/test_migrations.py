@@ -20,6 +20,7 @@ EARLIER = [
     "0003_constitution",
     "0004_office",
     "0005_shared_pcs",
+    "0006_birth_precision",
 ]
 
 

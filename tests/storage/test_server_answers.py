@@ -64,6 +64,9 @@ def test_missing_database_is_named(pg_server: PgServer, tmp_path) -> None:
         ("postgresql+psycopg://u:p@host:5432", "缺少数据库名"),
         ("mysql://u:p@host/db", "不受支持"),
         ("这不是地址", "格式不正确"),
+        ("postgresql+psycopg://u:p@host:端口/db", "端口或服务器地址无法识别"),
+        ("postgresql+psycopg://u:p@[::1/db", "端口或服务器地址无法识别"),
+        ("postgresql+psycopg://u:p@host:99999/db", "端口 99999 不正确"),
     ],
 )
 def test_bad_url_is_explained_with_an_example(tmp_path, url: str, expected: str) -> None:

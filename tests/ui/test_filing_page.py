@@ -201,3 +201,34 @@ def test_text_typed_just_before_the_packet_is_in_it(demo_window, qtbot, tmp_path
     text = "".join(page_.get_textpage().get_text_range() for page_ in document)
     document.close()
     assert "下季度增加义诊频次" in text.replace("\r", "").replace("\n", "")
+
+
+def test_texts_changed_on_another_pc_are_offered_for_reload(
+    demo_window, qtbot, monkeypatch
+) -> None:
+    from wenming_desktop.services.settings.workspace import open_workspace
+    from wenming_desktop.ui.pages import filing
+
+    page = demo_window.show_page("台账与归档")
+    assert isinstance(page, FilingPage)
+    page.year.setValue(2026)
+    page.kind.setCurrentIndex(page.kind.findData("Q3"))
+    answers = [False, True]  # 留在此处, then 重新载入
+    offered: list[str] = []
+    monkeypatch.setattr(filing, "offer_reload", lambda _p, m: offered.append(m) or answers.pop(0))
+    other = open_workspace(demo_window.context.workspace.folder)
+    try:
+        q3 = parse_period("2026-Q3")
+        seen = summary.get_texts(other.db, q3, None)
+        summary.save_texts(other.db, q3, None, {"problems": "二号机写的问题"}, seen)
+    finally:
+        other.close()
+    page.sections["problems"].setPlainText("一号机写的问题")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.sections["problems"].toPlainText() == "一号机写的问题"  # kept, unsaved
+    assert "已保存" not in page.status.text()
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert len(offered) == 2 and "工作总结文字在你打开之后已被别人修改" in offered[0]
+    assert page.sections["problems"].toPlainText() == "二号机写的问题"  # reloaded
+    db = demo_window.context.workspace.db
+    assert summary.get_texts(db, parse_period("2026-Q3"), None)["problems"] == "二号机写的问题"

@@ -10,12 +10,15 @@ different fields are both kept.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from wenming_desktop.domain.errors import StaleRecord
 
 T = TypeVar("T")
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -51,3 +54,46 @@ def fields_to_save(current: T, version: int, seen: Seen[T], edited: T, what: str
             "你的修改与之冲突，未保存。请重新载入最新内容后再修改。"
         )
     return changes
+
+
+def values_to_save(
+    current: T, version: int, seen: Seen[T] | None, edited: T, what: str
+) -> dict[str, Any]:
+    """`fields_to_save`, or every field of `edited` when no `seen` was kept (a caller that
+    writes the whole record on purpose, e.g. an import or the command line)."""
+    if seen is None:
+        record: Any = edited
+        return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+    return fields_to_save(current, version, seen, edited, what)
+
+
+def merge_edit(current: T, version: int, seen: Seen[T] | None, edited: T, what: str) -> T:
+    """The record to write: `edited` as it is without `seen`; with it, the stored record with
+    only the clerk's changed fields taken over (StaleRecord on a clash, see `fields_to_save`)."""
+    if seen is None:
+        return edited
+    record: Any = current
+    return dataclasses.replace(record, **fields_to_save(current, version, seen, edited, what))  # type: ignore[no-any-return]
+
+
+def merge_cells(
+    current: Mapping[K, V], seen: Mapping[K, V], edited: Mapping[K, V], what: str
+) -> dict[K, V]:
+    """For records kept as cells (e.g. a free clinic's figures per department and service; a
+    missing key is an empty cell): the stored cells with the clerk's changed cells taken over.
+
+    A cell the clerk changed that someone else also changed since `seen` raises StaleRecord.
+    """
+    changed = [k for k in seen.keys() | edited.keys() if seen.get(k) != edited.get(k)]
+    if any(current.get(k) != seen.get(k) for k in changed):
+        raise StaleRecord(
+            f"{what}在你打开之后已被别人修改并保存（另一台电脑或命令行），"
+            "你的修改与之冲突，未保存。请重新载入最新内容后再修改。"
+        )
+    merged = dict(current)
+    for k in changed:
+        if k in edited:
+            merged[k] = edited[k]
+        else:
+            merged.pop(k, None)
+    return merged

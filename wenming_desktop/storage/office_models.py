@@ -22,6 +22,11 @@ class OfficeGroup(Base):
 
     __tablename__ = "office_group"
     id: Mapped[int] = mapped_column(primary_key=True, info=_label("编号"))
+    # Bumped by every ORM update; an edit saved over a newer one is refused (domain/edits.py).
+    version: Mapped[int] = mapped_column(
+        Integer, default=1, server_default="1", info=_label("版本")
+    )
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  # SQLAlchemy's own form
     name: Mapped[str] = mapped_column(String(100), unique=True, info=_label("名称"))
     is_leadership: Mapped[bool] = mapped_column(Boolean, default=False, info=_label("领导小组"))
     established_on: Mapped[date | None] = mapped_column(Date, info=_label("成立日期"))
@@ -54,6 +59,11 @@ class Meeting(Base):
 
     __tablename__ = "meeting"
     id: Mapped[int] = mapped_column(primary_key=True, info=_label("编号"))
+    # Bumped by every ORM update; an edit saved over a newer one is refused (domain/edits.py).
+    version: Mapped[int] = mapped_column(
+        Integer, default=1, server_default="1", info=_label("版本")
+    )
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  # SQLAlchemy's own form
     kind: Mapped[str] = mapped_column(String(20), info=_label("会议类型"))
     title: Mapped[str] = mapped_column(String(200), info=_label("会议名称"))
     group_id: Mapped[int | None] = mapped_column(
@@ -115,6 +125,11 @@ class Inspection(Base):
 
     __tablename__ = "inspection"
     id: Mapped[int] = mapped_column(primary_key=True, info=_label("编号"))
+    # Bumped by every ORM update; an edit saved over a newer one is refused (domain/edits.py).
+    version: Mapped[int] = mapped_column(
+        Integer, default=1, server_default="1", info=_label("版本")
+    )
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  # SQLAlchemy's own form
     kind: Mapped[str] = mapped_column(String(20), info=_label("检查类型"))
     inspected_on: Mapped[date] = mapped_column(Date, index=True, info=_label("检查日期"))
     inspector: Mapped[str] = mapped_column(String(100), default="", info=_label("检查单位"))
@@ -131,6 +146,11 @@ class Finding(Base):
 
     __tablename__ = "finding"
     id: Mapped[int] = mapped_column(primary_key=True, info=_label("编号"))
+    # Bumped by every ORM update; an edit saved over a newer one is refused (domain/edits.py).
+    version: Mapped[int] = mapped_column(
+        Integer, default=1, server_default="1", info=_label("版本")
+    )
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  # SQLAlchemy's own form
     inspection_id: Mapped[int] = mapped_column(
         ForeignKey("inspection.id", ondelete="CASCADE"), index=True, info=_label("检查")
     )
@@ -148,6 +168,11 @@ class Commendation(Base):
 
     __tablename__ = "commendation"
     id: Mapped[int] = mapped_column(primary_key=True, info=_label("编号"))
+    # Bumped by every ORM update; an edit saved over a newer one is refused (domain/edits.py).
+    version: Mapped[int] = mapped_column(
+        Integer, default=1, server_default="1", info=_label("版本")
+    )
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  # SQLAlchemy's own form
     kind: Mapped[str] = mapped_column(String(30), info=_label("表彰类别"))
     year: Mapped[int] = mapped_column(Integer, index=True, info=_label("年度"))
     level: Mapped[str] = mapped_column(String(10), info=_label("级别"))

@@ -29,6 +29,14 @@ def parse_server_url(url: str) -> URL:
         parsed = make_url(url)
     except ArgumentError:
         raise UserError(f"数据库地址格式不正确；应类似 {URL_EXAMPLE}") from None
+    except ValueError:  # a port that is not a number, a broken [IPv6] address: int() fails
+        raise UserError(
+            f"数据库地址格式不正确（端口或服务器地址无法识别）；应类似 {URL_EXAMPLE}"
+        ) from None
+    if parsed.port is not None and not 1 <= parsed.port <= 65535:
+        raise UserError(
+            f"数据库地址中的端口 {parsed.port} 不正确（应在 1～65535 之间）；应类似 {URL_EXAMPLE}"
+        )
     if not parsed.drivername.startswith("postgresql"):
         raise UserError(f"数据库地址的类型“{parsed.drivername}”不受支持；应类似 {URL_EXAMPLE}")
     if not parsed.host:

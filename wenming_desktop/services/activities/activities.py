@@ -10,12 +10,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from wenming_desktop.domain.edits import Seen, values_to_save
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import normalize_text
 from wenming_desktop.domain.plausible_dates import check_activity_start
 from wenming_desktop.domain.vocabulary import ActivityStatus
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
+from wenming_desktop.storage.edits import apply_values
 from wenming_desktop.storage.models import Activity, Category, Checkup, Village
 from wenming_desktop.storage.queries.activities import (
     ActivityFilter,
@@ -178,11 +180,20 @@ def default_organizer(db: Database) -> str:
 
 
 def get_activity(db: Database, activity_id: int) -> ActivityData:
+    return open_activity(db, activity_id).data
+
+
+def open_activity(db: Database, activity_id: int) -> Seen[ActivityData]:
+    """What the edit dialog shows, with the version to save against (`update_activity`)."""
     with db.read() as session:
         activity = _load(session, activity_id)
-        return ActivityData(
-            **{f.name: getattr(activity, f.name) for f in dataclasses.fields(ActivityData)}
-        )
+        return Seen(_data_of(activity), activity.version)
+
+
+def _data_of(activity: Activity) -> ActivityData:
+    return ActivityData(
+        **{f.name: getattr(activity, f.name) for f in dataclasses.fields(ActivityData)}
+    )
 
 
 def insert_activity(session: Session, data: ActivityData, request_id: int | None = None) -> int:
@@ -201,18 +212,19 @@ def add_activity(db: Database, data: ActivityData) -> int:
         return insert_activity(session, data)
 
 
-def update_activity(db: Database, activity_id: int, data: ActivityData) -> None:
+def update_activity(
+    db: Database, activity_id: int, data: ActivityData, seen: Seen[ActivityData] | None = None
+) -> None:
+    """Save an edit. With `seen` (from `open_activity`) only the changed fields are written and
+    a clash with a newer change raises StaleRecord; without it every field is written."""
     clean = validate_activity(data)
     with db.write() as session:
         activity = _load(session, activity_id)
-        _check_refs(session, clean)
-        old: dict[str, object] = {}
-        new: dict[str, object] = {}
-        for key, value in dataclasses.asdict(clean).items():
-            if getattr(activity, key) != value:
-                old[key] = getattr(activity, key)
-                new[key] = value
-                setattr(activity, key, value)
+        what = f"活动“{activity.title}”"
+        values = values_to_save(_data_of(activity), activity.version, seen, clean, what)
+        merged = validate_activity(dataclasses.replace(_data_of(activity), **values))
+        _check_refs(session, merged)
+        old, new = apply_values(activity, values)
         if new:
             audit.record(session, "update", "activity", activity_id, old, new)
 

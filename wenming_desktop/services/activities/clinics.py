@@ -7,10 +7,13 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
 
+from wenming_desktop.domain.edits import merge_cells
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
+from wenming_desktop.storage.edits import touch
 from wenming_desktop.storage.models import Activity, Category, ClinicService, activity_department
 from wenming_desktop.storage.queries.activity_lists import (
     Choice,
@@ -102,45 +105,101 @@ def get_clinic(db: Database, activity_id: int) -> ClinicDetail:
         )
 
 
-def save_clinic(
-    db: Database,
-    activity_id: int,
-    department_ids: Sequence[int],
-    entries: Sequence[ClinicEntry],
-) -> None:
-    """Replace the clinic's departments and per-service figures in one transaction.
+Cell = tuple[int | None, int]  # (department id or None for 不分科室, service kind id)
 
-    Each entry is one service's figures for one department (or 不分科室); all-zero entries are
-    dropped. A department's figures may only be kept when it is among `department_ids`.
-    Raises UserError for negative figures or a department that is not ticked as present.
-    """
-    present = set(department_ids)
-    for entry in entries:
-        if entry.people_served < 0 or entry.materials_given < 0:
-            raise UserError("服务人次和发放数量不能为负数")
-    merged: dict[tuple[int | None, int], tuple[int, int]] = {}
+
+@dataclass(frozen=True)
+class ClinicState:
+    """A clinic's record as cells: the departments ticked, and the (people served, materials
+    given) of each department and service that has any (a missing cell is 0, 0)."""
+
+    departments: frozenset[int]
+    figures: dict[Cell, tuple[int, int]]
+
+
+def clinic_state(department_ids: Sequence[int], entries: Sequence[ClinicEntry]) -> ClinicState:
+    """The cells of what the panel shows (entries of one cell added up, all-zero ones left out)."""
+    merged: dict[Cell, tuple[int, int]] = {}
     for e in entries:
         people, materials = merged.get((e.department_id, e.service_kind_id), (0, 0))
         merged[(e.department_id, e.service_kind_id)] = (
             people + e.people_served,
             materials + e.materials_given,
         )
-    kept = [
-        ClinicEntry(
-            service_kind_id=kind_id,
-            people_served=people,
-            materials_given=materials,
-            department_id=department_id,
+    kept = {cell: values for cell, values in merged.items() if values != (0, 0)}
+    return ClinicState(frozenset(department_ids), kept)
+
+
+def _stored_state(session: Session, activity_id: int) -> ClinicState:
+    departments = session.scalars(
+        select(activity_department.c.department_id).where(
+            activity_department.c.activity_id == activity_id
         )
-        for (department_id, kind_id), (people, materials) in merged.items()
-        if people or materials
+    )
+    entries = [
+        ClinicEntry(r.service_kind_id, r.people_served, r.materials_given, r.department_id)
+        for r in session.execute(
+            select(
+                ClinicService.department_id,
+                ClinicService.service_kind_id,
+                ClinicService.people_served,
+                ClinicService.materials_given,
+            ).where(ClinicService.activity_id == activity_id)
+        )
     ]
-    for entry in kept:
-        if entry.department_id is not None and entry.department_id not in present:
-            raise UserError("有服务人次记在未勾选的科室下：请勾选该科室，或把人次改为 0")
+    return clinic_state(list(departments), entries)
+
+
+def open_clinic_state(db: Database, activity_id: int) -> ClinicState:
+    """The clinic's cells as stored now: what the panel saves against (`save_clinic`)."""
+    with db.read() as session:
+        return _stored_state(session, activity_id)
+
+
+def save_clinic(
+    db: Database,
+    activity_id: int,
+    department_ids: Sequence[int],
+    entries: Sequence[ClinicEntry],
+    seen: ClinicState | None = None,
+) -> None:
+    """Replace the clinic's departments and per-service figures in one transaction.
+
+    Each entry is one service's figures for one department (or 不分科室); all-zero entries are
+    dropped. A department's figures may only be kept when it is among `department_ids`.
+    Raises UserError for negative figures or a department that is not ticked as present.
+    With `seen` (the cells the panel was loaded with) only the cells the clerk changed are
+    written; a cell someone else changed meanwhile raises StaleRecord.
+    """
+    for entry in entries:
+        if entry.people_served < 0 or entry.materials_given < 0:
+            raise UserError("服务人次和发放数量不能为负数")
+    edited = clinic_state(department_ids, entries)
     with db.write() as session:
-        if session.get(Activity, activity_id) is None:
+        activity = session.get(Activity, activity_id)
+        if activity is None:
             raise UserError("活动已不存在")
+        current = _stored_state(session, activity_id)
+        if seen is not None:
+            what = f"活动“{activity.title}”的义诊服务记录"
+            ticked = merge_cells(
+                dict.fromkeys(current.departments, True),
+                dict.fromkeys(seen.departments, True),
+                dict.fromkeys(edited.departments, True),
+                what,
+            )
+            figures = merge_cells(current.figures, seen.figures, edited.figures, what)
+            edited = ClinicState(frozenset(ticked), figures)
+        if edited != current:  # the activity's version moves on with its figures, so a second
+            touch(activity, "title")  # PC saving at the same moment is refused, not mixed in
+        present = set(edited.departments)
+        kept = [
+            ClinicEntry(kind_id, people, materials, department_id)
+            for (department_id, kind_id), (people, materials) in edited.figures.items()
+        ]
+        for entry in kept:
+            if entry.department_id is not None and entry.department_id not in present:
+                raise UserError("有服务人次记在未勾选的科室下：请勾选该科室，或把人次改为 0")
         session.execute(
             delete(activity_department).where(activity_department.c.activity_id == activity_id)
         )

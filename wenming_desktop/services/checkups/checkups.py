@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -15,6 +16,7 @@ from wenming_desktop.domain.checkups import (
     CheckupData,
     validate_checkup,
 )
+from wenming_desktop.domain.edits import Seen, values_to_save
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import normalize_text
 from wenming_desktop.domain.name_pinyin import name_initials
@@ -22,6 +24,7 @@ from wenming_desktop.domain.plausible_dates import check_checkup_date
 from wenming_desktop.domain.search import PeopleIndex, normalize_query
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
+from wenming_desktop.storage.edits import apply_values
 from wenming_desktop.storage.models import Activity, Checkup, Resident, Volunteer
 from wenming_desktop.storage.queries.checkups import (
     CheckupDayRow,
@@ -116,8 +119,14 @@ def find_checkup(db: Database, resident_id: int, day: date) -> int | None:
 
 
 def get_checkup(db: Database, checkup_id: int) -> CheckupData:
+    return open_checkup(db, checkup_id).data
+
+
+def open_checkup(db: Database, checkup_id: int) -> Seen[CheckupData]:
+    """What the entry form shows, with the version to save against (`save_checkup`)."""
     with db.read() as session:
-        return _data_of(_load(session, checkup_id))
+        checkup = _load(session, checkup_id)
+        return Seen(_data_of(checkup), checkup.version)
 
 
 def _load(session: Session, checkup_id: int) -> Checkup:
@@ -176,12 +185,24 @@ def _check_references(session: Session, clean: CheckupData) -> None:
         raise UserError("所选体检医生不在志愿者名册中")
 
 
-def save_checkup(db: Database, data: CheckupData, checkup_id: int | None = None) -> int:
+def save_checkup(
+    db: Database,
+    data: CheckupData,
+    checkup_id: int | None = None,
+    seen: Seen[CheckupData] | None = None,
+) -> int:
     """Add a checkup (checkup_id None) or change one; a second one per resident and day is
-    refused with DuplicateCheckup naming the first."""
+    refused with DuplicateCheckup naming the first. Changing one with `seen` (from
+    `open_checkup`) writes only the changed fields; a clash with a newer change raises
+    StaleRecord. Without `seen` every field is written."""
     clean = validate_checkup(data)
-    values = checkup_columns(clean)
     with db.write() as session:
+        checkup = None if checkup_id is None else _load(session, checkup_id)
+        if checkup is not None:
+            current = _data_of(checkup)
+            what = f"{checkup.resident.name} {checkup.checkup_date:%Y-%m-%d} 的体检记录"
+            changes = values_to_save(current, checkup.version, seen, clean, what)
+            clean = validate_checkup(dataclasses.replace(current, **changes))
         _check_references(session, clean)
         resident = session.get(Resident, clean.resident_id)
         check_checkup_date(clean.checkup_date, resident.birth_date if resident else None)
@@ -192,23 +213,17 @@ def save_checkup(db: Database, data: CheckupData, checkup_id: int | None = None)
                 f"“{name}”在 {clean.checkup_date:%Y-%m-%d} 已有体检记录，已为您打开该记录",
                 existing,
             )
-        if checkup_id is None:
+        values = checkup_columns(clean)
+        if checkup is None:
             checkup = Checkup(**values)
             session.add(checkup)
             session.flush()
             audit.record(session, "create", "checkup", checkup.id, None, values)
             return checkup.id
-        checkup = _load(session, checkup_id)
-        old: dict[str, object] = {}
-        new: dict[str, object] = {}
-        for key, value in values.items():
-            if getattr(checkup, key) != value:
-                old[key] = getattr(checkup, key)
-                new[key] = value
-                setattr(checkup, key, value)
+        old, new = apply_values(checkup, values)
         if new:
-            audit.record(session, "update", "checkup", checkup_id, old, new)
-        return checkup_id
+            audit.record(session, "update", "checkup", checkup.id, old, new)
+        return checkup.id
 
 
 def delete_checkup(db: Database, checkup_id: int) -> None:
@@ -219,8 +234,38 @@ def delete_checkup(db: Database, checkup_id: int) -> None:
         audit.record(session, "delete", "checkup", checkup_id, old, None)
 
 
-def mark_followed_up(db: Database, checkup_id: int, on: date, by: str, note: str) -> None:
-    """Record that an abnormal result was followed up: when, by whom, and what came of it."""
+@dataclass(frozen=True)
+class FollowUp:
+    """A checkup's follow-up as stored: the day (None: not followed up yet), who, the note."""
+
+    on: date | None = None
+    by: str = ""
+    note: str = ""
+
+
+def open_follow_up(db: Database, checkup_id: int) -> Seen[FollowUp]:
+    """The follow-up as stored when the dialog opens, to save against (`mark_followed_up`)."""
+    with db.read() as session:
+        checkup = _load(session, checkup_id)
+        return Seen(_follow_up_of(checkup), checkup.version)
+
+
+def _follow_up_of(checkup: Checkup) -> FollowUp:
+    return FollowUp(checkup.followed_up_on, checkup.followed_up_by, checkup.follow_up_note)
+
+
+def mark_followed_up(
+    db: Database,
+    checkup_id: int,
+    on: date,
+    by: str,
+    note: str,
+    seen: Seen[FollowUp] | None = None,
+) -> None:
+    """Record that an abnormal result was followed up: when, by whom, and what came of it.
+
+    With `seen` (from `open_follow_up`) a follow-up recorded by someone else meanwhile is not
+    overwritten: StaleRecord (Chinese) instead."""
     who = normalize_text(by)
     if not who:
         raise UserError("请填写随访人")
@@ -230,10 +275,14 @@ def mark_followed_up(db: Database, checkup_id: int, on: date, by: str, note: str
         checkup = _load(session, checkup_id)
         if on < checkup.checkup_date:
             raise UserError("随访日期不能早于体检日期")
+        current = _follow_up_of(checkup)
+        what = f"{checkup.resident.name} {checkup.checkup_date:%Y-%m-%d} 的随访"
+        edited = FollowUp(on, who, note.strip())
+        values_to_save(current, checkup.version, seen, edited, what)
         old = {
-            "followed_up_on": checkup.followed_up_on,
-            "followed_up_by": checkup.followed_up_by,
-            "follow_up_note": checkup.follow_up_note,
+            "followed_up_on": current.on,
+            "followed_up_by": current.by,
+            "follow_up_note": current.note,
         }
         checkup.followed_up_on = on
         checkup.followed_up_by = who

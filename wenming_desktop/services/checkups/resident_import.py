@@ -361,7 +361,14 @@ def apply_import(
             stmt = (
                 update(Resident.__table__)
                 .where(Resident.__table__.c.id == bindparam("rid"))
-                .values({k: bindparam(k) for k in keys})
+                # The version moves on as with an edit: a dialog opened before cannot save
+                # over what the import wrote (domain/edits.py).
+                .values(
+                    {
+                        **{k: bindparam(k) for k in keys},
+                        "version": Resident.__table__.c.version + 1,
+                    }
+                )
             )
             session.connection().execute(stmt, changed)
         audit.record(

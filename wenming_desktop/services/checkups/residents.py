@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from wenming_desktop.domain.edits import Seen, values_to_save
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import mask_id
 from wenming_desktop.domain.name_pinyin import name_initials
@@ -15,6 +16,7 @@ from wenming_desktop.domain.residents import ResidentData, validate_resident
 from wenming_desktop.domain.search import matches, normalize_query
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
+from wenming_desktop.storage.edits import apply_values
 from wenming_desktop.storage.models import Checkup, Resident, Village
 from wenming_desktop.storage.queries.residents import ResidentRow, resident_row, resident_rows
 
@@ -43,9 +45,14 @@ def search_residents(rows: Sequence[ResidentRow], text: str) -> list[ResidentRow
 
 
 def get_resident(db: Database, resident_id: int) -> ResidentData:
+    return open_resident(db, resident_id).data
+
+
+def open_resident(db: Database, resident_id: int) -> Seen[ResidentData]:
+    """What the edit dialog shows, with the version to save against (`update_resident`)."""
     with db.read() as session:
         resident = _load(session, resident_id)
-        return _data_of(resident)
+        return Seen(_data_of(resident), resident.version)
 
 
 def _data_of(resident: Resident) -> ResidentData:
@@ -106,18 +113,24 @@ def add_resident(db: Database, data: ResidentData) -> int:
         return resident.id
 
 
-def update_resident(db: Database, resident_id: int, data: ResidentData) -> None:
+def update_resident(
+    db: Database, resident_id: int, data: ResidentData, seen: Seen[ResidentData] | None = None
+) -> None:
+    """Save an edit. With `seen` (from `open_resident`) only the changed fields are written and
+    a clash with a newer change raises StaleRecord; without it every field is written."""
     clean = validate_resident(data)
     with db.write() as session:
         resident = _load(session, resident_id)
-        _refuse_duplicate_id(session, clean.id_number, resident_id)
-        old: dict[str, object] = {}
-        new: dict[str, object] = {}
-        for key, value in _stored(clean).items():
-            if getattr(resident, key) != value:
-                old[key] = getattr(resident, key)
-                new[key] = value
-                setattr(resident, key, value)
+        current = _data_of(resident)
+        what = f"村民“{resident.name}”"
+        changes = values_to_save(current, resident.version, seen, clean, what)
+        merged = validate_resident(dataclasses.replace(current, **changes))
+        if "id_number" in changes:
+            _refuse_duplicate_id(session, merged.id_number, resident_id)
+        stored = _stored(merged)
+        if "name" in changes:
+            changes["pinyin_initials"] = stored["pinyin_initials"]
+        old, new = apply_values(resident, {key: stored[key] for key in changes})
         if new:
             audit.record(
                 session, "update", "resident", resident_id, _audit_values(old), _audit_values(new)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from wenming_desktop.domain.counting import (
     PER_CAPITA_LABEL,
@@ -14,6 +15,7 @@ from wenming_desktop.domain.counting import (
     hours_text,
     per_capita_hours_text,
 )
+from wenming_desktop.domain.edits import merge_cells
 from wenming_desktop.domain.periods import Period
 from wenming_desktop.domain.thresholds import (
     BMI_NOTE,
@@ -61,22 +63,47 @@ def compute_figures(db: Database, period: Period, village_id: int | None) -> Sum
     return figures
 
 
+def _texts_query(period: Period, village_id: int | None) -> Select[PeriodText]:
+    """The stored sections of one period and scope (village_id None: the whole office)."""
+    return select(PeriodText).where(
+        PeriodText.period == period.code,
+        PeriodText.village_id.is_(None)
+        if village_id is None
+        else PeriodText.village_id == village_id,
+    )
+
+
 def get_texts(db: Database, period: Period, village_id: int | None) -> dict[str, str]:
     with db.read() as session:
-        rows = session.scalars(
-            select(PeriodText).where(
-                PeriodText.period == period.code,
-                PeriodText.village_id.is_(None)
-                if village_id is None
-                else PeriodText.village_id == village_id,
-            )
-        ).all()
+        rows = session.scalars(_texts_query(period, village_id)).all()
         return {row.section: row.text for row in rows}
 
 
-def save_texts(db: Database, period: Period, village_id: int | None, texts: dict[str, str]) -> None:
-    """Store the clerk's sections for this period and scope, in one transaction."""
+def save_texts(
+    db: Database,
+    period: Period,
+    village_id: int | None,
+    texts: dict[str, str],
+    seen: Mapping[str, str] | None = None,
+) -> None:
+    """Store the clerk's sections for this period and scope, in one transaction.
+
+    With `seen` (the sections as the page loaded them, `get_texts`) only the sections the clerk
+    changed are written; a section someone else changed meanwhile raises StaleRecord (each
+    section is its own cell; its rows are locked while they are compared).
+    """
     with db.write() as session:
+        if seen is not None:
+            current = {
+                row.section: row.text
+                for row in session.scalars(_texts_query(period, village_id).with_for_update())
+                if row.text
+            }
+            shown = {key: text for key, text in seen.items() if text}
+            edited = {key: text for key, text in texts.items() if text}
+            what = f"{period.label}的工作总结文字"
+            merged = merge_cells(current, shown, edited, what)
+            texts = {key: merged.get(key, "") for key in texts}
         for section, text in texts.items():
             if section not in SECTION_KEYS:
                 raise ValueError(f"unknown summary section {section!r}")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from sqlalchemy.orm import Session
+
+from wenming_desktop.domain.edits import Seen, merge_edit
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.office import COMMENDATION_KINDS, COMMENDATION_LEVELS
 from wenming_desktop.domain.office_records import CommendationData
@@ -40,47 +43,68 @@ def volunteer_commendation_lines(db: Database, volunteer_id: int) -> list[str]:
 
 
 def get_commendation(db: Database, commendation_id: int) -> CommendationData:
+    return open_commendation(db, commendation_id).data
+
+
+def open_commendation(db: Database, commendation_id: int) -> Seen[CommendationData]:
+    """What the edit dialog shows, with the version to save against (`save_commendation`)."""
     with db.read() as session:
-        row = session.get(Commendation, commendation_id)
-        if row is None:
-            raise UserError("该表彰记录已不存在")
-        return CommendationData(
-            kind=row.kind,
-            year=row.year,
-            level=row.level,
-            name=row.name,
-            department=row.department,
-            volunteer_id=row.volunteer_id,
-            reason=row.reason,
-            document_no=row.document_no,
-            issuer=row.issuer,
-            awarded_on=row.awarded_on,
-        )
+        row = _load(session, commendation_id)
+        return Seen(_data_of(row), row.version)
 
 
-def save_commendation(db: Database, commendation_id: int | None, data: CommendationData) -> int:
-    kind = choice(data.kind, COMMENDATION_KINDS, "表彰类别")
-    level = choice(data.level, COMMENDATION_LEVELS, "表彰级别")
-    if not FIRST_YEAR <= data.year <= LAST_YEAR:
-        raise UserError(f"年度 {data.year} 不正确")
-    if data.awarded_on is not None and data.awarded_on.year not in (data.year, data.year + 1):
-        raise UserError(
-            f"表彰日期 {data.awarded_on:%Y-%m-%d} 与年度 {data.year} 不符（应在当年或次年）"
-        )
-    name = required(data.name, "表彰对象", 100)
+def _load(session: Session, commendation_id: int) -> Commendation:
+    row = session.get(Commendation, commendation_id)
+    if row is None:
+        raise UserError("该表彰记录已不存在")
+    return row
+
+
+def _data_of(row: Commendation) -> CommendationData:
+    return CommendationData(
+        kind=row.kind,
+        year=row.year,
+        level=row.level,
+        name=row.name,
+        department=row.department,
+        volunteer_id=row.volunteer_id,
+        reason=row.reason,
+        document_no=row.document_no,
+        issuer=row.issuer,
+        awarded_on=row.awarded_on,
+    )
+
+
+def save_commendation(
+    db: Database,
+    commendation_id: int | None,
+    data: CommendationData,
+    seen: Seen[CommendationData] | None = None,
+) -> int:
+    """Add (commendation_id None) or change a commendation. Changing one with `seen` (from
+    `open_commendation`) writes only the clerk's changed fields; a clash with a newer change
+    raises StaleRecord."""
     with db.write() as session:
+        found = None if commendation_id is None else _load(session, commendation_id)
+        old: dict[str, object] = {}
+        if found is not None:
+            what = f"表彰记录“{found.name}”"
+            data = merge_edit(_data_of(found), found.version, seen, data, what)
+            old = snapshot(found)
+        kind = choice(data.kind, COMMENDATION_KINDS, "表彰类别")
+        level = choice(data.level, COMMENDATION_LEVELS, "表彰级别")
+        if not FIRST_YEAR <= data.year <= LAST_YEAR:
+            raise UserError(f"年度 {data.year} 不正确")
+        if data.awarded_on is not None and data.awarded_on.year not in (data.year, data.year + 1):
+            raise UserError(
+                f"表彰日期 {data.awarded_on:%Y-%m-%d} 与年度 {data.year} 不符（应在当年或次年）"
+            )
+        name = required(data.name, "表彰对象", 100)
         if data.volunteer_id is not None and session.get(Volunteer, data.volunteer_id) is None:
             raise UserError(f"“{name}”已不在志愿者花名册中")
-        if commendation_id is None:
-            row = Commendation(kind=kind, year=data.year, level=level, name=name)
+        row = found or Commendation(kind=kind, year=data.year, level=level, name=name)
+        if found is None:
             session.add(row)
-            old: dict[str, object] = {}
-        else:
-            found = session.get(Commendation, commendation_id)
-            if found is None:
-                raise UserError("该表彰记录已不存在")
-            row = found
-            old = snapshot(row)
         row.kind, row.year, row.level, row.name = kind, data.year, level, name
         row.department = optional(data.department, "科室", 50)
         row.volunteer_id = data.volunteer_id
@@ -89,7 +113,7 @@ def save_commendation(db: Database, commendation_id: int | None, data: Commendat
         row.issuer = optional(data.issuer, "表彰单位", 100)
         row.awarded_on = data.awarded_on
         session.flush()
-        if commendation_id is None:
+        if found is None:
             audit.record(session, "create", "commendation", row.id, None, snapshot(row))
         else:
             before, after = changed(old, snapshot(row))

@@ -35,9 +35,13 @@ def choice(value: str, options: Sequence[str], what: str) -> str:
 
 
 def snapshot(row: Any) -> dict[str, Any]:
-    """The column values of an ORM row, for the audit log."""
+    """The column values of an ORM row, for the audit log (its version left out)."""
     mapper = sa_inspect(type(row))
-    return {column.key: getattr(row, column.key) for column in mapper.column_attrs}
+    return {
+        column.key: getattr(row, column.key)
+        for column in mapper.column_attrs
+        if column.key != "version"
+    }
 
 
 def changed(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:

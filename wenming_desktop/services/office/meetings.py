@@ -6,7 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from sqlalchemy.orm import Session
+
 from wenming_desktop.config import DataFolder
+from wenming_desktop.domain.edits import Seen, merge_edit
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.office import MEETING_KINDS
 from wenming_desktop.domain.office_records import AttendeeData, DecisionData, MeetingData
@@ -15,6 +18,7 @@ from wenming_desktop.services.activities.attachments import owned_files, remove_
 from wenming_desktop.services.office.common import changed, choice, optional, required, snapshot
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
+from wenming_desktop.storage.edits import touch
 from wenming_desktop.storage.office_models import (
     Meeting,
     MeetingAttendee,
@@ -40,44 +44,59 @@ def list_meetings(
 
 def get_meeting(db: Database, meeting_id: int) -> MeetingDetail:
     with db.read() as session:
-        meeting = session.get(Meeting, meeting_id)
-        if meeting is None:
-            raise UserError(f"编号为 {meeting_id} 的会议不存在")
+        meeting = _load(session, meeting_id)
         group = session.get(OfficeGroup, meeting.group_id) if meeting.group_id else None
-        data = MeetingData(
-            kind=meeting.kind,
-            title=meeting.title,
-            starts_at=meeting.starts_at,
-            ends_at=meeting.ends_at,
-            place=meeting.place,
-            chair=meeting.chair,
-            recorder=meeting.recorder,
-            group_id=meeting.group_id,
-            agenda=meeting.agenda,
-            minutes=meeting.minutes,
-            notes=meeting.notes,
-            attendees=tuple(
-                AttendeeData(
-                    name=a.name,
-                    department=a.department,
-                    present=a.present,
-                    absence_reason=a.absence_reason,
-                    volunteer_id=a.volunteer_id,
-                )
-                for a in meeting.attendees
-            ),
-            decisions=tuple(
-                DecisionData(
-                    content=d.content,
-                    owner=d.owner,
-                    due_on=d.due_on,
-                    done_on=d.done_on,
-                    progress=d.progress,
-                )
-                for d in meeting.decisions
-            ),
-        )
-        return MeetingDetail(meeting_id, data, group.name if group else "")
+        return MeetingDetail(meeting_id, _data_of(meeting), group.name if group else "")
+
+
+def open_meeting(db: Database, meeting_id: int) -> Seen[MeetingData]:
+    """What the edit dialog shows, with the version to save against (`save_meeting`)."""
+    with db.read() as session:
+        meeting = _load(session, meeting_id)
+        return Seen(_data_of(meeting), meeting.version)
+
+
+def _load(session: Session, meeting_id: int) -> Meeting:
+    meeting = session.get(Meeting, meeting_id)
+    if meeting is None:
+        raise UserError(f"编号为 {meeting_id} 的会议不存在")
+    return meeting
+
+
+def _data_of(meeting: Meeting) -> MeetingData:
+    return MeetingData(
+        kind=meeting.kind,
+        title=meeting.title,
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        place=meeting.place,
+        chair=meeting.chair,
+        recorder=meeting.recorder,
+        group_id=meeting.group_id,
+        agenda=meeting.agenda,
+        minutes=meeting.minutes,
+        notes=meeting.notes,
+        attendees=tuple(
+            AttendeeData(
+                name=a.name,
+                department=a.department,
+                present=a.present,
+                absence_reason=a.absence_reason,
+                volunteer_id=a.volunteer_id,
+            )
+            for a in meeting.attendees
+        ),
+        decisions=tuple(
+            DecisionData(
+                content=d.content,
+                owner=d.owner,
+                due_on=d.due_on,
+                done_on=d.done_on,
+                progress=d.progress,
+            )
+            for d in meeting.decisions
+        ),
+    )
 
 
 def _clean(data: MeetingData) -> MeetingData:
@@ -133,81 +152,77 @@ def _audit_values(meeting: Meeting, data: MeetingData) -> dict[str, object]:
     }
 
 
-def save_meeting(db: Database, meeting_id: int | None, data: MeetingData) -> int:
-    """Add (meeting_id None) or change a meeting with its attendees and decisions."""
-    clean = _clean(data)
+def save_meeting(
+    db: Database,
+    meeting_id: int | None,
+    data: MeetingData,
+    seen: Seen[MeetingData] | None = None,
+) -> int:
+    """Add (meeting_id None) or change a meeting with its attendees and decisions. Changing
+    one with `seen` (from `open_meeting`) writes only the clerk's changed fields (the attendee
+    list and the decision list count as one field each); a clash with a newer change raises
+    StaleRecord."""
     with db.write() as session:
+        found = None if meeting_id is None else _load(session, meeting_id)
+        old: dict[str, object] = {}
+        stored: MeetingData | None = None
+        if found is not None:
+            stored = _data_of(found)
+            what = f"会议“{found.title}”"
+            data = merge_edit(stored, found.version, seen, data, what)
+            old = _audit_values(found, stored)
+        clean = _clean(data)
         if clean.group_id is not None and session.get(OfficeGroup, clean.group_id) is None:
             raise UserError("所选小组已不存在")
-        if meeting_id is None:
-            meeting = Meeting(kind=clean.kind, title=clean.title, starts_at=clean.starts_at)
+        meeting = found or Meeting(kind=clean.kind, title=clean.title, starts_at=clean.starts_at)
+        if found is None:
             session.add(meeting)
-            old: dict[str, object] = {}
-        else:
-            found = session.get(Meeting, meeting_id)
-            if found is None:
-                raise UserError("该会议已不存在")
-            meeting = found
-            old = _audit_values(
-                meeting,
-                replace(
-                    clean,
-                    attendees=tuple(
-                        AttendeeData(
-                            name=a.name,
-                            department=a.department,
-                            present=a.present,
-                            absence_reason=a.absence_reason,
-                        )
-                        for a in meeting.attendees
-                    ),
-                    decisions=tuple(
-                        DecisionData(
-                            content=d.content,
-                            owner=d.owner,
-                            due_on=d.due_on,
-                            done_on=d.done_on,
-                            progress=d.progress,
-                        )
-                        for d in meeting.decisions
-                    ),
-                ),
-            )
         for key in (
             "kind", "title", "starts_at", "ends_at", "place", "chair", "recorder", "group_id",
             "agenda", "minutes", "notes",
         ):  # fmt: skip
             setattr(meeting, key, getattr(clean, key))
-        meeting.attendees = [
-            MeetingAttendee(
-                name=a.name,
-                department=a.department,
-                present=a.present,
-                absence_reason=a.absence_reason,
-                volunteer_id=a.volunteer_id,
-                sort_order=i,
-            )
-            for i, a in enumerate(clean.attendees)
-        ]
-        meeting.decisions = [
-            MeetingDecision(
-                content=d.content,
-                owner=d.owner,
-                due_on=d.due_on,
-                done_on=d.done_on,
-                progress=d.progress,
-                sort_order=i,
-            )
-            for i, d in enumerate(clean.decisions)
-        ]
+        lists_changed = stored is None or (stored.attendees, stored.decisions) != (
+            clean.attendees,
+            clean.decisions,
+        )
+        if lists_changed:
+            _replace_lists(meeting, clean)
+            if found is not None:
+                touch(meeting, "title")  # the version moves on for a list-only change too
         session.flush()
         new = _audit_values(meeting, clean)
-        if meeting_id is None:
+        if found is None:
             audit.record(session, "create", "meeting", meeting.id, None, new)
         else:
             before, after = changed(old, new)
             audit.record(session, "update", "meeting", meeting.id, before, after)
         return meeting.id
+
+
+def _replace_lists(meeting: Meeting, clean: MeetingData) -> None:
+    meeting.attendees = [
+        MeetingAttendee(
+            name=a.name,
+            department=a.department,
+            present=a.present,
+            absence_reason=a.absence_reason,
+            volunteer_id=a.volunteer_id,
+            sort_order=i,
+        )
+        for i, a in enumerate(clean.attendees)
+    ]
+    meeting.decisions = [
+        MeetingDecision(
+            content=d.content,
+            owner=d.owner,
+            due_on=d.due_on,
+            done_on=d.done_on,
+            progress=d.progress,
+            sort_order=i,
+        )
+        for i, d in enumerate(clean.decisions)
+    ]
 
 
 def delete_meeting(db: Database, folder: DataFolder, meeting_id: int) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sqlalchemy import select
 
+from wenming_desktop.domain.edits import merge_cells
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Setting
@@ -28,8 +31,21 @@ def get_setting(db: Database, key: str, default: str = "") -> str:
         return row.value if row is not None else default
 
 
-def update_settings(db: Database, values: dict[str, str]) -> None:
+def update_settings(
+    db: Database, values: dict[str, str], seen: Mapping[str, str] | None = None
+) -> None:
+    """Write the given settings. With `seen` (the settings as the page showed them) only the
+    ones the clerk changed are written, and one changed elsewhere meanwhile raises StaleRecord
+    (each setting is its own cell; its rows are locked while they are compared)."""
     with db.write() as session:
+        if seen is not None:
+            rows = session.scalars(
+                select(Setting).where(Setting.key.in_(list(values))).with_for_update()
+            )
+            current = {row.key: row.value for row in rows}
+            shown = {key: seen[key] for key in values if key in seen}
+            merged = merge_cells(current, shown, values, "单位信息设置")
+            values = {key: merged[key] for key in values if key in merged}
         for key, value in values.items():
             row = session.get(Setting, key)
             old = row.value if row is not None else None

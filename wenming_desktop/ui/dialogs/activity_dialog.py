@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.vocabulary import ActivityStatus
 from wenming_desktop.services.activities.activities import ActivityData, CategoryChoice, Choice
-from wenming_desktop.ui.dialogs.common import error_label, save_cancel_buttons
+from wenming_desktop.ui.dialogs.common import error_label, save_cancel_buttons, try_save
 from wenming_desktop.ui.widgets.date_fields import DateTimeEdit
 
 NO_COUNT = -1  # a spin box at its minimum shows "未填写"
@@ -174,9 +174,5 @@ class ActivityDialog(QDialog):
         )
 
     def accept(self) -> None:
-        try:
-            self._save(self.data())
-        except UserError as exc:
-            self.error.setText(exc.message)
-            return
-        super().accept()
+        if try_save(self, self.error, lambda: self._save(self.data())):
+            super().accept()

@@ -3,7 +3,15 @@ and the offer to reload a record someone else saved meanwhile."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
+
+from wenming_desktop.domain.edits import Seen
+from wenming_desktop.domain.errors import StaleRecord, UserError
+
+T = TypeVar("T")
 
 
 def error_label() -> QLabel:
@@ -41,7 +49,7 @@ def confirm(parent: QWidget, title: str, question: str) -> bool:
 RELOAD = 2  # an edit dialog's result: closed to be opened again with the newest values
 
 
-def offer_reload(dialog: QDialog, message: str) -> bool:
+def offer_reload(dialog: QWidget, message: str) -> bool:
     """A save refused because someone else saved the record meanwhile: ask to reload it.
 
     Returns True when the clerk chose 重新载入 (the caller ends the dialog with RELOAD and
@@ -53,3 +61,37 @@ def offer_reload(dialog: QDialog, message: str) -> bool:
     box.setDefaultButton(reload)
     box.exec()
     return box.clickedButton() is reload
+
+
+def try_save(dialog: QDialog, error: QLabel, save: Callable[[], object]) -> bool:
+    """Run an edit dialog's `save`; True when it went through (the caller then accepts).
+
+    A UserError shows in `error` and the dialog stays open with what the clerk typed. A save
+    refused because someone else saved the record meanwhile (StaleRecord) also offers
+    重新载入: chosen, the dialog ends with RELOAD (see `edit_until_done`); declined, it stays
+    open with the clerk's values, so they can be copied or the dialog cancelled.
+    """
+    try:
+        save()
+    except StaleRecord as exc:
+        error.setText(exc.message)
+        if offer_reload(dialog, exc.message):
+            dialog.done(RELOAD)
+        return False
+    except UserError as exc:
+        error.setText(exc.message)
+        return False
+    return True
+
+
+def edit_until_done(open_record: Callable[[], Seen[T]], run: Callable[[Seen[T]], int]) -> int:
+    """Open a record and run its edit dialog; after 重新载入 open it again on the newest values.
+
+    `open_record` reads the record with its version (a UserError it raises, e.g. deleted
+    meanwhile, passes to the caller); `run(seen)` shows the dialog and returns its result.
+    Returns the last dialog's result (Accepted / Rejected).
+    """
+    result = RELOAD
+    while result == RELOAD:
+        result = run(open_record())
+    return result

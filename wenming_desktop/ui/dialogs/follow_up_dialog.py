@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wenming_desktop.domain.errors import UserError
-from wenming_desktop.ui.dialogs.common import error_label, save_cancel_buttons
+from wenming_desktop.services.checkups.checkups import FollowUp
+from wenming_desktop.ui.dialogs.common import error_label, save_cancel_buttons, try_save
 from wenming_desktop.ui.widgets.date_fields import DateEdit
 
 
 class FollowUpDialog(QDialog):
-    """`save(on, by, note)` records it; a UserError it raises stays in the dialog."""
+    """`save(on, by, note)` records it; a UserError it raises stays in the dialog. `stored`: a
+    follow-up already recorded, shown for editing."""
 
     def __init__(
         self,
@@ -30,6 +31,7 @@ class FollowUpDialog(QDialog):
         save: Callable[[date, str, str], None],
         by: str = "",
         parent: QWidget | None = None,
+        stored: FollowUp | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("记录随访")
@@ -42,6 +44,10 @@ class FollowUpDialog(QDialog):
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("例如：电话随访，已到乡镇卫生院复查，血压控制良好")
         self.note.setFixedHeight(80)
+        if stored is not None and stored.on is not None:  # already followed up: shown to edit
+            self.on.setDate(QDate(stored.on.year, stored.on.month, stored.on.day))
+            self.by.setText(stored.by)
+            self.note.setPlainText(stored.note)
         heading = QLabel(about)
         heading.setWordWrap(True)
         form = QFormLayout()
@@ -58,11 +64,8 @@ class FollowUpDialog(QDialog):
 
     def accept(self) -> None:
         day = self.on.date()
-        try:
-            self._save(
-                date(day.year(), day.month(), day.day()), self.by.text(), self.note.toPlainText()
-            )
-        except UserError as exc:
-            self.error.setText(exc.message)
-            return
-        super().accept()
+        on = date(day.year(), day.month(), day.day())
+        if try_save(
+            self, self.error, lambda: self._save(on, self.by.text(), self.note.toPlainText())
+        ):
+            super().accept()

@@ -23,7 +23,7 @@ from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import parse_id_number
 from wenming_desktop.domain.residents import ResidentData
 from wenming_desktop.domain.vocabulary import FocusGroup
-from wenming_desktop.ui.dialogs.common import error_label, save_cancel_buttons
+from wenming_desktop.ui.dialogs.common import error_label, save_cancel_buttons, try_save
 from wenming_desktop.ui.widgets.glyph_hint import attach_glyph_hint
 
 
@@ -114,9 +114,7 @@ class ResidentDialog(QDialog):
         )
 
     def accept(self) -> None:
-        try:
-            self.saved_id = self._save(self.data())
-        except UserError as exc:
-            self.error.setText(exc.message)
-            return
-        super().accept()
+        saved: list[int | None] = []
+        if try_save(self, self.error, lambda: saved.append(self._save(self.data()))):
+            self.saved_id = saved[0]
+            super().accept()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.errors import StaleRecord, UserError
 from wenming_desktop.domain.periods import Period, parse_period
 from wenming_desktop.domain.vocabulary import SUMMARY_SECTIONS
 from wenming_desktop.services.filing import summary
@@ -39,6 +39,7 @@ from wenming_desktop.services.progress import Progress
 from wenming_desktop.services.villages import villages
 from wenming_desktop.storage.database import Database
 from wenming_desktop.ui.context import PageContext
+from wenming_desktop.ui.dialogs.common import offer_reload
 from wenming_desktop.ui.finished import show_finished
 from wenming_desktop.ui.operations import Op
 from wenming_desktop.ui.pages.base import Page
@@ -116,6 +117,7 @@ class FilingPage(Page):
         self.finished_box: QMessageBox | None = None
         self._running = False  # a ledger or packet is being written
         self._loaded: tuple[Period, int | None] | None = None
+        self._seen_texts: dict[str, str] = {}  # the loaded sections, to save against
 
     def _ledger_box(self) -> QGroupBox:
         """Every ledger of the registry, exported alone for the period and scope above."""
@@ -190,21 +192,34 @@ class FilingPage(Page):
         if self._loaded is not None and self._texts_modified():
             self._store(*self._loaded)
         self._loaded = (self.period(), self.village_id())
-        texts = summary.get_texts(self.db, *self._loaded)
-        for key, edit in self.sections.items():
-            edit.setPlainText(texts.get(key, ""))
-            edit.document().setModified(False)
+        self._show_texts()
         self.status.setText("")
 
-    def _store(self, period: Period, village_id: int | None) -> None:
-        texts = {key: edit.toPlainText().strip() for key, edit in self.sections.items()}
-        summary.save_texts(self.db, period, village_id, texts)
-        for edit in self.sections.values():
+    def _show_texts(self) -> None:
+        """The loaded period's sections as stored now; they are what a save is checked against."""
+        if self._loaded is None:
+            self._loaded = (self.period(), self.village_id())
+        self._seen_texts = summary.get_texts(self.db, *self._loaded)
+        for key, edit in self.sections.items():
+            edit.setPlainText(self._seen_texts.get(key, ""))
             edit.document().setModified(False)
 
+    def _store(self, period: Period, village_id: int | None) -> bool:
+        """Save the sections typed; False when refused because another PC changed one of them
+        meanwhile (then 重新载入 is offered; declined, what was typed stays, unsaved)."""
+        texts = {key: edit.toPlainText().strip() for key, edit in self.sections.items()}
+        try:
+            summary.save_texts(self.db, period, village_id, texts, self._seen_texts)
+        except StaleRecord as exc:
+            if offer_reload(self, exc.message):
+                self._show_texts()
+            return False
+        self._show_texts()  # others' sections saved meanwhile are shown (and saved against)
+        return True
+
     def save_texts(self) -> None:
-        self._store(self.period(), self.village_id())
-        self.status.setText(f"已保存 {self.period().label}（{self.scope_label()}）的总结文字")
+        if self._store(self.period(), self.village_id()):
+            self.status.setText(f"已保存 {self.period().label}（{self.scope_label()}）的总结文字")
 
     def export_summary(self) -> None:
         self.choose_and_export(ledger("summary"))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wenming_desktop.domain.edits import Seen
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.hours import format_hours
 from wenming_desktop.domain.villages import short_village_names
@@ -34,7 +35,7 @@ from wenming_desktop.services.activities.attachments import delete_activity_and_
 from wenming_desktop.storage.database import Database
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.dialogs.activity_dialog import ActivityDialog
-from wenming_desktop.ui.dialogs.common import confirm
+from wenming_desktop.ui.dialogs.common import confirm, edit_until_done
 from wenming_desktop.ui.pages.activities.activity_calendar import (
     ActivityCalendar,
     from_qdate,
@@ -413,12 +414,13 @@ class ActivitiesPage(Page):
                 self.details.setCurrentIndex(i)
 
     # ----- actions ----------------------------------------------------------------------------
-    def _dialog(self, initial: ActivityData, editing: bool, save) -> bool:
+    def _dialog(self, initial: ActivityData, editing: bool, save) -> int:
+        """The dialog's result: Accepted, Rejected or RELOAD (reopen on the newest values)."""
         categories, villages = activities.form_choices(self.db)
         if not villages:
             self.context.show_error(self, UserError("还没有结对村，请先在“结对村”页添加"))
-            return False
-        return bool(ActivityDialog(save, categories, villages, initial, editing, self).exec())
+            return 0
+        return ActivityDialog(save, categories, villages, initial, editing, self).exec()
 
     def add(self) -> None:
         categories, villages = activities.form_choices(self.db)
@@ -444,15 +446,21 @@ class ActivitiesPage(Page):
         row = self.selected()
         if row is None:
             return
-        try:
-            initial = activities.get_activity(self.db, row.id)
+
+        def run(seen: Seen[ActivityData]) -> int:
+            return self._dialog(
+                seen.data,
+                True,
+                lambda data: activities.update_activity(self.db, row.id, data, seen),
+            )
+
+        try:  # reopened on the newest values after a refused save (重新载入)
+            result = edit_until_done(lambda: activities.open_activity(self.db, row.id), run)
         except UserError as exc:
             self.context.show_error(self, exc)
             self.reload()
             return
-        if self._dialog(
-            initial, True, lambda data: activities.update_activity(self.db, row.id, data)
-        ):
+        if result:
             self._mark_calendar()
             self.reload(select_id=row.id)
 

@@ -20,14 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.errors import StaleRecord, UserError
 from wenming_desktop.services.activities.clinics import (
     ClinicEntry,
+    ClinicState,
     ServiceLine,
+    clinic_state,
     get_clinic,
     save_clinic,
 )
 from wenming_desktop.ui.context import PageContext
+from wenming_desktop.ui.dialogs.common import offer_reload
 from wenming_desktop.ui.pages.activities.activity_keying import KeyingDelegate
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.table_model import Column, Index, RowTableModel
@@ -104,6 +107,7 @@ class ActivityClinicPanel(QWidget):
         self.context = context
         self.activity_id: int | None = None
         self._figures: dict[int | None, Figures] = {}
+        self._seen: ClinicState | None = None  # the cells as loaded, to save against
         self._kinds: list[tuple[int, str]] = []
         self._shown: int | None = None  # the department whose figures the table shows
         self._dirty = False
@@ -186,6 +190,7 @@ class ActivityClinicPanel(QWidget):
         self.departments.blockSignals(False)
         if activity_id is None:
             self._figures = {}
+            self._seen = None
             self._kinds = []
             self._refresh_choice(None)
             self.note.setText("")
@@ -209,6 +214,7 @@ class ActivityClinicPanel(QWidget):
         self._shown = None
         self._refresh_choice(None)
         self._dirty = False
+        self._seen = clinic_state(self.checked_departments(), self.entries())
         self.setEnabled(detail.is_health)
         self.note.setText(
             "勾选参加义诊的科室，在表格中直接输入各项服务的人次和发放数量（回车到下一项），"
@@ -305,9 +311,16 @@ class ActivityClinicPanel(QWidget):
                 self.activity_id,
                 self.checked_departments(),
                 self.entries(),
+                self._seen,
             )
+        except StaleRecord as exc:  # someone else saved these figures meanwhile
+            if offer_reload(self, exc.message):
+                self._dirty = False
+                self.set_activity(self.activity_id)
+            return  # declined: what was typed stays, still unsaved
         except UserError as exc:
             self.context.show_error(self, exc)
             return
         self._dirty = False
+        self.set_activity(self.activity_id)  # shows what is stored now, others' cells included
         self.saved.setText("已保存")

@@ -34,8 +34,10 @@ from PySide6.QtWidgets import (
 from wenming_desktop.domain.checkup_row import CheckupRow
 from wenming_desktop.domain.checkups import (
     ELDERLY_AGE,
+    CheckupData,
 )
-from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.edits import Seen
+from wenming_desktop.domain.errors import StaleRecord, UserError
 from wenming_desktop.domain.privacy import mask_health_row
 from wenming_desktop.domain.residents import ResidentData, age_on
 from wenming_desktop.exports.files import safe_filename
@@ -48,6 +50,7 @@ from wenming_desktop.services.checkups.constitution_guidance import (
 from wenming_desktop.storage.queries.checkups import CheckupDayRow, DoctorRow
 from wenming_desktop.storage.queries.residents import ResidentRow
 from wenming_desktop.ui.context import PageContext
+from wenming_desktop.ui.dialogs.common import offer_reload
 from wenming_desktop.ui.dialogs.resident_dialog import ResidentDialog
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.pages.checkups.checkup_common import run_export
@@ -93,6 +96,7 @@ class CheckupEntry(QWidget):
         self.day: CheckupDayRow | None = None
         self.resident: ResidentRow | None = None
         self.checkup_id: int | None = None  # set when an existing record is open
+        self.seen: Seen[CheckupData] | None = None  # what was loaded, to save against
         self._saved_rows: list[CheckupRow] = []
         self._wanted: tuple[int, int | None] | None = None  # set_day() before the days arrived
         self._then_resident: int | None = None  # opened once its day has loaded
@@ -489,6 +493,7 @@ class CheckupEntry(QWidget):
             self._open(existing)
         else:
             self.checkup_id = None
+            self.seen = None
             self.mode.setText("新记录")
         self.show_error("")
         self.form.height_cm.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -512,10 +517,10 @@ class CheckupEntry(QWidget):
 
     # ------------------------------------------------------------ values
     def _open(self, checkup_id: int) -> None:
-        data = checkups.get_checkup(self.db, checkup_id)
+        self.seen = checkups.open_checkup(self.db, checkup_id)
         self.checkup_id = checkup_id
         self.mode.setText("该村民本次已有体检记录，已打开；修改后保存即更新原记录")
-        self.form.load(data)
+        self.form.load(self.seen.data)
 
     def _open_saved(self) -> None:
         rows = self.saved_table.selectionModel().selectedRows()
@@ -530,10 +535,17 @@ class CheckupEntry(QWidget):
             return
         try:
             data = self.form.values(self.resident.id, self.day_date, self.day.id)
-            saved_id = checkups.save_checkup(self.db, data, self.checkup_id)
+            saved_id = checkups.save_checkup(self.db, data, self.checkup_id, self.seen)
         except checkups.DuplicateCheckup as exc:
             self._open(exc.existing_id)
             self.show_error(exc.message)
+            return
+        except StaleRecord as exc:
+            # Someone else saved this record meanwhile: reload it, or keep what was typed.
+            self.show_error(exc.message)
+            if self.checkup_id is not None and offer_reload(self, exc.message):
+                self._open(self.checkup_id)
+                self.show_error("已重新载入最新内容，请重新填写你的修改后保存")
             return
         except UserError as exc:
             self.show_error(exc.message)
@@ -551,6 +563,7 @@ class CheckupEntry(QWidget):
         """Empty the form for the next person; the day and the doctor stay."""
         self.resident = None
         self.checkup_id = None
+        self.seen = None
         self.form.clear_values()
         self.card.setText("请先在左侧查找并选定村民" if self.day else "请先选择体检活动")
         self.mode.setText("")

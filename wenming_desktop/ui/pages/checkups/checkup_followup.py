@@ -14,10 +14,13 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from wenming_desktop.domain.checkup_row import CheckupRow
 from wenming_desktop.domain.checkups import findings
+from wenming_desktop.domain.edits import Seen
+from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import mask_phone
 from wenming_desktop.domain.privacy import health_value, mask_health_row
 from wenming_desktop.services.checkups import checkups
 from wenming_desktop.ui.context import PageContext
+from wenming_desktop.ui.dialogs.common import edit_until_done
 from wenming_desktop.ui.dialogs.follow_up_dialog import FollowUpDialog
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.pages.checkups.checkup_common import fill_villages
@@ -160,9 +163,17 @@ class CheckupFollowUps(QWidget):
             + "；".join(findings(row.systolic, row.diastolic, row.fasting_glucose))
         )
 
-        def save(on: date, by: str, note: str) -> None:
-            checkups.mark_followed_up(self.db, row.id, on, by, note)
-            self._last_by = by
+        def run(seen: Seen[checkups.FollowUp]) -> int:
+            def save(on: date, by: str, note: str) -> None:
+                checkups.mark_followed_up(self.db, row.id, on, by, note, seen)
+                self._last_by = by
 
-        if FollowUpDialog(about, save, self._last_by, self).exec():
+            return FollowUpDialog(about, save, self._last_by, self, stored=seen.data).exec()
+
+        try:  # reopened on the newest values after a refused save (重新载入)
+            result = edit_until_done(lambda: checkups.open_follow_up(self.db, row.id), run)
+        except UserError as exc:
+            self.context.show_error(self, exc)
+            result = 1
+        if result:
             self.load()

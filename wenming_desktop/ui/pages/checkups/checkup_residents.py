@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wenming_desktop.domain.edits import Seen
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import mask_id, mask_phone
 from wenming_desktop.domain.residents import ResidentData, age_on
@@ -26,7 +27,7 @@ from wenming_desktop.domain.vocabulary import FocusGroup
 from wenming_desktop.services.checkups import residents
 from wenming_desktop.storage.queries.residents import ResidentRow
 from wenming_desktop.ui.context import PageContext
-from wenming_desktop.ui.dialogs.common import confirm
+from wenming_desktop.ui.dialogs.common import confirm, edit_until_done
 from wenming_desktop.ui.dialogs.resident_dialog import ResidentDialog
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.pages.checkups.checkup_common import fill_villages, run_export
@@ -192,18 +193,21 @@ class ResidentRegistry(QWidget):
         row = self.selected()
         if row is None:
             return
-        try:
-            initial = residents.get_resident(self.db, row.id)
+
+        def run(seen: Seen[ResidentData]) -> int:
+            def save(data: ResidentData) -> int:
+                residents.update_resident(self.db, row.id, data, seen)
+                return row.id
+
+            return ResidentDialog(save, seen.data, row.village, self, editing=True).exec()
+
+        try:  # reopened on the newest values after a refused save (重新载入)
+            result = edit_until_done(lambda: residents.open_resident(self.db, row.id), run)
         except UserError as exc:
             self.context.show_error(self, exc)
             self.load()
             return
-
-        def save(data: ResidentData) -> int:
-            residents.update_resident(self.db, row.id, data)
-            return row.id
-
-        if ResidentDialog(save, initial, row.village, self, editing=True).exec():
+        if result:
             self.load()
 
     def delete(self) -> None:

@@ -8,13 +8,14 @@ from datetime import date
 
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from wenming_desktop.domain.edits import Seen
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.office_records import CommendationData
 from wenming_desktop.domain.office_rows import CommendationRow
 from wenming_desktop.services.office import commendations, groups, office_exports
 from wenming_desktop.storage.database import Database
 from wenming_desktop.ui.context import PageContext
-from wenming_desktop.ui.dialogs.common import confirm
+from wenming_desktop.ui.dialogs.common import confirm, edit_until_done
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.pages.office.common import (
     button_row,
@@ -115,18 +116,21 @@ class CommendationsTab(QWidget):
         row = self.selected()
         if row is None:
             return
-        try:
-            initial = commendations.get_commendation(self.db, row.id)
+
+        def run(seen: Seen[CommendationData]) -> int:
+            def save(data: CommendationData) -> None:
+                commendations.save_commendation(self.db, row.id, data, seen)
+
+            people = groups.volunteer_choices(self.db)
+            return CommendationDialog(save, people, seen.data, parent=self).exec()
+
+        try:  # reopened on the newest values after a refused save (重新载入)
+            result = edit_until_done(lambda: commendations.open_commendation(self.db, row.id), run)
         except UserError as exc:
             self.context.show_error(self, exc)
             self.refresh()
             return
-
-        def save(data: CommendationData) -> None:
-            commendations.save_commendation(self.db, row.id, data)
-
-        dialog = CommendationDialog(save, groups.volunteer_choices(self.db), initial, parent=self)
-        if dialog.exec():
+        if result:
             self.refresh()
 
     def delete(self) -> None:

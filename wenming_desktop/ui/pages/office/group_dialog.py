@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.office import GROUP_ROLES, LEADERSHIP_GROUP
 from wenming_desktop.domain.office_records import GroupData, MemberData
-from wenming_desktop.ui.dialogs.common import error_label, save_cancel_buttons
+from wenming_desktop.ui.dialogs.common import error_label, save_cancel_buttons, try_save
 from wenming_desktop.ui.pages.office.editing import OptionalDay, RowsTable
 
 NAME, ROLE, DEPARTMENT, POSITION = range(4)
@@ -141,9 +140,5 @@ class GroupDialog(QDialog):
         )
 
     def accept(self) -> None:
-        try:
-            self._save(self.data())
-        except UserError as exc:
-            self.error.setText(exc.message)
-            return
-        super().accept()
+        if try_save(self, self.error, lambda: self._save(self.data())):
+            super().accept()

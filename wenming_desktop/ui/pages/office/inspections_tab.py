@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wenming_desktop.domain.edits import Seen
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.office import FINDING_ATTACHMENT_KINDS, FindingStatus
 from wenming_desktop.domain.office_records import FindingData, InspectionData
@@ -29,7 +30,7 @@ from wenming_desktop.services.activities.attachments import (
 from wenming_desktop.services.office import inspections, office_exports
 from wenming_desktop.storage.database import Database
 from wenming_desktop.ui.context import PageContext
-from wenming_desktop.ui.dialogs.common import confirm
+from wenming_desktop.ui.dialogs.common import confirm, edit_until_done
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.pages.office.common import (
     AttachmentsDialog,
@@ -240,17 +241,20 @@ class InspectionsTab(QWidget):
         row = self.selected_inspection()
         if row is None:
             return
-        try:
-            initial = inspections.get_inspection(self.db, row.id)
+
+        def run(seen: Seen[InspectionData]) -> int:
+            def save(data: InspectionData) -> None:
+                inspections.save_inspection(self.db, row.id, data, seen)
+
+            return InspectionDialog(save, seen.data, parent=self).exec()
+
+        try:  # reopened on the newest values after a refused save (重新载入)
+            result = edit_until_done(lambda: inspections.open_inspection(self.db, row.id), run)
         except UserError as exc:
             self.context.show_error(self, exc)
             self.refresh()
             return
-
-        def save(data: InspectionData) -> None:
-            inspections.save_inspection(self.db, row.id, data)
-
-        if InspectionDialog(save, initial, parent=self).exec():
+        if result:
             self.refresh()
 
     def remove_inspection(self) -> None:
@@ -285,19 +289,25 @@ class InspectionsTab(QWidget):
         if inspection is None or row is None:
             return
         finding_id = row[0]
-        try:
-            initial = inspections.get_finding(self.db, finding_id)
+        evidence: list[Path] = []
+
+        def run(seen: Seen[FindingData]) -> int:
+            def save(data: FindingData) -> None:
+                inspections.save_finding(self.db, inspection.id, finding_id, data, seen)
+
+            dialog = FindingDialog(save, seen.data, closing=closing, parent=self)
+            result = dialog.exec()
+            evidence[:] = dialog.evidence
+            return result
+
+        try:  # reopened on the newest values after a refused save (重新载入)
+            result = edit_until_done(lambda: inspections.open_finding(self.db, finding_id), run)
         except UserError as exc:
             self.context.show_error(self, exc)
             self.refresh()
             return
-
-        def save(data: FindingData) -> None:
-            inspections.save_finding(self.db, inspection.id, finding_id, data)
-
-        dialog = FindingDialog(save, initial, closing=closing, parent=self)
-        if dialog.exec():
-            self._attach_evidence(finding_id, dialog.evidence)
+        if result:
+            self._attach_evidence(finding_id, evidence)
             self.refresh()
             self._show_findings(keep=finding_id)
 

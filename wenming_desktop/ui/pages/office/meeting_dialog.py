@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.office import LEADERSHIP_MEETING, MEETING_KINDS
 from wenming_desktop.domain.office_records import (
     AttendeeData,
@@ -31,7 +30,7 @@ from wenming_desktop.domain.office_records import (
     MeetingData,
     MemberData,
 )
-from wenming_desktop.ui.dialogs.common import error_label, save_cancel_buttons
+from wenming_desktop.ui.dialogs.common import error_label, save_cancel_buttons, try_save
 from wenming_desktop.ui.pages.office.editing import RowsTable, parse_day
 from wenming_desktop.ui.pages.office.group_dialog import RosterPicker
 
@@ -253,9 +252,5 @@ class MeetingDialog(QDialog):
         )
 
     def accept(self) -> None:
-        try:
-            self._save(self.data())
-        except UserError as exc:
-            self.error.setText(exc.message)
-            return
-        super().accept()
+        if try_save(self, self.error, lambda: self._save(self.data())):
+            super().accept()

@@ -8,6 +8,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from wenming_desktop.domain.edits import Seen
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.office import MEETING_ATTACHMENT_KINDS, QuarterState
 from wenming_desktop.domain.office_records import GroupData, MeetingData
@@ -16,7 +17,7 @@ from wenming_desktop.services.office import groups, meetings, office_exports
 from wenming_desktop.services.office.alerts import quarter_checks
 from wenming_desktop.storage.database import Database
 from wenming_desktop.ui.context import PageContext
-from wenming_desktop.ui.dialogs.common import confirm
+from wenming_desktop.ui.dialogs.common import confirm, edit_until_done
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.pages.office.common import (
     PDF,
@@ -190,16 +191,19 @@ class MeetingsTab(QWidget):
         row = self.selected_group()
         if row is None:
             return
-        try:
-            initial = groups.get_group(self.db, row.id)
+
+        def run(seen: Seen[GroupData]) -> int:
+            def save(data: GroupData) -> None:
+                groups.save_group(self.db, row.id, data, seen)
+
+            return GroupDialog(save, self._volunteers(), seen.data, parent=self).exec()
+
+        try:  # reopened on the newest values after a refused save (重新载入)
+            result = edit_until_done(lambda: groups.open_group(self.db, row.id), run)
         except UserError as exc:
             self.context.show_error(self, exc)
             return
-
-        def save(data: GroupData) -> None:
-            groups.save_group(self.db, row.id, data)
-
-        if GroupDialog(save, self._volunteers(), initial, parent=self).exec():
+        if result:
             self.refresh()
 
     def remove_group(self) -> None:
@@ -233,16 +237,19 @@ class MeetingsTab(QWidget):
         row = self.selected_meeting()
         if row is None:
             return
-        try:
-            detail = meetings.get_meeting(self.db, row.id)
+
+        def run(seen: Seen[MeetingData]) -> int:
+            return self._meeting_dialog(
+                lambda d: meetings.save_meeting(self.db, row.id, d, seen), seen.data
+            ).exec()
+
+        try:  # reopened on the newest values after a refused save (重新载入)
+            result = edit_until_done(lambda: meetings.open_meeting(self.db, row.id), run)
         except UserError as exc:
             self.context.show_error(self, exc)
             self.refresh()
             return
-        dialog = self._meeting_dialog(
-            lambda d: meetings.save_meeting(self.db, row.id, d), detail.data
-        )
-        if dialog.exec():
+        if result:
             self.refresh()
 
     def remove_meeting(self) -> None:

@@ -24,14 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.office import (
     COMMENDATION_KINDS,
     COMMENDATION_LEVELS,
     INSPECTION_KINDS,
 )
 from wenming_desktop.domain.office_records import CommendationData, FindingData, InspectionData
-from wenming_desktop.ui.dialogs.common import error_label, save_cancel_buttons
+from wenming_desktop.ui.dialogs.common import error_label, save_cancel_buttons, try_save
 from wenming_desktop.ui.pages.office.editing import OptionalDay, from_qdate, to_qdate
 
 
@@ -54,12 +53,8 @@ class _FormDialog(QDialog):
         raise NotImplementedError
 
     def accept(self) -> None:
-        try:
-            self._save(self.data())
-        except UserError as exc:
-            self.error.setText(exc.message)
-            return
-        super().accept()
+        if try_save(self, self.error, lambda: self._save(self.data())):
+            super().accept()
 
 
 def _date_edit(value: date) -> QDateEdit:

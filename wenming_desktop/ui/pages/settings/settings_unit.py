@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from wenming_desktop import __version__
-from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.errors import StaleRecord, UserError
 from wenming_desktop.exports.pdf.font_choice import system_font_file
 from wenming_desktop.runtime import apply_pdf_font
 from wenming_desktop.services.settings import settings
 from wenming_desktop.ui.context import PageContext
+from wenming_desktop.ui.dialogs.common import offer_reload
 
 
 class UnitSettingsTab(QWidget):
@@ -47,6 +48,7 @@ class UnitSettingsTab(QWidget):
         row = QHBoxLayout()
         self.save_button = QPushButton("保存")
         self.saved = QLabel("")
+        self._seen: dict[str, str] = {}
         row.addWidget(self.save_button)
         row.addWidget(self.saved)
         row.addStretch(1)
@@ -72,6 +74,7 @@ class UnitSettingsTab(QWidget):
 
     def refresh(self) -> None:
         values = settings.get_settings(self.context.workspace.db)
+        self._seen = values  # what the page shows, to save against
         self.hospital.setText(values.get("hospital_name", ""))
         self.office.setText(values.get("office_name", ""))
         index = self.pdf_font.findData(values.get(settings.PDF_FONT_KEY, ""))
@@ -83,13 +86,20 @@ class UnitSettingsTab(QWidget):
         if not hospital:
             self.context.show_error(self, UserError("医院名称不能为空"))
             return
-        settings.update_settings(
-            self.context.workspace.db,
-            {
-                "hospital_name": hospital,
-                "office_name": self.office.text().strip(),
-                settings.PDF_FONT_KEY: self.pdf_font.currentData(),
-            },
-        )
+        try:
+            settings.update_settings(
+                self.context.workspace.db,
+                {
+                    "hospital_name": hospital,
+                    "office_name": self.office.text().strip(),
+                    settings.PDF_FONT_KEY: self.pdf_font.currentData(),
+                },
+                self._seen,
+            )
+        except StaleRecord as exc:  # changed on another PC meanwhile
+            if offer_reload(self, exc.message):
+                self.refresh()
+            return  # declined: what was typed stays, unsaved
         apply_pdf_font(self.context.workspace.db)
+        self.refresh()
         self.saved.setText("已保存")
