@@ -9,6 +9,8 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from wenming_desktop.exports.excel.ledger import Ledger, LedgerColumn
+from wenming_desktop.exports.excel.print_layout import line_count, row_height
+from wenming_desktop.exports.excel.row_shapes import MAX_SHAPES
 
 COLUMNS = [
     LedgerColumn("序号", 6),
@@ -98,3 +100,81 @@ def test_a_narrow_sheet_fits_one_page_wide(tmp_path: Path) -> None:
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0  # 1: default
     assert ws.print_title_cols is None and not ws.col_breaks.brk
+
+
+class _Label(str):
+    """A str subclass (as a StrEnum member is): written as its text, wrapped like text."""
+
+
+CHECKED = [
+    LedgerColumn("序号", 6),
+    LedgerColumn("名称", 13),
+    LedgerColumn("数值", 8, "0.0"),
+    LedgerColumn("整数", 6),
+    LedgerColumn("小数", 8),
+    LedgerColumn("日期", 11, "yyyy-mm-dd"),
+    LedgerColumn("备注", 20),
+]
+
+
+def test_each_row_is_checked_by_its_shape(tmp_path: Path) -> None:
+    """Rows of the same types go the fast way (checked by their shape, written in runs of
+    columns); what they cannot hold as is goes cell by cell. Either way: control characters
+    removed, line breaks and long text make the row taller (an ASCII text's lines by its
+    length, a Chinese one's by its characters), each number column as wide as its widest
+    number (the largest or the most negative), dates and times in their formats."""
+    rows = [
+        [1, "13912345678", 5.0, 7, 0.1234567891, date(2025, 1, 2), "a\x07b"],
+        [2, "1391234567", -123456789.0, -1234567, 100.0, datetime(2025, 1, 2, 3, 4), True],
+        [3, "一二三四五六七八九十", None, "", None, None, time(8, 0)],
+        [4, "第一行\n第二行\n第三行", 2.5, 3, 1.5, date(2025, 1, 3), _Label("很长的标签" * 6)],
+        [5, "2345678901", 1.0, 1, None, date(2025, 1, 4), "x\ty"],
+    ]
+    path = tmp_path / "检查.xlsx"
+    with Ledger(path) as book:
+        sheet = book.sheet("检查", "检查", "", CHECKED)
+        for row in rows:
+            sheet.append(row)
+    ws = load_workbook(path)["检查"]
+    got = [[c.value for c in row] for row in ws.iter_rows(min_row=4, max_row=8)]
+    assert got == [
+        [1, "13912345678", 5, 7, 0.1234567891, datetime(2025, 1, 2), "ab"],
+        [2, "1391234567", -123456789, -1234567, 100, datetime(2025, 1, 2, 3, 4), True],
+        [3, "一二三四五六七八九十", None, None, None, None, time(8, 0)],
+        [4, "第一行\n第二行\n第三行", 2.5, 3, 1.5, datetime(2025, 1, 3), "很长的标签" * 6],
+        [5, "2345678901", 1, 1, None, datetime(2025, 1, 4), "x\ty"],
+    ]
+    assert ws["F5"].number_format == "yyyy-mm-dd"  # a datetime in a date column: its format
+    assert ws["G6"].number_format == "h:mm:ss" and ws["G5"].data_type == "b"
+    assert all(c.border.left.style == "thin" for row in ws["A4:G8"] for c in row)
+    heights = [ws.row_dimensions[r].height for r in range(4, 9)]
+    two, three = row_height(2), row_height(3)
+    # 11 digits take 12.1 units of the 12 a 13-wide column holds; 10 digits fit; 10 Chinese
+    # characters take 20; three lines; a 30-character label in a 20-wide column.
+    label_lines = line_count("很长的标签" * 6, 20)
+    assert heights == [two, None, two, row_height(max(3, label_lines)), None]
+    assert three == row_height(3) and label_lines > 3
+    # Widths as stored (XlsxWriter rounds them to whole pixels, up to ~0.7 units more).
+    for column, widest in (("C", "-123456789.0"), ("D", "-1234567"), ("E", "0.1234567891")):
+        needed = len(widest) * 1.1 + 2  # C: the most negative; E: measured one by one
+        assert needed <= ws.column_dimensions[column].width < needed + 1
+
+
+def test_rows_of_too_many_shapes_are_written_cell_by_cell(tmp_path: Path) -> None:
+    """Past MAX_SHAPES kinds of row, rows go cell by cell: the same cells and heights."""
+    columns = [LedgerColumn(f"列{i}", 6) for i in range(10)]
+    rows = [
+        [("长文字" * 3 if (n >> i) & 1 else None) for i in range(10)]
+        for n in range(MAX_SHAPES + 40)
+    ]
+    path = tmp_path / "多样.xlsx"
+    with Ledger(path) as book:
+        sheet = book.sheet("多样", "多样", "", columns)
+        for row in rows:
+            sheet.append(row)
+    ws = load_workbook(path, read_only=False)["多样"]
+    for n, row in enumerate(rows):
+        assert [c.value for c in ws[4 + n]] == row
+        tall = any(row)
+        expected = row_height(line_count("长文字" * 3, 6)) if tall else None
+        assert ws.row_dimensions[4 + n].height == expected

@@ -14,7 +14,7 @@ from wenming_desktop.domain.checkup_row import CheckupRow
 from wenming_desktop.domain.checkups import findings, self_care_summary
 from wenming_desktop.domain.constitution import judge_text
 from wenming_desktop.domain.identity import mask_id, mask_phone
-from wenming_desktop.domain.privacy import mask_health
+from wenming_desktop.domain.privacy import MASK, mask_health
 from wenming_desktop.domain.residents import age_on
 from wenming_desktop.domain.thresholds import bmi
 from wenming_desktop.exports.excel.ledger import Ledger, LedgerField
@@ -56,6 +56,11 @@ def _questionnaire(row: CheckupRow) -> str:
     return judgement.summary + (f"（医生改判：{reason}）" if reason else "")
 
 
+def _answered(row: CheckupRow) -> str:
+    """The questionnaire's cell when health values are masked."""
+    return MASK if row.tcm_answers else ""
+
+
 def _findings(row: CheckupRow) -> str:
     return "；".join(
         findings(row.systolic, row.diastolic, row.fasting_glucose, row.height_cm, row.weight_kg)
@@ -83,6 +88,10 @@ def ledger_fields(unmasked: bool) -> list[LedgerField[CheckupRow]]:
     def health(value: Callable[[CheckupRow], object]) -> Callable[[CheckupRow], object]:
         return value if unmasked else lambda row: mask_health(value(row))
 
+    # Masked, the judgement is not worked out: its words are never empty, so the cell is
+    # MASK exactly when answers are recorded (judging ~50,000 questionnaires takes ~0.5 s).
+    questionnaire = _questionnaire if unmasked else _answered
+
     def id_number(row: CheckupRow) -> str:
         return (row.id_number or "") if unmasked else mask_id(row.id_number)
 
@@ -108,7 +117,7 @@ def ledger_fields(unmasked: bool) -> list[LedgerField[CheckupRow]]:
         LedgerField("空腹血糖(mmol/L)", 9, health(attrgetter("fasting_glucose")), "0.0"),
         LedgerField("慢性病", 14, health(attrgetter("chronic_conditions"))),
         LedgerField("中医体质", 8, health(attrgetter("constitution"))),
-        LedgerField("体质辨识（问卷）", 20, health(_questionnaire)),
+        LedgerField("体质辨识（问卷）", 20, questionnaire),
         LedgerField("自理能力", 12, health(_self_care)),
         LedgerField("异常提示", 22, health(_findings)),
         LedgerField("体检结论", 20, health(attrgetter("conclusion"))),

@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from itertools import repeat
+from operator import call
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -40,6 +42,12 @@ from wenming_desktop.exports.excel.print_layout import (
     printed_pages,
     row_height,
 )
+from wenming_desktop.exports.excel.row_shapes import (
+    MAX_SHAPES,
+    ColumnFacts,
+    RowShape,
+    is_date_format,
+)
 from wenming_desktop.exports.files import atomic_output
 
 _FONT = "宋体"
@@ -47,6 +55,7 @@ _BORDER_COLOUR = "#808080"
 _HEADER_FILL = "#F2DCDB"
 _TITLE_HEIGHT, _SUBTITLE_HEIGHT = 27.0, 18.0
 _DATE_FORMATS = {datetime: "yyyy-mm-dd hh:mm", date: "yyyy-mm-dd", time: "h:mm:ss"}
+_LINES_KEPT = 4096  # line counts remembered per column
 
 R = TypeVar("R")
 
@@ -110,8 +119,15 @@ class _Formats:
         return props
 
 
-def _is_date_format(number_format: str | None) -> bool:
-    return bool(number_format) and any(ch in (number_format or "") for ch in "ymdhs")
+def _runs(formats: Sequence[Format]) -> tuple[tuple[int, int, Format], ...]:
+    """(first, stop, format) for each run of neighbouring columns with the same format."""
+    runs: list[tuple[int, int, Format]] = []
+    first = 0
+    for col in range(1, len(formats) + 1):
+        if col == len(formats) or formats[col] is not formats[first]:
+            runs.append((first, col, formats[first]))
+            first = col
+    return tuple(runs)
 
 
 class LedgerSheet:
@@ -130,9 +146,16 @@ class LedgerSheet:
         self._columns = list(columns)
         self._widths = [c.width for c in columns]
         self._needed = [0.0] * len(columns)  # width the numbers and dates of each column need
-        self._dated = [_is_date_format(c.number_format) for c in columns]
+        self._dated = [is_date_format(c.number_format) for c in columns]
         self._body = [formats.get("body", c.number_format) for c in columns]
         self._bold = [formats.get("bold", c.number_format) for c in columns]
+        # Worked out once for `append`: runs of neighbouring columns that share a body
+        # format (each run written with one call), what the checks of a row need per column,
+        # and the checks of each shape of row met.
+        self._runs = _runs(self._body)
+        self._facts = ColumnFacts.of(self._widths, [c.number_format for c in columns])
+        self._shapes: dict[tuple[type, ...], RowShape] = {}
+        self._known_lines: list[dict[str | int, int]] = [{} for _ in columns]
         for i, width in enumerate(self._widths):
             sheet.set_column(i, i, width)
         # Decided now: the title rows are written before any row, and stream out with them.
@@ -181,37 +204,113 @@ class LedgerSheet:
             self._sheet.write_string(row, 0, text, fmt)
 
     def append(self, values: Sequence[Any], bold: bool = False) -> None:
+        """Add a row of `values`, one per column (None or "" leaves a framed blank cell).
+
+        A body row is checked by its shape (`row_shapes.py`: text for control characters and
+        line count, numbers for the column's width), then written in runs of columns that
+        share a format (`write_row`); the values a run cannot write as they are, and the
+        totals row, go cell by cell (`_write_cell`).
+        """
         if len(values) != len(self._columns):
             raise ValueError(f"{len(values)} values for {len(self._columns)} columns")
-        sheet, row = self._sheet, self._next_row
-        formats = self._bold if bold else self._body
+        kinds = tuple(map(type, values))
+        shape = None if bold else self._shapes.get(kinds)
+        if shape is None:
+            shape = None if bold else self._new_shape(kinds)
+            if shape is None:
+                self._append_each(values, bold)
+                return
+        row, lines = self._next_row, 1
+        if shape.text_columns:
+            texts = shape.texts(values)
+            clean = "".join(texts).isprintable()  # False for a control character or line break
+            if not clean:
+                values = [export_safe(v) if v.__class__ is str else v for v in values]
+                texts = shape.texts(values)
+            for col, text in shape.long_texts(texts, any_break=not clean):
+                lines = max(lines, self._lines(col, text, 10))
+        if shape.number_columns:
+            shape.track(values)
+        for col in shape.measured:
+            self._widen(col, number_width(values[col], self._columns[col].number_format))
+        odd = shape.odd
+        if odd:
+            cells = list(values)
+            for col in odd:
+                cells[col] = None  # a framed blank for now, the cell itself below
+                if isinstance(values[col], str) and values[col]:  # a str subclass
+                    lines = max(lines, self._lines(col, export_safe(values[col]), 10))
+            values, odd_values = cells, values
+        write_row = self._sheet.write_row
+        for first, stop, fmt in self._runs:
+            write_row(row, first, values[first:stop], fmt)
+        for col in odd:
+            self._write_cell(row, col, odd_values[col], False)
+        if lines > 1:
+            self._set_height(row, row_height(lines, 10))
+        self._next_row += 1
+        self.rows += 1
+
+    def _new_shape(self, kinds: tuple[type, ...]) -> RowShape | None:
+        """The checks of a new shape of row, kept for the next ones (None past MAX_SHAPES)."""
+        if len(self._shapes) >= MAX_SHAPES:
+            return None
+        shape = self._shapes[kinds] = RowShape(kinds, self._facts)
+        for col in shape.dates:  # a date in its column's own format: always as wide
+            self._widen(col, len(self._columns[col].number_format or "") + 2)
+        return shape
+
+    def _append_each(self, values: Sequence[Any], bold: bool) -> None:
+        """A row written cell by cell (the totals row: bold, its own number widths)."""
         size = 11 if bold else 10
         lines = 1
         for col, value in enumerate(values):
-            fmt = formats[col]
-            if value is None or value == "":
-                sheet.write_blank(row, col, None, fmt)
-            elif isinstance(value, str):
-                if not value.isprintable():  # fast path: most text has no control character
-                    value = export_safe(value)
-                sheet.write_string(row, col, value, fmt)
+            if isinstance(value, str) and value:
+                value = export_safe(value)
                 if len(value) * 2 > self._widths[col] - 1 or "\n" in value:
-                    lines = max(lines, line_count(value, self._widths[col], size))
-            elif isinstance(value, bool):
-                sheet.write_boolean(row, col, value, fmt)
-            elif isinstance(value, (int, float)):
-                sheet.write_number(row, col, value, fmt)
-                width = number_width(value, self._columns[col].number_format, bold)
-                if width > self._needed[col]:
-                    self._needed[col] = width
-            elif isinstance(value, (date, time, timedelta)):
-                self._write_time(row, col, value, bold)
-            else:
-                sheet.write_string(row, col, export_safe(str(value)), fmt)
+                    lines = max(lines, self._lines(col, value, size))
+            self._write_cell(self._next_row, col, value, bold)
         if lines > 1:
-            self._set_height(row, row_height(lines, size))
+            self._set_height(self._next_row, row_height(lines, size))
         self._next_row += 1
         self.rows += 1
+
+    def _write_cell(self, row: int, col: int, value: Any, bold: bool) -> None:
+        """One cell by its value's type: text always as text (never a formula, number or
+        link), numbers and dates as such, widening the column for them."""
+        sheet, fmt = self._sheet, (self._bold if bold else self._body)[col]
+        if value is None or value == "":
+            sheet.write_blank(row, col, None, fmt)
+        elif isinstance(value, str):
+            sheet.write_string(row, col, export_safe(value), fmt)
+        elif isinstance(value, bool):
+            sheet.write_boolean(row, col, value, fmt)
+        elif isinstance(value, (int, float)):
+            sheet.write_number(row, col, value, fmt)
+            self._widen(col, number_width(value, self._columns[col].number_format, bold))
+        elif isinstance(value, (date, time, timedelta)):
+            self._write_time(row, col, value, bold)
+        else:
+            sheet.write_string(row, col, export_safe(str(value)), fmt)
+
+    def _lines(self, col: int, text: str, size: float) -> int:
+        """Lines `text` takes in column `col` at `size` pt. Body text's counts are remembered
+        per column: by the text, or for one line of plain ASCII (an ID or phone number) by its
+        length alone, which is all its width depends on."""
+        if size != 10:
+            return line_count(text, self._widths[col], size)
+        known = self._known_lines[col]
+        key: str | int = len(text) if text.isascii() and "\n" not in text else text
+        found = known.get(key)
+        if found is None:
+            found = line_count(text, self._widths[col], size)
+            if len(known) < _LINES_KEPT:
+                known[key] = found
+        return found
+
+    def _widen(self, col: int, width: float) -> None:
+        if width > self._needed[col]:
+            self._needed[col] = width
 
     def _write_time(self, row: int, col: int, value: date | time | timedelta, bold: bool) -> None:
         """A date or time: in its column's format if that is a date format, else by its type."""
@@ -220,9 +319,7 @@ class LedgerSheet:
             number_format = _DATE_FORMATS.get(type(value), "[h]:mm:ss")
         fmt = self._formats.get("bold" if bold else "body", number_format)
         self._sheet.write_datetime(row, col, value, fmt)
-        width = len(number_format or "") + 2
-        if width > self._needed[col]:
-            self._needed[col] = width
+        self._widen(col, len(number_format or "") + 2)
 
     def note(self, text: str) -> None:
         """A footnote under the table: one line across the sheet's width, without a frame."""
@@ -238,6 +335,9 @@ class LedgerSheet:
 
     def finish(self) -> PrintPlan:
         """Widen the number and date columns, then set up the printed pages; called on save."""
+        for shape in self._shapes.values():  # the widest number is one of the extremes
+            for col, number in shape.extremes():
+                self._widen(col, number_width(number, self._columns[col].number_format))
         for i, needed in enumerate(self._needed):
             if needed > self._widths[i]:
                 self._widths[i] = needed
@@ -273,15 +373,17 @@ class LedgerTable(Generic[R]):
         return self.sheet.rows
 
     def add(self, row: R) -> None:
-        self.sheet.append([self.sheet.rows + 1, *(value(row) for value in self._values)])
+        self.sheet.append([self.sheet.rows + 1, *map(call, self._values, repeat(row))])
 
     def add_all(self, rows: Iterable[R], tick: Callable[[int], None] | None = None) -> int:
         """Adds every row; `tick(n)` is called every 200 rows. Returns the number of rows."""
+        sheet, values = self.sheet, self._values
+        append = sheet.append
         for row in rows:
-            self.add(row)
-            if tick is not None and self.sheet.rows % 200 == 0:
-                tick(self.sheet.rows)
-        return self.sheet.rows
+            append([sheet.rows + 1, *map(call, values, repeat(row))])
+            if tick is not None and sheet.rows % 200 == 0:
+                tick(sheet.rows)
+        return sheet.rows
 
     def totals(self, label: str, values: Sequence[object]) -> None:
         """A bold last row: `label` under 序号, then `values` for the fields."""

@@ -1,78 +1,40 @@
 """The office's creation-work ledgers, print-ready like the others (exports/excel/ledger.py):
 会议台账 (with the quarterly leadership-meeting check), 整改台账 (findings, and meeting
 decisions tracked the same way) and 评选表彰台账. Rows arrive shaped; statuses are computed by
-the caller from domain.office."""
+the caller from domain.office. Each sheet is a `LedgerTable`: a 序号 column, then its fields,
+each naming its header, width and value together."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
 from wenming_desktop.domain.office import QuarterCheck
 from wenming_desktop.domain.office_rows import CommendationRow, DecisionRow, MeetingRow
-from wenming_desktop.exports.excel.ledger import Ledger, LedgerColumn
+from wenming_desktop.exports.excel.ledger import Ledger, LedgerField
 
-MEETING_COLUMNS = (
-    LedgerColumn("序号", 6),
-    LedgerColumn("会议日期", 12, "yyyy-mm-dd"),
-    LedgerColumn("时间", 7),
-    LedgerColumn("会议类型", 13),
-    LedgerColumn("会议名称", 30),
-    LedgerColumn("所属小组", 16),
-    LedgerColumn("地点", 16),
-    LedgerColumn("主持人", 9),
-    LedgerColumn("会议议题", 36),
-    LedgerColumn("出席", 6),
-    LedgerColumn("缺席", 6),
-    LedgerColumn("决定事项", 8),
-    LedgerColumn("附件", 6),
+MEETING_FIELDS: tuple[LedgerField[MeetingRow], ...] = (
+    LedgerField("会议日期", 12, lambda r: r.starts_at.date(), "yyyy-mm-dd"),
+    LedgerField("时间", 7, lambda r: f"{r.starts_at:%H:%M}"),
+    LedgerField("会议类型", 13, attrgetter("kind")),
+    LedgerField("会议名称", 30, attrgetter("title")),
+    LedgerField("所属小组", 16, attrgetter("group")),
+    LedgerField("地点", 16, attrgetter("place")),
+    LedgerField("主持人", 9, attrgetter("chair")),
+    LedgerField("会议议题", 36, lambda r: r.agenda.replace("\n", "；")),
+    LedgerField("出席", 6, attrgetter("present")),
+    LedgerField("缺席", 6, attrgetter("absent")),
+    LedgerField("决定事项", 8, attrgetter("decisions")),
+    LedgerField("附件", 6, attrgetter("attachments")),
 )
-QUARTER_COLUMNS = (
-    LedgerColumn("序号", 6),
-    LedgerColumn("季度", 20),
-    LedgerColumn("起止日期", 26),
-    LedgerColumn("领导小组会议次数", 16),
-    LedgerColumn("情况", 18),
-)
-FINDING_COLUMNS = (
-    LedgerColumn("序号", 6),
-    LedgerColumn("检查日期", 12, "yyyy-mm-dd"),
-    LedgerColumn("检查类型", 9),
-    LedgerColumn("检查单位", 16),
-    LedgerColumn("存在问题", 34),
-    LedgerColumn("责任科室", 11),
-    LedgerColumn("责任人", 9),
-    LedgerColumn("整改时限", 12, "yyyy-mm-dd"),
-    LedgerColumn("整改措施", 34),
-    LedgerColumn("完成日期", 12, "yyyy-mm-dd"),
-    LedgerColumn("确认人", 9),
-    LedgerColumn("状态", 10),
-    LedgerColumn("佐证材料(份)", 10),
-)
-DECISION_COLUMNS = (
-    LedgerColumn("序号", 6),
-    LedgerColumn("会议日期", 12, "yyyy-mm-dd"),
-    LedgerColumn("会议名称", 26),
-    LedgerColumn("决定事项", 36),
-    LedgerColumn("责任人", 12),
-    LedgerColumn("完成时限", 12, "yyyy-mm-dd"),
-    LedgerColumn("落实情况", 30),
-    LedgerColumn("完成日期", 12, "yyyy-mm-dd"),
-    LedgerColumn("状态", 10),
-)
-COMMENDATION_COLUMNS = (
-    LedgerColumn("序号", 6),
-    LedgerColumn("年度", 7),
-    LedgerColumn("表彰类别", 12),
-    LedgerColumn("级别", 7),
-    LedgerColumn("表彰对象", 16),
-    LedgerColumn("科室", 12),
-    LedgerColumn("主要事迹", 40),
-    LedgerColumn("表彰单位", 18),
-    LedgerColumn("表彰文号", 20),
-    LedgerColumn("表彰日期", 12, "yyyy-mm-dd"),
+QUARTER_FIELDS: tuple[LedgerField[QuarterCheck], ...] = (
+    LedgerField("季度", 20, attrgetter("label")),
+    LedgerField("起止日期", 26, lambda q: f"{q.start:%Y-%m-%d} 至 {q.end:%Y-%m-%d}"),
+    LedgerField("领导小组会议次数", 16, attrgetter("meetings")),
+    LedgerField("情况", 18, lambda q: q.state.value),
 )
 
 
@@ -96,6 +58,43 @@ class FindingLine(NamedTuple):
 class DecisionLine(NamedTuple):
     row: DecisionRow
     status: str
+
+
+FINDING_FIELDS: tuple[LedgerField[FindingLine], ...] = (
+    LedgerField("检查日期", 12, attrgetter("inspected_on"), "yyyy-mm-dd"),
+    LedgerField("检查类型", 9, attrgetter("inspection_kind")),
+    LedgerField("检查单位", 16, attrgetter("inspector")),
+    LedgerField("存在问题", 34, attrgetter("description")),
+    LedgerField("责任科室", 11, attrgetter("department")),
+    LedgerField("责任人", 9, attrgetter("person")),
+    LedgerField("整改时限", 12, attrgetter("deadline"), "yyyy-mm-dd"),
+    LedgerField("整改措施", 34, attrgetter("measures")),
+    LedgerField("完成日期", 12, attrgetter("closed_on"), "yyyy-mm-dd"),
+    LedgerField("确认人", 9, attrgetter("confirmed_by")),
+    LedgerField("状态", 10, attrgetter("status")),
+    LedgerField("佐证材料(份)", 10, attrgetter("evidence")),
+)
+DECISION_FIELDS: tuple[LedgerField[DecisionLine], ...] = (
+    LedgerField("会议日期", 12, lambda d: d.row.meeting_day.date(), "yyyy-mm-dd"),
+    LedgerField("会议名称", 26, attrgetter("row.meeting_title")),
+    LedgerField("决定事项", 36, attrgetter("row.content")),
+    LedgerField("责任人", 12, attrgetter("row.owner")),
+    LedgerField("完成时限", 12, attrgetter("row.due_on"), "yyyy-mm-dd"),
+    LedgerField("落实情况", 30, attrgetter("row.progress")),
+    LedgerField("完成日期", 12, attrgetter("row.done_on"), "yyyy-mm-dd"),
+    LedgerField("状态", 10, attrgetter("status")),
+)
+COMMENDATION_FIELDS: tuple[LedgerField[CommendationRow], ...] = (
+    LedgerField("年度", 7, attrgetter("year")),
+    LedgerField("表彰类别", 12, attrgetter("kind")),
+    LedgerField("级别", 7, attrgetter("level")),
+    LedgerField("表彰对象", 16, attrgetter("name")),
+    LedgerField("科室", 12, attrgetter("department")),
+    LedgerField("主要事迹", 40, attrgetter("reason")),
+    LedgerField("表彰单位", 18, attrgetter("issuer")),
+    LedgerField("表彰文号", 20, attrgetter("document_no")),
+    LedgerField("表彰日期", 12, attrgetter("awarded_on"), "yyyy-mm-dd"),
+)
 
 
 def _subtitle(period_label: str, count: int, unit: str, today: date) -> str:
@@ -122,47 +121,19 @@ def write_meetings_ledger(
     """会议台账: one row per meeting; a second sheet checks each quarter for a leadership
     meeting (at least one a quarter)."""
     with Ledger(path) as book:
-        sheet = book.sheet(
+        book.table(
             "会议台账",
             f"{hospital}文明创建会议台账",
             _subtitle(period_label, len(rows), "次会议", today),
-            MEETING_COLUMNS,
-        )
-        for number, r in enumerate(rows, start=1):
-            sheet.append(
-                (
-                    number,
-                    r.starts_at.date(),
-                    f"{r.starts_at:%H:%M}",
-                    r.kind,
-                    r.title,
-                    r.group,
-                    r.place,
-                    r.chair,
-                    r.agenda.replace("\n", "；"),
-                    r.present,
-                    r.absent,
-                    r.decisions,
-                    r.attachments,
-                )
-            )
-        check = book.sheet(
+            MEETING_FIELDS,
+        ).add_all(rows)
+        book.table(
             "领导小组会议季度情况",
             f"{hospital}创建领导小组会议季度情况",
             f"季度：{_quarters_label(quarters) or period_label}　　"
             "要求：每季度至少召开一次创建领导小组会议",
-            QUARTER_COLUMNS,
-        )
-        for number, q in enumerate(quarters, start=1):
-            check.append(
-                (
-                    number,
-                    q.label,
-                    f"{q.start:%Y-%m-%d} 至 {q.end:%Y-%m-%d}",
-                    q.meetings,
-                    q.state.value,
-                )
-            )
+            QUARTER_FIELDS,
+        ).add_all(quarters)
     return Path(path)
 
 
@@ -176,35 +147,18 @@ def write_rectification_ledger(
 ) -> Path:
     """整改台账: the period's findings, then the period's meeting decisions."""
     with Ledger(path) as book:
-        sheet = book.sheet(
+        book.table(
             "检查整改",
             f"{hospital}检查问题整改台账",
             _subtitle(period_label, len(findings), "项问题", today),
-            FINDING_COLUMNS,
-        )
-        for number, f in enumerate(findings, start=1):
-            sheet.append((number, *f))
-        second = book.sheet(
+            FINDING_FIELDS,
+        ).add_all(findings)
+        book.table(
             "会议决定事项",
             f"{hospital}会议决定事项落实台账",
             _subtitle(period_label, len(decisions), "项决定", today),
-            DECISION_COLUMNS,
-        )
-        for number, line in enumerate(decisions, start=1):
-            d = line.row
-            second.append(
-                (
-                    number,
-                    d.meeting_day.date(),
-                    d.meeting_title,
-                    d.content,
-                    d.owner,
-                    d.due_on,
-                    d.progress,
-                    d.done_on,
-                    line.status,
-                )
-            )
+            DECISION_FIELDS,
+        ).add_all(decisions)
     return Path(path)
 
 
@@ -217,25 +171,10 @@ def write_commendations_ledger(
 ) -> Path:
     """评选表彰台账: one row per commendation, newest year first."""
     with Ledger(path) as book:
-        sheet = book.sheet(
+        book.table(
             "评选表彰台账",
             f"{hospital}评选表彰台账",
             _subtitle(period_label, len(rows), "项表彰", today),
-            COMMENDATION_COLUMNS,
-        )
-        for number, r in enumerate(rows, start=1):
-            sheet.append(
-                (
-                    number,
-                    r.year,
-                    r.kind,
-                    r.level,
-                    r.name,
-                    r.department,
-                    r.reason,
-                    r.issuer,
-                    r.document_no,
-                    r.awarded_on,
-                )
-            )
+            COMMENDATION_FIELDS,
+        ).add_all(rows)
     return Path(path)

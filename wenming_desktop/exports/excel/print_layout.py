@@ -17,6 +17,7 @@ it is, and the title over them.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 HEADER_ROWS = 3  # title, subtitle, column headers
@@ -30,11 +31,12 @@ MIN_SCALE = 0.9  # 10 pt body text printed at 9 pt at least
 KEY_TITLES = ("姓名", "活动名称", "结对村名称", "结对村")  # the column naming a row
 MAX_REPEATED_WIDTH = 55.0  # repeated columns leave most of each page to the rest
 MIN_REPEATED_WIDTH = 24.0  # without a naming column: the first columns up to this width
+_NARROW = re.compile(r"[\x00-\u2e80]")  # a character of one width unit (CJK ones take two)
 
 
 def text_width(text: str, size: float = 10) -> float:
     """Width units `text` takes on one line at `size` pt."""
-    wide = sum(1 for ch in text if ord(ch) > 0x2E80)
+    wide = 0 if text.isascii() else len(_NARROW.sub("", text))  # characters past U+2E80
     return (2 * wide + 1.1 * (len(text) - wide)) * size / 10
 
 

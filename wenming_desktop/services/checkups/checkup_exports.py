@@ -21,7 +21,7 @@ from wenming_desktop.services.progress import Progress
 from wenming_desktop.services.safety.unmasking import publish_unmasked, require_unmask
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Setting, Village
-from wenming_desktop.storage.queries.checkups import activity_day, checkup_rows
+from wenming_desktop.storage.queries.checkups import activity_day, ledger_checkup_rows
 from wenming_desktop.storage.queries.residents import born_on_or_before
 
 LEDGER_FILE_NAME = "健康体检台账.xlsx"
@@ -60,52 +60,58 @@ def export_checkup_ledger(
     period: Period | None = None,
 ) -> int:
     """Write 健康体检台账 for a year, or a `period` of it (and village). ID numbers, phones and
-    health values are masked unless `unmasked`, which is recorded in the audit log."""
-    from wenming_desktop.exports.excel.checkups import write_checkup_ledger  # openpyxl on use
+    health values are masked unless `unmasked`, which is recorded in the audit log.
+
+    The rows stream from the database into the file (a year is ~50,000 rows): the file is
+    written inside one read transaction, which holds no lock on SQLite (WAL) or PostgreSQL."""
+    from wenming_desktop.exports.excel.checkups import write_checkup_ledger  # on use
 
     if unmasked:
         require_unmask(db, "健康体检台账")
     with db.read() as session:
-        rows = checkup_rows(
+        village = session.get(Village, village_id).name if village_id else "全部结对村"  # type: ignore[union-attr]  # id from find_village
+        hospital = _hospital(session)
+        total, rows = ledger_checkup_rows(
             session,
             village_id,
             year,
-            newest_first=False,
             date_from=period.start if period else None,
             date_to=period.end if period else None,
         )
-        village = session.get(Village, village_id).name if village_id else "全部结对村"  # type: ignore[union-attr]  # id from find_village
-        hospital = _hospital(session)
-    if progress is not None:
-        progress.report(0, len(rows), "正在写入健康体检台账…")
-    label = period.label if period else f"{year}年"
-    title = f"{hospital}{label}健康体检台账"
-    subtitle = f"{village}　共 {len(rows)} 人次" + (
-        f"　（{BMI_SHORT_NOTE}）" if unmasked else f"　（身份证号、电话已脱敏，{MASKED_NOTE}）"
-    )
-
-    def tick(done: int) -> None:
         if progress is not None:
-            progress.report(done, len(rows), "正在写入健康体检台账…")
+            progress.report(0, total, "正在写入健康体检台账…")
+        label = period.label if period else f"{year}年"
+        title = f"{hospital}{label}健康体检台账"
+        subtitle = f"{village}　共 {total} 人次" + (
+            f"　（{BMI_SHORT_NOTE}）" if unmasked else f"　（身份证号、电话已脱敏，{MASKED_NOTE}）"
+        )
 
-    def write(target: Path) -> int:
-        return write_checkup_ledger(target, rows, title, subtitle, unmasked, tick)
+        def tick(done: int) -> None:
+            if progress is not None:
+                progress.report(done, total, "正在写入健康体检台账…")
 
-    if not unmasked:
-        return write(path)
-    return publish_unmasked(
-        db,
-        path,
-        "健康体检台账",
-        "checkup_ledger",
-        write,
-        lambda n: {
-            "year": year,
-            "village": village,
-            "rows": n,
-            "fields": "身份证号、电话、健康数值",
-        },
-    )
+        def write(target: Path) -> int:
+            count = write_checkup_ledger(target, rows, title, subtitle, unmasked, tick)
+            # The rows are read: end the read transaction before the unmask entry is written
+            # (SQLite without WAL would make that writer wait for this reader).
+            session.rollback()
+            return count
+
+        if not unmasked:
+            return write(path)
+        return publish_unmasked(
+            db,
+            path,
+            "健康体检台账",
+            "checkup_ledger",
+            write,
+            lambda n: {
+                "year": year,
+                "village": village,
+                "rows": n,
+                "fields": "身份证号、电话、健康数值",
+            },
+        )
 
 
 def export_resident_signin(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime
+from itertools import chain
 from typing import Any, NamedTuple
 
 from sqlalchemy import Select, and_, func, select
@@ -19,7 +21,10 @@ from wenming_desktop.storage.models import (
     Volunteer,
 )
 from wenming_desktop.storage.queries.counting import NEEDS_FOLLOW_UP
-from wenming_desktop.storage.queries.rows import row_as, rows_as
+from wenming_desktop.storage.queries.rows import row_as, rows_as, stream_as
+
+_LEDGER_ORDER = (Checkup.checkup_date, Village.id, Resident.group_name, Checkup.id)
+_BATCH = 2000  # rows fetched at a time when streaming
 
 
 def _select() -> Select[*tuple[Any, ...]]:
@@ -81,7 +86,53 @@ def checkup_rows(
 ) -> list[CheckupRow]:
     """Checkups filtered by village, year, dates (inclusive), resident, checkup day or open
     follow-up."""
-    stmt = _select()
+    stmt = _filtered(_select(), village_id, year, date_from, date_to)
+    if resident_id is not None:
+        stmt = stmt.where(Checkup.resident_id == resident_id)
+    if activity_id is not None:
+        stmt = stmt.where(Checkup.activity_id == activity_id)
+    if open_follow_ups:
+        stmt = stmt.where(and_(NEEDS_FOLLOW_UP, Checkup.followed_up_on.is_(None)))
+    if newest_first:
+        stmt = stmt.order_by(Checkup.checkup_date.desc(), Checkup.id.desc())
+    else:
+        stmt = stmt.order_by(*_LEDGER_ORDER)
+    # Through the connection: Core rows, without the ORM's result processing (the ledger reads
+    # ~50,000 rows a year).
+    return rows_as(CheckupRow, session.connection().execute(stmt))
+
+
+def ledger_checkup_rows(
+    session: Session,
+    village_id: int | None = None,
+    year: int | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> tuple[int, Iterator[CheckupRow]]:
+    """The checkups of the 健康体检台账 (oldest first, then by village, group and entry), filtered
+    like `checkup_rows`, streamed: (how many there are, the rows one at a time as the database
+    returns them). Nothing is kept, so a year of ~50,000 checkups costs no memory; the rows
+    must be read before the session closes. The count is a window over the same statement,
+    so it agrees with the rows even while another PC writes."""
+    stmt = _filtered(_select(), village_id, year, date_from, date_to)
+    stmt = stmt.add_columns(func.count().over().label("total")).order_by(*_LEDGER_ORDER)
+    result = session.connection().execute(stmt.execution_options(yield_per=_BATCH))
+    first = result.fetchone()
+    if first is None:
+        return 0, iter(())
+    total: int = first.total
+    keys = list(result.keys())
+    return total, stream_as(CheckupRow, keys, chain((first,), result), extra=("total",))
+
+
+def _filtered(
+    stmt: Select[*tuple[Any, ...]],
+    village_id: int | None,
+    year: int | None,
+    date_from: date | None,
+    date_to: date | None,
+) -> Select[*tuple[Any, ...]]:
+    """`stmt` limited to a village, a year and dates (inclusive)."""
     if date_from is not None:
         stmt = stmt.where(Checkup.checkup_date >= date_from)
     if date_to is not None:
@@ -92,19 +143,7 @@ def checkup_rows(
         stmt = stmt.where(
             Checkup.checkup_date >= date(year, 1, 1), Checkup.checkup_date < date(year + 1, 1, 1)
         )
-    if resident_id is not None:
-        stmt = stmt.where(Checkup.resident_id == resident_id)
-    if activity_id is not None:
-        stmt = stmt.where(Checkup.activity_id == activity_id)
-    if open_follow_ups:
-        stmt = stmt.where(and_(NEEDS_FOLLOW_UP, Checkup.followed_up_on.is_(None)))
-    if newest_first:
-        stmt = stmt.order_by(Checkup.checkup_date.desc(), Checkup.id.desc())
-    else:
-        stmt = stmt.order_by(Checkup.checkup_date, Village.id, Resident.group_name, Checkup.id)
-    # Through the connection: Core rows, without the ORM's result processing (the ledger reads
-    # ~50,000 rows a year).
-    return rows_as(CheckupRow, session.connection().execute(stmt))
+    return stmt
 
 
 def checkup_id_on(session: Session, resident_id: int, day: date) -> int | None:

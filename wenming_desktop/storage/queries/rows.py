@@ -8,7 +8,8 @@ shift a value into the wrong field (docs/rows.md).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from sqlalchemy import Result, Row
@@ -59,3 +60,17 @@ def row_as(row_type: type[R], row: Row[Any] | None) -> R | None:
         return None
     order = _order(row_type, list(row._fields))
     return _maker(row_type)(row if order is None else [row[i] for i in order])
+
+
+def stream_as(
+    row_type: type[R], keys: Sequence[str], rows: Iterable[Row[Any]], extra: Sequence[str] = ()
+) -> Iterator[R]:
+    """The `rows` of a result whose columns are `keys` as `row_type`, one at a time, as the
+    result streams (nothing is kept); columns named in `extra` are left out, the others must
+    name the row type's fields (as for `rows_as`)."""
+    kept = [i for i, key in enumerate(keys) if key not in extra]
+    order = _order(row_type, [keys[i] for i in kept])
+    positions = kept if order is None else [kept[i] for i in order]
+    make = _maker(row_type)
+    pick = itemgetter(*positions)
+    return map(make, map(pick, rows))

@@ -6,21 +6,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from wenming_desktop.domain.edits import Seen
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.office_records import CommendationData
 from wenming_desktop.domain.office_rows import CommendationRow
-from wenming_desktop.domain.periods import parse_period
 from wenming_desktop.services.office import commendations, groups, office_exports
 from wenming_desktop.storage.database import Database
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.dialogs.common import confirm, edit_until_done
 from wenming_desktop.ui.pages.base import make_table
-from wenming_desktop.ui.pages.office.common import XLSX, button_row, export_file, year_box
+from wenming_desktop.ui.pages.office.common import (
+    button_row,
+    export_year_ledger,
+    selected_row,
+    year_bar,
+    year_box,
+)
 from wenming_desktop.ui.pages.office.record_dialogs import CommendationDialog
-from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
+from wenming_desktop.ui.table_model import Column, RowTableModel
 from wenming_desktop.ui.widgets.empty_state import EmptyState
 
 C = CommendationRow._fields.index
@@ -45,10 +50,6 @@ class CommendationsTab(QWidget):
         self.context = context
         self.today = today
         self.year = year_box(today())
-        top = QHBoxLayout()
-        top.addWidget(QLabel("年度"))
-        top.addWidget(self.year)
-        top.addStretch(1)
         self.add_button = QPushButton("新增表彰")
         self.add_button.setObjectName("add")  # Ctrl+N
         self.edit_button = QPushButton("编辑")
@@ -58,7 +59,7 @@ class CommendationsTab(QWidget):
         self.table = make_table(self.model, self)
         self.count = QLabel("")
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addLayout(year_bar(self.year))
         layout.addLayout(
             button_row(self.add_button, self.edit_button, self.delete_button, self.ledger)
         )
@@ -92,8 +93,8 @@ class CommendationsTab(QWidget):
         self._update_buttons()
 
     def selected(self) -> CommendationRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(ROW_ROLE) if rows else None
+        found: CommendationRow | None = selected_row(self.table)
+        return found
 
     def _update_buttons(self) -> None:
         has = self.selected() is not None
@@ -142,13 +143,12 @@ class CommendationsTab(QWidget):
         self.refresh()
 
     def export_ledger(self) -> None:
-        period = parse_period(str(self.year.value()))
-        db, today = self.db, self.today()
-        export_file(
+        export_year_ledger(
             self.context,
             self,
+            self.year.value(),
+            self.today(),
             "导出评选表彰台账",
-            f"{period.label}{office_exports.COMMENDATIONS_LEDGER}",
-            XLSX,
-            lambda path: office_exports.export_commendations_ledger(db, path, period, today),
+            office_exports.COMMENDATIONS_LEDGER,
+            office_exports.export_commendations_ledger,
         )

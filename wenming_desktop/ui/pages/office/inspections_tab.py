@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
@@ -24,7 +23,6 @@ from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.office import FINDING_ATTACHMENT_KINDS, FindingStatus
 from wenming_desktop.domain.office_records import FindingData, InspectionData
 from wenming_desktop.domain.office_rows import InspectionRow
-from wenming_desktop.domain.periods import parse_period
 from wenming_desktop.services.activities.attachments import (
     IMAGE_SUFFIXES,
     add_owned_attachments,
@@ -35,14 +33,15 @@ from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.dialogs.common import confirm, edit_until_done
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.pages.office.common import (
-    XLSX,
     AttachmentsDialog,
     button_row,
-    export_file,
+    export_year_ledger,
+    selected_row,
+    year_bar,
     year_box,
 )
 from wenming_desktop.ui.pages.office.record_dialogs import FindingDialog, InspectionDialog
-from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
+from wenming_desktop.ui.table_model import Column, RowTableModel
 from wenming_desktop.ui.widgets.empty_state import EmptyState
 
 F = InspectionRow._fields.index
@@ -86,10 +85,6 @@ class InspectionsTab(QWidget):
         self.today = today
         self.year = year_box(today())
         self.summary = QLabel("")
-        top = QHBoxLayout()
-        top.addWidget(QLabel("年度"))
-        top.addWidget(self.year)
-        top.addWidget(self.summary, 1)
         self.add_inspection = QPushButton("新增检查")
         self.add_inspection.setObjectName("add")  # Ctrl+N
         self.edit_inspection = QPushButton("编辑")
@@ -129,7 +124,7 @@ class InspectionsTab(QWidget):
         splitter.addWidget(self.findings_box)
         splitter.setSizes([220, 360])
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addLayout(year_bar(self.year, self.summary))
         self.empty = EmptyState(
             "本年度还没有检查记录。上级检查、督查或自查后，点“新增检查”记下日期、检查单位和方式，"
             "再选中这次检查点“新增问题”逐项登记发现的问题，整改后点“整改完成…”并附上佐证材料。",
@@ -175,16 +170,16 @@ class InspectionsTab(QWidget):
         self._show_findings()
 
     def selected_inspection(self) -> InspectionRow | None:
-        rows = self.inspection_table.selectionModel().selectedRows()
-        return rows[0].data(ROW_ROLE) if rows else None
+        found: InspectionRow | None = selected_row(self.inspection_table)
+        return found
 
     def selected_inspection_id(self) -> int | None:
         row = self.selected_inspection()
         return row.id if row is not None else None
 
     def selected_finding(self) -> tuple[Any, ...] | None:
-        rows = self.finding_table.selectionModel().selectedRows()
-        return rows[0].data(ROW_ROLE) if rows else None
+        found: tuple[Any, ...] | None = selected_row(self.finding_table)
+        return found
 
     def _inspection_chosen(self) -> None:
         self._show_findings()
@@ -355,13 +350,12 @@ class InspectionsTab(QWidget):
         self.refresh()
 
     def export_ledger(self) -> None:
-        period = parse_period(str(self.year.value()))
-        db, today = self.db, self.today()
-        export_file(
+        export_year_ledger(
             self.context,
             self,
+            self.year.value(),
+            self.today(),
             "导出整改台账",
-            f"{period.label}{office_exports.RECTIFICATION_LEDGER}",
-            XLSX,
-            lambda path: office_exports.export_rectification_ledger(db, path, period, today),
+            office_exports.RECTIFICATION_LEDGER,
+            office_exports.export_rectification_ledger,
         )

@@ -6,14 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from wenming_desktop.domain.edits import Seen
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.office import MEETING_ATTACHMENT_KINDS, QuarterState
 from wenming_desktop.domain.office_records import GroupData, MeetingData
 from wenming_desktop.domain.office_rows import GroupRow, MeetingRow
-from wenming_desktop.domain.periods import parse_period
 from wenming_desktop.services.office import groups, meetings, office_exports
 from wenming_desktop.services.office.alerts import quarter_checks
 from wenming_desktop.storage.database import Database
@@ -22,15 +21,17 @@ from wenming_desktop.ui.dialogs.common import confirm, edit_until_done
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.pages.office.common import (
     PDF,
-    XLSX,
     AttachmentsDialog,
     button_row,
     export_file,
+    export_year_ledger,
+    selected_row,
+    year_bar,
     year_box,
 )
 from wenming_desktop.ui.pages.office.group_dialog import GroupDialog
 from wenming_desktop.ui.pages.office.meeting_dialog import MeetingDialog
-from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
+from wenming_desktop.ui.table_model import Column, RowTableModel
 from wenming_desktop.ui.widgets.empty_state import EmptyState
 
 G = GroupRow._fields.index
@@ -65,10 +66,6 @@ class MeetingsTab(QWidget):
         self.year = year_box(today())
         self.quarters = QLabel("")
         self.quarters.setWordWrap(True)
-        top = QHBoxLayout()
-        top.addWidget(QLabel("年度"))
-        top.addWidget(self.year)
-        top.addWidget(self.quarters, 1)
         groups_box = QGroupBox("常设小组与成员")
         self.add_group = QPushButton("新增小组")
         self.edit_group = QPushButton("编辑小组与成员")
@@ -106,7 +103,7 @@ class MeetingsTab(QWidget):
         m.addWidget(self.meeting_table, 1)
         m.addWidget(self.count)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addLayout(year_bar(self.year, self.quarters))
         self.empty = EmptyState(
             "还没有创建工作的常设小组和会议记录。先点“新增小组”登记创建领导小组（成员、职务）"
             "和创建工作办公室；领导小组每季度至少召开一次会议，开完会点“记录会议”"
@@ -159,12 +156,12 @@ class MeetingsTab(QWidget):
         self._update_buttons()
 
     def selected_group(self) -> GroupRow | None:
-        rows = self.group_table.selectionModel().selectedRows()
-        return rows[0].data(ROW_ROLE) if rows else None
+        found: GroupRow | None = selected_row(self.group_table)
+        return found
 
     def selected_meeting(self) -> MeetingRow | None:
-        rows = self.meeting_table.selectionModel().selectedRows()
-        return rows[0].data(ROW_ROLE) if rows else None
+        found: MeetingRow | None = selected_row(self.meeting_table)
+        return found
 
     def _update_buttons(self) -> None:
         has_group = self.selected_group() is not None
@@ -307,13 +304,12 @@ class MeetingsTab(QWidget):
         )
 
     def export_ledger(self) -> None:
-        period = parse_period(str(self.year.value()))
-        db, today = self.db, self.today()
-        export_file(
+        export_year_ledger(
             self.context,
             self,
+            self.year.value(),
+            self.today(),
             "导出会议台账",
-            f"{period.label}{office_exports.MEETINGS_LEDGER}",
-            XLSX,
-            lambda path: office_exports.export_meetings_ledger(db, path, period, today),
+            office_exports.MEETINGS_LEDGER,
+            office_exports.export_meetings_ledger,
         )
