@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]  # see below
     Paragraph,
     ParaLines,
@@ -87,8 +88,10 @@ def kinsoku_split(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds
         used = 0.0
         end = start
         forced = False
+        widths: list[float] = []  # of this line's units, from `start`
         while end < len(units):
-            used += _width(units[end], max_width)
+            widths.append(_width(units[end], max_width))
+            used += widths[-1]
             end += 1
             if hasattr(units[end - 1].frag, "lineBreak"):
                 forced = True
@@ -96,7 +99,7 @@ def kinsoku_split(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds
             if used > max_width + _FUZZ:
                 end = line_end(units, start, end - 1)
                 break
-        used = sum(_width(u, max_width) for u in units[start:end])
+        used = sum(widths[: end - start])
         lines.append(
             makeCJKParaLine(
                 units[start:end], max_width, used, max_width - used, forced, calc_bounds
@@ -114,6 +117,18 @@ def _width(unit: Any, max_width: float) -> float:
     return float(width)
 
 
+def _fits_one_line(frags: Sequence[Any], max_width: float) -> bool:
+    """Whether a paragraph of one plain fragment fits on its first line as it is (most table
+    cells): reportlab's own breaking then gives that one line, more cheaply than splitting it
+    into characters."""
+    if len(frags) != 1:
+        return False
+    text = getattr(frags[0], "text", None)
+    if not isinstance(text, str) or "\n" in text:
+        return False
+    return stringWidth(text, frags[0].fontName, frags[0].fontSize) <= max_width + _FUZZ
+
+
 class CJKParagraph(Paragraph):
     """reportlab's Paragraph; with a `wordWrap="CJK"` style its lines follow the Chinese rules
     of this module."""
@@ -128,8 +143,8 @@ class CJKParagraph(Paragraph):
             or (hasattr(self, "blPara") and getattr(self, "_splitpara", 0))
             or any(hasattr(frag, "cbDefn") for frag in self.frags)
         )
-        if special:
-            return super().breakLinesCJK(maxWidths)
+        if special or _fits_one_line(self.frags, widths[0]):
+            return super().breakLinesCJK(maxWidths)  # a single line has no break to rule on
         self.height = 0
         leading = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
         return kinsoku_split(self.frags, widths, leading not in ("", "off"))
