@@ -21,6 +21,7 @@ EARLIER = [
     "0004_office",
     "0005_shared_pcs",
     "0006_birth_precision",
+    "0007_more_versions",
 ]
 
 

@@ -452,6 +452,11 @@ class Deadline(Base):
 
     __tablename__ = "deadline"
     id: Mapped[int] = mapped_column(primary_key=True, info={"label": "编号"})
+    # Bumped by every ORM update; an edit saved over a newer one is refused (domain/edits.py).
+    version: Mapped[int] = mapped_column(
+        Integer, default=1, server_default="1", info={"label": "版本"}
+    )
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  # SQLAlchemy's own form
     name: Mapped[str] = mapped_column(String(50), unique=True, info={"label": "名称"})
     month_day: Mapped[str] = mapped_column(
         String(5), info={"label": "报送日期（月-日）"}

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD_REVISION = "0007_more_versions"
+HEAD_REVISION = "0008_settings_versions"
 
 
 def _config(connection: Connection | None = None) -> Config:

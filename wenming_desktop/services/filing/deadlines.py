@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
 from sqlalchemy import select
 
+from wenming_desktop.domain.edits import Seen, values_to_save
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
+from wenming_desktop.storage.edits import apply_values
 from wenming_desktop.storage.models import Deadline
 from wenming_desktop.storage.queries.rows import rows_as
 
@@ -22,6 +25,20 @@ class DeadlineRow(NamedTuple):
     name: str
     month_day: str
     notes: str
+    version: int
+
+
+@dataclass(frozen=True)
+class DeadlineData:
+    """What the 报送期限 tab edits of a deadline ("MM-DD" for `month_day`)."""
+
+    name: str
+    month_day: str
+
+
+def seen_of(row: DeadlineRow) -> Seen[DeadlineData]:
+    """The values and version a listed deadline was shown with, for `save_deadline`'s `seen`."""
+    return Seen(DeadlineData(name=row.name, month_day=row.month_day), row.version)
 
 
 class DueDeadline(NamedTuple):
@@ -45,14 +62,26 @@ def parse_month_day(text: str) -> str:
 
 def list_deadlines(db: Database) -> list[DeadlineRow]:
     with db.read() as session:
-        stmt = select(Deadline.id, Deadline.name, Deadline.month_day, Deadline.notes).order_by(
-            Deadline.id
-        )
+        stmt = select(
+            Deadline.id, Deadline.name, Deadline.month_day, Deadline.notes, Deadline.version
+        ).order_by(Deadline.id)
         return rows_as(DeadlineRow, session.execute(stmt))
 
 
-def save_deadline(db: Database, deadline_id: int | None, name: str, month_day: str) -> int:
-    """Add (deadline_id None) or change a deadline."""
+def save_deadline(
+    db: Database,
+    deadline_id: int | None,
+    name: str,
+    month_day: str,
+    seen: Seen[DeadlineData] | None = None,
+) -> int:
+    """Add (deadline_id None) or change a deadline; returns its id.
+
+    With `seen` (from `seen_of` on the listed row) only the fields the clerk changed are
+    written, and a change to a field someone else changed meanwhile raises StaleRecord;
+    without it both fields are written. UserError for an empty name, a bad date or a name
+    already used.
+    """
     clean_name = name.strip()
     if not clean_name:
         raise UserError("报送事项名称不能为空")
@@ -62,26 +91,27 @@ def save_deadline(db: Database, deadline_id: int | None, name: str, month_day: s
         if clash is not None and clash != deadline_id:
             raise UserError(f"已有名为“{clean_name}”的报送事项")
         if deadline_id is None:
-            new = Deadline(name=clean_name, month_day=clean_day)
-            session.add(new)
+            added = Deadline(name=clean_name, month_day=clean_day)
+            session.add(added)
             session.flush()
             audit.record(
                 session,
                 "create",
                 "deadline",
-                new.id,
+                added.id,
                 None,
                 {"name": clean_name, "month_day": clean_day},
             )
-            return new.id
+            return added.id
         row = session.get(Deadline, deadline_id)
         if row is None:
             raise UserError("这条报送事项已不存在")
-        old = {"name": row.name, "month_day": row.month_day}
-        row.name, row.month_day = clean_name, clean_day
-        audit.record(
-            session, "update", "deadline", row.id, old, {"name": clean_name, "month_day": clean_day}
-        )
+        current = DeadlineData(name=row.name, month_day=row.month_day)
+        edited = DeadlineData(name=clean_name, month_day=clean_day)
+        values = values_to_save(current, row.version, seen, edited, f"报送事项“{row.name}”")
+        old, new = apply_values(row, values)
+        if new:
+            audit.record(session, "update", "deadline", row.id, old, new)
         return row.id
 
 

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.errors import StaleRecord, UserError
 from wenming_desktop.services.filing import deadlines
 from wenming_desktop.services.filing.deadlines import DeadlineRow
 from wenming_desktop.storage.database import Database
 from wenming_desktop.ui.context import PageContext
-from wenming_desktop.ui.dialogs.common import confirm
+from wenming_desktop.ui.dialogs.common import confirm, offer_reload
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
 
@@ -44,6 +44,7 @@ class DeadlineSettingsTab(QWidget):
         self.add_button = QPushButton("作为新事项添加")
         self.delete_button = QPushButton("删除")
         self.message = QLabel("")
+        self.message.setWordWrap(True)
         buttons = QHBoxLayout()
         for button in (self.save_button, self.add_button, self.delete_button):
             buttons.addWidget(button)
@@ -88,14 +89,27 @@ class DeadlineSettingsTab(QWidget):
             self.month_day.setText(row.month_day)
 
     def _save(self, new: bool) -> None:
+        """Save the form onto the selected deadline (only the changed fields) or add it as new.
+
+        A save over someone else's newer change of the same field is refused; the clerk may
+        reload the newest values (what they typed is then replaced) or keep the form as it is.
+        """
         row = self.selected()
+        editing = None if new or row is None else row
         try:
             saved = deadlines.save_deadline(
                 self.db,
-                None if new or row is None else row.id,
+                None if editing is None else editing.id,
                 self.name.text(),
                 self.month_day.text(),
+                seen=None if editing is None else deadlines.seen_of(editing),
             )
+        except StaleRecord as exc:
+            self.message.setText(exc.message)
+            if editing is not None and offer_reload(self, exc.message):
+                self.refresh(editing.id)
+                self.message.setText("已重新载入最新内容")
+            return
         except UserError as exc:
             self.context.show_error(self, exc)
             return
