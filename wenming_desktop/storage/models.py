@@ -167,6 +167,11 @@ class Category(Base):
 
     __tablename__ = "category"
     id: Mapped[int] = mapped_column(primary_key=True, info={"label": "编号"})
+    # Bumped by every ORM update; an edit saved over a newer one is refused (domain/edits.py).
+    version: Mapped[int] = mapped_column(
+        Integer, default=1, server_default="1", info={"label": "版本"}
+    )
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  # SQLAlchemy's own form
     name: Mapped[str] = mapped_column(String(50), unique=True, info={"label": "名称"})
     sort_order: Mapped[int] = mapped_column(default=0, info={"label": "排序"})
     is_health: Mapped[bool] = mapped_column(Boolean, default=False, info={"label": "健康类"})
@@ -280,6 +285,11 @@ class ServiceKind(Base):
 
     __tablename__ = "service_kind"
     id: Mapped[int] = mapped_column(primary_key=True, info={"label": "编号"})
+    # Bumped by every ORM update; an edit saved over a newer one is refused (domain/edits.py).
+    version: Mapped[int] = mapped_column(
+        Integer, default=1, server_default="1", info={"label": "版本"}
+    )
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  # SQLAlchemy's own form
     name: Mapped[str] = mapped_column(String(50), unique=True, info={"label": "名称"})
     sort_order: Mapped[int] = mapped_column(default=0, info={"label": "排序"})
 

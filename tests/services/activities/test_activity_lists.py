@@ -20,7 +20,7 @@ def test_categories_are_seeded_and_editable(workspace):
         "健康生活(健康义诊/健康体检)",
     ]
     new = lists.save_category(db, None, " 健康讲座 ", True)
-    assert lists.list_categories(db)[-1] == (new, "健康讲座", True, 0)
+    assert lists.list_categories(db)[-1] == (new, "健康讲座", True, 0, 1)
     with pytest.raises(UserError, match="已有名为“教育培训”"):
         lists.save_category(db, new, "教育培训", False)
     aid = make_activity(db, category="健康讲座")

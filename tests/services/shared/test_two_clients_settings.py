@@ -1,4 +1,5 @@
-"""Two programs on one database editing what 设置 keeps (report deadlines): a change to another
+"""Two programs on one database editing what 设置 keeps (report deadlines, activity categories,
+free-clinic services): a change to another
 field is kept, a save over a newer change of the same field is refused and nothing is written."""
 
 from __future__ import annotations
@@ -8,7 +9,10 @@ from collections.abc import Iterator
 import pytest
 
 from wenming_desktop.config import DataFolder
+from wenming_desktop.domain.edits import Seen
 from wenming_desktop.domain.errors import StaleRecord
+from wenming_desktop.services.activities import activity_lists
+from wenming_desktop.services.activities.activity_lists import ListData, ListItem
 from wenming_desktop.services.filing import deadlines
 from wenming_desktop.services.filing.deadlines import DeadlineRow
 from wenming_desktop.services.settings.workspace import Workspace, open_workspace
@@ -66,3 +70,54 @@ def test_deadline_saved_without_seen_writes_both_fields(two) -> None:
     deadlines.save_deadline(pc2.db, row.id, "工作小结", "09-30")
     deadlines.save_deadline(pc1.db, row.id, "工作小结", "10-21")
     assert _listed(pc2.db, "工作小结").month_day == "10-21"
+
+
+def _category(db: Database, name: str) -> ListItem:
+    return next(c for c in activity_lists.list_categories(db) if c.name == name)
+
+
+def _kind(db: Database, name: str) -> ListItem:
+    return next(k for k in activity_lists.list_service_kinds(db) if k.name == name)
+
+
+def _seen(item: ListItem) -> Seen[ListData]:
+    return activity_lists.seen_as_listed(item.name, item.is_health, item.version)
+
+
+def test_category_rename_and_health_flag_from_two_pcs_are_both_kept(two) -> None:
+    pc1, pc2 = two
+    first = activity_lists.list_categories(pc1.db)[0]
+    seen1, seen2 = _seen(first), _seen(_category(pc2.db, first.name))
+    activity_lists.save_category(pc2.db, first.id, first.name, not first.is_health, seen2)
+    activity_lists.save_category(pc1.db, first.id, "新的类别名称", first.is_health, seen1)
+    now = _category(pc2.db, "新的类别名称")
+    assert now.is_health is (not first.is_health)  # PC 1's stale flag did not undo PC 2's
+    assert now.version == first.version + 2
+
+
+def test_category_renamed_over_a_newer_rename_is_refused(two) -> None:
+    pc1, pc2 = two
+    first = activity_lists.list_categories(pc1.db)[0]
+    seen1 = _seen(first)
+    activity_lists.save_category(pc2.db, first.id, "另一台电脑的名称", first.is_health, seen1)
+    with pytest.raises(StaleRecord, match=rf"活动类别“{first.name}”.*已被别人修改.*重新载入"):
+        activity_lists.save_category(pc1.db, first.id, "这台电脑的名称", first.is_health, seen1)
+    now = _category(pc1.db, "另一台电脑的名称")
+    assert now.version == first.version + 1  # nothing of the refused save was written
+    activity_lists.save_category(pc1.db, now.id, "这台电脑的名称", now.is_health, _seen(now))
+    assert _category(pc2.db, "这台电脑的名称").id == first.id
+
+
+def test_service_kind_renamed_over_a_newer_rename_is_refused(two) -> None:
+    pc1, pc2 = two
+    first = activity_lists.list_service_kinds(pc1.db)[0]
+    seen1 = _seen(first)
+    activity_lists.save_service_kind(pc2.db, first.id, "另一台电脑的项目", seen1)
+    with pytest.raises(StaleRecord, match=rf"义诊项目“{first.name}”.*已被别人修改.*重新载入"):
+        activity_lists.save_service_kind(pc1.db, first.id, "这台电脑的项目", seen1)
+    assert _kind(pc1.db, "另一台电脑的项目").version == first.version + 1
+    # an unchanged save over the newer one writes nothing; without `seen` the name is written
+    activity_lists.save_service_kind(pc1.db, first.id, first.name, seen1)
+    assert _kind(pc1.db, "另一台电脑的项目").version == first.version + 1
+    activity_lists.save_service_kind(pc1.db, first.id, "这台电脑的项目")
+    assert _kind(pc2.db, "这台电脑的项目").id == first.id

@@ -108,7 +108,8 @@ def save_deadline(
             raise UserError("这条报送事项已不存在")
         current = DeadlineData(name=row.name, month_day=row.month_day)
         edited = DeadlineData(name=clean_name, month_day=clean_day)
-        values = values_to_save(current, row.version, seen, edited, f"报送事项“{row.name}”")
+        what = f"报送事项“{(seen.data if seen else current).name}”"  # as the clerk saw it
+        values = values_to_save(current, row.version, seen, edited, what)
         old, new = apply_values(row, values)
         if new:
             audit.record(session, "update", "deadline", row.id, old, new)

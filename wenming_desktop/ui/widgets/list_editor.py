@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wenming_desktop.domain.errors import UserError
-from wenming_desktop.ui.dialogs.common import confirm
+from wenming_desktop.domain.errors import StaleRecord, UserError
+from wenming_desktop.ui.dialogs.common import confirm, offer_reload
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
 
@@ -31,6 +31,7 @@ class EditorItem(NamedTuple):
     name: str
     flag: bool  # the optional yes/no column (活动类别: 健康类); False where there is none
     uses: int  # records referring to the item; a used item can be renamed, not deleted
+    version: int = 0  # the record's version where it has one (see `save`)
 
 
 def _yes(value: bool) -> str:
@@ -38,7 +39,12 @@ def _yes(value: bool) -> str:
 
 
 class ListEditor(QGroupBox):
-    """`save(id or None, name, flag)` adds (None) or renames and returns the item's id."""
+    """`save(id or None, name, flag)` adds (None) or renames and returns the item's id.
+
+    A save refused because someone else changed the item meanwhile (StaleRecord, for lists
+    whose items carry a version; `selected()` gives what was shown) offers 重新载入: chosen,
+    the list and the form show the newest values; declined, what was typed stays, unsaved.
+    """
 
     def __init__(
         self,
@@ -114,6 +120,12 @@ class ListEditor(QGroupBox):
         name = self.name.text().strip()
         try:
             saved = self._save(None if new or row is None else row.id, name, self.flag.isChecked())
+        except StaleRecord as exc:
+            self._tell(exc.message, error=True)
+            if row is not None and offer_reload(self, exc.message):
+                self.refresh(row.id)
+                self._tell("已重新载入最新内容")
+            return
         except UserError as exc:
             self._tell(exc.message, error=True)
             return
