@@ -424,6 +424,11 @@ class Attachment(Base):
 
     __tablename__ = "attachment"
     id: Mapped[int] = mapped_column(primary_key=True, info={"label": "编号"})
+    # Bumped by every ORM update; a caption saved over a newer one is refused (domain/edits.py).
+    version: Mapped[int] = mapped_column(
+        Integer, default=1, server_default="1", info={"label": "版本"}
+    )
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  # SQLAlchemy's own form
     # Exactly one owner: an activity, a meeting (storage/office_models.py) or a finding.
     activity_id: Mapped[int | None] = mapped_column(
         ForeignKey("activity.id", ondelete="CASCADE"), index=True, info={"label": "活动"}

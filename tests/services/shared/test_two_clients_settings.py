@@ -1,17 +1,19 @@
 """Two programs on one database editing what 设置 keeps (report deadlines, activity categories,
-free-clinic services): a change to another
+free-clinic services) and attachment captions: a change to another
 field is kept, a save over a newer change of the same field is refused and nothing is written."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from tests.activity_helpers import make_activity
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.edits import Seen
 from wenming_desktop.domain.errors import StaleRecord
-from wenming_desktop.services.activities import activity_lists
+from wenming_desktop.services.activities import activity_lists, attachments
 from wenming_desktop.services.activities.activity_lists import ListData, ListItem
 from wenming_desktop.services.filing import deadlines
 from wenming_desktop.services.filing.deadlines import DeadlineRow
@@ -121,3 +123,30 @@ def test_service_kind_renamed_over_a_newer_rename_is_refused(two) -> None:
     assert _kind(pc1.db, "另一台电脑的项目").version == first.version + 1
     activity_lists.save_service_kind(pc1.db, first.id, "这台电脑的项目")
     assert _kind(pc2.db, "这台电脑的项目").id == first.id
+
+
+def _photo(ws: Workspace, tmp_path: Path) -> tuple[int, int]:
+    """(activity id, attachment id) of one photo captioned 现场照片."""
+    aid = make_activity(ws.db)
+    photo = tmp_path / "现场照片.jpg"
+    photo.write_bytes(b"\xff\xd8 fake jpeg " * 100)
+    (attachment,) = attachments.add_attachments(ws.db, ws.folder, aid, [photo], "photo")
+    return aid, attachment
+
+
+def test_caption_saved_over_a_newer_caption_is_refused(two, tmp_path: Path) -> None:
+    pc1, pc2 = two
+    aid, attachment = _photo(pc1, tmp_path)
+    (row1,) = attachments.list_attachments(pc1.db, aid)
+    (row2,) = attachments.list_attachments(pc2.db, aid)
+    attachments.set_caption(pc2.db, attachment, "义诊现场", attachments.seen_caption(row2))
+    with pytest.raises(StaleRecord, match=r"附件“现场照片”的说明.*已被别人修改.*重新载入"):
+        attachments.set_caption(pc1.db, attachment, "宣讲现场", attachments.seen_caption(row1))
+    (now,) = attachments.list_attachments(pc1.db, aid)
+    assert (now.caption, now.version) == ("义诊现场", row1.version + 1)  # nothing written
+    # an unchanged save writes nothing; after 重新载入 the clerk's caption goes through
+    attachments.set_caption(pc1.db, attachment, "现场照片", attachments.seen_caption(row1))
+    attachments.set_caption(pc1.db, attachment, "宣讲现场", attachments.seen_caption(now))
+    assert attachments.list_attachments(pc2.db, aid)[0].caption == "宣讲现场"
+    attachments.set_caption(pc2.db, attachment, "不看版本")  # without `seen`: written as is
+    assert attachments.list_attachments(pc1.db, aid)[0].caption == "不看版本"

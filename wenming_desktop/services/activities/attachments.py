@@ -15,6 +15,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
@@ -24,11 +25,13 @@ from sqlalchemy.orm import Session
 
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.attachment_names import clean_suffix
+from wenming_desktop.domain.edits import Seen, values_to_save
 from wenming_desktop.domain.errors import UserError, os_reason
 from wenming_desktop.domain.vocabulary import AttachmentKind
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.conflicts import run_retrying
 from wenming_desktop.storage.database import Database
+from wenming_desktop.storage.edits import apply_values
 from wenming_desktop.storage.models import Activity, Attachment, AttachmentContent
 from wenming_desktop.storage.office_models import Finding, Meeting
 from wenming_desktop.storage.queries.rows import rows_as
@@ -54,6 +57,19 @@ class AttachmentRow(NamedTuple):
     suffix: str
     size: int
     added_at: datetime | None
+    version: int
+
+
+@dataclass(frozen=True)
+class CaptionData:
+    """What 修改说明… edits of an attachment."""
+
+    caption: str
+
+
+def seen_caption(row: AttachmentRow) -> Seen[CaptionData]:
+    """The caption and version a listed attachment was shown with, for `set_caption`."""
+    return Seen(CaptionData(caption=row.caption), row.version)
 
 
 class StoredFile(NamedTuple):
@@ -238,6 +254,7 @@ def list_owned_attachments(db: Database, owner: OwnerKind, owner_id: int) -> lis
                 Attachment.suffix,
                 Attachment.size,
                 Attachment.added_at,
+                Attachment.version,
             )
             .where(column == owner_id)
             .order_by(Attachment.id)
@@ -245,21 +262,25 @@ def list_owned_attachments(db: Database, owner: OwnerKind, owner_id: int) -> lis
         return rows_as(AttachmentRow, session.execute(stmt))
 
 
-def set_caption(db: Database, attachment_id: int, caption: str) -> None:
+def set_caption(
+    db: Database, attachment_id: int, caption: str, seen: Seen[CaptionData] | None = None
+) -> None:
+    """Change an attachment's caption (trimmed, at most 200 characters).
+
+    With `seen` (`seen_caption`), a caption someone else changed meanwhile is not overwritten:
+    StaleRecord (Chinese, offers 重新载入). UserError when the attachment is gone.
+    """
     with db.write() as session:
         row = session.get(Attachment, attachment_id)
         if row is None:
             raise UserError("附件已不存在")
-        old = row.caption
-        row.caption = caption.strip()[:200]
-        audit.record(
-            session,
-            "update",
-            "attachment",
-            attachment_id,
-            {"caption": old},
-            {"caption": row.caption},
-        )
+        current = CaptionData(caption=row.caption)
+        edited = CaptionData(caption=caption.strip()[:200])
+        shown = (seen.data if seen else current).caption or row.original_name
+        values = values_to_save(current, row.version, seen, edited, f"附件“{shown}”的说明")
+        old, new = apply_values(row, values)
+        if new:
+            audit.record(session, "update", "attachment", attachment_id, old, new)
 
 
 def remove_attachment(db: Database, folder: DataFolder, attachment_id: int) -> None:

@@ -1,4 +1,4 @@
-"""record versions on what 设置 edits: report deadlines, activity categories, free-clinic services
+"""record versions on what 设置 edits: report deadlines, activity categories, free-clinic services, attachments (captions)
 
 Revision ID: 0008_settings_versions
 Revises: 0007_more_versions
@@ -13,7 +13,7 @@ down_revision = '0007_more_versions'
 branch_labels = None
 depends_on = None
 
-VERSIONED = ('deadline', 'category', 'service_kind')
+VERSIONED = ('deadline', 'category', 'service_kind', 'attachment')
 
 
 def upgrade() -> None:

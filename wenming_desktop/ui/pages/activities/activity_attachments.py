@@ -31,14 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.errors import StaleRecord, UserError
 from wenming_desktop.domain.office import OFFICE_ATTACHMENT_LABELS
 from wenming_desktop.domain.vocabulary import AttachmentKind
 from wenming_desktop.services.activities import attachments as service
 from wenming_desktop.services.activities.attachments import AttachmentRow, OwnerKind
 from wenming_desktop.storage.database import Database
 from wenming_desktop.ui.context import PageContext
-from wenming_desktop.ui.dialogs.common import confirm
+from wenming_desktop.ui.dialogs.common import confirm, offer_reload
 
 THUMB = QSize(120, 90)
 
@@ -189,15 +189,44 @@ class ActivityAttachmentsPanel(QWidget):
         self.add_files(paths)
 
     def edit_caption(self) -> None:
+        """Ask for the selected attachment's caption and save it.
+
+        A caption someone else changed meanwhile is not overwritten: 重新载入 reopens the
+        question on the newest caption; 留在此处 reopens it with what the clerk typed.
+        """
         row = self.selected()
         if row is None:
             return
-        text, ok = QInputDialog.getText(
-            self, "附件说明", "说明（如：义诊现场照片）", text=row.caption
-        )
-        if ok:
-            service.set_caption(self.db, row.id, text)
+        text = row.caption
+        while True:
+            text, ok = QInputDialog.getText(self, "附件说明", "说明（如：义诊现场照片）", text=text)
+            if not ok:
+                return
+            try:
+                service.set_caption(self.db, row.id, text, service.seen_caption(row))
+            except StaleRecord as exc:
+                if offer_reload(self, exc.message):
+                    self.reload()
+                    newest = self._select(row.id)
+                    if newest is None:
+                        return
+                    row, text = newest, newest.caption
+                continue
+            except UserError as exc:
+                self.context.show_error(self, exc)
+                return
             self.reload()
+            self._select(row.id)
+            return
+
+    def _select(self, attachment_id: int) -> AttachmentRow | None:
+        """Make the attachment with this id current; its row, or None when it is gone."""
+        for i in range(self.list.count()):
+            row = self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            if row.id == attachment_id:
+                self.list.setCurrentRow(i)
+                return row
+        return None
 
     def open_selected(self) -> None:
         row = self.selected()
