@@ -1,5 +1,5 @@
 """Two programs on one database editing what 设置 keeps (report deadlines, activity categories,
-free-clinic services) and attachment captions: a change to another
+free-clinic services, user roles) and attachment captions: a change to another
 field is kept, a save over a newer change of the same field is refused and nothing is written."""
 
 from __future__ import annotations
@@ -11,12 +11,14 @@ import pytest
 
 from tests.activity_helpers import make_activity
 from wenming_desktop.config import DataFolder
+from wenming_desktop.domain.access import ADMIN, CLERK, VIEWER
 from wenming_desktop.domain.edits import Seen
 from wenming_desktop.domain.errors import StaleRecord
 from wenming_desktop.services.activities import activity_lists, attachments
 from wenming_desktop.services.activities.activity_lists import ListData, ListItem
 from wenming_desktop.services.filing import deadlines
 from wenming_desktop.services.filing.deadlines import DeadlineRow
+from wenming_desktop.services.safety import users
 from wenming_desktop.services.settings.workspace import Workspace, open_workspace
 from wenming_desktop.storage.database import Database
 
@@ -150,3 +152,21 @@ def test_caption_saved_over_a_newer_caption_is_refused(two, tmp_path: Path) -> N
     assert attachments.list_attachments(pc2.db, aid)[0].caption == "宣讲现场"
     attachments.set_caption(pc2.db, attachment, "不看版本")  # without `seen`: written as is
     assert attachments.list_attachments(pc1.db, aid)[0].caption == "不看版本"
+
+
+def test_role_set_over_a_newer_role_is_refused(two) -> None:
+    pc1, pc2 = two
+    users.add_user(pc1.db, "wang", "王主任", ADMIN, "admin-pass-1")
+    li = users.add_user(pc1.db, "li", "李干事", VIEWER, "viewer-pass-1")
+    users.set_role(pc2.db, li, CLERK, VIEWER)  # PC 2 saw 只读 and made li 录入员
+    with pytest.raises(StaleRecord, match=r"用户“li”的角色.*已被别人修改.*重新载入"):
+        users.set_role(pc1.db, li, ADMIN, VIEWER)  # PC 1 also saw 只读
+    assert _role(pc1.db, "li") == "录入员"  # nothing of the refused save was written
+    users.set_role(pc1.db, li, ADMIN, CLERK)  # after 重新载入
+    assert _role(pc2.db, "li") == "管理员"
+    users.set_role(pc2.db, li, VIEWER)  # without what was seen: written as is
+    assert _role(pc1.db, "li") == "只读"
+
+
+def _role(db: Database, username: str) -> str:
+    return next(u.role for u in users.list_users(db) if u.username == username)

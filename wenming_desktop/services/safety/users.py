@@ -7,6 +7,7 @@ need a 管理员, and a 只读 user's writes are refused by Database.write itsel
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
 from typing import NamedTuple
@@ -15,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from wenming_desktop.domain.access import ADMIN, ROLE_LABELS, Actor
+from wenming_desktop.domain.edits import Seen, values_to_save
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.passwords import check_new_password, hash_password, verify_password
 from wenming_desktop.storage import audit
@@ -134,11 +136,32 @@ def _guard_last_admin(db: Database, session: Session, user: AppUser) -> None:
         raise UserError("这是最后一个管理员；登录开启时必须至少保留一个管理员")
 
 
-def set_role(db: Database, user_id: int, role: str) -> None:
+@dataclass(frozen=True)
+class RoleData:
+    """The one field 修改角色… edits of a user (a role code, domain.access)."""
+
+    role: str
+
+
+def set_role(db: Database, user_id: int, role: str, seen_role: str | None = None) -> None:
+    """Give the user `role` (a code). With `seen_role` (the code the list showed), a role
+    someone else changed meanwhile is not overwritten: StaleRecord (Chinese, offers 重新载入).
+
+    The role is the only field edited here, so it is its own version: `app_user` has no
+    version column, which would also move on with every sign-in (failure counts, lock-out).
+    UserError when not allowed or when the last 管理员 would be lost.
+    """
     require_admin(db, "修改角色")
     _check_role(role)
     with db.write() as session:
         user = _load(session, user_id)
+        current = RoleData(role=user.role)
+        seen = None if seen_role is None else Seen(RoleData(role=seen_role), 0)
+        moved_on = 0 if seen_role is None or user.role == seen_role else 1
+        what = f"用户“{user.username}”的角色"
+        values = values_to_save(current, moved_on, seen, RoleData(role=role), what)
+        if "role" not in values or values["role"] == user.role:
+            return
         if role != ADMIN:
             _guard_last_admin(db, session, user)
         old = user.role

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from wenming_desktop.domain.access import ROLE_LABELS, VIEWER
-from wenming_desktop.domain.errors import UserError
+from wenming_desktop.domain.errors import StaleRecord, UserError
 from wenming_desktop.services.safety import users
 from wenming_desktop.services.safety.users import UserRow
 from wenming_desktop.storage.database import Database
 from wenming_desktop.ui.context import PageContext
-from wenming_desktop.ui.dialogs.common import confirm
+from wenming_desktop.ui.dialogs.common import confirm, offer_reload
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
 
@@ -39,6 +39,11 @@ COLUMNS = [
     Column("角色", UserRow._fields.index("role"), width=90),
     Column("状态", UserRow._fields.index("locked"), lambda v: "已锁定" if v else "正常"),
 ]
+
+
+def _code(label: str) -> str:
+    """The role code of a role's Chinese label (as listed)."""
+    return next(c for c, text in ROLE_LABELS.items() if text == label)
 
 
 class PasswordDialog(QDialog):
@@ -187,12 +192,28 @@ class UsersSettingsTab(QWidget):
         if row is None:
             return
         labels = list(ROLE_LABELS.values())
-        label, ok = QInputDialog.getItem(
-            self, "修改角色", f"“{row.username}”的角色：", labels, labels.index(row.role), False
-        )
-        if ok:
-            code = next(c for c, text in ROLE_LABELS.items() if text == label)
-            self._attempt(lambda: users.set_role(self.db, row.id, code))
+        shown = label = row.role
+        while True:
+            label, ok = QInputDialog.getItem(
+                self, "修改角色", f"“{row.username}”的角色：", labels, labels.index(label), False
+            )
+            if not ok:
+                return
+            try:
+                users.set_role(self.db, row.id, _code(label), _code(shown))
+            except StaleRecord as exc:
+                # 重新载入: ask again on the newest role; 留在此处: ask again with the choice
+                if offer_reload(self, exc.message):
+                    self.refresh()
+                    newest = next((r for r in users.list_users(self.db) if r.id == row.id), None)
+                    if newest is None:
+                        return
+                    shown = label = newest.role
+                continue
+            except UserError as exc:
+                self.context.show_error(self, exc)
+            self.refresh()
+            return
 
     def reset_password(self) -> None:
         row = self.selected()
