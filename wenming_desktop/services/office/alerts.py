@@ -23,12 +23,12 @@ from wenming_desktop.domain.office import (
 from wenming_desktop.domain.periods import Period
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.queries.office import (
-    commendation_rows,
     decision_rows,
     finding_rows,
     leadership_group_since,
     leadership_meeting_days,
     meeting_rows,
+    period_commendation_rows,
 )
 
 FINDING = "检查整改"
@@ -149,7 +149,7 @@ def period_office(db: Database, period: Period, today: date) -> PeriodOffice:
     with db.read() as session:
         meetings = meeting_rows(session, period.start, period.end)
         findings = finding_rows(session, start=period.start, end=period.end)
-        commendations = commendation_rows(session, period.start.year, period.end.year)
+        commendations = period_commendation_rows(session, period)
     overdue = [
         i
         for i in tracked_items(db, today)
