@@ -19,7 +19,7 @@ from wenming_desktop.domain.office_rows import (
     MeetingRow,
 )
 from wenming_desktop.domain.periods import Period
-from wenming_desktop.storage.models import Attachment
+from wenming_desktop.storage.models import Attachment, AuditEntry
 from wenming_desktop.storage.office_models import (
     Commendation,
     Finding,
@@ -122,6 +122,22 @@ def leadership_group_since(session: Session) -> date | None:
     return session.scalar(
         select(func.min(OfficeGroup.established_on)).where(OfficeGroup.is_leadership.is_(True))
     )
+
+
+def has_leadership_group(session: Session) -> bool:
+    """Whether a 创建领导小组 has been recorded at all."""
+    stmt = select(OfficeGroup.id).where(OfficeGroup.is_leadership.is_(True)).limit(1)
+    return session.scalar(stmt) is not None
+
+
+def office_records_start(session: Session) -> date | None:
+    """The first day the office's records show: the earlier of the first change written to the
+    audit log and the first meeting (a meeting entered afterwards may be older); None when
+    there is neither."""
+    first_change = session.scalar(select(func.min(AuditEntry.at)))
+    first_meeting = session.scalar(select(func.min(Meeting.starts_at)))
+    days = [value.date() for value in (first_change, first_meeting) if value is not None]
+    return min(days) if days else None
 
 
 def inspection_rows(
