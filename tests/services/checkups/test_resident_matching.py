@@ -8,7 +8,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from tests.checkup_support import make_world
+from tests.checkup_support import id_number, make_world
 from wenming_desktop.domain.residents import ResidentData
 from wenming_desktop.services.checkups import residents
 from wenming_desktop.services.checkups.resident_import import apply_import, read_residents
@@ -133,3 +133,31 @@ def test_two_new_rows_nothing_tells_apart_are_refused(workspace, tmp_path: Path)
     assert plan.problems[0].text.startswith(
         "工作表“名册”第3行“姓名”：与第2行的“张三”都没有身份证号"
     )
+
+
+def test_a_row_with_an_id_completes_the_resident_registered_without_one(
+    workspace, tmp_path: Path
+) -> None:
+    world = make_world(workspace.db)
+    v = world.village_id
+    first = sheet(tmp_path / "a.xlsx", [["李秀英", "女", date(1948, 1, 1), "一组", ""]])
+    assert imported(workspace.db, v, first) == [(2, ACTION_NEW)]
+    book = Workbook()
+    ws = book.active
+    ws.title = "名册"
+    ws.append(["姓名", "身份证号", "村民小组"])
+    ws.append(["李秀英", id_number(date(1948, 1, 1), 22), "一组"])
+    ws.append(["李秀英", id_number(date(1955, 5, 5), 24), "三组"])
+    book.save(tmp_path / "b.xlsx")
+    assert imported(workspace.db, v, tmp_path / "b.xlsx") == [(2, ACTION_UPDATE), (3, ACTION_NEW)]
+    stored = sorted(
+        (r.birth_date, r.id_number, r.group_name)
+        for r in (
+            residents.get_resident(workspace.db, x.id)
+            for x in residents.list_residents(workspace.db)
+        )
+    )
+    assert stored == [
+        (date(1948, 1, 1), id_number(date(1948, 1, 1), 22), "一组"),
+        (date(1955, 5, 5), id_number(date(1955, 5, 5), 24), "三组"),
+    ]

@@ -1,10 +1,10 @@
 """Importing a village's resident list from Excel (`wenming import residents`, 村民名册 → 导入).
 
 The sheet is read by the shared messy-sheet reader; every row is checked (name, ID check digit,
-mobile, focus groups) and matched to an existing resident by ID number (or, without one, by the
-rule of `domain/resident_match.py`: name and the birth date or 村民小组 that are known, among the
-village's residents without an ID; a row fitting several residents, or two rows fitting one, is
-refused by row). The preview lists 新增/更新/有错误 and every
+mobile, focus groups) and matched to an existing resident by ID number, else by the rule of
+`domain/resident_match.py` (name and the birth date or 村民小组 that are known) among the village's
+residents without an ID number; a row fitting several residents, or two rows fitting one, is
+refused by row. The preview lists 新增/更新/有错误 and every
 problem by sheet, row and column. Writing is all-or-nothing: with any problem nothing is written
 unless the clerk chooses to import only the rows without errors.
 """
@@ -277,6 +277,8 @@ def read_residents(
                 )
             elif found is not None:
                 resident_id = found.id
+            else:  # the person may be registered without an ID number yet: the ID is added
+                resident_id = matcher.match(row, data, problems, plan.preview.warnings)
         elif data is not None:
             resident_id = matcher.match(row, data, problems, plan.preview.warnings)
         plan.problems.extend(problems)
@@ -324,8 +326,10 @@ class _NamelessMatcher:
     def match(
         self, row: int, data: ResidentData, problems: list[Problem], warnings: list[Problem]
     ) -> int | None:
-        """The registered resident's id, or None for a new one; a refusal goes to `problems`,
-        a same-name notice to `warnings`."""
+        """The registered resident without an ID number `data` is, or None for a new one; a
+        refusal goes to `problems`, a same-name notice to `warnings`. A row with an ID number
+        not registered comes here too (its birth date is the ID's): it may be a person
+        registered before without one."""
         facts = PersonFacts(data.name, data.birth_date, data.birth_precision, data.group_name)
         namesakes = self.same_name.get(data.name, [])
         fits = [
@@ -358,6 +362,8 @@ class _NamelessMatcher:
                 return None
             self.claimed[found.id] = row
             return found.id
+        if data.id_number:  # new, with its own ID number: nobody else's, not a duplicate
+            return None
         for other_row, other in self.added:
             if same_person_without_id(facts, other):
                 problems.append(
