@@ -144,7 +144,7 @@ def not_backed_up_here(db: Database) -> str:
     from wenming_desktop.storage.server import describe_server
 
     return (
-        f"数据保存在{describe_server(db.engine.url)}，照片和扫描件也在数据库中；"
-        "本程序的备份只用于本机数据库。请在装有 PostgreSQL 工具的电脑上运行（按提示输入密码）："
+        f"服务器数据库（PostgreSQL）不用本程序备份：数据保存在{describe_server(db.engine.url)}，"
+        "照片和扫描件也在数据库中。请在装有 PostgreSQL 工具的电脑上运行（按提示输入密码）："
         f"{dump_command(db.engine.url)}"
     )
