@@ -9,7 +9,12 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from wenming_desktop.exports.excel.ledger import Ledger, LedgerColumn
-from wenming_desktop.exports.excel.print_layout import line_count, row_height
+from wenming_desktop.exports.excel.print_layout import (
+    PrintPlan,
+    line_count,
+    printed_pages,
+    row_height,
+)
 from wenming_desktop.exports.excel.row_shapes import MAX_SHAPES
 
 COLUMNS = [
@@ -178,3 +183,14 @@ def test_rows_of_too_many_shapes_are_written_cell_by_cell(tmp_path: Path) -> Non
         tall = any(row)
         expected = row_height(line_count("长文字" * 3, 6)) if tall else None
         assert ws.row_dimensions[4 + n].height == expected
+
+
+def test_a_page_at_100_percent_holds_rows_in_whole_pixels() -> None:
+    # LibreOffice puts 13 rows of 28.5 pt under 117 pt of repeated rows on a page, not the 14
+    # that the points alone allow (117 + 14 × 28.5 = 516.0 < 516.1): it counts whole pixels.
+    plan = PrintPlan(False, 1, ((1, 1),))
+    repeated = [45.0, 55.5, 16.5]
+    assert printed_pages(plan, [10.0, 10.0], repeated, [28.5] * 13) == 1
+    assert printed_pages(plan, [10.0, 10.0], repeated, [28.5] * 14) == 2
+    assert printed_pages(plan, [10.0, 10.0], repeated, [28.5] * 13 + [26.5]) == 1
+    assert printed_pages(plan, [10.0, 10.0], repeated, [28.5] * 13 + [26.75]) == 2

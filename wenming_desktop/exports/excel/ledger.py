@@ -192,7 +192,7 @@ class LedgerSheet:
     def printed_pages(self) -> int:
         """Pages this sheet prints on, as laid out (print_layout.printed_pages); after finish."""
         heights = self._heights
-        repeated = sum(heights.get(r, DEFAULT_ROW_HEIGHT) for r in range(HEADER_ROWS))
+        repeated = [heights.get(r, DEFAULT_ROW_HEIGHT) for r in range(HEADER_ROWS)]
         body = [heights.get(r, DEFAULT_ROW_HEIGHT) for r in range(HEADER_ROWS, self._next_row)]
         return printed_pages(self._plan, self._widths, repeated, body)
 
