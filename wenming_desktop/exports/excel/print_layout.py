@@ -184,3 +184,58 @@ def printed_pages(
             used = 0.0
         used += height
     return pages * pages_across(plan, widths)
+
+
+# Where a banner's line may end: before an ideographic space (kept with the part after it);
+# in a note also after a `；` or `，` and before a `（`. No line starts with a closing mark
+# (GB/T 15834-2011).
+_PART_BREAKS = re.compile(r"(?=\u3000)")
+_CLAUSE_BREAKS = re.compile(r"(?=\u3000)|(?<=[；，])|(?=（)")
+_CLOSING = "，。、；：？！）》」』”’…"
+
+
+def banner_text(text: str, width: float, size: float = 10, clauses: bool = False) -> str:
+    """`text` for a merged subtitle or note cell `width` units wide, broken into lines where it
+    wraps: between its parts (split before an ideographic space; with `clauses` also after a
+    `；` or `，` and before a `（`), each line as many whole parts as fit. With `clauses` a
+    part longer than a line is cut into lines of equal length, none starting with a closing
+    mark and no number cut; without, the spreadsheet wraps it. Text that fits on one line
+    comes back as is."""
+    if line_count(text, width, size) <= 1:
+        return text
+    lines: list[str] = []
+    spaced = False
+    for piece in (_CLAUSE_BREAKS if clauses else _PART_BREAKS).split(text):
+        # parts apart by a space keep it within a line
+        spaced = spaced or piece.startswith("\u3000")
+        part = piece.removeprefix("\u3000")
+        if not part:
+            continue
+        joined = f"{lines[-1]}{chr(0x3000) if spaced else ''}{part}" if lines else ""
+        if lines and line_count(joined, width, size) <= 1:
+            lines[-1] = joined
+        elif clauses:
+            lines.extend(_even_lines(part, width, size))
+        else:
+            lines.append(part)
+        spaced = False
+    return "\n".join(lines)
+
+
+def _even_lines(text: str, width: float, size: float) -> list[str]:
+    count = line_count(text, width, size)
+    lines: list[str] = []
+    rest = text
+    while count > 1 and rest:
+        cut = math.ceil(len(rest) / count)
+        # a closing mark stays at the end of the line before; a number or word is not cut
+        while cut < len(rest) and (
+            rest[cut] in _CLOSING or (rest[cut].isascii() and rest[cut - 1].isascii())
+        ):
+            cut += 1
+        lines.append(rest[:cut])
+        rest = rest[cut:]
+        count -= 1
+    if rest:
+        lines.append(rest)
+    return lines
