@@ -36,8 +36,11 @@ def test_a_group_without_a_date_owes_no_quarter_before_the_office_began(window, 
     """A group just set up (no 成立日期) in a new program: last year's quarters are not missed."""
     db = window.context.workspace.db
     leadership_group(db, established=None)
+    _settle(window, qtbot)  # the first load, from before the group existed
     home = window.show_page("首页")
+    home.refresh()
     _settle(window, qtbot)
+    qtbot.waitUntil(lambda: home.quarters.model.rowCount() > 0, timeout=10_000)
     today = date.today()
     labels = [home.quarters.model.index(r, 0).data() for r in range(home.quarters.model.rowCount())]
     assert len(labels) == 1 and str(today.year) in str(labels[0])  # this quarter, pending
