@@ -90,17 +90,40 @@ class DataFolder(NamedTuple):
         url = os.environ.get(ENV_DATABASE_URL, "").strip()
         if url:
             return url
-        config_file = self.root / CONFIG_FILENAME
-        if not config_file.exists():
-            return None
-        import json  # not at import: the window's shell is painted before this is needed
+        value = read_config(self.root / CONFIG_FILENAME).get("database_url") or ""
+        if not isinstance(value, str):
+            raise UserError(
+                f"配置文件“{self.root / CONFIG_FILENAME}”中的 database_url 应为文字（服务器地址）"
+            )
+        return value.strip() or None
 
-        try:
-            data = json.loads(config_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise UserError(f"配置文件“{config_file}”无法读取：{exc}") from None
-        url = str(data.get("database_url", "")).strip()
-        return url or None
+
+def read_config(path: Path) -> dict[str, object]:
+    """The settings object in config.json ({} when the file is missing).
+
+    Accepts a UTF-8 file with or without a byte-order mark (Windows Notepad saves one).
+    Raises UserError with one Chinese line naming the file and what is wrong (line and
+    column for a syntax error) when it cannot be read or is not a JSON object.
+    """
+    if not path.exists():
+        return {}
+    import json  # not at import: the window's shell is painted before this is needed
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise UserError(f"配置文件“{path}”无法读取：{os_reason(exc)}") from None
+    except UnicodeDecodeError:
+        raise UserError(f"配置文件“{path}”无法读取：不是 UTF-8 编码的文字文件") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UserError(
+            f"配置文件“{path}”格式有误：第 {exc.lineno} 行第 {exc.colno} 列附近不是有效的 JSON"
+        ) from None
+    if not isinstance(data, dict):
+        raise UserError(f"配置文件“{path}”格式有误：内容应为一个 {{ … }} 对象（设置项及其值）")
+    return data
 
 
 def resolve_data_folder(explicit: str | os.PathLike[str] | None = None) -> DataFolder:

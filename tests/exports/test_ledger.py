@@ -9,7 +9,12 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from wenming_desktop.exports.excel.ledger import Ledger, LedgerColumn
-from wenming_desktop.exports.excel.print_layout import line_count, row_height
+from wenming_desktop.exports.excel.print_layout import (
+    PrintPlan,
+    line_count,
+    printed_pages,
+    row_height,
+)
 from wenming_desktop.exports.excel.row_shapes import MAX_SHAPES
 
 COLUMNS = [
@@ -178,3 +183,39 @@ def test_rows_of_too_many_shapes_are_written_cell_by_cell(tmp_path: Path) -> Non
         tall = any(row)
         expected = row_height(line_count("长文字" * 3, 6)) if tall else None
         assert ws.row_dimensions[4 + n].height == expected
+
+
+def test_a_page_at_100_percent_holds_rows_in_whole_pixels() -> None:
+    # LibreOffice puts 13 rows of 28.5 pt under 117 pt of repeated rows on a page, not the 14
+    # that the points alone allow (117 + 14 × 28.5 = 516.0 < 516.1): it counts whole pixels.
+    plan = PrintPlan(False, 1, ((1, 1),))
+    repeated = [45.0, 55.5, 16.5]
+    assert printed_pages(plan, [10.0, 10.0], repeated, [28.5] * 13) == 1
+    assert printed_pages(plan, [10.0, 10.0], repeated, [28.5] * 14) == 2
+    assert printed_pages(plan, [10.0, 10.0], repeated, [28.5] * 13 + [26.5]) == 1
+    assert printed_pages(plan, [10.0, 10.0], repeated, [28.5] * 13 + [26.75]) == 2
+
+
+def test_a_split_sheet_prints_its_subtitle_and_note_whole_on_every_page(tmp_path: Path) -> None:
+    """Across pages, the note lies over the repeated columns like the title (a note over the
+    whole width would be cut at each page break), its rows as tall as its lines; a subtitle
+    that wraps is broken between its parts, not inside them."""
+    columns = [LedgerColumn("序号", 6), LedgerColumn("日期", 11), LedgerColumn("姓名", 9)]
+    columns += [LedgerColumn(f"项目{i}", 20) for i in range(8)]
+    subtitle = "2026年度 · 全部结对村\u3000共 244 人次\u3000（身份证号、电话已脱敏）"
+    note = "注：服务时长以分钟记录；表中各小时数由分钟数折算后四舍五入，合计可能相差零点几小时。"
+    path = tmp_path / "宽表.xlsx"
+    with Ledger(path) as book:
+        sheet = book.sheet("宽表", "某某医院宽表台账", subtitle, columns)
+        sheet.append([1, "2025-01-02", "张三", *["短"] * 8])
+        sheet.note(note)
+    ws = load_workbook(path)["宽表"]
+    assert "A5:C5" in ws.merged_cells  # the note, over the repeated columns only
+    lines = str(ws["A5"].value).split("\n")
+    assert "".join(lines) == note and len(lines) > 3
+    assert all(line_count(line, 26 - 2) == 1 for line in lines)  # whole lines, no wrapping left
+    assert not any(line[0] in "，。；）" for line in lines)
+    assert ws.row_dimensions[5].height >= row_height(len(lines))
+    parts = str(ws["A2"].value).split("\n")
+    assert parts == ["2026年度 · 全部结对村", "共 244 人次", "（身份证号、电话已脱敏）"]
+    assert ws.row_dimensions[2].height >= row_height(3)

@@ -8,14 +8,17 @@ import math
 import os
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
 from tests.pdf_helpers import printed_measure as measure
+from wenming_desktop.exports.excel.print_layout import HEADER_ROWS
 from wenming_desktop.exports.packet import workbook_pages
 from wenming_desktop.services.filing.ledgers import LEDGERS, LedgerRequest, year_period
+from wenming_desktop.services.roster import roster
 from wenming_desktop.services.settings.workspace import Workspace
 
 pytestmark = pytest.mark.slow
@@ -59,3 +62,52 @@ def test_every_ledger_prints_readably(demo_workspace: Workspace, tmp_path: Path)
         bound = sum(6 * math.ceil((sheet.max_row - 2) / 8) for sheet in book.worksheets)
         book.close()
         assert pages <= bound, f"{path.name}: {pages} pages for at most {bound}"
+
+
+def _add_like(workspace: Workspace, count: int, start: int) -> None:
+    """`count` more volunteers like the roster's last one (rows of the same height)."""
+    db = workspace.db
+    model = roster.get_volunteer(db, roster.list_volunteers(db)[-1].id)
+    for i in range(start, start + count):
+        new = replace(
+            model, name=f"新增{i:02d}", staff_no=f"XZ{i:04d}", id_number=None, phone="",
+            registry_no=f"99{i:011d}",
+        )  # fmt: skip
+        roster.add_volunteer(db, new)
+
+
+def test_page_counts_around_a_page_boundary(demo_workspace: Workspace, tmp_path: Path) -> None:
+    """The column-split ledgers with one row below, at and above where a band of pages
+    ends, by the program's count and by LibreOffice's, and as many rows as would fill the band
+    if the page's height were counted in points."""
+    soffice = _soffice()
+    request = LedgerRequest(year_period(2026))
+    specs = [s for s in LEDGERS if s.cli_name in ("volunteers", "hours")]
+    assert len(specs) == 2
+    book = tmp_path / "probe.xlsx"
+    volunteers = specs[0]
+    volunteers.write(demo_workspace, request, book)
+    rows = load_workbook(book, read_only=True).worksheets[0].max_row - HEADER_ROWS
+    per_band = 13  # rows of two lines under the demo's title block
+    full = math.ceil(rows / per_band) * per_band  # the band's last row
+    written: list[Path] = []
+    added = 0
+    for target in (full - 1, full, full + 1):
+        _add_like(demo_workspace, target - rows - added, added)
+        added = target - rows
+        for spec in specs:
+            path = tmp_path / f"{target}_{spec.file_name(request)}"
+            spec.write(demo_workspace, request, path)
+            written.append(path)
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), *map(str, written)],
+        check=True, capture_output=True, timeout=600,
+    )  # fmt: skip
+    counts = {path.name: measure(path.with_suffix(".pdf"))[0] for path in written}
+    for path in written:
+        assert workbook_pages(path) == counts[path.name], f"{path.name}: {counts}"
+    name = volunteers.file_name(request)
+    # The last target starts a band of pages: the boundary is really between them.
+    assert counts[f"{full + 1}_{name}"] > counts[f"{full}_{name}"] == counts[f"{full - 1}_{name}"]

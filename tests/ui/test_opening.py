@@ -139,7 +139,8 @@ def test_an_unreadable_configuration_is_said_in_chinese(
     with qtbot.waitSignal(opening.finished, timeout=60_000) as finished:
         opening.start()
     assert finished.args == [1]
-    assert "配置文件" in shown[0] and "无法读取" in shown[0]
+    assert "配置文件" in shown[0] and "第 1 行第 2 列" in shown[0]
+    assert "Expecting" not in shown[0]  # json's English text is not shown
     assert shell.opening_label.text() == "数据未能打开。"
     assert not shell.attached
 
@@ -238,5 +239,5 @@ def test_run_gui_ends_with_the_message_when_the_data_cannot_be_opened(
     (data_folder.root / "config.json").write_text("{not json", encoding="utf-8")
     shown = _critical_boxes(monkeypatch)
     assert app_module.run_gui(data_folder) == 1
-    assert "无法读取" in shown[0]
+    assert "格式有误" in shown[0]
     assert _lock_is_free(data_folder)

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from wenming_desktop.domain.periods import Period
+
 # Roles in a standing group, in the order a member list is printed.
 GROUP_ROLES: tuple[str, ...] = ("组长", "副组长", "办公室主任", "成员")
 LEADERSHIP_GROUP = "创建领导小组"
@@ -187,3 +189,32 @@ def leadership_quarters(
 
 def missing_quarters(checks: Iterable[QuarterCheck]) -> list[QuarterCheck]:
     return [c for c in checks if c.state is QuarterState.MISSING]
+
+
+@dataclass(frozen=True)
+class CommendationSelection:
+    """Which commendations belong to a period, and the heading of its list.
+
+    The rule (评选表彰 are decided per year, 年度): a whole-year period lists the commendations
+    of that 年度 (also those without a 表彰日期), headed "2026年度"; a half year, quarter or month
+    lists only those whose 表彰日期 falls inside it, headed by the period ("2026年6月"). An
+    entry without a date is therefore counted in its year only. The ledger, the summary's
+    评选表彰（项） and the packet all use this one selection.
+
+    years: (first, last) 年度 when selecting by year, else None; awarded: (start, end) dates,
+    inclusive, when selecting by 表彰日期, else None.
+    """
+
+    years: tuple[int, int] | None
+    awarded: tuple[date, date] | None
+    heading: str
+
+
+def commendation_selection(period: Period) -> CommendationSelection:
+    """The selection of commendations for a reporting period (rule: CommendationSelection)."""
+    whole_years = period.start == date(period.start.year, 1, 1) and period.end == date(
+        period.end.year, 12, 31
+    )
+    if whole_years:
+        return CommendationSelection((period.start.year, period.end.year), None, period.years_label)
+    return CommendationSelection(None, (period.start, period.end), period.label)

@@ -129,28 +129,48 @@ def test_the_years_packet_holds_the_office_sections(demo_workspace, tmp_path) ->
 
 
 def test_a_months_office_ledgers_say_what_they_list(workspace, tmp_path) -> None:
-    """A month's 评选表彰台账 lists the year and says 年度; a month's quarter sheet counts the
-    whole quarter's meetings and names the quarter, not the month."""
+    """A month's 评选表彰台账 lists the commendations awarded that month, headed by the month
+    (the year's list keeps the 年度 and undated entries; the summary counts the same); a
+    month's quarter sheet counts the whole quarter's meetings and names the quarter."""
     from wenming_desktop.domain.office_records import CommendationData
     from wenming_desktop.services.filing.ledgers import LedgerRequest, ledger
     from wenming_desktop.services.office import commendations
+    from wenming_desktop.services.office.alerts import period_office
 
     db = workspace.db
     group_id = leadership_group(db)
     leadership_meeting(db, group_id, date(2026, 1, 20))
-    commendations.save_commendation(
-        db,
-        None,
-        CommendationData(kind="优秀志愿者", year=2026, level="院级", name="志愿者甲"),
-    )
+    for name, awarded in (
+        ("志愿者甲", None),
+        ("志愿者乙", date(2026, 2, 10)),
+        ("志愿者丙", date(2026, 6, 15)),
+    ):
+        commendations.save_commendation(
+            db,
+            None,
+            CommendationData(
+                kind="优秀志愿者", year=2026, level="院级", name=name, awarded_on=awarded
+            ),
+        )
     month = parse_period("2026-02")
 
     comm_path = tmp_path / "评选表彰台账.xlsx"
     assert office_exports.export_commendations_ledger(db, comm_path, month, TODAY) == 1
-    subtitle = sheet_rows(comm_path, "评选表彰台账")[1][0]
-    assert subtitle.startswith("期间：2026年度") and "2月" not in subtitle
+    rows = sheet_rows(comm_path, "评选表彰台账")
+    assert rows[1][0].startswith("期间：2026年2月")
+    assert any("志愿者乙" in row for row in rows)
+    assert not any("志愿者甲" in row or "志愿者丙" in row for row in rows)
+    assert period_office(db, month, TODAY).commendations == 1
     spec = ledger("commendations")
-    assert spec.file_name(LedgerRequest(month)) == "2026年度评选表彰台账.xlsx"
+    assert spec.file_name(LedgerRequest(month)) == "2026年2月评选表彰台账.xlsx"
+    quarter = parse_period("2026-Q2")
+    assert office_exports.export_commendations_ledger(db, comm_path, quarter, TODAY) == 1
+    assert period_office(db, quarter, TODAY).commendations == 1
+    year = parse_period("2026")
+    assert office_exports.export_commendations_ledger(db, comm_path, year, TODAY) == 3
+    assert sheet_rows(comm_path, "评选表彰台账")[1][0].startswith("期间：2026年度")
+    assert period_office(db, year, TODAY).commendations == 3
+    assert spec.file_name(LedgerRequest(year)) == "2026年度评选表彰台账.xlsx"
 
     meetings_path = tmp_path / "会议台账.xlsx"
     assert office_exports.export_meetings_ledger(db, meetings_path, month, TODAY) == 0

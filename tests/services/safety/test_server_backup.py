@@ -30,6 +30,9 @@ def test_the_page_promises_no_automatic_backup_on_a_server(server_workspace, pg_
     assert f"127.0.0.1:{pg_server.port}" in text
     assert "不会自动备份" in text and "每天第一次启动时自动备份" not in text
     assert "服务器管理员" in text and str(info.attachments) in text
+    assert "保存在服务器数据库中" in text and "请一并备份" not in text
+    assert f"pg_dump --format=custom --file={info.command.split('--file=')[1].split()[0]}" in text
+    assert f"--host=127.0.0.1 --port={pg_server.port}" in text
     assert PASSWORD not in text
     without = server_backup.describe(
         info.__class__(info.server, None, info.target, info.attachments)
@@ -54,3 +57,21 @@ def test_the_local_database_is_not_dumped(workspace, on_postgres) -> None:
         pytest.skip("the workspace is on the server in this run")
     with pytest.raises(UserError, match="立即备份"):
         server_backup.dump_server(workspace.folder, workspace.db)
+
+
+def test_the_command_line_backup_says_how_on_a_server(
+    server_workspace, pg_server, monkeypatch, capsys
+) -> None:
+    from wenming_desktop.cli import main
+    from wenming_desktop.config import ENV_DATABASE_URL
+
+    url = server_workspace.db.engine.url.render_as_string(hide_password=False)
+    monkeypatch.setenv(ENV_DATABASE_URL, url)
+    for extra in ([], ["-o", str(server_workspace.folder.root / "备份.zip")]):
+        code = main(["--data-dir", str(server_workspace.folder.root), "backup", *extra])
+        out = capsys.readouterr()
+        said = out.out + out.err
+        assert code == 1
+        assert "pg_dump --format=custom" in said and f"--port={pg_server.port}" in said
+        assert "照片和扫描件也在数据库中" in said
+        assert PASSWORD not in said

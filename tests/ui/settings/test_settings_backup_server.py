@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,6 +37,11 @@ def test_the_tab_says_who_backs_up_the_server(server_window, qtbot) -> None:
     qtbot.wait(20)
     text = tab.hint.text()
     assert "不会自动备份" in text and "每天第一次启动时自动备份" not in text
+    assert "保存在服务器数据库中" in text and "请一并备份" not in text
+    assert "pg_dump --format=custom" in text
+    shots = os.environ.get("WENMING_SHOTS", "")
+    if shots:
+        server_window.grab().save(os.path.join(shots, "backup_server.png"))
     assert not tab.restore_button.isVisible() and not tab.restore_file_button.isVisible()
     assert tab.backup_button.text() == "导出服务器数据库"
     tab.backup_now()

@@ -36,6 +36,7 @@ from wenming_desktop.exports.excel.print_layout import (
     HEADER_ROWS,
     PRINTED_PAGES,
     PrintPlan,
+    banner_text,
     line_count,
     number_width,
     plan_print,
@@ -165,6 +166,8 @@ class LedgerSheet:
         last = len(columns) - 1 if self._plan.fit_one_page_wide else self._plan.repeated_columns - 1
         width = sum(self._widths[: last + 1])
         # Heights before the cells: a row streams out as soon as the next one is written.
+        if not self._plan.fit_one_page_wide:  # narrow: lines of whole parts
+            subtitle = banner_text(subtitle, width - 2)
         title_lines = line_count(title, width - 2, 16 * 1.1)  # bold; a merged cell's padding
         subtitle_lines = line_count(subtitle, width - 2)
         self._heights: dict[int, float] = {}  # rows whose height is set (points)
@@ -192,7 +195,7 @@ class LedgerSheet:
     def printed_pages(self) -> int:
         """Pages this sheet prints on, as laid out (print_layout.printed_pages); after finish."""
         heights = self._heights
-        repeated = sum(heights.get(r, DEFAULT_ROW_HEIGHT) for r in range(HEADER_ROWS))
+        repeated = [heights.get(r, DEFAULT_ROW_HEIGHT) for r in range(HEADER_ROWS)]
         body = [heights.get(r, DEFAULT_ROW_HEIGHT) for r in range(HEADER_ROWS, self._next_row)]
         return printed_pages(self._plan, self._widths, repeated, body)
 
@@ -322,10 +325,15 @@ class LedgerSheet:
         self._widen(col, len(number_format or "") + 2)
 
     def note(self, text: str) -> None:
-        """A footnote under the table: one line across the sheet's width, without a frame."""
+        """A footnote under the table, without a frame: across the sheet's width; when the sheet
+        prints across pages, over the columns repeated on every page (so each page carries it
+        whole), broken into lines by its clauses."""
         text = export_safe(text)
         row, last = self._next_row, len(self._columns) - 1
-        self._set_height(row, row_height(line_count(text, sum(self._widths) - 2)))
+        if not self._plan.fit_one_page_wide:
+            last = self._plan.repeated_columns - 1
+            text = banner_text(text, sum(self._widths[: last + 1]) - 2, clauses=True)
+        self._set_height(row, row_height(line_count(text, sum(self._widths[: last + 1]) - 2)))
         self._banner(row, text, self._formats.get("note"), last)
         self._next_row += 1
 

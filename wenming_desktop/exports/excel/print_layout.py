@@ -115,6 +115,13 @@ def plan_print(titles: list[str], widths: list[float], slack: float = 6.0) -> Pr
 # manual breaks that has grown too wide (numbers widened on saving) is broken again where it
 # no longer fits. Measured against LibreOffice 7 (tests/exports/test_ledgers_on_paper.py).
 PAGE_HEIGHT = 595.3 - (0.5 + 0.6) * 72
+# At 100 % LibreOffice breaks pages on rows measured in whole screen pixels (96 per inch, each
+# row's height rounded on its own), and the body holds PAGE_PIXELS of them, a little less
+# than PAGE_HEIGHT: rows of 28.5 pt under 117 pt of repeated rows fit 13 a page, not 14
+# (117 + 14 × 28.5 = 516.0 pt < PAGE_HEIGHT). Measured against LibreOffice 7 by the largest
+# last row that still fits, with repeated rows of 117 and 70 pt and body rows of 7.5 and
+# 28.5 pt: all agree on 685 pixels (docs/printing.md).
+PAGE_PIXELS = 685
 SPLIT_ROOM = 993
 FIT_ROOM = 922
 DEFAULT_ROW_HEIGHT = 15.0  # a row whose height is not set: one line of 10 pt text
@@ -125,6 +132,12 @@ PRINTED_PAGES = "PrintedPages"
 
 def _pixels(width: float) -> int:
     return int(width * 7 + 0.5) + 5
+
+
+def row_pixels(height: float) -> int:
+    """A row's height in points as the screen pixels (96 per inch) LibreOffice
+    counts at 100 %, rounded half up."""
+    return math.floor(height * 96 / 72 + 0.5)
 
 
 def fit_scale(widths: list[float]) -> float:
@@ -152,12 +165,18 @@ def pages_across(plan: PrintPlan, widths: list[float]) -> int:
     return pages
 
 
-def printed_pages(plan: PrintPlan, widths: list[float], repeated: float, body: list[float]) -> int:
-    """Pages a sheet prints on: `widths` as saved, `repeated` points of rows repeated at the
-    top of every page (title, subtitle, header), `body` the heights (points) of the other rows
-    in order. Rows are never split across pages."""
+def printed_pages(
+    plan: PrintPlan, widths: list[float], repeated: list[float], body: list[float]
+) -> int:
+    """Pages a sheet prints on: `widths` as saved, `repeated` the heights (points) of the rows
+    repeated at the top of every page (title, subtitle, header), `body` the heights (points) of
+    the other rows in order. Rows are never split across pages."""
     scale = fit_scale(widths) if plan.fit_one_page_wide else 1.0
-    room = PAGE_HEIGHT / scale - repeated
+    if scale == 1.0:  # whole pixels, as LibreOffice paginates at 100 %
+        room = float(PAGE_PIXELS - sum(row_pixels(height) for height in repeated))
+        body = [float(row_pixels(height)) for height in body]
+    else:
+        room = PAGE_HEIGHT / scale - sum(repeated)
     pages, used = 1, 0.0
     for height in body:
         if used > 0 and used + height > room:
@@ -165,3 +184,58 @@ def printed_pages(plan: PrintPlan, widths: list[float], repeated: float, body: l
             used = 0.0
         used += height
     return pages * pages_across(plan, widths)
+
+
+# Where a banner's line may end: before an ideographic space (kept with the part after it);
+# in a note also after a `；` or `，` and before a `（`. No line starts with a closing mark
+# (GB/T 15834-2011).
+_PART_BREAKS = re.compile(r"(?=\u3000)")
+_CLAUSE_BREAKS = re.compile(r"(?=\u3000)|(?<=[；，])|(?=（)")
+_CLOSING = "，。、；：？！）》」』”’…"
+
+
+def banner_text(text: str, width: float, size: float = 10, clauses: bool = False) -> str:
+    """`text` for a merged subtitle or note cell `width` units wide, broken into lines where it
+    wraps: between its parts (split before an ideographic space; with `clauses` also after a
+    `；` or `，` and before a `（`), each line as many whole parts as fit. With `clauses` a
+    part longer than a line is cut into lines of equal length, none starting with a closing
+    mark and no number cut; without, the spreadsheet wraps it. Text that fits on one line
+    comes back as is."""
+    if line_count(text, width, size) <= 1:
+        return text
+    lines: list[str] = []
+    spaced = False
+    for piece in (_CLAUSE_BREAKS if clauses else _PART_BREAKS).split(text):
+        # parts apart by a space keep it within a line
+        spaced = spaced or piece.startswith("\u3000")
+        part = piece.removeprefix("\u3000")
+        if not part:
+            continue
+        joined = f"{lines[-1]}{chr(0x3000) if spaced else ''}{part}" if lines else ""
+        if lines and line_count(joined, width, size) <= 1:
+            lines[-1] = joined
+        elif clauses:
+            lines.extend(_even_lines(part, width, size))
+        else:
+            lines.append(part)
+        spaced = False
+    return "\n".join(lines)
+
+
+def _even_lines(text: str, width: float, size: float) -> list[str]:
+    count = line_count(text, width, size)
+    lines: list[str] = []
+    rest = text
+    while count > 1 and rest:
+        cut = math.ceil(len(rest) / count)
+        # a closing mark stays at the end of the line before; a number or word is not cut
+        while cut < len(rest) and (
+            rest[cut] in _CLOSING or (rest[cut].isascii() and rest[cut - 1].isascii())
+        ):
+            cut += 1
+        lines.append(rest[:cut])
+        rest = rest[cut:]
+        count -= 1
+    if rest:
+        lines.append(rest)
+    return lines

@@ -1,8 +1,10 @@
 """Importing a village's resident list from Excel (`wenming import residents`, 村民名册 → 导入).
 
 The sheet is read by the shared messy-sheet reader; every row is checked (name, ID check digit,
-mobile, focus groups) and matched to an existing resident by ID number (or, without one, by name
-among the village's residents without an ID). The preview lists 新增/更新/有错误 and every
+mobile, focus groups) and matched to an existing resident by ID number, else by the rule of
+`domain/resident_match.py` (name and the birth date or 村民小组 that are known) among the village's
+residents without an ID number; a row fitting several residents, or two rows fitting one, is
+refused by row. The preview lists 新增/更新/有错误 and every
 problem by sheet, row and column. Writing is all-or-nothing: with any problem nothing is written
 unless the clerk chooses to import only the rows without errors.
 """
@@ -23,6 +25,7 @@ from wenming_desktop.domain.dates import BIRTH_FROM_ID, birth_with_id, stated_bi
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import mask_id, mask_phone, normalize_gender, parse_id_number
 from wenming_desktop.domain.name_pinyin import name_initials
+from wenming_desktop.domain.resident_match import PersonFacts, same_person_without_id
 from wenming_desktop.domain.residents import ResidentData, validate_resident
 from wenming_desktop.domain.vocabulary import FocusGroup
 from wenming_desktop.services.progress import Progress
@@ -45,7 +48,7 @@ from wenming_desktop.services.workbooks.sheet_reader import (
 from wenming_desktop.storage import audit
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.models import Resident, Village
-from wenming_desktop.storage.queries.residents import registered_keys
+from wenming_desktop.storage.queries.residents import RegisteredKey, registered_keys
 
 FOCUS_ALIASES: dict[FocusGroup, tuple[str, ...]] = {
     # 空巢老人: children living away, the rural case of 留守老人; 五保户: the old name of 特困供养.
@@ -231,10 +234,11 @@ def read_residents(
             raise UserError("所选结对村不存在，可能已被删除")
         existing = registered_keys(session)
     by_number = {r.id_number: r for r in existing if r.id_number}
-    nameless_ids: dict[str, list[int]] = {}
+    same_name: dict[str, list[RegisteredKey]] = {}
     for r in existing:
-        if r.village_id == village_id and not r.id_number:
-            nameless_ids.setdefault(r.name, []).append(r.id)
+        if r.village_id == village_id:
+            same_name.setdefault(r.name, []).append(r)
+    matcher = _NamelessMatcher(sheet, same_name)
     plan = ResidentImport(
         Path(path),
         village_id,
@@ -273,8 +277,10 @@ def read_residents(
                 )
             elif found is not None:
                 resident_id = found.id
-        elif data is not None and len(nameless_ids.get(data.name, [])) == 1:
-            resident_id = nameless_ids[data.name][0]
+            else:  # the person may be registered without an ID number yet: the ID is added
+                resident_id = matcher.match(row, data, problems, plan.preview.warnings)
+        elif data is not None:
+            resident_id = matcher.match(row, data, problems, plan.preview.warnings)
         plan.problems.extend(problems)
         shown = (
             cell_text(record.get("name")),
@@ -291,6 +297,96 @@ def read_residents(
         plan.preview.rows.append(PreviewRow(row, action, shown, hidden))
         plan.items.append(ImportItem(row, data, resident_id))
     return plan
+
+
+def _describe(known: RegisteredKey | PersonFacts) -> str:
+    """`出生1948-01-01，一组` for the messages naming a registered resident."""
+    birth = birth_text(known.birth_date, known.birth_precision) if known.birth_date else ""
+    parts = [f"出生{birth}" if birth else "未登记出生日期", known.group_name or ""]
+    return "，".join(filter(None, parts))
+
+
+def _known_facts(known: RegisteredKey) -> PersonFacts:
+    return PersonFacts(known.name, known.birth_date, known.birth_precision, known.group_name or "")
+
+
+class _NamelessMatcher:
+    """Matches the rows without an ID number (`domain/resident_match.py`) and remembers which
+    registered resident each row took and which new people the file adds, so that neither two
+    rows take one resident nor one person is added twice without the clerk being told."""
+
+    _HINT = "请填写身份证号，或填写出生日期、村民小组以区分"
+
+    def __init__(self, sheet: SheetRows, same_name: dict[str, list[RegisteredKey]]) -> None:
+        self.sheet = sheet
+        self.same_name = same_name
+        self.claimed: dict[int, int] = {}
+        self.added: list[tuple[int, PersonFacts]] = []
+
+    def match(
+        self, row: int, data: ResidentData, problems: list[Problem], warnings: list[Problem]
+    ) -> int | None:
+        """The registered resident without an ID number `data` is, or None for a new one; a
+        refusal goes to `problems`, a same-name notice to `warnings`. A row with an ID number
+        not registered comes here too (its birth date is the ID's): it may be a person
+        registered before without one."""
+        facts = PersonFacts(data.name, data.birth_date, data.birth_precision, data.group_name)
+        namesakes = self.same_name.get(data.name, [])
+        fits = [
+            r
+            for r in namesakes
+            if not r.id_number and same_person_without_id(facts, _known_facts(r))
+        ]
+        if len(fits) > 1:
+            listed = "；".join(_describe(r) for r in fits)
+            problems.append(
+                self.sheet.problem(
+                    row,
+                    "name",
+                    f"“{data.name}”没有身份证号，与已登记的{len(fits)}位同名村民（{listed}）"
+                    f"都对得上，无法确定是哪一位，{self._HINT}",
+                )
+            )
+            return None
+        if fits:
+            found = fits[0]
+            if found.id in self.claimed:
+                problems.append(
+                    self.sheet.problem(
+                        row,
+                        "name",
+                        f"与第{self.claimed[found.id]}行都对应已登记的村民“{found.name}”"
+                        f"（{_describe(found)}），无法确定是哪一行，{self._HINT}",
+                    )
+                )
+                return None
+            self.claimed[found.id] = row
+            return found.id
+        if data.id_number:  # new, with its own ID number: nobody else's, not a duplicate
+            return None
+        for other_row, other in self.added:
+            if same_person_without_id(facts, other):
+                problems.append(
+                    self.sheet.problem(
+                        row,
+                        "name",
+                        f"与第{other_row}行的“{data.name}”都没有身份证号，且出生日期、村民小组"
+                        f"无法区分，可能是同一人登记了两次，{self._HINT}",
+                    )
+                )
+                return None
+        self.added.append((row, facts))
+        if namesakes:
+            listed = "；".join(_describe(r) for r in namesakes)
+            warnings.append(
+                self.sheet.problem(
+                    row,
+                    "name",
+                    f"本村已登记同名村民“{data.name}”（{listed}），本行按另一人新增；"
+                    "如是同一人，请填写身份证号",
+                )
+            )
+        return None
 
 
 def _values(data: ResidentData) -> dict[str, Any]:

@@ -242,6 +242,12 @@ def _rectifications(ws: Workspace, request: LedgerRequest, path: Path) -> int:
     return export_rectification_ledger(ws.db, path, request.period, date.today())
 
 
+def _commendations_name(request: LedgerRequest) -> str:
+    from wenming_desktop.domain.office import commendation_selection
+
+    return safe_filename(f"{commendation_selection(request.period).heading}评选表彰台账.xlsx")
+
+
 def _commendations(ws: Workspace, request: LedgerRequest, path: Path) -> int:
     from wenming_desktop.services.office.office_exports import export_commendations_ledger
 
@@ -341,7 +347,7 @@ LEDGERS: tuple[LedgerSpec, ...] = (
         title="评选表彰台账",
         period_rule=PeriodRule.PERIOD,
         write=_commendations,
-        file_name=lambda r: safe_filename(f"{r.period.years_label}评选表彰台账.xlsx"),
+        file_name=_commendations_name,
         packet_file=fixed("评选表彰台账.xlsx"),
         unit="项表彰",
     ),

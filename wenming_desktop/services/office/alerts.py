@@ -23,12 +23,14 @@ from wenming_desktop.domain.office import (
 from wenming_desktop.domain.periods import Period
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.queries.office import (
-    commendation_rows,
     decision_rows,
     finding_rows,
+    has_leadership_group,
     leadership_group_since,
     leadership_meeting_days,
     meeting_rows,
+    office_records_start,
+    period_commendation_rows,
 )
 
 FINDING = "检查整改"
@@ -54,6 +56,7 @@ class TrackedItem:
 class OfficeAttention:
     quarters: list[QuarterCheck]  # this year's and last year's, from the group's set-up
     items: list[TrackedItem]  # overdue first, then by deadline
+    group_set_up: bool = True  # False: no 创建领导小组 recorded yet (and no quarters checked)
 
     @property
     def missing(self) -> list[QuarterCheck]:
@@ -79,10 +82,12 @@ class PeriodOffice:
 
 def quarter_checks(db: Database, start: date, end: date, today: date) -> list[QuarterCheck]:
     """The quarterly rule over the quarters touching [start, end], from the day the leadership
-    group was set up. A quarter's meetings are counted over the whole quarter, also when the
-    period is a month of it: a month's ledger says whether its quarter has had its meeting."""
+    group was set up (without a recorded date, from the first day of the office's records in
+    this program: no quarter before it is listed as missed). A quarter's meetings are counted
+    over the whole quarter, also when the period is a month of it: a month's ledger says
+    whether its quarter has had its meeting."""
     with db.read() as session:
-        since = leadership_group_since(session)
+        since = leadership_group_since(session) or office_records_start(session)
         first = max(start, since) if since is not None else start
         if first > end:
             return []
@@ -141,7 +146,10 @@ def tracked_items(db: Database, today: date) -> list[TrackedItem]:
 def attention(db: Database, today: date) -> OfficeAttention:
     start = date(today.year - 1, 1, 1)
     end = date(today.year, 12, 31)
-    return OfficeAttention(quarter_checks(db, start, end, today), tracked_items(db, today))
+    with db.read() as session:
+        group_set_up = has_leadership_group(session)
+    quarters = quarter_checks(db, start, end, today) if group_set_up else []
+    return OfficeAttention(quarters, tracked_items(db, today), group_set_up)
 
 
 def period_office(db: Database, period: Period, today: date) -> PeriodOffice:
@@ -149,7 +157,7 @@ def period_office(db: Database, period: Period, today: date) -> PeriodOffice:
     with db.read() as session:
         meetings = meeting_rows(session, period.start, period.end)
         findings = finding_rows(session, start=period.start, end=period.end)
-        commendations = commendation_rows(session, period.start.year, period.end.year)
+        commendations = period_commendation_rows(session, period)
     overdue = [
         i
         for i in tracked_items(db, today)

@@ -6,7 +6,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from wenming_desktop.domain.office import DECISION_STATUS_LABELS, FindingStatus, closed_late
+from wenming_desktop.domain.office import (
+    DECISION_STATUS_LABELS,
+    FindingStatus,
+    closed_late,
+    commendation_selection,
+)
 from wenming_desktop.domain.periods import Period
 from wenming_desktop.exports.files import safe_filename
 from wenming_desktop.services.activities.attachments import (
@@ -22,9 +27,9 @@ from wenming_desktop.services.settings.workspace import Workspace
 from wenming_desktop.storage.database import Database
 from wenming_desktop.storage.office_models import GroupMember
 from wenming_desktop.storage.queries.office import (
-    commendation_rows,
     decision_rows,
     meeting_rows,
+    period_commendation_rows,
 )
 
 MEETINGS_LEDGER = "会议台账.xlsx"
@@ -95,13 +100,14 @@ def export_rectification_ledger(db: Database, path: Path, period: Period, today:
 
 
 def export_commendations_ledger(db: Database, path: Path, period: Period, today: date) -> int:
-    """Commendations of the years the period touches, headed by those years (a month's packet
-    holds the year's list, and says so); returns how many."""
+    """The period's commendations (domain.office.commendation_selection: a year's 年度 list,
+    or those awarded within a shorter period), headed by the period; returns how many."""
     from wenming_desktop.exports.excel.office import write_commendations_ledger
 
     with db.read() as session:
-        rows = commendation_rows(session, period.start.year, period.end.year)
-    write_commendations_ledger(path, _hospital(db), period.years_label, rows, today)
+        rows = period_commendation_rows(session, period)
+    heading = commendation_selection(period).heading
+    write_commendations_ledger(path, _hospital(db), heading, rows, today)
     return len(rows)
 
 

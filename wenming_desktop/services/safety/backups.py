@@ -187,7 +187,9 @@ def create_backup(
 ) -> BackupInfo:
     """Back up the database and its attachments into the backups folder, then thin it."""
     if not db.is_sqlite or db.path is None:
-        raise UserError("服务器数据库（PostgreSQL）请使用数据库服务器自己的备份工具")
+        from wenming_desktop.services.safety.server_backup import not_backed_up_here
+
+        raise UserError(not_backed_up_here(db))
     taken_at = (now or datetime.now()).replace(microsecond=0)
     if progress is not None:
         progress.report(0, 0, "正在备份数据库…")
@@ -272,7 +274,9 @@ def export_backup(
     if db.actor is not None and not db.actor.is_admin:
         raise UserError("只有管理员可以导出可携带的备份（其中含全部身份证号和电话）")
     if not db.is_sqlite or db.path is None:
-        raise UserError("服务器数据库（PostgreSQL）请使用数据库服务器自己的备份工具")
+        from wenming_desktop.services.safety.server_backup import not_backed_up_here
+
+        raise UserError(not_backed_up_here(db))
     with tempfile.TemporaryDirectory(dir=folder.backups, prefix=".export-") as work:
         copy = Path(work) / ZIP_DATABASE
         snapshot(db.path, copy)

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy.engine import URL
+
 from wenming_desktop.config import DataFolder
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.storage.database import Database
@@ -37,7 +39,8 @@ class ServerBackupInfo:
     server: str  # 服务器 host:port 上的数据库“…”（用户 …）
     pg_dump: Path | None  # None: not installed on this PC
     target: Path  # where an export goes
-    attachments: Path  # the local folder of photos and scans
+    attachments: Path  # the local cache of photos and scans (their bytes are in the database)
+    command: str = ""  # the pg_dump command an administrator runs (no password)
 
 
 def find_pg_dump() -> Path | None:
@@ -59,6 +62,7 @@ def server_backup_info(folder: DataFolder, db: Database) -> ServerBackupInfo:
         pg_dump=find_pg_dump(),
         target=folder.backups,
         attachments=folder.attachments,
+        command=dump_command(db.engine.url),
     )
 
 
@@ -115,5 +119,32 @@ def describe(info: ServerBackupInfo) -> str:
         )
     else:
         lines.append("本机没有安装 PostgreSQL 的 pg_dump 工具，无法从本机导出服务器数据库。")
-    lines.append(f"照片和扫描件保存在本机文件夹 {info.attachments}，请一并备份。")
+    if info.command:
+        lines.append(f"管理员可在装有 pg_dump 的电脑上运行（按提示输入密码）：{info.command}")
+    lines.append(
+        "照片和扫描件与记录一起保存在服务器数据库中，备份服务器数据库即已包含它们；"
+        f"本机文件夹 {info.attachments} 只是查看时的缓存，无需另外备份。"
+    )
     return "\n".join(lines)
+
+
+def dump_command(url: URL) -> str:
+    """The pg_dump command that backs up this server database (custom format), without the
+    password (pg_dump asks for it): e.g. `pg_dump --format=custom --file=wenming.dump
+    --host=10.0.0.5 --port=5432 --username=clerk wenming`."""
+    return (
+        f"pg_dump --format=custom --file={url.database}.dump --host={url.host} "
+        f"--port={url.port or 5432} --username={url.username or '用户名'} {url.database}"
+    )
+
+
+def not_backed_up_here(db: Database) -> str:
+    """Why the program's own backup does not apply to a server database, and the command that
+    does (Chinese, one line; no password)."""
+    from wenming_desktop.storage.server import describe_server
+
+    return (
+        f"服务器数据库（PostgreSQL）不用本程序备份：数据保存在{describe_server(db.engine.url)}，"
+        "照片和扫描件也在数据库中。请在装有 PostgreSQL 工具的电脑上运行（按提示输入密码）："
+        f"{dump_command(db.engine.url)}"
+    )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import URL
 
-from wenming_desktop.config import CONFIG_FILENAME, DataFolder
+from wenming_desktop.config import CONFIG_FILENAME, DataFolder, read_config
 from wenming_desktop.domain.errors import ServerNotInitialised, UserError
 
 DEFAULT_PORT = 5432
@@ -61,21 +61,14 @@ def validate(address: ServerAddress) -> ServerAddress:
 
 
 def _config(folder: DataFolder) -> dict[str, object]:
-    path = folder.root / CONFIG_FILENAME
-    if not path.exists():
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise UserError(f"配置文件“{path}”无法读取：{exc}") from None
-    return data if isinstance(data, dict) else {}
+    return dict(read_config(folder.root / CONFIG_FILENAME))
 
 
 def saved_address(folder: DataFolder) -> ServerAddress | None:
     """The server address in config.json, or None when the folder uses its own SQLite file."""
     from wenming_desktop.storage.server import parse_server_url
 
-    url = str(_config(folder).get("database_url", "")).strip()
+    url = str(_config(folder).get("database_url") or "").strip()
     if not url:
         return None
     parsed = parse_server_url(url)

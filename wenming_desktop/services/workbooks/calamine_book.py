@@ -18,8 +18,11 @@ from typing import Any
 from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum
 
 from wenming_desktop.domain.errors import UserError
+from wenming_desktop.services.workbooks.hidden_rows import LAST_SERIAL
 from wenming_desktop.services.workbooks.workbook_guard import BROKEN, translate
 
+MIDNIGHT = str(time(0, 0))  # a time cell as _value gives it
+UNSHOWABLE = "########"  # Excel's display of a date it cannot show
 READ_ERRORS: tuple[type[BaseException], ...] = (CalamineError, *BROKEN)
 
 
@@ -29,6 +32,37 @@ def _value(value: Any) -> Any:
     if isinstance(value, time | timedelta):
         return str(value)
     return value
+
+
+def _maybe_unshowable(value: Any) -> bool:
+    """What calamine gives for a date cell Excel shows as `########`: the number past
+    9999-12-31, or midnight for a negative one."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return not 0 <= value <= LAST_SERIAL
+    return isinstance(value, str) and value == MIDNIGHT
+
+
+def _mark_unshowable_dates(
+    path: Path, sheet: str, header_row: int, rows: list[tuple[Any, ...]]
+) -> list[tuple[Any, ...]]:
+    """`rows` with each date-formatted cell Excel cannot show replaced by `########`, what the
+    clerk sees and what the .xlsx reader gives, so the date check says the same for both."""
+    from wenming_desktop.services.workbooks.hidden_rows import xls_unshowable_dates
+
+    suspects = [
+        (header_row + i, c)
+        for i, row in enumerate(rows)
+        for c, value in enumerate(row)
+        if _maybe_unshowable(value)
+    ]
+    bad = xls_unshowable_dates(path, sheet, suspects)
+    if not bad:
+        return rows
+    marked = list(rows)
+    for r, c in bad:
+        i = r - header_row
+        marked[i] = (*marked[i][:c], UNSHOWABLE, *marked[i][c + 1 :])
+    return marked
 
 
 class CalamineSource:
@@ -84,4 +118,6 @@ class CalamineSource:
                 f"{max_rows} 行。请删除表格末尾多余的行，或分成几个文件导入"
             )
         hidden = hidden_rows(self.path, self.kind, name, len(every))
+        if self.kind == "xls":
+            rows = _mark_unshowable_dates(self.path, name, header_row, rows)
         return ((row[:max_col], ()) for row in rows), hidden

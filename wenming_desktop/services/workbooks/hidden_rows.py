@@ -8,6 +8,11 @@ does not expose; the .xlsx reader finds them in its own sheet scan (sheet_scan).
   counting `table:number-rows-repeated`; streamed with defusedxml (no DTD or entities), stopping
   at the end of the sheet asked for.
 
+- .xls, .et date cells Excel cannot show (`xls_unshowable_dates`): a date-formatted number that is
+  negative or past 9999-12-31 shows as `########` in Excel, but calamine gives the bare number
+  (or midnight for a negative one); xlrd's cell type says whether the cell is date-formatted.
+  Asked only for the few cells calamine gave such a value.
+
 Both run only after the guard (workbook_guard) passed the file. A file these cannot read gives
 no hidden rows: marking them is a help to the clerk, the values come from calamine either way.
 No Qt here.
@@ -61,6 +66,40 @@ def _xls(path: Path, sheet: str, limit: int) -> list[int]:
         return sorted(r + 1 for r, info in found.rowinfo_map.items() if info.hidden and r < limit)
     finally:
         book.release_resources()
+
+
+LAST_SERIAL = 2958465  # 9999-12-31, the last date Excel shows
+
+
+def xls_unshowable_dates(
+    path: Path, sheet: str, cells: list[tuple[int, int]]
+) -> set[tuple[int, int]]:
+    """Of `cells` ((row, column), 0-based) of an .xls/.et sheet, those formatted as dates whose
+    number is no date Excel can show (negative, or past 9999-12-31: `########`); an empty set
+    when xlrd cannot parse the file."""
+    if not cells:
+        return set()
+    try:
+        import xlrd
+
+        log = io.StringIO()
+        book = xlrd.open_workbook(
+            str(path), formatting_info=True, on_demand=True, logfile=log, verbosity=0
+        )
+        try:
+            found = book.sheet_by_name(sheet)
+            return {
+                (r, c)
+                for r, c in cells
+                if r < found.nrows
+                and c < found.row_len(r)
+                and found.cell_type(r, c) == xlrd.XL_CELL_DATE
+                and not 0 <= float(found.cell_value(r, c)) <= LAST_SERIAL
+            }
+        finally:
+            book.release_resources()
+    except _UNREADABLE:
+        return set()
 
 
 def _ods(path: Path, sheet: str, limit: int) -> list[int]:

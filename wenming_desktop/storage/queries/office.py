@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from wenming_desktop.domain.office import LEADERSHIP_MEETING
+from wenming_desktop.domain.office import LEADERSHIP_MEETING, commendation_selection
 from wenming_desktop.domain.office_rows import (
     CommendationRow,
     DecisionRow,
@@ -18,7 +18,8 @@ from wenming_desktop.domain.office_rows import (
     InspectionRow,
     MeetingRow,
 )
-from wenming_desktop.storage.models import Attachment
+from wenming_desktop.domain.periods import Period
+from wenming_desktop.storage.models import Attachment, AuditEntry
 from wenming_desktop.storage.office_models import (
     Commendation,
     Finding,
@@ -121,6 +122,22 @@ def leadership_group_since(session: Session) -> date | None:
     return session.scalar(
         select(func.min(OfficeGroup.established_on)).where(OfficeGroup.is_leadership.is_(True))
     )
+
+
+def has_leadership_group(session: Session) -> bool:
+    """Whether a 创建领导小组 has been recorded at all."""
+    stmt = select(OfficeGroup.id).where(OfficeGroup.is_leadership.is_(True)).limit(1)
+    return session.scalar(stmt) is not None
+
+
+def office_records_start(session: Session) -> date | None:
+    """The first day the office's records show: the earlier of the first change written to the
+    audit log and the first meeting (a meeting entered afterwards may be older); None when
+    there is neither."""
+    first_change = session.scalar(select(func.min(AuditEntry.at)))
+    first_meeting = session.scalar(select(func.min(Meeting.starts_at)))
+    days = [value.date() for value in (first_change, first_meeting) if value is not None]
+    return min(days) if days else None
 
 
 def inspection_rows(
@@ -238,8 +255,10 @@ def commendation_rows(
     first_year: int | None = None,
     last_year: int | None = None,
     volunteer_id: int | None = None,
+    awarded: tuple[date, date] | None = None,
 ) -> list[CommendationRow]:
-    """Commendations of the years [first_year, last_year] (or of one volunteer), newest first."""
+    """Commendations of the years [first_year, last_year], awarded within `awarded` (inclusive
+    dates) or of one volunteer, newest first."""
     stmt = select(
         Commendation.id,
         Commendation.year,
@@ -260,6 +279,17 @@ def commendation_rows(
         conditions.append(Commendation.year <= last_year)
     if volunteer_id is not None:
         conditions.append(Commendation.volunteer_id == volunteer_id)
+    if awarded is not None:
+        conditions.append(Commendation.awarded_on.between(awarded[0], awarded[1]))
     if conditions:
         stmt = stmt.where(and_(*conditions))
     return rows_as(CommendationRow, session.execute(stmt))
+
+
+def period_commendation_rows(session: Session, period: Period) -> list[CommendationRow]:
+    """The commendations that belong to a reporting period (domain.office.commendation_selection:
+    a whole year by 年度, a shorter period by 表彰日期), newest first."""
+    chosen = commendation_selection(period)
+    if chosen.years is not None:
+        return commendation_rows(session, chosen.years[0], chosen.years[1])
+    return commendation_rows(session, awarded=chosen.awarded)

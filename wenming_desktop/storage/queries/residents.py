@@ -86,13 +86,17 @@ def born_on_or_before(session: Session, village_id: int, latest: date) -> list[R
 
 
 class RegisteredKey(NamedTuple):
-    """What an import matches on: every resident's ID number and name, with the village."""
+    """What an import matches on: every resident's ID number and name, with the village, and
+    for people without an ID number the birth date (with its precision) and 村民小组."""
 
     id: int
     village_id: int
     name: str
     id_number: str | None
     village: str
+    birth_date: date | None
+    birth_precision: str
+    group_name: str | None
 
 
 def registered_keys(session: Session) -> list[RegisteredKey]:
@@ -102,5 +106,8 @@ def registered_keys(session: Session) -> list[RegisteredKey]:
         Resident.name,
         Resident.id_number,
         Village.name.label("village"),
+        Resident.birth_date,
+        Resident.birth_precision,
+        Resident.group_name,
     ).join(Village, Village.id == Resident.village_id)
     return rows_as(RegisteredKey, session.execute(stmt))

@@ -126,6 +126,9 @@ FOLLOW_UP_ROWS = 500
 
 Rows = list[tuple[Any, ...]]
 
+NO_VILLAGES = "还没有结对村。请先在“结对村”页面添加结对村，再安排每月活动。"
+NO_GROUP = "尚未设立创建领导小组。请在“创建工作 → 领导小组与会议”中设立，并填写成立日期。"
+
 
 @dataclass(frozen=True)
 class HomeRows:
@@ -232,6 +235,14 @@ class HomeSection(QGroupBox):
         self.empty.setText(self.empty_text)
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
+
+    def set_not_applicable(self, text: str) -> None:
+        """Nothing to check yet (no villages, no group): the title without a count, and why."""
+        self.model.set_rows([])
+        self.setTitle(self.base_title)
+        self.empty.setText(text)
+        self.empty.setVisible(True)
+        self.table.setVisible(False)
 
 
 class HomePage(Page):
@@ -362,13 +373,19 @@ class HomePage(Page):
         self.figures["activities"].setText(str(year.activities_done if year else 0))
         self.figures["checkups"].setText(str(year.checkups if year else 0))
         self.month.set_rows(rows.month)
-        self.uncovered.set_rows(rows.uncovered)
+        if t.villages:
+            self.uncovered.set_rows(rows.uncovered)
+        else:
+            self.uncovered.set_not_applicable(NO_VILLAGES)
         self.unmet.set_rows(rows.unmet)
         self.open_sign_ins.set_rows(rows.open_sign_ins)
         self.requests.set_rows(rows.requests)
         self.deadlines.set_rows(rows.deadlines)
         self.follow_ups.set_rows(rows.follow_ups, rows.follow_up_total)
-        self.quarters.set_rows(rows.quarters)
+        if data.office.group_set_up:
+            self.quarters.set_rows(rows.quarters)
+        else:
+            self.quarters.set_not_applicable(NO_GROUP)
         self.tracked.set_rows(rows.tracked)
         self.model.set_rows(data.overview.years)
         self.loaded = data

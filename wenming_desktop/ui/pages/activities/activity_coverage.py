@@ -60,7 +60,9 @@ class CoverageView(QWidget):
         table: list[tuple[Any, ...]] = [(r.village, *r.months, r.total) for r in rows]
         self.model.set_rows(table)
         today = date.today()
-        if self.year.value() == today.year:
+        if not rows:
+            self.uncovered.setText("还没有结对村。请先在“结对村”页面添加结对村，再安排每月活动。")
+        elif self.year.value() == today.year:
             missing = [r.village for r in rows if r.months[today.month - 1].activities == 0]
             self.uncovered.setText(
                 f"本月（{today.month}月）尚无活动的结对村：{'、'.join(missing)}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from wenming_desktop.domain.checkup_row import CheckupRow
@@ -26,6 +27,7 @@ from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.pages.checkups.checkup_common import fill_villages
 from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
 from wenming_desktop.ui.tasks import LatestOnly
+from wenming_desktop.ui.widgets.empty_state import EmptyState
 from wenming_desktop.ui.widgets.health_toggle import HealthToggle
 
 
@@ -49,6 +51,8 @@ COLUMNS = [
 
 
 class CheckupFollowUps(QWidget):
+    entry_wanted = Signal()  # the empty state's button: the 体检录入 tab
+
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -70,6 +74,12 @@ class CheckupFollowUps(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        self.empty = EmptyState(
+            "目前没有待随访的村民。体检录入后，血压或空腹血糖达到随访标准的记录会列在这里，"
+            "点“记录随访”记下随访日期、随访人和情况后移出本表。",
+            [("去体检录入", self.entry_wanted.emit)],
+        )
+        layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
         self._last_by = ""
@@ -143,6 +153,7 @@ class CheckupFollowUps(QWidget):
             ]
         )
         self.count.setText(f"待随访 {len(self._rows)} 人次")
+        self.empty.setVisible(not self._rows)
         self._update_buttons()
 
     def selected(self) -> CheckupRow | None:

@@ -54,6 +54,7 @@ from wenming_desktop.ui.pages.checkups.checkup_chart import Panel, Series, Trend
 from wenming_desktop.ui.pages.checkups.checkup_common import fill_villages, run_export
 from wenming_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel
 from wenming_desktop.ui.tasks import LatestOnly
+from wenming_desktop.ui.widgets.empty_state import EmptyState
 from wenming_desktop.ui.widgets.health_toggle import HealthToggle
 
 C = CheckupRow._fields.index
@@ -181,6 +182,7 @@ class CheckupRecords(QWidget):
     """`open_requested(activity_id, resident_id)` asks the page to open a record for editing."""
 
     open_requested = Signal(object, int)
+    entry_wanted = Signal()  # the empty state's button: the 体检录入 tab
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -233,6 +235,11 @@ class CheckupRecords(QWidget):
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
+        self.empty = EmptyState(
+            "",
+            [("去体检录入", self.entry_wanted.emit)],
+        )
+        upper_layout.addWidget(self.empty)
         upper_layout.addWidget(self.table)
         line = QHBoxLayout()
         line.addWidget(self.count)
@@ -294,6 +301,13 @@ class CheckupRecords(QWidget):
         rows = listed if positions is None else [listed[i] for i in positions]
         self.model.set_rows(rows)
         self.count.setText(f"共 {len(rows)} 人次，{people} 人")
+        if self._loaded_rows.rows:
+            self.empty.hide()
+        else:
+            self.empty.offer(
+                f"{self.year.value()}年还没有体检记录。体检在“体检录入”中按体检活动逐人录入"
+                "（或从Excel导入）；录入后在这里查看、对比历年结果和导出体检台账。"
+            )
         self._show_history()
 
     def selected(self) -> CheckupRow | None:

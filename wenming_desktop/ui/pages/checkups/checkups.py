@@ -36,6 +36,8 @@ class CheckupsPage(Page):
         self.layout_.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(lambda _index: self.refresh())
         self.records.open_requested.connect(self.open_in_entry)
+        self.records.entry_wanted.connect(lambda: self.tabs.setCurrentWidget(self.entry))
+        self.follow_ups.entry_wanted.connect(lambda: self.tabs.setCurrentWidget(self.entry))
         self.entry.registry_wanted.connect(lambda: self.tabs.setCurrentWidget(self.registry))
         self.entry.activities_wanted.connect(lambda: self.page_requested.emit("活动", "活动安排"))
         self.registry.villages_wanted.connect(lambda: self.page_requested.emit("结对村", ""))

@@ -84,9 +84,13 @@ class VolunteersPage(Page):
         filters = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("搜索：姓名、工号、手机尾号、拼音首字母（如 zsf）")
+        # Short enough to show whole in the filter row at 1280 wide; the example is the tooltip.
+        hint = "姓名、工号、手机尾号、拼音首字母"
+        self.search.setPlaceholderText(hint)
+        self.search.setToolTip("搜索姓名、工号、手机尾号或拼音首字母（如 zsf 找张三丰）")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(260)
+        # the text, the frame and the clear button shown while typing
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(hint) + 48)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year)
