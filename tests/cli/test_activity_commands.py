@@ -67,7 +67,8 @@ def test_cli_export_reads_back_cell_by_cell(workspace, capsys):
     sheet = book["文明实践活动台账"]
     assert sheet["A1"].value == "鹤岗市中医院文明实践活动台账"
     # only held activities are listed; the planned one is said to be left out
-    assert sheet["A2"].value == "2026年度 · 全部结对村　仅列已开展的活动（另有计划中 1 场未列入）"
+    # the subtitle wraps on the split layout, so it breaks between its parts
+    assert sheet["A2"].value == "2026年度 · 全部结对村\n仅列已开展的活动（另有计划中 1 场未列入）"
     assert [c.value for c in sheet[3]] == HEADER
     # oldest first; the formula-like title stays text
     row4 = [c.value for c in sheet[4]]
@@ -131,7 +132,7 @@ def test_cli_one_village_and_explicit_output(workspace, tmp_path, capsys):
     )
     assert code == 0
     sheet = openpyxl.load_workbook(target).active
-    assert sheet["A2"].value == "2026年度 · 东兴村　仅列已开展的活动"
+    assert sheet["A2"].value == "2026年度 · 东兴村\n仅列已开展的活动"
     assert sheet["E4"].value == "中医义诊"
     assert sheet["A5"].value == "合计"
     assert main(["--data-dir", str(root), "export", "activities", "--village", "不存在"]) == 1
