@@ -196,3 +196,25 @@ def test_hidden_columns_are_a_right_click_away(demo_window, qtbot) -> None:
     assert not roster.table.isColumnHidden(party)
     assert not roster.table.horizontalScrollBar().isVisible()
     menu.deleteLater()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1280, 800)])
+def test_every_hint_in_a_text_field_shows_whole(demo_window, qtbot, size) -> None:
+    """The grey hint in every text field on every page and tab (what to type in a search box)
+    is shown whole at 1366×768 and 1280×800, room left for the frame and the clear button."""
+    from PySide6.QtWidgets import QLineEdit
+
+    demo_window.resize(*size)
+    cut = []
+    for where, _tables in _every_tab(demo_window, qtbot):
+        for field in demo_window.findChildren(QLineEdit):
+            text = field.placeholderText()
+            if not text or not field.isVisible():
+                continue
+            margins = field.textMargins()
+            room = field.width() - margins.left() - margins.right() - 2 * 8
+            if field.isClearButtonEnabled():
+                room -= 24
+            if room < field.fontMetrics().horizontalAdvance(text):
+                cut.append((where, text))
+    assert not cut, sorted(set(cut))

@@ -197,7 +197,10 @@ class CheckupRecords(QWidget):
         self.year.setSuffix(" 年")
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("姓名、拼音首字母或身份证号后几位")
+        hint = "姓名、拼音首字母或身份证号后几位"
+        self.search.setPlaceholderText(hint)
+        # the whole hint and the frame: the filter row gives the box no more than it asks for
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(hint) + 24)
         self.health = HealthToggle(context, "体检记录", self._health_scope)
         self.unmasked = QCheckBox("导出完整身份证号、电话和健康数值（记入操作日志）")
         self.export_button = QPushButton("导出体检台账…")
