@@ -161,3 +161,55 @@ def test_a_row_with_an_id_completes_the_resident_registered_without_one(
         (date(1948, 1, 1), id_number(date(1948, 1, 1), 22), "一组"),
         (date(1955, 5, 5), id_number(date(1955, 5, 5), 24), "三组"),
     ]
+
+
+def _stored(db) -> list[tuple[date | None, str | None, str]]:
+    return sorted(
+        (r.birth_date, r.id_number, r.group_name)
+        for r in (residents.get_resident(db, x.id) for x in residents.list_residents(db))
+    )
+
+
+def test_the_old_list_without_ids_after_the_ids_were_added_doubles_nobody(
+    workspace, tmp_path: Path
+) -> None:
+    """Once the IDs are registered, the old list without them matches the same people (by
+    name and birth date) and keeps their ID numbers; nobody is added twice."""
+    world = make_world(workspace.db)
+    v = world.village_id
+    old = sheet(tmp_path / "a.xlsx", [["甄测乙", "女", date(1952, 1, 1), "一组", ""]])
+    assert imported(workspace.db, v, old) == [(2, ACTION_NEW)]
+    book = Workbook()
+    ws = book.active
+    ws.title = "名册"
+    ws.append(["姓名", "身份证号", "村民小组"])
+    ws.append(["甄测乙", id_number(date(1952, 1, 1), 22), "一组"])
+    book.save(tmp_path / "b.xlsx")
+    assert imported(workspace.db, v, tmp_path / "b.xlsx") == [(2, ACTION_UPDATE)]
+    assert imported(workspace.db, v, old) == [(2, ACTION_UPDATE)]
+    assert _stored(workspace.db) == [(date(1952, 1, 1), id_number(date(1952, 1, 1), 22), "一组")]
+
+
+def test_two_rows_with_different_ids_are_two_people(workspace, tmp_path: Path) -> None:
+    """Two rows that both fit one resident registered without an ID, each with its own ID
+    number: the first completes the resident, the second is another person (a warning)."""
+    world = make_world(workspace.db)
+    v = world.village_id
+    old = sheet(tmp_path / "a.xlsx", [["甄测丁", "女", date(1960, 1, 1), "", ""]])
+    assert imported(workspace.db, v, old) == [(2, ACTION_NEW)]
+    book = Workbook()
+    ws = book.active
+    ws.title = "名册"
+    ws.append(["姓名", "身份证号", "村民小组"])
+    ws.append(["甄测丁", id_number(date(1960, 1, 1), 22), "一组"])
+    ws.append(["甄测丁", id_number(date(1960, 1, 1), 42), "三组"])
+    book.save(tmp_path / "b.xlsx")
+    plan = read_residents(workspace.db, tmp_path / "b.xlsx", v)
+    assert not plan.problems
+    assert [(r.row, r.action) for r in plan.preview.rows] == [(2, ACTION_UPDATE), (3, ACTION_NEW)]
+    assert any("本行身份证号不同，按另一人新增" in w.text for w in plan.preview.warnings)
+    apply_import(workspace.db, plan)
+    assert _stored(workspace.db) == [
+        (date(1960, 1, 1), id_number(date(1960, 1, 1), 22), "一组"),
+        (date(1960, 1, 1), id_number(date(1960, 1, 1), 42), "三组"),
+    ]

@@ -335,7 +335,10 @@ class _NamelessMatcher:
         fits = [
             r
             for r in namesakes
-            if not r.id_number and same_person_without_id(facts, _known_facts(r))
+            # a row without an ID may be anyone registered; one with an ID not registered
+            # may only complete a resident registered without one
+            if (not r.id_number or not data.id_number)
+            and same_person_without_id(facts, _known_facts(r))
         ]
         if len(fits) > 1:
             listed = "；".join(_describe(r) for r in fits)
@@ -350,6 +353,18 @@ class _NamelessMatcher:
             return None
         if fits:
             found = fits[0]
+            if found.id in self.claimed and data.id_number:
+                # another row already completes that resident: this ID is another person
+                self.added.append((row, facts))
+                warnings.append(
+                    self.sheet.problem(
+                        row,
+                        "name",
+                        f"与第{self.claimed[found.id]}行都像已登记的村民“{found.name}”"
+                        f"（{_describe(found)}），本行身份证号不同，按另一人新增",
+                    )
+                )
+                return None
             if found.id in self.claimed:
                 problems.append(
                     self.sheet.problem(
@@ -370,7 +385,7 @@ class _NamelessMatcher:
                     self.sheet.problem(
                         row,
                         "name",
-                        f"与第{other_row}行的“{data.name}”都没有身份证号，且出生日期、村民小组"
+                        f"与第{other_row}行的“{data.name}”都没有身份证号，按出生日期（未填时按村民小组）"
                         f"无法区分，可能是同一人登记了两次，{self._HINT}",
                     )
                 )
@@ -406,19 +421,31 @@ def _update_keys(columns: frozenset[str]) -> list[str]:
 
 
 def _keep_known_birth(session: Session, changed: list[dict[str, Any]]) -> None:
-    """A row without ID or birth date keeps the birth date (with its precision) and gender
-    already registered."""
-    ids = [c["rid"] for c in changed if c.get("birth_date") is None or not c.get("gender")]
+    """A row without ID, birth date or gender keeps the ID number, birth date (with its
+    precision) and gender already registered."""
+    ids = [
+        c["rid"]
+        for c in changed
+        if c.get("birth_date") is None or not c.get("gender") or not c.get("id_number")
+    ]
     known = {
-        rid: (birth, precision, gender)
-        for rid, birth, precision, gender in session.execute(
+        rid: (id_number, birth, precision, gender)
+        for rid, id_number, birth, precision, gender in session.execute(
             select(
-                Resident.id, Resident.birth_date, Resident.birth_precision, Resident.gender
+                Resident.id,
+                Resident.id_number,
+                Resident.birth_date,
+                Resident.birth_precision,
+                Resident.gender,
             ).where(Resident.id.in_(ids))
         )
     }
     for values in changed:
-        birth, precision, gender = known.get(values["rid"], (None, PRECISION_DAY, ""))
+        id_number, birth, precision, gender = known.get(
+            values["rid"], (None, None, PRECISION_DAY, "")
+        )
+        if not values.get("id_number"):
+            values["id_number"] = id_number
         if values.get("birth_date") is None:
             values["birth_date"] = birth
             values["birth_precision"] = precision
