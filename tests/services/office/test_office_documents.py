@@ -112,6 +112,10 @@ def test_the_demo_year_shows_its_missing_quarter_and_its_overdue_finding(
     assert f"{missing.label}未召开创建领导小组会议" in text
     if today.year == missing.year:
         assert "逾期未整改：门诊导诊台文明用语不规范" in text
+    # a summary of the year before lists none of this year's findings
+    before = parse_period(str(today.year - 1))
+    earlier = flat(pdf_text(export_summary(demo_workspace.db, tmp_path / "前.pdf", before, None)))
+    assert "门诊导诊台文明用语不规范" not in earlier
 
 
 def test_the_years_packet_holds_the_office_sections(demo_workspace, tmp_path) -> None:

@@ -158,10 +158,13 @@ def period_office(db: Database, period: Period, today: date) -> PeriodOffice:
         meetings = meeting_rows(session, period.start, period.end)
         findings = finding_rows(session, start=period.start, end=period.end)
         commendations = period_commendation_rows(session, period)
+    # The period's own findings that are overdue today: a summary of a past period never
+    # lists a finding raised after it.
+    own = {f.id for f in findings}
     overdue = [
         i
         for i in tracked_items(db, today)
-        if i.status is FindingStatus.OVERDUE and i.source == FINDING
+        if i.status is FindingStatus.OVERDUE and i.source == FINDING and i.id in own
     ]
     return PeriodOffice(
         meetings=len(meetings),
