@@ -95,3 +95,18 @@ def edit_until_done(open_record: Callable[[], Seen[T]], run: Callable[[Seen[T]],
     while result == RELOAD:
         result = run(open_record())
     return result
+
+
+def edit_or_say(
+    parent: QWidget,
+    show_error: Callable[[QWidget | None, BaseException], None],
+    open_record: Callable[[], Seen[T]],
+    run: Callable[[Seen[T]], int],
+) -> int | None:
+    """`edit_until_done`, with a UserError (the record deleted meanwhile, a refusal) shown to
+    the clerk over `parent`: the last dialog's result, or None after an error was shown."""
+    try:
+        return edit_until_done(open_record, run)
+    except UserError as exc:
+        show_error(parent, exc)
+        return None

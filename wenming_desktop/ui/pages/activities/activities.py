@@ -35,7 +35,7 @@ from wenming_desktop.services.activities.attachments import delete_activity_and_
 from wenming_desktop.storage.database import Database
 from wenming_desktop.ui.context import PageContext
 from wenming_desktop.ui.dialogs.activity_dialog import ActivityDialog
-from wenming_desktop.ui.dialogs.common import confirm, edit_until_done
+from wenming_desktop.ui.dialogs.common import confirm, edit_or_say
 from wenming_desktop.ui.pages.activities.activity_calendar import (
     ActivityCalendar,
     from_qdate,
@@ -454,10 +454,11 @@ class ActivitiesPage(Page):
                 lambda data: activities.update_activity(self.db, row.id, data, seen),
             )
 
-        try:  # reopened on the newest values after a refused save (重新载入)
-            result = edit_until_done(lambda: activities.open_activity(self.db, row.id), run)
-        except UserError as exc:
-            self.context.show_error(self, exc)
+        # reopened on the newest values after a refused save (重新载入)
+        result = edit_or_say(
+            self, self.context.show_error, lambda: activities.open_activity(self.db, row.id), run
+        )
+        if result is None:
             self.reload()
             return
         if result:

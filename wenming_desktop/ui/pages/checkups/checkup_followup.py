@@ -16,12 +16,11 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from wenming_desktop.domain.checkup_row import CheckupRow
 from wenming_desktop.domain.checkups import findings
 from wenming_desktop.domain.edits import Seen
-from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import mask_phone
 from wenming_desktop.domain.privacy import health_value, mask_health_row
 from wenming_desktop.services.checkups import checkups
 from wenming_desktop.ui.context import PageContext
-from wenming_desktop.ui.dialogs.common import edit_until_done
+from wenming_desktop.ui.dialogs.common import edit_or_say
 from wenming_desktop.ui.dialogs.follow_up_dialog import FollowUpDialog
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.pages.checkups.checkup_common import fill_villages
@@ -181,10 +180,9 @@ class CheckupFollowUps(QWidget):
 
             return FollowUpDialog(about, save, self._last_by, self, stored=seen.data).exec()
 
-        try:  # reopened on the newest values after a refused save (重新载入)
-            result = edit_until_done(lambda: checkups.open_follow_up(self.db, row.id), run)
-        except UserError as exc:
-            self.context.show_error(self, exc)
-            result = 1
-        if result:
+        # reopened on the newest values after a refused save (重新载入)
+        result = edit_or_say(
+            self, self.context.show_error, lambda: checkups.open_follow_up(self.db, row.id), run
+        )
+        if result is None or result:  # an error shown (perhaps deleted meanwhile) or saved
             self.load()

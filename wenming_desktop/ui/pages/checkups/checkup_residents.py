@@ -27,7 +27,7 @@ from wenming_desktop.domain.vocabulary import FocusGroup
 from wenming_desktop.services.checkups import residents
 from wenming_desktop.storage.queries.residents import ResidentRow
 from wenming_desktop.ui.context import PageContext
-from wenming_desktop.ui.dialogs.common import confirm, edit_until_done
+from wenming_desktop.ui.dialogs.common import confirm, edit_or_say
 from wenming_desktop.ui.dialogs.resident_dialog import ResidentDialog
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.pages.checkups.checkup_common import fill_villages, run_export
@@ -201,13 +201,11 @@ class ResidentRegistry(QWidget):
 
             return ResidentDialog(save, seen.data, row.village, self, editing=True).exec()
 
-        try:  # reopened on the newest values after a refused save (重新载入)
-            result = edit_until_done(lambda: residents.open_resident(self.db, row.id), run)
-        except UserError as exc:
-            self.context.show_error(self, exc)
-            self.load()
-            return
-        if result:
+        # reopened on the newest values after a refused save (重新载入)
+        result = edit_or_say(
+            self, self.context.show_error, lambda: residents.open_resident(self.db, row.id), run
+        )
+        if result is None or result:  # an error shown (perhaps deleted meanwhile) or saved
             self.load()
 
     def delete(self) -> None:

@@ -9,13 +9,12 @@ from datetime import date
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from wenming_desktop.domain.edits import Seen
-from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.office_records import CommendationData
 from wenming_desktop.domain.office_rows import CommendationRow
 from wenming_desktop.services.office import commendations, groups, office_exports
 from wenming_desktop.storage.database import Database
 from wenming_desktop.ui.context import PageContext
-from wenming_desktop.ui.dialogs.common import confirm, edit_until_done
+from wenming_desktop.ui.dialogs.common import confirm, edit_or_say
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.pages.office.common import (
     button_row,
@@ -124,13 +123,14 @@ class CommendationsTab(QWidget):
             people = groups.volunteer_choices(self.db)
             return CommendationDialog(save, people, seen.data, parent=self).exec()
 
-        try:  # reopened on the newest values after a refused save (重新载入)
-            result = edit_until_done(lambda: commendations.open_commendation(self.db, row.id), run)
-        except UserError as exc:
-            self.context.show_error(self, exc)
-            self.refresh()
-            return
-        if result:
+        # reopened on the newest values after a refused save (重新载入)
+        result = edit_or_say(
+            self,
+            self.context.show_error,
+            lambda: commendations.open_commendation(self.db, row.id),
+            run,
+        )
+        if result is None or result:  # an error shown (perhaps deleted meanwhile) or saved
             self.refresh()
 
     def delete(self) -> None:

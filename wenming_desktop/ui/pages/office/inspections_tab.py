@@ -30,7 +30,7 @@ from wenming_desktop.services.activities.attachments import (
 from wenming_desktop.services.office import inspections, office_exports
 from wenming_desktop.storage.database import Database
 from wenming_desktop.ui.context import PageContext
-from wenming_desktop.ui.dialogs.common import confirm, edit_until_done
+from wenming_desktop.ui.dialogs.common import confirm, edit_or_say
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.pages.office.common import (
     AttachmentsDialog,
@@ -248,13 +248,11 @@ class InspectionsTab(QWidget):
 
             return InspectionDialog(save, seen.data, parent=self).exec()
 
-        try:  # reopened on the newest values after a refused save (重新载入)
-            result = edit_until_done(lambda: inspections.open_inspection(self.db, row.id), run)
-        except UserError as exc:
-            self.context.show_error(self, exc)
-            self.refresh()
-            return
-        if result:
+        # reopened on the newest values after a refused save (重新载入)
+        result = edit_or_say(
+            self, self.context.show_error, lambda: inspections.open_inspection(self.db, row.id), run
+        )
+        if result is None or result:  # an error shown (perhaps deleted meanwhile) or saved
             self.refresh()
 
     def remove_inspection(self) -> None:
@@ -300,10 +298,14 @@ class InspectionsTab(QWidget):
             evidence[:] = dialog.evidence
             return result
 
-        try:  # reopened on the newest values after a refused save (重新载入)
-            result = edit_until_done(lambda: inspections.open_finding(self.db, finding_id), run)
-        except UserError as exc:
-            self.context.show_error(self, exc)
+        # reopened on the newest values after a refused save (重新载入)
+        result = edit_or_say(
+            self,
+            self.context.show_error,
+            lambda: inspections.open_finding(self.db, finding_id),
+            run,
+        )
+        if result is None:
             self.refresh()
             return
         if result:

@@ -9,7 +9,6 @@ from datetime import date
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from wenming_desktop.domain.edits import Seen
-from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.office import MEETING_ATTACHMENT_KINDS, QuarterState
 from wenming_desktop.domain.office_records import GroupData, MeetingData
 from wenming_desktop.domain.office_rows import GroupRow, MeetingRow
@@ -17,7 +16,7 @@ from wenming_desktop.services.office import groups, meetings, office_exports
 from wenming_desktop.services.office.alerts import quarter_checks
 from wenming_desktop.storage.database import Database
 from wenming_desktop.ui.context import PageContext
-from wenming_desktop.ui.dialogs.common import confirm, edit_until_done
+from wenming_desktop.ui.dialogs.common import confirm, edit_or_say
 from wenming_desktop.ui.pages.base import make_table
 from wenming_desktop.ui.pages.office.common import (
     PDF,
@@ -198,12 +197,10 @@ class MeetingsTab(QWidget):
 
             return GroupDialog(save, self._volunteers(), seen.data, parent=self).exec()
 
-        try:  # reopened on the newest values after a refused save (重新载入)
-            result = edit_until_done(lambda: groups.open_group(self.db, row.id), run)
-        except UserError as exc:
-            self.context.show_error(self, exc)
-            return
-        if result:
+        # reopened on the newest values after a refused save (重新载入)
+        if edit_or_say(
+            self, self.context.show_error, lambda: groups.open_group(self.db, row.id), run
+        ):
             self.refresh()
 
     def remove_group(self) -> None:
@@ -243,13 +240,11 @@ class MeetingsTab(QWidget):
                 lambda d: meetings.save_meeting(self.db, row.id, d, seen), seen.data
             ).exec()
 
-        try:  # reopened on the newest values after a refused save (重新载入)
-            result = edit_until_done(lambda: meetings.open_meeting(self.db, row.id), run)
-        except UserError as exc:
-            self.context.show_error(self, exc)
-            self.refresh()
-            return
-        if result:
+        # reopened on the newest values after a refused save (重新载入)
+        result = edit_or_say(
+            self, self.context.show_error, lambda: meetings.open_meeting(self.db, row.id), run
+        )
+        if result is None or result:  # an error shown (perhaps deleted meanwhile) or saved
             self.refresh()
 
     def remove_meeting(self) -> None:
