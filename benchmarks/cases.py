@@ -442,17 +442,14 @@ def _checkup_ledger(year: int | None) -> float:
         return _stop(start)
 
 
-def _checkup_ledger_bare(year: int | None) -> float:
-    """Bare XlsxWriter (constant memory, one format per cell as the ledger has) writing the
-    cells of the default (masked) ledger, each worked out in SQL by sqlite3: 序号, the date as a
-    date, village … gender, the birth date as text, the age as a number, ID and phone masked,
-    each health value "***" where one exists (异常提示 by the thresholds' limits), the doctor,
-    the follow-up with its note masked. 26 cells a row of the same types as the program's; no
-    row heights, column widths or print setup, no domain code."""
+def _bare_ledger_rows(conn, year: int | None):  # sqlite3: a cursor of tuples, one per checkup
+    """The cells of the default (masked) ledger, each worked out in SQL by sqlite3: 序号, the
+    date as a date, village … gender, the birth date as text, the age as a number, ID and phone
+    masked, each health value "***" where one exists (异常提示 by the thresholds' limits), the
+    doctor, the follow-up with its note masked. 26 cells a row of the same types as the
+    program's; no domain code."""
     import sqlite3
     from datetime import date
-
-    from xlsxwriter import Workbook
 
     sqlite3.register_converter("day", lambda b: date.fromisoformat(b.decode()))
     conn = sqlite3.connect(data_folder().database, detect_types=sqlite3.PARSE_COLNAMES)
@@ -461,46 +458,114 @@ def _checkup_ledger_bare(year: int | None) -> float:
         return f"CASE WHEN {expression} IS NULL OR {expression} = '' THEN NULL ELSE '***' END"
 
     where = "WHERE c.checkup_date >= ? AND c.checkup_date < ?" if year else ""
+    return conn.execute(
+        "SELECT row_number() OVER (ORDER BY c.checkup_date, v.id, r.group_name, c.id), "
+        'c.checkup_date AS "d [day]", v.name, r.group_name, r.name, r.gender, '
+        "CASE WHEN r.birth_date IS NULL THEN '' WHEN r.birth_precision = 'month' "
+        "THEN substr(r.birth_date, 1, 7) ELSE r.birth_date END, "
+        "CAST(strftime('%Y', c.checkup_date) AS INTEGER) "
+        "- CAST(strftime('%Y', r.birth_date) AS INTEGER) "
+        "- (strftime('%m-%d', c.checkup_date) < strftime('%m-%d', r.birth_date)), "
+        "substr(r.id_number, 1, 6) || '********' || substr(r.id_number, -4), "
+        "CASE WHEN r.phone = '' THEN NULL "
+        "ELSE substr(r.phone, 1, 3) || '****' || substr(r.phone, 8) END, "
+        f"{masked('c.height_cm')}, {masked('c.weight_kg')}, "
+        f"{masked('c.height_cm * c.weight_kg')}, {masked('c.waist_cm')}, "
+        f"{masked('c.systolic * c.diastolic')}, {masked('c.heart_rate')}, "
+        f"{masked('c.fasting_glucose')}, {masked('c.chronic_conditions')}, "
+        f"{masked('c.constitution')}, {masked('c.tcm_answers')}, "
+        f"{masked('c.self_care_eating + c.self_care_grooming + c.self_care_dressing')}, "
+        "CASE WHEN c.systolic >= 140 OR c.diastolic >= 90 OR c.fasting_glucose >= 6.1 "
+        "OR c.weight_kg * 10000 / (c.height_cm * c.height_cm) NOT BETWEEN 18.5 AND 27.999 "
+        "THEN '***' ELSE '' END, "
+        f"{masked('c.conclusion')}, {masked('c.advice')}, coalesce(d.name, ''), "
+        "CASE WHEN c.followed_up_on IS NULL THEN '' ELSE c.followed_up_on || ' ' || "
+        f"c.followed_up_by || '：' || coalesce({masked('c.follow_up_note')}, '') END "
+        "FROM checkup c JOIN resident r ON r.id = c.resident_id "
+        "JOIN village v ON v.id = r.village_id "
+        f"LEFT JOIN volunteer d ON d.id = c.doctor_id {where} "
+        "ORDER BY c.checkup_date, v.id, r.group_name, c.id",
+        (f"{year}-01-01", f"{year + 1}-01-01") if year else (),
+    )
+
+
+def _bare_connection():  # sqlite3.Connection reading checkup dates as dates
+    import sqlite3
+    from datetime import date
+
+    sqlite3.register_converter("day", lambda b: date.fromisoformat(b.decode()))
+    return sqlite3.connect(data_folder().database, detect_types=sqlite3.PARSE_COLNAMES)
+
+
+def _bare_ledger_write(conn, year: int | None, path: Path) -> None:
+    """Bare XlsxWriter (constant memory, one format per cell as the ledger has) writing the
+    rows of `_bare_ledger_rows` from the fourth row on (where the ledger's body starts); no
+    row heights, column widths or print setup."""
+    from xlsxwriter import Workbook
+
+    rows = _bare_ledger_rows(conn, year).fetchall()
+    book = Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False})
+    cell = book.add_format({"font_name": "宋体", "border": 1, "text_wrap": True})
+    sheet = book.add_worksheet("健康体检台账")
+    for number, row in enumerate(rows, start=3):
+        sheet.write_row(number, 0, row, cell)
+    book.close()
+
+
+def _checkup_ledger_bare(year: int | None) -> float:
+    """The baseline: `_bare_ledger_write`, query included (as the program's is)."""
+    conn = _bare_connection()
     with tempfile.TemporaryDirectory() as out:
         start = _start()
-        rows = conn.execute(
-            "SELECT row_number() OVER (ORDER BY c.checkup_date, v.id, r.group_name, c.id), "
-            'c.checkup_date AS "d [day]", v.name, r.group_name, r.name, r.gender, '
-            "CASE WHEN r.birth_date IS NULL THEN '' WHEN r.birth_precision = 'month' "
-            "THEN substr(r.birth_date, 1, 7) ELSE r.birth_date END, "
-            "CAST(strftime('%Y', c.checkup_date) AS INTEGER) "
-            "- CAST(strftime('%Y', r.birth_date) AS INTEGER) "
-            "- (strftime('%m-%d', c.checkup_date) < strftime('%m-%d', r.birth_date)), "
-            "substr(r.id_number, 1, 6) || '********' || substr(r.id_number, -4), "
-            "CASE WHEN r.phone = '' THEN NULL "
-            "ELSE substr(r.phone, 1, 3) || '****' || substr(r.phone, 8) END, "
-            f"{masked('c.height_cm')}, {masked('c.weight_kg')}, "
-            f"{masked('c.height_cm * c.weight_kg')}, {masked('c.waist_cm')}, "
-            f"{masked('c.systolic * c.diastolic')}, {masked('c.heart_rate')}, "
-            f"{masked('c.fasting_glucose')}, {masked('c.chronic_conditions')}, "
-            f"{masked('c.constitution')}, {masked('c.tcm_answers')}, "
-            f"{masked('c.self_care_eating + c.self_care_grooming + c.self_care_dressing')}, "
-            "CASE WHEN c.systolic >= 140 OR c.diastolic >= 90 OR c.fasting_glucose >= 6.1 "
-            "OR c.weight_kg * 10000 / (c.height_cm * c.height_cm) NOT BETWEEN 18.5 AND 27.999 "
-            "THEN '***' ELSE '' END, "
-            f"{masked('c.conclusion')}, {masked('c.advice')}, coalesce(d.name, ''), "
-            "CASE WHEN c.followed_up_on IS NULL THEN '' ELSE c.followed_up_on || ' ' || "
-            f"c.followed_up_by || '：' || coalesce({masked('c.follow_up_note')}, '') END "
-            "FROM checkup c JOIN resident r ON r.id = c.resident_id "
-            "JOIN village v ON v.id = r.village_id "
-            f"LEFT JOIN volunteer d ON d.id = c.doctor_id {where} "
-            "ORDER BY c.checkup_date, v.id, r.group_name, c.id",
-            (f"{year}-01-01", f"{year + 1}-01-01") if year else (),
-        ).fetchall()
-        book = Workbook(
-            str(Path(out) / "bare.xlsx"), {"constant_memory": True, "strings_to_formulas": False}
-        )
-        cell = book.add_format({"font_name": "宋体", "border": 1, "text_wrap": True})
-        sheet = book.add_worksheet("健康体检台账")
-        for number, row in enumerate(rows, start=3):
-            sheet.write_row(number, 0, row, cell)
-        book.close()
+        _bare_ledger_write(conn, year, Path(out) / "bare.xlsx")
         return _stop(start)
+
+
+def ledger_cells_agree(year: int | None = 2025, every: int = 1) -> float:
+    """Write the ledger and the baseline, read both back (openpyxl), and compare the body
+    cells of every `every`-th row: values and their types (a date read back as a datetime, a
+    number as a number, text as text; a blank and an empty string alike). Returns the rows
+    compared; raises AssertionError naming the first cell that differs. The baseline's date
+    has no date format (one format for every cell), so it reads back as its serial number:
+    the ledger's dates are compared as serial numbers."""
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    from wenming_desktop.services.checkups.checkup_exports import export_checkup_ledger
+    from wenming_desktop.services.settings.workspace import open_workspace
+
+    ws = open_workspace(data_folder())
+    with tempfile.TemporaryDirectory() as out:
+        ours, bare = Path(out) / "ledger.xlsx", Path(out) / "bare.xlsx"
+        export_checkup_ledger(ws.db, ours, year)  # type: ignore[arg-type]
+        _bare_ledger_write(_bare_connection(), year, bare)
+        books = [load_workbook(p, read_only=True) for p in (ours, bare)]
+        sheets = [b.worksheets[0].iter_rows(min_row=4, values_only=True) for b in books]
+        compared = 0
+        for number, (mine, theirs) in enumerate(itertools.zip_longest(*sheets), start=4):
+            if mine is None or theirs is None:
+                # the ledger has no footnote row here; a missing row is a difference
+                raise AssertionError(f"row {number}: only in {'bare' if mine is None else 'ours'}")
+            if (number - 4) % every:
+                continue
+            mine = tuple(
+                (v - datetime(1899, 12, 30)).days
+                if isinstance(v, datetime)
+                else None
+                if v == ""
+                else v
+                for v in mine
+            )
+            theirs = tuple(None if v == "" else v for v in theirs)
+            theirs += (None,) * (len(mine) - len(theirs))
+            for col, (a, b) in enumerate(zip(mine, theirs, strict=True)):
+                if a != b or type(a) is not type(b):
+                    raise AssertionError(f"row {number} column {col + 1}: {a!r} ≠ {b!r}")
+            compared += 1
+        for book in books:
+            book.close()
+        return float(compared)
 
 
 def _checkup_ledger_bare_loose(year: int | None) -> float:
@@ -637,6 +702,9 @@ CASES: dict[str, Case] = {
 
 def main() -> None:
     name, variant = sys.argv[1], sys.argv[2]
+    if name == "ledger_cells_agree":  # a check, not a timing: rows compared
+        print(json.dumps({"rows_compared": ledger_cells_agree(every=int(variant))}))
+        os._exit(0)
     case = CASES[name]
     func = case.program if variant == "program" else case.baseline
     assert func is not None

@@ -36,6 +36,7 @@ from wenming_desktop.exports.excel.print_layout import (
     HEADER_ROWS,
     PRINTED_PAGES,
     PrintPlan,
+    ascii_key,
     banner_text,
     line_count,
     number_width,
@@ -156,7 +157,7 @@ class LedgerSheet:
         self._runs = _runs(self._body)
         self._facts = ColumnFacts.of(self._widths, [c.number_format for c in columns])
         self._shapes: dict[tuple[type, ...], RowShape] = {}
-        self._known_lines: list[dict[str | int, int]] = [{} for _ in columns]
+        self._known_lines: list[dict[str | tuple[int, int, int], int]] = [{} for _ in columns]
         for i, width in enumerate(self._widths):
             sheet.set_column(i, i, width)
         # Decided now: the title rows are written before any row, and stream out with them.
@@ -298,12 +299,12 @@ class LedgerSheet:
 
     def _lines(self, col: int, text: str, size: float) -> int:
         """Lines `text` takes in column `col` at `size` pt. Body text's counts are remembered
-        per column: by the text, or for one line of plain ASCII (an ID or phone number) by its
-        length alone, which is all its width depends on."""
+        per column: by the text, or for one line of plain ASCII (an ID or phone number, a date)
+        by what its width depends on (`ascii_key`)."""
         if size != 10:
             return line_count(text, self._widths[col], size)
         known = self._known_lines[col]
-        key: str | int = len(text) if text.isascii() and "\n" not in text else text
+        key = ascii_key(text) if text.isascii() and "\n" not in text else text
         found = known.get(key)
         if found is None:
             found = line_count(text, self._widths[col], size)

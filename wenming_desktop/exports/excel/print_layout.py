@@ -3,7 +3,7 @@ for numbers, and whether the sheet is fitted to one page wide or split across pa
 
 Units are Excel's: a column width counts the default font's digits (about 1.9 mm each at 100 %),
 a row height is in points. A Chinese character of the 10 pt body font takes about two digits
-of width; a Latin letter or digit one.
+of width; a Latin letter or digit ASCII_WIDTH (measured: docs/printing.md, "Lines on paper").
 
 The rule that keeps printed text readable: body text is 10 pt, so fitting a sheet to the page
 must not scale below 90 % (9 pt printed). A4 landscape with 10 mm side margins holds about
@@ -32,18 +32,58 @@ KEY_TITLES = ("姓名", "活动名称", "结对村名称", "结对村")  # the c
 MAX_REPEATED_WIDTH = 55.0  # repeated columns leave most of each page to the rest
 MIN_REPEATED_WIDTH = 24.0  # without a naming column: the first columns up to this width
 _NARROW = re.compile(r"[\x00-\u2e80]")  # a character of one width unit (CJK ones take two)
+# Width units of a Latin letter, digit or sign of the 10 pt body font.
+ASCII_WIDTH = 1.15
+# Whether text fits on ONE line of a 10 pt body cell, measured with LibreOffice (docs/printing.md,
+# "Lines on paper"): a line fits while its width, counted as below, is within the column's
+# whole width (no padding kept; wrapping lines keep one unit, see line_count). A column of
+# width w holds floor(w / 1.9) Chinese characters and floor(w / 1.15) digits or more on one
+# line for every w from 5 to 30, and floor(w / 0.95) asterisks (a masked number); a space,
+# `-`, `.`, `:`, `/`, `,`, `;`, `(`, `)` takes at most 0.75 (a date `1948-06-26` fits in 11,
+# not in 10).
+_ONE_LINE_CJK = 1.9  # any character past ASCII, counted as wide as a Chinese one
+_ONE_LINE_STAR = 0.95
+_ONE_LINE_THIN = 0.75  # the thin ASCII signs
+_THIN = str.maketrans("", "", " -.:/,;()")
 
 
 def text_width(text: str, size: float = 10) -> float:
     """Width units `text` takes on one line at `size` pt."""
     wide = 0 if text.isascii() else len(_NARROW.sub("", text))  # characters past U+2E80
-    return (2 * wide + 1.1 * (len(text) - wide)) * size / 10
+    return (2 * wide + ASCII_WIDTH * (len(text) - wide)) * size / 10
+
+
+def one_line_width(text: str) -> float:
+    """Width units `text` (one line, the 10 pt body font) needs to print on one line."""
+    length, stars = len(text), text.count("*")
+    thin = length - len(text.translate(_THIN))
+    other = 0 if text.isascii() else length - len(text.encode("ascii", "ignore"))
+    return (
+        ASCII_WIDTH * (length - other - thin - stars)
+        + _ONE_LINE_STAR * stars
+        + _ONE_LINE_THIN * thin
+        + _ONE_LINE_CJK * other
+    )
+
+
+def ascii_key(text: str) -> tuple[int, int, int]:
+    """What the line count of a line of ASCII text depends on: its length, how many of its
+    characters are thin signs, how many asterisks."""
+    return len(text), len(text.translate(_THIN)), text.count("*")
 
 
 def line_count(text: str, column_width: float, size: float = 10) -> int:
-    """Lines `text` wraps to in a column of `column_width` (a cell's padding left out)."""
+    """Lines `text` wraps to in a column of `column_width`: one per line of it that fits
+    (`one_line_width`, 10 pt body text, measured); a longer line is counted against the width
+    less a unit of padding, its characters as wide as `text_width` says."""
     room = max(column_width - 1.0, 1.0)
-    return sum(max(1, math.ceil(text_width(part, size) / room)) for part in text.split("\n"))
+    lines = 0
+    for part in text.split("\n"):
+        if size == 10 and one_line_width(part) <= column_width:
+            lines += 1
+        else:
+            lines += max(1, math.ceil(text_width(part, size) / room))
+    return lines
 
 
 def row_height(lines: int, size: float = 10) -> float:

@@ -35,11 +35,12 @@ Picker = Callable[[Sequence[Any]], tuple[Any, ...]]
 class ColumnFacts:
     """What the checks need of each column of a sheet, in column order.
 
-    one_line: the longest text sure to print on one line (a character is at most 2 width
-    units wide, a cell's padding 1); ascii_one_line: the same for text of ASCII characters
-    only (one line, no break); dated: the column's number format is a date format;
-    exact: the column's numbers show a fixed number of decimals ("0.0"), so the widest
-    number is the largest or the smallest (whole numbers are, whatever the format).
+    one_line: the longest text sure to print on one line (of the widest characters, Chinese
+    ones); ascii_one_line: the same for text of ASCII characters only (one line, no break),
+    both asked of `line_count`, so the checks and it never disagree; dated: the column's
+    number format is a date format; exact: the column's numbers show a fixed number of
+    decimals ("0.0"), so the widest number is the largest or the smallest (whole numbers
+    are, whatever the format).
     """
 
     one_line: tuple[int, ...]
@@ -50,18 +51,18 @@ class ColumnFacts:
     @classmethod
     def of(cls, widths: Sequence[float], number_formats: Sequence[str | None]) -> ColumnFacts:
         return cls(
-            one_line=tuple(max(int((width - 1) // 2), 0) for width in widths),
-            ascii_one_line=tuple(_ascii_one_line(width) for width in widths),
+            one_line=tuple(_one_line(width, "中") for width in widths),
+            ascii_one_line=tuple(_one_line(width, "0") for width in widths),
             dated=tuple(is_date_format(f) for f in number_formats),
             exact=tuple(bool(f and "0.0" in f) for f in number_formats),
         )
 
 
-def _ascii_one_line(width: float) -> int:
-    """The longest line of plain ASCII (an ID or phone number, "***") that `line_count` puts
-    on one line in a column of `width`: asked of it, so the two never disagree."""
+def _one_line(width: float, widest: str) -> int:
+    """The longest line of `widest` characters (a Chinese character; a digit, as wide as any
+    ASCII character `line_count` counts) that it puts on one line in a column of `width`."""
     length = 0
-    while line_count("x" * (length + 1), width) == 1:
+    while line_count(widest * (length + 1), width) == 1:
         length += 1
     return length
 
