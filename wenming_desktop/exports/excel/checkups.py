@@ -67,11 +67,25 @@ def _findings(row: CheckupRow) -> str:
     )
 
 
+def _self_care_scored(row: CheckupRow) -> str:
+    """The self-care cell when health values are masked: `self_care_summary` gives a total
+    exactly when all five items are scored, so the cell is MASK then (not worked out)."""
+    scores = (
+        row.self_care_eating,
+        row.self_care_grooming,
+        row.self_care_dressing,
+        row.self_care_toilet,
+        row.self_care_moving,
+    )
+    return "" if None in scores else MASK
+
+
 def _follow_up(note: Callable[[str], str]) -> Callable[[CheckupRow], str]:
     def follow_up(row: CheckupRow) -> str:
-        if not row.followed_up_on:
+        day = row.followed_up_on
+        if not day:
             return ""
-        return f"{row.followed_up_on:%Y-%m-%d} {row.followed_up_by}：{note(row.follow_up_note)}"
+        return f"{day.isoformat()} {row.followed_up_by}：{note(row.follow_up_note)}"
 
     return follow_up
 
@@ -83,14 +97,17 @@ def _kept(value: str) -> str:
 def ledger_fields(unmasked: bool) -> list[LedgerField[CheckupRow]]:
     """The ledger's columns after 序号, each with its cell. Masked (unless `unmasked`): ID and
     phone numbers partly hidden; the health values (身高 … 健康建议) and the follow-up's note
-    hidden as domain.privacy says."""
+    hidden as domain.privacy says (text only, so those columns have no number format)."""
 
     def health(value: Callable[[CheckupRow], object]) -> Callable[[CheckupRow], object]:
         return value if unmasked else lambda row: mask_health(value(row))
 
+    one_decimal = "0.0" if unmasked else None
     # Masked, the judgement is not worked out: its words are never empty, so the cell is
-    # MASK exactly when answers are recorded (judging ~50,000 questionnaires takes ~0.5 s).
+    # MASK exactly when answers are recorded (judging ~50,000 questionnaires takes ~0.5 s);
+    # nor is the self-care total.
     questionnaire = _questionnaire if unmasked else _answered
+    self_care = health(_self_care) if unmasked else _self_care_scored
 
     def id_number(row: CheckupRow) -> str:
         return (row.id_number or "") if unmasked else mask_id(row.id_number)
@@ -108,17 +125,17 @@ def ledger_fields(unmasked: bool) -> list[LedgerField[CheckupRow]]:
         LedgerField("年龄", 5, _age),
         LedgerField("身份证号", 21, id_number),
         LedgerField("联系电话", 13, phone),
-        LedgerField("身高(cm)", 8, health(attrgetter("height_cm")), "0.0"),
-        LedgerField("体重(kg)", 8, health(attrgetter("weight_kg")), "0.0"),
-        LedgerField("BMI", 6, health(_bmi), "0.0"),
-        LedgerField("腰围(cm)", 8, health(attrgetter("waist_cm")), "0.0"),
+        LedgerField("身高(cm)", 8, health(attrgetter("height_cm")), one_decimal),
+        LedgerField("体重(kg)", 8, health(attrgetter("weight_kg")), one_decimal),
+        LedgerField("BMI", 6, health(_bmi), one_decimal),
+        LedgerField("腰围(cm)", 8, health(attrgetter("waist_cm")), one_decimal),
         LedgerField("血压(mmHg)", 10, health(_pressure)),
         LedgerField("心率", 6, health(attrgetter("heart_rate"))),
-        LedgerField("空腹血糖(mmol/L)", 9, health(attrgetter("fasting_glucose")), "0.0"),
+        LedgerField("空腹血糖(mmol/L)", 9, health(attrgetter("fasting_glucose")), one_decimal),
         LedgerField("慢性病", 14, health(attrgetter("chronic_conditions"))),
         LedgerField("中医体质", 8, health(attrgetter("constitution"))),
         LedgerField("体质辨识（问卷）", 20, questionnaire),
-        LedgerField("自理能力", 12, health(_self_care)),
+        LedgerField("自理能力", 12, self_care),
         LedgerField("异常提示", 22, health(_findings)),
         LedgerField("体检结论", 20, health(attrgetter("conclusion"))),
         LedgerField("健康建议", 20, health(attrgetter("advice"))),

@@ -151,10 +151,11 @@ class LedgerSheet:
         self._dated = [is_date_format(c.number_format) for c in columns]
         self._body = [formats.get("body", c.number_format) for c in columns]
         self._bold = [formats.get("bold", c.number_format) for c in columns]
-        # Worked out once for `append`: runs of neighbouring columns that share a body
-        # format (each run written with one call), what the checks of a row need per column,
-        # and the checks of each shape of row met.
-        self._runs = _runs(self._body)
+        # Worked out once for `append`: what the checks of a row need per column, and for
+        # each shape of row met its checks and its runs of neighbouring columns that share a
+        # body format, each run written with one call. A date in a date column does not break
+        # a run: XlsxWriter hands it to `_write_date`, which gives it its column's format.
+        sheet.add_write_handler(date, self._write_date)
         self._facts = ColumnFacts.of(self._widths, [c.number_format for c in columns])
         self._shapes: dict[tuple[type, ...], RowShape] = {}
         self._known_lines: list[dict[str | tuple[int, int, int], int]] = [{} for _ in columns]
@@ -246,7 +247,7 @@ class LedgerSheet:
                     lines = max(lines, self._lines(col, export_safe(values[col]), 10))
             values, odd_values = cells, values
         write_row = self._sheet.write_row
-        for first, stop, fmt in self._runs:
+        for first, stop, fmt in shape.runs:
             write_row(row, first, values[first:stop], fmt)
         for col in odd:
             self._write_cell(row, col, odd_values[col], False)
@@ -260,9 +261,21 @@ class LedgerSheet:
         if len(self._shapes) >= MAX_SHAPES:
             return None
         shape = self._shapes[kinds] = RowShape(kinds, self._facts)
+        formats = list(self._body)
         for col in shape.dates:  # a date in its column's own format: always as wide
             self._widen(col, len(self._columns[col].number_format or "") + 2)
+            if col > 0:  # written by `_write_date`: part of the run before it
+                formats[col] = formats[col - 1]
+        shape.runs = _runs(formats)
         return shape
+
+    def _write_date(self, sheet: Worksheet, row: int, col: int, value: date, _fmt: Any) -> int:
+        """A `date` met by `write_row` (in a column whose format is a date format: a date
+        elsewhere is written by `_write_cell`): written in its column's format."""
+        if not self._dated[col]:
+            self._write_time(row, col, value, False)
+            return 0
+        return sheet.write_datetime(row, col, value, self._body[col])
 
     def _append_each(self, values: Sequence[Any], bold: bool) -> None:
         """A row written cell by cell (the totals row: bold, its own number widths)."""

@@ -88,7 +88,8 @@ class RowShape:
     and their one-line limits; numbers: picks the numbers whose width follows their extremes,
     kept in `high` and `low` (aligned with `number_columns`); measured: number columns whose
     every value is measured (decimals shown as they come); dates: date cells in their
-    column's date format; odd: cells written one at a time.
+    column's date format; odd: cells written one at a time; runs: (first, stop, format) of
+    the runs of columns the writer writes with one call each (set by it).
     """
 
     __slots__ = (
@@ -100,6 +101,7 @@ class RowShape:
         "number_columns",
         "numbers",
         "odd",
+        "runs",
         "text_columns",
         "text_limits",
         "texts",
@@ -133,6 +135,7 @@ class RowShape:
         self.measured = tuple(measured)
         self.dates = tuple(dates)
         self.odd = tuple(odd)
+        self.runs: tuple[tuple[int, int, Any], ...] = ()
 
     def long_texts(self, texts: tuple[str, ...], any_break: bool) -> list[tuple[int, str]]:
         """(column, text) of the texts that may need more than one line: longer than their
