@@ -521,6 +521,37 @@ def _checkup_ledger_bare(year: int | None) -> float:
         return _stop(start)
 
 
+class Skipped(Exception):
+    """A case that cannot run here (an optional benchmark package missing); its message says
+    what to install."""
+
+
+def _checkup_ledger_rust(year: int | None) -> float:
+    """The limit to aim at: the same rows as `_checkup_ledger_bare` (cells worked out in SQL)
+    written by the Rust-backed rustpy-xlsxwriter (streamed from a generator of dicts, the
+    form its API takes; the 26 column titles as the header row, the body from the fourth row
+    like the ledger's). A benchmark-only package: `pip install -e ".[bench]"`."""
+    try:
+        from rustpy_xlsxwriter import write_worksheet
+    except ImportError:
+        raise Skipped('rustpy-xlsxwriter 未安装（pip install -e ".[bench]"）') from None
+    from wenming_desktop.exports.excel.checkups import ledger_fields
+
+    titles = ["序号", *(f.title for f in ledger_fields(False))]
+    conn = _bare_connection()
+    with tempfile.TemporaryDirectory() as out:
+        start = _start()
+        rows = _bare_ledger_rows(conn, year)
+        write_worksheet(
+            (dict(zip(titles, row, strict=True)) for row in rows),
+            str(Path(out) / "rust.xlsx"),
+            sheet_name="健康体检台账",
+            datetime_format="yyyy-mm-dd",
+            header_row=2,
+        )
+        return _stop(start)
+
+
 def ledger_cells_agree(year: int | None = 2025, every: int = 1) -> float:
     """Write the ledger and the baseline, read both back (openpyxl), and compare the body
     cells of every `every`-th row: values and their types (a date read back as a datetime, a
@@ -662,6 +693,12 @@ CASES: dict[str, Case] = {
         lambda: _checkup_ledger_bare(2025),
         "≤1.2×, <150MB",
     ),
+    "ledger_year_rust": Case(
+        "健康体检台账（一年），对照Rust写入器（rustpy-xlsxwriter，同样的单元格；比值=本程序/Rust）",
+        lambda: _checkup_ledger(2025),
+        lambda: _checkup_ledger_rust(2025),
+        "—",
+    ),
     "ledger_year_loose": Case(
         "健康体检台账（一年），对照旧基线（23列原始值）",
         lambda: _checkup_ledger(2025),
@@ -708,7 +745,11 @@ def main() -> None:
     case = CASES[name]
     func = case.program if variant == "program" else case.baseline
     assert func is not None
-    outcome = func()
+    try:
+        outcome = func()
+    except Skipped as skipped:
+        print(json.dumps({"skipped": str(skipped)}))
+        os._exit(0)
     seconds, extra = outcome if isinstance(outcome, tuple) else (outcome, 0.0)
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     result = {"seconds": seconds, "peak_mb": peak_kb / 1024, "extra": extra}

@@ -43,7 +43,7 @@ def ensure_large_data() -> Path:
     return DATA
 
 
-def run_once(case: str, variant: str) -> dict[str, float]:
+def run_once(case: str, variant: str) -> dict[str, float | str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "WENMING_DATA_DIR": str(DATA)}
     result = subprocess.run(
         [sys.executable, str(HERE / "cases.py"), case, variant],
@@ -83,10 +83,18 @@ def main() -> int:
         case = CASES[name]
         program: list[dict[str, float]] = []
         base: list[dict[str, float]] = []
+        skipped = ""
         for _ in range(args.repeat):  # taken in turns, so both see the same load of the machine
             program.append(run_once(name, "program"))
             if case.has_baseline:
-                base.append(run_once(name, "baseline"))
+                outcome = run_once(name, "baseline")
+                if "skipped" in outcome:  # an optional package missing: say so, run on
+                    skipped = str(outcome["skipped"])
+                    break
+                base.append(outcome)
+        if skipped:
+            print(f"{name}: 跳过 — {skipped}", flush=True)
+            continue
         t = statistics.median(r["seconds"] for r in program)
         mem = max(r["peak_mb"] for r in program)
         extra = statistics.median(r.get("extra", 0.0) for r in program)
