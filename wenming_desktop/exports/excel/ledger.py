@@ -158,7 +158,11 @@ class LedgerSheet:
         sheet.add_write_handler(date, self._write_date)
         self._facts = ColumnFacts.of(self._widths, [c.number_format for c in columns])
         self._shapes: dict[tuple[type, ...], RowShape] = {}
-        self._known_lines: list[dict[str | tuple[int, int, int], int]] = [{} for _ in columns]
+        self._count = len(columns)
+        self._known_lines: list[dict[str, int]] = [{} for _ in columns]
+        # a line of ASCII by what its line count depends on (all the ASCII lines of a column
+        # are few keys, however many distinct IDs or dates)
+        self._ascii_lines: list[dict[tuple[int, int, int], int]] = [{} for _ in columns]
         for i, width in enumerate(self._widths):
             sheet.set_column(i, i, width)
         # Decided now: the title rows are written before any row, and stream out with them.
@@ -216,8 +220,8 @@ class LedgerSheet:
         share a format (`write_row`); the values a run cannot write as they are, and the
         totals row, go cell by cell (`_write_cell`).
         """
-        if len(values) != len(self._columns):
-            raise ValueError(f"{len(values)} values for {len(self._columns)} columns")
+        if len(values) != self._count:
+            raise ValueError(f"{len(values)} values for {self._count} columns")
         kinds = tuple(map(type, values))
         shape = None if bold else self._shapes.get(kinds)
         if shape is None:
@@ -228,12 +232,18 @@ class LedgerSheet:
         row, lines = self._next_row, 1
         if shape.text_columns:
             texts = shape.texts(values)
-            clean = "".join(texts).isprintable()  # False for a control character or line break
-            if not clean:
+            if "".join(texts).isprintable():  # no control character or line break: most rows
+                known = self._known_lines
+                for col, text in shape.long_texts(texts, any_break=False):
+                    found = known[col].get(text)
+                    if found is None:
+                        found = self._lines(col, text, 10)
+                    if found > lines:
+                        lines = found
+            else:
                 values = [export_safe(v) if v.__class__ is str else v for v in values]
-                texts = shape.texts(values)
-            for col, text in shape.long_texts(texts, any_break=not clean):
-                lines = max(lines, self._lines(col, text, 10))
+                for col, text in shape.long_texts(shape.texts(values), any_break=True):
+                    lines = max(lines, self._lines(col, text, 10))
         if shape.number_columns:
             shape.track(values)
         for col in shape.measured:
@@ -246,9 +256,12 @@ class LedgerSheet:
                 if isinstance(values[col], str) and values[col]:  # a str subclass
                     lines = max(lines, self._lines(col, export_safe(values[col]), 10))
             values, odd_values = cells, values
-        write_row = self._sheet.write_row
-        for first, stop, fmt in shape.runs:
-            write_row(row, first, values[first:stop], fmt)
+        if shape.whole_run is not None:  # one run: the row as it is
+            self._sheet.write_row(row, 0, values, shape.whole_run)
+        else:
+            write_row = self._sheet.write_row
+            for first, stop, fmt in shape.runs:
+                write_row(row, first, values[first:stop], fmt)
         for col in odd:
             self._write_cell(row, col, odd_values[col], False)
         if lines > 1:
@@ -267,6 +280,7 @@ class LedgerSheet:
             if col > 0:  # written by `_write_date`: part of the run before it
                 formats[col] = formats[col - 1]
         shape.runs = _runs(formats)
+        shape.whole_run = shape.runs[0][2] if len(shape.runs) == 1 else None
         return shape
 
     def _write_date(self, sheet: Worksheet, row: int, col: int, value: date, _fmt: Any) -> int:
@@ -317,12 +331,18 @@ class LedgerSheet:
         if size != 10:
             return line_count(text, self._widths[col], size)
         known = self._known_lines[col]
-        key = ascii_key(text) if text.isascii() and "\n" not in text else text
-        found = known.get(key)
+        found = known.get(text)
         if found is None:
-            found = line_count(text, self._widths[col], size)
+            if text.isascii() and "\n" not in text:
+                by_key = self._ascii_lines[col]
+                key = ascii_key(text)
+                found = by_key.get(key)
+                if found is None:
+                    found = by_key[key] = line_count(text, self._widths[col], size)
+            else:
+                found = line_count(text, self._widths[col], size)
             if len(known) < _LINES_KEPT:
-                known[key] = found
+                known[text] = found
         return found
 
     def _widen(self, col: int, width: float) -> None:

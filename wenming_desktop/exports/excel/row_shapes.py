@@ -89,7 +89,8 @@ class RowShape:
     kept in `high` and `low` (aligned with `number_columns`); measured: number columns whose
     every value is measured (decimals shown as they come); dates: date cells in their
     column's date format; odd: cells written one at a time; runs: (first, stop, format) of
-    the runs of columns the writer writes with one call each (set by it).
+    the runs of columns the writer writes with one call each, and whole_run the format of
+    the only one when one run holds the whole row (both set by the writer).
     """
 
     __slots__ = (
@@ -105,6 +106,7 @@ class RowShape:
         "text_columns",
         "text_limits",
         "texts",
+        "whole_run",
     )
 
     def __init__(self, kinds: tuple[type, ...], facts: ColumnFacts) -> None:
@@ -136,6 +138,7 @@ class RowShape:
         self.dates = tuple(dates)
         self.odd = tuple(odd)
         self.runs: tuple[tuple[int, int, Any], ...] = ()
+        self.whole_run: Any = None  # the format, when one run holds the whole row
 
     def long_texts(self, texts: tuple[str, ...], any_break: bool) -> list[tuple[int, str]]:
         """(column, text) of the texts that may need more than one line: longer than their
