@@ -20,8 +20,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from itertools import repeat
-from operator import call
+from itertools import count, groupby, islice, repeat
+from operator import call, itemgetter
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -45,8 +45,10 @@ from wenming_desktop.exports.excel.print_layout import (
     row_height,
 )
 from wenming_desktop.exports.excel.row_shapes import (
+    LINES_KEPT,
     MAX_SHAPES,
     ColumnFacts,
+    LineCaches,
     RowShape,
     is_date_format,
 )
@@ -57,8 +59,8 @@ _BORDER_COLOUR = "#808080"
 _HEADER_FILL = "#F2DCDB"
 _TITLE_HEIGHT, _SUBTITLE_HEIGHT = 27.0, 18.0
 _DATE_FORMATS = {datetime: "yyyy-mm-dd hh:mm", date: "yyyy-mm-dd", time: "h:mm:ss"}
-_LINES_KEPT = 4096  # line counts remembered per column
 
+_BATCH = 200  # rows checked together
 R = TypeVar("R")
 
 
@@ -159,10 +161,8 @@ class LedgerSheet:
         self._facts = ColumnFacts.of(self._widths, [c.number_format for c in columns])
         self._shapes: dict[tuple[type, ...], RowShape] = {}
         self._count = len(columns)
-        self._known_lines: list[dict[str, int]] = [{} for _ in columns]
-        # a line of ASCII by what its line count depends on (all the ASCII lines of a column
-        # are few keys, however many distinct IDs or dates)
-        self._ascii_lines: list[dict[tuple[int, int, int], int]] = [{} for _ in columns]
+        self._line_caches = LineCaches.of(len(columns))
+        self._known_lines = self._line_caches.text
         for i, width in enumerate(self._widths):
             sheet.set_column(i, i, width)
         # Decided now: the title rows are written before any row, and stream out with them.
@@ -269,6 +269,49 @@ class LedgerSheet:
         self._next_row += 1
         self.rows += 1
 
+    def append_rows(self, rows: Sequence[Sequence[Any]]) -> None:
+        """`append` each of `rows` (body rows), checked together: the rows of each stretch of
+        one shape are checked a column at a time (`RowShape.lines_of`, `track_all`), then
+        each is written with one `write_row` a run. Rows of a shape with cells written one
+        at a time, or with a control character or line break, go through `append`."""
+        if any(len(values) != self._count for values in rows):
+            for values in rows:
+                self.append(values)  # says which row is wrong
+            return
+        kinds = map(tuple, map(map, repeat(type), rows))
+        for kind, stretch in groupby(zip(kinds, rows, strict=True), key=itemgetter(0)):
+            same = list(map(itemgetter(1), stretch))
+            shape = self._shapes.get(kind) or self._new_shape(kind)
+            lines = None
+            if shape is not None and not shape.odd and not shape.measured:
+                lines = shape.lines_of(same, self._widths, self._line_caches)
+            if shape is None or shape.odd or shape.measured or lines is False:
+                for values in same:
+                    self.append(values)
+                continue
+            shape.track_all(same)
+            self._write_rows(shape, same, lines)
+
+    def _write_rows(
+        self, shape: RowShape, rows: list[Sequence[Any]], lines: list[int] | bool | None
+    ) -> None:
+        """Rows of `shape` checked, written in order (a taller row's height first)."""
+        first = self._next_row
+        write_row, fmt = self._sheet.write_row, shape.whole_run
+        if isinstance(lines, list):
+            for row, count in enumerate(lines, first):
+                if count > 1:
+                    self._set_height(row, row_height(count, 10))
+        if fmt is not None:
+            for row, values in enumerate(rows, first):
+                write_row(row, 0, values, fmt)
+        else:
+            for row, values in enumerate(rows, first):
+                for start, stop, run in shape.runs:
+                    write_row(row, start, values[start:stop], run)
+        self._next_row += len(rows)
+        self.rows += len(rows)
+
     def _new_shape(self, kinds: tuple[type, ...]) -> RowShape | None:
         """The checks of a new shape of row, kept for the next ones (None past MAX_SHAPES)."""
         if len(self._shapes) >= MAX_SHAPES:
@@ -289,7 +332,8 @@ class LedgerSheet:
         if not self._dated[col]:
             self._write_time(row, col, value, False)
             return 0
-        return sheet.write_datetime(row, col, value, self._body[col])
+        written: int = sheet.write_datetime(row, col, value, self._body[col])
+        return written
 
     def _append_each(self, values: Sequence[Any], bold: bool) -> None:
         """A row written cell by cell (the totals row: bold, its own number widths)."""
@@ -334,14 +378,14 @@ class LedgerSheet:
         found = known.get(text)
         if found is None:
             if text.isascii() and "\n" not in text:
-                by_key = self._ascii_lines[col]
+                by_key = self._line_caches.ascii[col]
                 key = ascii_key(text)
                 found = by_key.get(key)
                 if found is None:
                     found = by_key[key] = line_count(text, self._widths[col], size)
             else:
                 found = line_count(text, self._widths[col], size)
-            if len(known) < _LINES_KEPT:
+            if len(known) < LINES_KEPT:
                 known[text] = found
         return found
 
@@ -372,8 +416,9 @@ class LedgerSheet:
         self._next_row += 1
 
     def extend(self, rows: Iterable[Sequence[Any]]) -> None:
-        for row in rows:
-            self.append(row)
+        iterator = iter(rows)
+        while batch := list(islice(iterator, _BATCH)):
+            self.append_rows(batch)
 
     def finish(self) -> PrintPlan:
         """Widen the number and date columns, then set up the printed pages; called on save."""
@@ -418,12 +463,15 @@ class LedgerTable(Generic[R]):
         self.sheet.append([self.sheet.rows + 1, *map(call, self._values, repeat(row))])
 
     def add_all(self, rows: Iterable[R], tick: Callable[[int], None] | None = None) -> int:
-        """Adds every row; `tick(n)` is called every 200 rows. Returns the number of rows."""
+        """Adds every row, 200 at a time (`LedgerSheet.append_rows`); `tick(n)` is called
+        after each 200. Returns the number of rows."""
         sheet, values = self.sheet, self._values
-        append = sheet.append
-        for row in rows:
-            append([sheet.rows + 1, *map(call, values, repeat(row))])
-            if tick is not None and sheet.rows % 200 == 0:
+        cells = (
+            [n, *map(call, values, repeat(row))] for n, row in zip(count(sheet.rows + 1), rows)
+        )
+        while batch := list(islice(cells, _BATCH)):
+            sheet.append_rows(batch)
+            if tick is not None and len(batch) == _BATCH:
                 tick(sheet.rows)
         return sheet.rows
 

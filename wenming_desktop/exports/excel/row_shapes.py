@@ -24,9 +24,24 @@ from itertools import compress
 from operator import gt, itemgetter
 from typing import Any
 
-from wenming_desktop.exports.excel.print_layout import line_count
+from wenming_desktop.exports.excel.print_layout import ascii_key, line_count
 
 MAX_SHAPES = 256  # shapes kept per sheet; rows of further shapes are written cell by cell
+LINES_KEPT = 4096  # line counts remembered per column
+
+
+@dataclass(frozen=True)
+class LineCaches:
+    """Line counts of a sheet's body text remembered per column: `text` by the text (at most
+    LINES_KEPT a column), `ascii` for lines of ASCII by `ascii_key` (few per column)."""
+
+    text: list[dict[str, int]]
+    ascii: list[dict[tuple[int, int, int], int]]
+
+    @classmethod
+    def of(cls, columns: int) -> LineCaches:
+        return cls([{} for _ in range(columns)], [{} for _ in range(columns)])
+
 
 Picker = Callable[[Sequence[Any]], tuple[Any, ...]]
 
@@ -158,6 +173,67 @@ class RowShape:
             for col, text, ascii_limit in compress(candidates, longer)
             if len(text) > ascii_limit or not text.isascii()
         ]
+
+    def lines_of(
+        self, rows: Sequence[Sequence[Any]], widths: Sequence[float], caches: LineCaches
+    ) -> list[int] | bool | None:
+        """The lines of each of `rows` (all of this shape) as `line_count` gives them, worked
+        out a column at a time: a column whose texts are all within its one-line limits is
+        skipped; the others' line counts are looked up in `caches` (by the text, or for a
+        column of ASCII by `ascii_key`), each new text or key counted once. None when every
+        row takes one line; False when a text holds a control character or a line break
+        (such rows are checked one by one)."""
+        texts = list(map(self.texts, rows))
+        if not "".join(map("".join, texts)).isprintable():
+            return False
+        counted: list[list[int]] = []
+        columns = zip(
+            self.text_columns,
+            zip(*texts, strict=True),
+            self.text_limits,
+            self.ascii_limits,
+            strict=True,
+        )
+        for col, column, limit, ascii_limit in columns:
+            longest = max(map(len, column))
+            if longest <= limit:
+                continue
+            width = widths[col]
+            if "".join(column).isascii():
+                if longest <= ascii_limit:
+                    continue
+                keys = list(map(ascii_key, column))
+                by_key = caches.ascii[col]
+                new_keys = set(keys).difference(by_key)
+                for key, text in zip(keys, column, strict=True):
+                    if not new_keys:
+                        break
+                    if key in new_keys:
+                        by_key[key] = line_count(text, width)
+                        new_keys.discard(key)
+                counted.append(list(map(by_key.__getitem__, keys)))
+                continue
+            known = caches.text[col]
+            new = set(column).difference(known)
+            if new:
+                found = {t: 1 if len(t) <= limit else line_count(t, width) for t in new}
+                if len(known) + len(found) <= LINES_KEPT:
+                    known.update(found)
+                else:  # too many distinct texts to keep: these rows' own
+                    known = {**known, **found}
+            counted.append(list(map(known.__getitem__, column)))
+        if not counted:
+            return None
+        lines = counted[0] if len(counted) == 1 else list(map(max, *counted))
+        return lines if max(lines) > 1 else None
+
+    def track_all(self, rows: Sequence[Sequence[Any]]) -> None:
+        """`track` for many rows at once."""
+        if not self.number_columns:
+            return
+        picked = list(zip(*map(self.numbers, rows), strict=True))
+        self.high = list(map(max, self.high, map(max, picked)))
+        self.low = list(map(min, self.low, map(min, picked)))
 
     def track(self, values: Sequence[Any]) -> None:
         """Keep the largest and smallest number of each number column."""
