@@ -15,7 +15,8 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.pdf_helpers import printed_measure as measure
-from wenming_desktop.exports.excel.print_layout import HEADER_ROWS
+from wenming_desktop.domain.periods import parse_period
+from wenming_desktop.exports.excel.print_layout import HEADER_ROWS, PAGE_PIXELS, row_pixels
 from wenming_desktop.exports.packet import workbook_pages
 from wenming_desktop.services.filing.ledgers import LEDGERS, LedgerRequest, year_period
 from wenming_desktop.services.roster import roster
@@ -35,14 +36,16 @@ def _soffice() -> str:
 
 def test_every_ledger_prints_readably(demo_workspace: Workspace, tmp_path: Path) -> None:
     soffice = _soffice()
-    request = LedgerRequest(year_period(2026))
     written: dict[Path, int] = {}
-    for spec in LEDGERS:
-        name = spec.file_name(request)
-        if name.lower().endswith(".xlsx"):
-            path = tmp_path / name
-            written[path] = spec.write(demo_workspace, request, path)
-    assert len(written) >= 6
+    # The year, and a month: few rows, so a band of pages may hold only the note under the
+    # table (a page of it LibreOffice leaves out)
+    for request in (LedgerRequest(year_period(2026)), LedgerRequest(parse_period("2026-06"))):
+        for spec in LEDGERS:
+            name = spec.file_name(request)
+            if name.lower().endswith(".xlsx"):
+                path = tmp_path / f"{request.period.label}_{name}"
+                written[path] = spec.write(demo_workspace, request, path)
+    assert len(written) >= 12
     profile = (tmp_path / "lo-profile").as_uri()  # a private profile: runs never collide
     subprocess.run(
         [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
@@ -87,9 +90,20 @@ def test_page_counts_around_a_page_boundary(demo_workspace: Workspace, tmp_path:
     book = tmp_path / "probe.xlsx"
     volunteers = specs[0]
     volunteers.write(demo_workspace, request, book)
-    rows = load_workbook(book, read_only=True).worksheets[0].max_row - HEADER_ROWS
-    per_band = 13  # rows of two lines under the demo's title block
-    full = math.ceil(rows / per_band) * per_band  # the band's last row
+    sheet = load_workbook(book).worksheets[0]
+    rows = sheet.max_row - HEADER_ROWS
+    # Where the last band of pages ends by the pixel rule, from the heights as written and
+    # with rows like the last one added: LibreOffice must put the boundary there too.
+    height = sheet.row_dimensions
+    room = PAGE_PIXELS - sum(row_pixels(height[r].height) for r in range(1, HEADER_ROWS + 1))
+    used = 0
+    for r in range(HEADER_ROWS + 1, sheet.max_row + 1):
+        pixels = row_pixels(height[r].height or 15.0)
+        used = pixels if used + pixels > room else used + pixels
+    like = row_pixels(height[sheet.max_row].height)
+    full = rows + (room - used) // like  # the band's last row
+    if full - 1 < rows:  # the band is full already: the next one's end
+        full += room // like
     written: list[Path] = []
     added = 0
     for target in (full - 1, full, full + 1):
