@@ -16,7 +16,14 @@ from openpyxl import load_workbook
 
 from tests.pdf_helpers import printed_measure as measure
 from wenming_desktop.domain.periods import parse_period
-from wenming_desktop.exports.excel.print_layout import HEADER_ROWS, PAGE_PIXELS, row_pixels
+from wenming_desktop.exports.excel.ledger import Ledger, LedgerColumn
+from wenming_desktop.exports.excel.print_layout import (
+    HEADER_ROWS,
+    PAGE_PIXELS,
+    PrintPlan,
+    printed_pages,
+    row_pixels,
+)
 from wenming_desktop.exports.packet import workbook_pages
 from wenming_desktop.services.filing.ledgers import LEDGERS, LedgerRequest, year_period
 from wenming_desktop.services.roster import roster
@@ -125,3 +132,39 @@ def test_page_counts_around_a_page_boundary(demo_workspace: Workspace, tmp_path:
     name = volunteers.file_name(request)
     # The last target starts a band of pages: the boundary is really between them.
     assert counts[f"{full + 1}_{name}"] > counts[f"{full}_{name}"] == counts[f"{full - 1}_{name}"]
+
+
+def test_a_sheet_fitted_to_the_width_paginates_in_points(tmp_path: Path) -> None:
+    """Fitted to one page wide, even where the fit leaves it at 100 %, LibreOffice breaks pages
+    by the rows' heights in points, not in whole pixels as when printing at 100 % (the large
+    data's 体检人员名单: 181 pages printed, 185 counted in pixels)."""
+    soffice = _soffice()
+    path = tmp_path / "名单.xlsx"
+    lines = [6, 5, 4, 7] * 50  # rows of 4 to 7 lines: the two ways of counting part
+    with Ledger(path) as book:
+        sheet = book.sheet(
+            "名单",
+            ("某某医院", "名单"),
+            "2025年",
+            [LedgerColumn("序号", 6), LedgerColumn("内容", 40)],
+        )
+        for i, count in enumerate(lines):
+            sheet.append([i + 1, "\n".join(["某"] * count)])
+    ws = load_workbook(path).worksheets[0]
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    heights = [ws.row_dimensions[r].height for r in range(1, ws.max_row + 1)]
+    repeated, body = heights[:HEADER_ROWS], heights[HEADER_ROWS:]
+    plan = PrintPlan(True, 0, ((0, 1),))
+    in_pixels = replace(plan, fit_one_page_wide=False)  # the 100 % rule, for comparison
+    widths = [6.0, 40.0]
+    assert printed_pages(in_pixels, widths, repeated, body) != printed_pages(
+        plan, widths, repeated, body
+    )
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(path)],
+        check=True, capture_output=True, timeout=600,
+    )  # fmt: skip
+    assert workbook_pages(path) == measure(path.with_suffix(".pdf"))[0]
+    assert workbook_pages(path) == printed_pages(plan, widths, repeated, body)

@@ -198,12 +198,11 @@ def printed_pages(
     rows is not printed (LibreOffice leaves out empty pages; the repeated rows and columns do
     not count; a framed blank does): a band of only a note over the repeated columns prints its
     first page alone."""
-    scale = fit_scale(widths) if plan.fit_one_page_wide else 1.0
-    if scale == 1.0:  # whole pixels, as LibreOffice paginates at 100 %
+    if not plan.fit_one_page_wide:  # whole pixels, as LibreOffice paginates printing at 100 %
         room = float(PAGE_PIXELS - sum(row_pixels(height) for height in repeated))
         body = [float(row_pixels(height)) for height in body]
-    else:
-        room = PAGE_HEIGHT / scale - sum(repeated)
+    else:  # fitted to the width, in points, even when the fit leaves it at 100 %
+        room = PAGE_HEIGHT / fit_scale(widths) - sum(repeated)
     bands: list[list[int]] = [[]]
     used = 0.0
     for i, height in enumerate(body):
