@@ -116,7 +116,10 @@ def read_hours_ledger(path: Path) -> HoursLedger:
             str(line[total_col + 2]),
         )
     assert totals is not None
-    note = str(lines[lines.index(totals) + 1][0])
+    # the notes under the totals: the figures, then the rounding rule
+    # (a note over a split sheet's repeated columns is broken into lines: joined again)
+    below = lines[lines.index(totals) + 1 :]
+    note = "\n".join(str(line[0]).replace("\n", "") for line in below if line[0])
     return HoursLedger(rows, float(totals[total_col]), int(totals[total_col + 1]),
                        str(lines[1][0]), note)  # fmt: skip
 
@@ -137,7 +140,10 @@ def read_activity_ledger(path: Path) -> ActivityLedger:
     lines = list(sheet.iter_rows(values_only=True))  # type: ignore[union-attr]
     body = [line for line in lines[3:] if isinstance(line[0], int)]
     totals = next(line for line in lines if line[0] == "合计")
-    note = str(lines[lines.index(totals) + 1][0])
+    # the notes under the totals: the figures, then the rounding rule
+    # (a note over a split sheet's repeated columns is broken into lines: joined again)
+    below = lines[lines.index(totals) + 1 :]
+    note = "\n".join(str(line[0]).replace("\n", "") for line in below if line[0])
     return ActivityLedger(
         len(body), str(totals[4]), int(totals[7]), float(totals[9]), int(totals[10]),
         str(lines[1][0]), note,

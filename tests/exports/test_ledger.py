@@ -16,6 +16,7 @@ from wenming_desktop.exports.excel.print_layout import (
     line_count,
     printed_pages,
     row_height,
+    title_text,
 )
 from wenming_desktop.exports.excel.row_shapes import MAX_SHAPES
 
@@ -77,24 +78,27 @@ def test_rows_keep_their_own_values_and_styles(tmp_path: Path) -> None:
 
 
 def test_a_wide_sheet_splits_across_pages_and_text_wraps(tmp_path: Path) -> None:
-    """Too wide for one page at 90 %: printed at 100 %, columns up to 姓名 repeated on each
-    page with the title over them, breaks between column groups; long text makes its row taller;
-    numbers widen their column so totals never show ###."""
+    """Too wide for one page at 90 %: printed at 100 %, columns up to 姓名 (and on to 35 width
+    units, for the title) repeated on each page with the title over them, breaks between
+    column groups; long text makes its row taller; numbers widen their column so totals never
+    show ###."""
     columns = [LedgerColumn("序号", 6), LedgerColumn("日期", 11), LedgerColumn("姓名", 9)]
     columns += [LedgerColumn(f"项目{i}", 20) for i in range(8)] + [LedgerColumn("小时", 5, "0.0")]
     path = tmp_path / "宽表.xlsx"
     with Ledger(path) as book:
-        sheet = book.sheet("宽表", "某某医院宽表台账", "2025年", columns)
+        sheet = book.sheet("宽表", ("黑龙江省某某市某某医院", "宽表台账"), "2025年", columns)
         sheet.append([1, "2025-01-02", "张三", "很长的文字" * 12, *[""] * 7, 1.5])
         sheet.append([2, "2025-01-03", "李四", "短", *[""] * 7, 2.0])
         sheet.append(["合计", "", "", "", *[""] * 7, 123456.5], bold=True)
     ws = load_workbook(path)["宽表"]
-    assert ws.print_title_cols == "$A:$C" and ws.print_title_rows == "$1:$3"
+    assert ws.print_title_cols == "$A:$D" and ws.print_title_rows == "$1:$3"
     assert not ws.sheet_properties.pageSetUpPr.fitToPage  # 100 %, the default scale
     breaks = [b.id for b in ws.col_breaks.brk]
     assert breaks and ws.page_setup.pageOrder == "overThenDown"
-    assert ws["A1"].value == "某某医院宽表台账" and "A1:C1" in ws.merged_cells
-    assert ws.row_dimensions[1].height > 30  # wrapped over the three repeated columns
+    # Over the three repeated columns the title wraps between its parts, never inside a word
+    assert ws["A1"].value == "黑龙江省某某市某某医院\n宽表台账" and "A1:D1" in ws.merged_cells
+    assert abs(ws.row_dimensions[1].height - row_height(2, 14)) < 0.75  # whole pixels
+    assert ws["A1"].font.size == 14
     assert ws.row_dimensions[5].height is None  # one line (a date fits in 11): the default
     assert ws.row_dimensions[4].height > 3 * DEFAULT_ROW_HEIGHT  # wrapped: taller
     assert ws.column_dimensions["L"].width >= len("123456.5") + 2  # widened for the total
@@ -103,8 +107,11 @@ def test_a_wide_sheet_splits_across_pages_and_text_wraps(tmp_path: Path) -> None
 def test_a_narrow_sheet_fits_one_page_wide(tmp_path: Path) -> None:
     path = tmp_path / "窄表.xlsx"
     with Ledger(path) as book:
-        book.sheet("窄表", "窄表", "", COLUMNS).append([1, 2.0, date(2025, 1, 1), "x"])
+        book.sheet("窄表", ("某某医院", "窄表"), "", COLUMNS).append(
+            [1, 2.0, date(2025, 1, 1), "x"]
+        )
     ws = load_workbook(path)["窄表"]
+    assert ws["A1"].value == "某某医院窄表"  # the parts joined on one line
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0  # 1: default
     assert ws.print_title_cols is None and not ws.col_breaks.brk
@@ -200,12 +207,41 @@ def test_a_page_at_100_percent_holds_rows_in_whole_pixels() -> None:
     assert printed_pages(plan, [10.0, 10.0], repeated, [28.5] * 13 + [26.75]) == 2
 
 
+def test_a_title_breaks_between_its_parts() -> None:
+    size = 16 * 1.1
+    assert (
+        title_text(["鹤岗市中医院", "文明实践活动台账"], 34, size)
+        == "鹤岗市中医院\n文明实践活动台账"
+    )
+    assert title_text(["鹤岗市中医院", "2026年度", "志愿服务时长台账"], 40, size) == (
+        "鹤岗市中医院2026年度\n志愿服务时长台账"
+    )
+    assert title_text(["某院", "台账"], 34, size) == "某院台账"  # fits: one line
+    # A part longer than a line: cut into lines of equal length
+    long = title_text(["黑龙江省鹤岗市萝北县中医医院", "台账"], 34, size)
+    assert long == "黑龙江省鹤岗市\n萝北县中医医院台账"
+    assert all(line_count(line, 34, size) == 1 for line in long.split("\n"))
+
+
+def test_a_band_of_only_a_note_prints_its_first_page_alone() -> None:
+    # LibreOffice leaves out a page whose own columns hold nothing: the note over the repeated
+    # columns, alone on the last band, prints on that band's first page only.
+    plan = PrintPlan(False, 1, ((1, 1), (2, 2)))
+    widths = [10.0, 120.0, 120.0]
+    body = [400.0, 300.0]
+    assert printed_pages(plan, widths, [30.0], body) == 4
+    assert printed_pages(plan, widths, [30.0], body, reach={1: 0}) == 3
+    assert printed_pages(plan, widths, [30.0], body, reach={1: 1}) == 3
+    assert printed_pages(plan, widths, [30.0], body, reach={0: 0, 1: 0}) == 2
+
+
 def test_a_split_sheet_prints_its_subtitle_and_note_whole_on_every_page(tmp_path: Path) -> None:
     """Across pages, the note lies over the repeated columns like the title (a note over the
     whole width would be cut at each page break), its rows as tall as its lines; a subtitle
     that wraps is broken between its parts, not inside them."""
     columns = [LedgerColumn("序号", 6), LedgerColumn("日期", 11), LedgerColumn("姓名", 9)]
-    columns += [LedgerColumn(f"项目{i}", 20) for i in range(8)]
+    # the repeated columns stay at 26 units: with the next one they would pass 55
+    columns += [LedgerColumn(f"项目{i}", 30) for i in range(8)]
     subtitle = "2026年度 · 全部结对村\u3000共 244 人次\u3000（身份证号、电话已脱敏）"
     note = "注：服务时长以分钟记录；表中各小时数由分钟数折算后四舍五入，合计可能相差零点几小时。"
     path = tmp_path / "宽表.xlsx"
@@ -214,6 +250,7 @@ def test_a_split_sheet_prints_its_subtitle_and_note_whole_on_every_page(tmp_path
         sheet.append([1, "2025-01-02", "张三", *["短"] * 8])
         sheet.note(note)
     ws = load_workbook(path)["宽表"]
+    assert ws.print_title_cols == "$A:$C"
     assert "A5:C5" in ws.merged_cells  # the note, over the repeated columns only
     lines = str(ws["A5"].value).split("\n")
     assert "".join(lines) == note and len(lines) > 3

@@ -15,7 +15,15 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.pdf_helpers import printed_measure as measure
-from wenming_desktop.exports.excel.print_layout import HEADER_ROWS
+from wenming_desktop.domain.periods import parse_period
+from wenming_desktop.exports.excel.ledger import Ledger, LedgerColumn
+from wenming_desktop.exports.excel.print_layout import (
+    HEADER_ROWS,
+    PAGE_PIXELS,
+    PrintPlan,
+    printed_pages,
+    row_pixels,
+)
 from wenming_desktop.exports.packet import workbook_pages
 from wenming_desktop.services.filing.ledgers import LEDGERS, LedgerRequest, year_period
 from wenming_desktop.services.roster import roster
@@ -35,14 +43,16 @@ def _soffice() -> str:
 
 def test_every_ledger_prints_readably(demo_workspace: Workspace, tmp_path: Path) -> None:
     soffice = _soffice()
-    request = LedgerRequest(year_period(2026))
     written: dict[Path, int] = {}
-    for spec in LEDGERS:
-        name = spec.file_name(request)
-        if name.lower().endswith(".xlsx"):
-            path = tmp_path / name
-            written[path] = spec.write(demo_workspace, request, path)
-    assert len(written) >= 6
+    # The year, and a month: few rows, so a band of pages may hold only the note under the
+    # table (a page of it LibreOffice leaves out)
+    for request in (LedgerRequest(year_period(2026)), LedgerRequest(parse_period("2026-06"))):
+        for spec in LEDGERS:
+            name = spec.file_name(request)
+            if name.lower().endswith(".xlsx"):
+                path = tmp_path / f"{request.period.label}_{name}"
+                written[path] = spec.write(demo_workspace, request, path)
+    assert len(written) >= 12
     profile = (tmp_path / "lo-profile").as_uri()  # a private profile: runs never collide
     subprocess.run(
         [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
@@ -87,9 +97,20 @@ def test_page_counts_around_a_page_boundary(demo_workspace: Workspace, tmp_path:
     book = tmp_path / "probe.xlsx"
     volunteers = specs[0]
     volunteers.write(demo_workspace, request, book)
-    rows = load_workbook(book, read_only=True).worksheets[0].max_row - HEADER_ROWS
-    per_band = 13  # rows of two lines under the demo's title block
-    full = math.ceil(rows / per_band) * per_band  # the band's last row
+    sheet = load_workbook(book).worksheets[0]
+    rows = sheet.max_row - HEADER_ROWS
+    # Where the last band of pages ends by the pixel rule, from the heights as written and
+    # with rows like the last one added: LibreOffice must put the boundary there too.
+    height = sheet.row_dimensions
+    room = PAGE_PIXELS - sum(row_pixels(height[r].height) for r in range(1, HEADER_ROWS + 1))
+    used = 0
+    for r in range(HEADER_ROWS + 1, sheet.max_row + 1):
+        pixels = row_pixels(height[r].height or 15.0)
+        used = pixels if used + pixels > room else used + pixels
+    like = row_pixels(height[sheet.max_row].height)
+    full = rows + (room - used) // like  # the band's last row
+    if full - 1 < rows:  # the band is full already: the next one's end
+        full += room // like
     written: list[Path] = []
     added = 0
     for target in (full - 1, full, full + 1):
@@ -111,3 +132,39 @@ def test_page_counts_around_a_page_boundary(demo_workspace: Workspace, tmp_path:
     name = volunteers.file_name(request)
     # The last target starts a band of pages: the boundary is really between them.
     assert counts[f"{full + 1}_{name}"] > counts[f"{full}_{name}"] == counts[f"{full - 1}_{name}"]
+
+
+def test_a_sheet_fitted_to_the_width_paginates_in_points(tmp_path: Path) -> None:
+    """Fitted to one page wide, even where the fit leaves it at 100 %, LibreOffice breaks pages
+    by the rows' heights in points, not in whole pixels as when printing at 100 % (the large
+    data's 体检人员名单: 181 pages printed, 185 counted in pixels)."""
+    soffice = _soffice()
+    path = tmp_path / "名单.xlsx"
+    lines = [6, 5, 4, 7] * 50  # rows of 4 to 7 lines: the two ways of counting part
+    with Ledger(path) as book:
+        sheet = book.sheet(
+            "名单",
+            ("某某医院", "名单"),
+            "2025年",
+            [LedgerColumn("序号", 6), LedgerColumn("内容", 40)],
+        )
+        for i, count in enumerate(lines):
+            sheet.append([i + 1, "\n".join(["某"] * count)])
+    ws = load_workbook(path).worksheets[0]
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    heights = [ws.row_dimensions[r].height for r in range(1, ws.max_row + 1)]
+    repeated, body = heights[:HEADER_ROWS], heights[HEADER_ROWS:]
+    plan = PrintPlan(True, 0, ((0, 1),))
+    in_pixels = replace(plan, fit_one_page_wide=False)  # the 100 % rule, for comparison
+    widths = [6.0, 40.0]
+    assert printed_pages(in_pixels, widths, repeated, body) != printed_pages(
+        plan, widths, repeated, body
+    )
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(path)],
+        check=True, capture_output=True, timeout=600,
+    )  # fmt: skip
+    assert workbook_pages(path) == measure(path.with_suffix(".pdf"))[0]
+    assert workbook_pages(path) == printed_pages(plan, widths, repeated, body)

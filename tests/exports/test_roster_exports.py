@@ -58,8 +58,12 @@ def test_hours_ledger(workspace, tmp_path) -> None:
     path = tmp_path / "时长.xlsx"
     assert export_hours(workspace.db, path, 2025) == 3
     sheet, rows = _values(path)
-    assert rows[0][0] == "测试中医院2025年度志愿服务时长台账"
-    assert "注册率 66.7%" in rows[1][0] and "未达48小时 2 人" in rows[1][0]
+    # split across pages: the title wraps between its parts over the repeated columns
+    assert rows[0][0] in (
+        "测试中医院2025年度\n志愿服务时长台账",
+        "测试中医院\n2025年度\n志愿服务时长台账",
+    )
+    assert rows[1][0] == "统计期间：2025年1月1日至2025年12月31日"
     header = rows[2]
     assert header[4:16] == [f"{m}月" for m in range(1, 13)]
     assert header[16:] == ["全年合计(小时)", "参加活动(次)", "是否达标(48小时)",
@@ -77,6 +81,8 @@ def test_hours_ledger(workspace, tmp_path) -> None:
         and totals[16] == 60
         and totals[18] == "未达标2人（在册）"
     )
-    assert "四舍五入" in rows[7][0]  # the rounding footnote
-    assert len(rows) == 8
+    # under the totals: the figures, then the rounding rule
+    assert "注册率 66.7%" in rows[7][0] and "未达48小时 2 人" in rows[7][0]
+    assert "四舍五入" in rows[8][0]
+    assert len(rows) == 9
     assert sheet.cell(4, 17).number_format == "0.0"

@@ -65,21 +65,34 @@ def test_activities_page_sends_to_villages_then_to_the_first_activity(
 def test_checkup_pages_of_a_new_office(window, qtbot, when_dialog_opens) -> None:
     page = window.show_page("健康体检")
     _settle(window, qtbot)
-    assert page.entry.empty.isVisible() and "体检活动" in page.entry.empty.label.text()
-    _button(page.entry.empty, "打开活动页").click()
+    registry = page.registry
+    page.tabs.setCurrentWidget(registry)
+    _settle(window, qtbot)
+    assert registry.empty.isVisible() and "结对村" in registry.empty.label.text()
+    assert [b.text() for b in registry.empty.buttons if b.isVisible()] == ["打开结对村页"]
+    page.tabs.setCurrentWidget(page.entry)
+    _settle(window, qtbot)
+    entry = page.entry.empty
+    # no village yet: an activity could not be added, so the village comes first
+    assert entry.isVisible() and "还没有结对村" in entry.label.text()
+    assert [b.text() for b in entry.buttons if b.isVisible()] == ["打开结对村页"]
+    _button(entry, "打开结对村页").click()
+    _settle(window, qtbot)
+    assert window.stack.currentWidget() is window.pages["结对村"]
+    villages.add_village(window.context.workspace.db, VillageData(name="东兴村"))
+    window.show_page("健康体检")
+    page.refresh()
+    _settle(window, qtbot)
+    assert entry.isVisible() and "还没有体检活动" in entry.label.text()
+    assert [b.text() for b in entry.buttons if b.isVisible()] == ["打开活动页", "打开村民名册"]
+    _button(entry, "打开活动页").click()
     _settle(window, qtbot)
     assert window.stack.currentWidget() is window.pages["活动"]
     window.show_page("健康体检")
     _settle(window, qtbot)
-    _button(page.entry.empty, "打开村民名册").click()
+    _button(entry, "打开村民名册").click()
     _settle(window, qtbot)
-    assert page.tabs.currentWidget() is page.registry
-    registry = page.registry
-    assert registry.empty.isVisible() and "结对村" in registry.empty.label.text()
-    assert [b.text() for b in registry.empty.buttons if b.isVisible()] == ["打开结对村页"]
-    villages.add_village(window.context.workspace.db, VillageData(name="东兴村"))
-    page.refresh()
-    _settle(window, qtbot)
+    assert page.tabs.currentWidget() is registry
     assert "本村还没有登记村民" in registry.empty.label.text()
     shown = [b.text() for b in registry.empty.buttons if b.isVisible()]
     assert shown == ["从Excel导入…", "新增村民…"]

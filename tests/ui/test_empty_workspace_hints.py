@@ -30,6 +30,9 @@ def test_home_of_an_empty_office_claims_nothing(window, qtbot) -> None:
     assert home.uncovered.title() == "本月尚无活动的结对村"
     assert "尚未设立创建领导小组" in home.quarters.empty.text()
     assert home.quarters.model.rowCount() == 0
+    # no activity held this year: nothing said to conform
+    assert "还没有已开展的活动" in home.unmet.empty.text()
+    assert "符合规范" not in home.unmet.empty.text()
 
 
 def test_a_group_without_a_date_owes_no_quarter_before_the_office_began(window, qtbot) -> None:

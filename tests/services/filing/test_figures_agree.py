@@ -83,8 +83,9 @@ def check_year(ws: Workspace, year: int, out: Path, leaver: str | None) -> dict[
         assert hours.rows[key][1:3] == (0.0, 0), key
     assert hours.total_hours == _shown(total)
     assert hours.participations == r.participations
-    assert f"参与服务 {r.serving} 人" in hours.subtitle
-    assert f"人均 {r.per_capita} 小时（按参与服务的 {r.serving} 人计）" in hours.subtitle
+    assert hours.subtitle == f"统计期间：{start.year}年1月1日至{end.year}年12月31日"
+    assert f"参与服务 {r.serving} 人" in hours.note
+    assert f"人均 {r.per_capita} 小时（按参与服务的 {r.serving} 人计）" in hours.note
     assert "四舍五入" in hours.note and "分钟" in hours.note
 
     # 文明实践活动台账

@@ -38,7 +38,7 @@ def test_reconcile_and_mark_registered(workspace, tmp_path) -> None:
     out = tmp_path / "差异.xlsx"
     assert registry.export_differences(report, out, "测试中医院") == 3
     rows = [[c.value for c in r] for r in load_workbook(out).worksheets[0].iter_rows()]
-    assert rows[0][0] == "测试中医院志愿者注册核对差异表"
+    assert rows[0][0] == "测试中医院\n志愿者注册核对差异表"  # split: broken between parts
     assert rows[3][:3] == [1, registry.NOT_ON_ROSTER, "外人"] and rows[3][5] == "139****0000"
     assert rows[4][1:3] == [registry.NOT_ON_ROSTER, "坏行"]
     assert rows[5][1:4] == [registry.HOURS_DIFFER, "李四", "1002"]

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from wenming_desktop.domain.counting import ROUNDING_NOTE, hours_cell
-from wenming_desktop.exports.excel.ledger import Ledger, LedgerField
+from wenming_desktop.exports.excel.ledger import Ledger, LedgerField, Title
 
 LEDGER_NAME = "文明实践活动台账"
 
@@ -45,7 +45,7 @@ FIELDS: tuple[LedgerField[LedgerActivity], ...] = (
 
 
 def write_activity_ledger(
-    path: Path, title: str, subtitle: str, rows: Iterable[LedgerActivity]
+    path: Path, title: Title, subtitle: str, rows: Iterable[LedgerActivity]
 ) -> int:
     """Write the ledger; returns the number of activity rows. Totals close the sheet, computed
     from minutes, and the rounding footnote follows them."""

@@ -17,7 +17,7 @@ from wenming_desktop.domain.identity import mask_id, mask_phone
 from wenming_desktop.domain.privacy import MASK, mask_health
 from wenming_desktop.domain.residents import age_on
 from wenming_desktop.domain.thresholds import bmi
-from wenming_desktop.exports.excel.ledger import Ledger, LedgerField
+from wenming_desktop.exports.excel.ledger import Ledger, LedgerField, Title
 
 
 def _age(row: CheckupRow) -> int | None:
@@ -147,7 +147,7 @@ def ledger_fields(unmasked: bool) -> list[LedgerField[CheckupRow]]:
 def write_checkup_ledger(
     path: Path,
     rows: Iterable[CheckupRow],
-    title: str,
+    title: Title,
     subtitle: str,
     unmasked: bool = False,
     tick: Callable[[int], None] | None = None,

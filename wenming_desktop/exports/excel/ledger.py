@@ -35,6 +35,8 @@ from wenming_desktop.exports.excel.print_layout import (
     DEFAULT_ROW_HEIGHT,
     HEADER_ROWS,
     PRINTED_PAGES,
+    SPLIT_TITLE_SIZE,
+    TITLE_SIZE,
     PrintPlan,
     ascii_key,
     banner_text,
@@ -43,6 +45,7 @@ from wenming_desktop.exports.excel.print_layout import (
     plan_print,
     printed_pages,
     row_height,
+    title_text,
 )
 from wenming_desktop.exports.excel.row_shapes import (
     LINES_KEPT,
@@ -58,10 +61,15 @@ _FONT = "宋体"
 _BORDER_COLOUR = "#808080"
 _HEADER_FILL = "#F2DCDB"
 _TITLE_HEIGHT, _SUBTITLE_HEIGHT = 27.0, 18.0
+_BOLD = 1.1  # bold text is about a tenth wider than regular
 _DATE_FORMATS = {datetime: "yyyy-mm-dd hh:mm", date: "yyyy-mm-dd", time: "h:mm:ss"}
 
 _BATCH = 200  # rows checked together
 R = TypeVar("R")
+# A ledger's title: the text, or its parts in order (hospital, period, ledger name), printed
+# joined; where the title must wrap (over the repeated columns of a split sheet), it breaks
+# only between parts, so a name is never cut ("…活动台" / "账").
+Title = str | Sequence[str]
 
 
 @dataclass(frozen=True)
@@ -90,24 +98,29 @@ SERIAL_COLUMN = LedgerColumn("序号", 6)
 
 
 class _Formats:
-    """The workbook's cell formats, each made once: (role, number format) → Format."""
+    """The workbook's cell formats, each made once: (role, number format, size) → Format."""
 
     def __init__(self, book: Workbook) -> None:
         self._book = book
-        self._made: dict[tuple[str, str | None], Format] = {}
+        self._made: dict[tuple[str, str | None, float], Format] = {}
 
-    def get(self, role: str, number_format: str | None = None) -> Format:
-        key = (role, number_format)
+    def get(self, role: str, number_format: str | None = None, size: float = 0) -> Format:
+        """The format of `role` (title, subtitle, note, header, bold, body); `size` sets the
+        title's size in points."""
+        key = (role, number_format, size)
         found = self._made.get(key)
         if found is None:
-            found = self._made[key] = self._book.add_format(self._properties(role, number_format))
+            props = self._properties(role, number_format)
+            if size:
+                props["font_size"] = size
+            found = self._made[key] = self._book.add_format(props)
         return found
 
     @staticmethod
     def _properties(role: str, number_format: str | None) -> dict[str, object]:
         props: dict[str, object] = {"font_name": _FONT, "valign": "vcenter"}
         if role == "title":
-            props.update(font_size=16, bold=True, align="center", text_wrap=True)
+            props.update(font_size=TITLE_SIZE, bold=True, align="center", text_wrap=True)
         elif role == "subtitle":
             props.update(font_size=10, align="center", text_wrap=True)
         elif role == "note":
@@ -141,7 +154,7 @@ class LedgerSheet:
         self,
         sheet: Worksheet,
         formats: _Formats,
-        title: str,
+        title: Title,
         subtitle: str,
         columns: Sequence[LedgerColumn],
     ) -> None:
@@ -172,14 +185,21 @@ class LedgerSheet:
         last = len(columns) - 1 if self._plan.fit_one_page_wide else self._plan.repeated_columns - 1
         width = sum(self._widths[: last + 1])
         # Heights before the cells: a row streams out as soon as the next one is written.
-        if not self._plan.fit_one_page_wide:  # narrow: lines of whole parts
+        if isinstance(title, str):
+            title = (title,)
+        if self._plan.fit_one_page_wide:
+            title, title_size = "".join(title), TITLE_SIZE
+        else:  # narrow: lines of whole parts, the title smaller
+            title_size = SPLIT_TITLE_SIZE
+            title = title_text(title, width - 2, title_size * _BOLD)
             subtitle = banner_text(subtitle, width - 2)
-        title_lines = line_count(title, width - 2, 16 * 1.1)  # bold; a merged cell's padding
+        title_lines = line_count(title, width - 2, title_size * _BOLD)  # a merged cell's padding
         subtitle_lines = line_count(subtitle, width - 2)
         self._heights: dict[int, float] = {}  # rows whose height is set (points)
-        self._set_height(0, max(_TITLE_HEIGHT, row_height(title_lines, 16)))
+        self._reach: dict[int, int] = {}  # rows short of the last column: their last column
+        self._set_height(0, max(_TITLE_HEIGHT, row_height(title_lines, title_size)))
         self._set_height(1, max(_SUBTITLE_HEIGHT, row_height(subtitle_lines)))
-        self._banner(0, title, formats.get("title"), last)
+        self._banner(0, title, formats.get("title", size=title_size), last)
         self._banner(1, subtitle, formats.get("subtitle"), last)
         if self._plan.pages_wide > 1:
             sheet.set_v_pagebreaks([first for first, _ in self._plan.groups[1:]])
@@ -203,7 +223,8 @@ class LedgerSheet:
         heights = self._heights
         repeated = [heights.get(r, DEFAULT_ROW_HEIGHT) for r in range(HEADER_ROWS)]
         body = [heights.get(r, DEFAULT_ROW_HEIGHT) for r in range(HEADER_ROWS, self._next_row)]
-        return printed_pages(self._plan, self._widths, repeated, body)
+        reach = {row - HEADER_ROWS: last for row, last in self._reach.items()}
+        return printed_pages(self._plan, self._widths, repeated, body, reach)
 
     def _banner(self, row: int, text: str, fmt: Format, last: int) -> None:
         text = export_safe(text)
@@ -413,6 +434,8 @@ class LedgerSheet:
             text = banner_text(text, sum(self._widths[: last + 1]) - 2, clauses=True)
         self._set_height(row, row_height(line_count(text, sum(self._widths[: last + 1]) - 2)))
         self._banner(row, text, self._formats.get("note"), last)
+        if last < len(self._columns) - 1:
+            self._reach[row] = last
         self._next_row += 1
 
     def extend(self, rows: Iterable[Sequence[Any]]) -> None:
@@ -502,7 +525,7 @@ class Ledger:
         self._sheets: list[LedgerSheet] = []
 
     def sheet(
-        self, name: str, title: str, subtitle: str, columns: Sequence[LedgerColumn]
+        self, name: str, title: Title, subtitle: str, columns: Sequence[LedgerColumn]
     ) -> LedgerSheet:
         worksheet = self._book.add_worksheet(export_safe(name)[:31])
         sheet = LedgerSheet(worksheet, self._formats, title, subtitle, columns)
@@ -510,7 +533,7 @@ class Ledger:
         return sheet
 
     def table(
-        self, name: str, title: str, subtitle: str, fields: Sequence[LedgerField[R]]
+        self, name: str, title: Title, subtitle: str, fields: Sequence[LedgerField[R]]
     ) -> LedgerTable[R]:
         """A sheet of rows of type R with the given fields after a 序号 column."""
         columns = [SERIAL_COLUMN, *(f.column for f in fields)]

@@ -123,13 +123,13 @@ def write_meetings_ledger(
     with Ledger(path) as book:
         book.table(
             "会议台账",
-            f"{hospital}文明创建会议台账",
+            (hospital, "文明创建会议台账"),
             _subtitle(period_label, len(rows), "次会议", today),
             MEETING_FIELDS,
         ).add_all(rows)
         book.table(
             "领导小组会议季度情况",
-            f"{hospital}创建领导小组会议季度情况",
+            (hospital, "创建领导小组会议季度情况"),
             f"季度：{_quarters_label(quarters) or period_label}　　"
             "要求：每季度至少召开一次创建领导小组会议",
             QUARTER_FIELDS,
@@ -149,13 +149,13 @@ def write_rectification_ledger(
     with Ledger(path) as book:
         book.table(
             "检查整改",
-            f"{hospital}检查问题整改台账",
+            (hospital, "检查问题整改台账"),
             _subtitle(period_label, len(findings), "项问题", today),
             FINDING_FIELDS,
         ).add_all(findings)
         book.table(
             "会议决定事项",
-            f"{hospital}会议决定事项落实台账",
+            (hospital, "会议决定事项落实台账"),
             _subtitle(period_label, len(decisions), "项决定", today),
             DECISION_FIELDS,
         ).add_all(decisions)
@@ -173,7 +173,7 @@ def write_commendations_ledger(
     with Ledger(path) as book:
         book.table(
             "评选表彰台账",
-            f"{hospital}评选表彰台账",
+            (hospital, "评选表彰台账"),
             _subtitle(period_label, len(rows), "项表彰", today),
             COMMENDATION_FIELDS,
         ).add_all(rows)

@@ -9,15 +9,16 @@ The rule that keeps printed text readable: body text is 10 pt, so fitting a shee
 must not scale below 90 % (9 pt printed). A4 landscape with 10 mm side margins holds about
 `PAGE_WIDTH` width units at 100 %; a sheet up to PAGE_WIDTH / MIN_SCALE units is fitted to one
 page wide, a wider one prints at 100 % across several pages, in the order left to right, then
-down (each row's columns on consecutive pages), with its first columns up to 姓名 (or, without
-a naming column, the first ~24 width units) repeated on every page so each page says whose row
-it is, and the title over them.
+down (each row's columns on consecutive pages), with its first columns up to 姓名 (and on to at
+least MIN_REPEATED_WIDTH units) repeated on every page so each page says whose row it is, and
+the title over them, at SPLIT_TITLE_SIZE.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 HEADER_ROWS = 3  # title, subtitle, column headers
@@ -30,7 +31,12 @@ SPLIT_PAGE_WIDTH = 130.0
 MIN_SCALE = 0.9  # 10 pt body text printed at 9 pt at least
 KEY_TITLES = ("姓名", "活动名称", "结对村名称", "结对村")  # the column naming a row
 MAX_REPEATED_WIDTH = 55.0  # repeated columns leave most of each page to the rest
-MIN_REPEATED_WIDTH = 24.0  # without a naming column: the first columns up to this width
+# The repeated columns are at least this wide (whole columns, up to MAX_REPEATED_WIDTH): the
+# title lies over them, and at SPLIT_TITLE_SIZE (bold) a title part of eight characters
+# (文明实践活动台账) or a hospital's name and a year (鹤岗市中医院2026年度) takes one line.
+MIN_REPEATED_WIDTH = 35.0
+TITLE_SIZE = 16  # points, bold
+SPLIT_TITLE_SIZE = 14  # points: the title over the repeated columns of a split sheet
 _NARROW = re.compile(r"[\x00-\u2e80]")  # a character of one width unit (CJK ones take two)
 # Width units of a Latin letter, digit or sign of the 10 pt body font.
 ASCII_WIDTH = 1.15
@@ -129,10 +135,15 @@ def plan_print(titles: list[str], widths: list[float], slack: float = 6.0) -> Pr
         if key in titles and sum(widths[: titles.index(key) + 1]) <= MAX_REPEATED_WIDTH:
             repeated = titles.index(key) + 1
             break
-    if not repeated:  # no naming column: enough leading columns (序号, 日期 …) to hold the title
-        repeated = 1
-        while repeated < len(widths) - 1 and sum(widths[:repeated]) < MIN_REPEATED_WIDTH:
-            repeated += 1
+    # Without a naming column, the leading columns (序号, 日期 …); either way wide enough for
+    # the title that lies over them.
+    repeated = max(repeated, 1)
+    while (
+        repeated < len(widths) - 1
+        and sum(widths[:repeated]) < MIN_REPEATED_WIDTH
+        and sum(widths[: repeated + 1]) <= MAX_REPEATED_WIDTH
+    ):
+        repeated += 1
     room = SPLIT_PAGE_WIDTH - slack
     groups: list[tuple[int, int]] = []
     first, used = repeated, sum(widths[:repeated])
@@ -188,42 +199,66 @@ def fit_scale(widths: list[float]) -> float:
     return math.floor(100 * FIT_ROOM / total) / 100
 
 
+def page_columns(plan: PrintPlan, widths: list[float]) -> list[tuple[int, int]]:
+    """The columns of each page side by side, left to right, as (first, last) indexes: the
+    first page's from column 0 (the repeated columns are its own), the others' without the
+    repeated columns they also show."""
+    if plan.fit_one_page_wide:
+        return [(0, len(widths) - 1)]
+    kept = sum(_pixels(w) for w in widths[: plan.repeated_columns])
+    pages: list[tuple[int, int]] = []
+    for first, last in plan.groups:
+        start, used = first, kept
+        for i in range(first, last + 1):
+            if i > start and used + _pixels(widths[i]) > SPLIT_ROOM:
+                pages.append((start, i - 1))
+                start, used = i, kept
+            used += _pixels(widths[i])
+        pages.append((start, last))
+    return [(0, pages[0][1]), *pages[1:]]
+
+
 def pages_across(plan: PrintPlan, widths: list[float]) -> int:
     """Pages side by side for each band of rows."""
-    if plan.fit_one_page_wide:
-        return 1
-    kept = sum(_pixels(w) for w in widths[: plan.repeated_columns])
-    pages = 0
-    for first, last in plan.groups:
-        pages += 1
-        used = kept
-        for i in range(first, last + 1):
-            if i > first and used + _pixels(widths[i]) > SPLIT_ROOM:
-                pages += 1
-                used = kept
-            used += _pixels(widths[i])
-    return pages
+    return len(page_columns(plan, widths))
 
 
 def printed_pages(
-    plan: PrintPlan, widths: list[float], repeated: list[float], body: list[float]
+    plan: PrintPlan,
+    widths: list[float],
+    repeated: list[float],
+    body: list[float],
+    reach: dict[int, int] | None = None,
 ) -> int:
     """Pages a sheet prints on: `widths` as saved, `repeated` the heights (points) of the rows
     repeated at the top of every page (title, subtitle, header), `body` the heights (points) of
-    the other rows in order. Rows are never split across pages."""
-    scale = fit_scale(widths) if plan.fit_one_page_wide else 1.0
-    if scale == 1.0:  # whole pixels, as LibreOffice paginates at 100 %
+    the other rows in order; `reach` the last column holding anything for the body rows (by
+    index in `body`) that do not reach the last column (a note over the repeated columns).
+    Rows are never split across pages. A page whose own columns hold nothing in its band of
+    rows is not printed (LibreOffice leaves out empty pages; the repeated rows and columns do
+    not count; a framed blank does): a band of only a note over the repeated columns prints its
+    first page alone."""
+    if not plan.fit_one_page_wide:  # whole pixels, as LibreOffice paginates printing at 100 %
         room = float(PAGE_PIXELS - sum(row_pixels(height) for height in repeated))
         body = [float(row_pixels(height)) for height in body]
-    else:
-        room = PAGE_HEIGHT / scale - sum(repeated)
-    pages, used = 1, 0.0
-    for height in body:
+    else:  # fitted to the width, in points, even when the fit leaves it at 100 %
+        room = PAGE_HEIGHT / fit_scale(widths) - sum(repeated)
+    bands: list[list[int]] = [[]]
+    used = 0.0
+    for i, height in enumerate(body):
         if used > 0 and used + height > room:
-            pages += 1
+            bands.append([])
             used = 0.0
+        bands[-1].append(i)
         used += height
-    return pages * pages_across(plan, widths)
+    across = page_columns(plan, widths)
+    last = len(widths) - 1
+    reach = reach or {}
+    pages = 0
+    for band in bands:
+        furthest = max((reach.get(i, last) for i in band), default=last)
+        pages += sum(1 for first, _ in across if first <= furthest)
+    return pages
 
 
 # Where a banner's line may end: before an ideographic space (kept with the part after it);
@@ -259,6 +294,19 @@ def banner_text(text: str, width: float, size: float = 10, clauses: bool = False
         else:
             lines.append(part)
         spaced = False
+    return "\n".join(lines)
+
+
+def title_text(parts: Sequence[str], width: float, size: float) -> str:
+    """A title made of `parts` (hospital, period, ledger name) for a merged cell `width` units
+    wide at `size`: on one line if it fits, else broken only between parts, each line as many
+    whole parts as fit; a part longer than a line is cut into lines of equal length."""
+    lines: list[str] = []
+    for part in filter(None, parts):
+        if lines and line_count(lines[-1] + part, width, size) <= 1:
+            lines[-1] += part
+        else:
+            lines.extend(_even_lines(part, width, size))
     return "\n".join(lines)
 
 

@@ -20,7 +20,7 @@ from wenming_desktop.domain.counting import (
 )
 from wenming_desktop.domain.identity import mask_id, mask_phone
 from wenming_desktop.domain.volunteer_rows import VolunteerHours, VolunteerRow
-from wenming_desktop.exports.excel.ledger import Ledger, LedgerField
+from wenming_desktop.exports.excel.ledger import Ledger, LedgerField, Title
 
 HOURS_FORMAT = "0.0"
 
@@ -93,7 +93,7 @@ HOURS_FIELDS = hours_fields()
 
 
 def write_roster(
-    path: Path, title: str, subtitle: str, rows: Iterable[VolunteerRow], unmasked: bool = False
+    path: Path, title: Title, subtitle: str, rows: Iterable[VolunteerRow], unmasked: bool = False
 ) -> int:
     """The roster, one row per volunteer; returns the number of volunteers written."""
     with Ledger(path) as book:
@@ -102,7 +102,7 @@ def write_roster(
 
 def write_hours(
     path: Path,
-    title: str,
+    title: Title,
     subtitle: str,
     rows: Iterable[VolunteerHours],
     totals: Sequence[object],

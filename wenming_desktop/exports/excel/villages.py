@@ -44,7 +44,7 @@ def write_villages_ledger(
     day = today or date.today()
     subtitle = f"共 {len(rows)} 个结对村　　导出日期：{day:%Y-%m-%d}"
     with Ledger(path) as book:
-        book.table(SHEET_NAME, f"{hospital}结对村名册", subtitle, ledger_fields(unmask)).add_all(
+        book.table(SHEET_NAME, (hospital, "结对村名册"), subtitle, ledger_fields(unmask)).add_all(
             rows
         )
     return Path(path)

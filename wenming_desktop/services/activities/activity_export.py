@@ -72,7 +72,7 @@ def export_activity_range(
         people = volunteers_by_activity(session, ids)
         facts = facts_for(session, ids)
     hospital = get_setting(db, "hospital_name")
-    title = f"{hospital}{LEDGER_NAME}" if hospital else LEDGER_NAME
+    title = (hospital or "", LEDGER_NAME)
     subtitle = label + (f" · {village_name}" if village_name else " · 全部结对村")
     subtitle += "　仅列已开展的活动" + (f"（另有计划中 {planned} 场未列入）" if planned else "")
 

@@ -81,7 +81,7 @@ def export_checkup_ledger(
         if progress is not None:
             progress.report(0, total, "正在写入健康体检台账…")
         label = period.label if period else f"{year}年"
-        title = f"{hospital}{label}健康体检台账"
+        title = (hospital, label, "健康体检台账")
         subtitle = f"{village}　共 {total} 人次" + (
             f"　（{BMI_SHORT_NOTE}）" if unmasked else f"　（身份证号、电话已脱敏，{MASKED_NOTE}）"
         )

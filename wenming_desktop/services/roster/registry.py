@@ -343,7 +343,7 @@ def export_differences(report: RegistryReport, path: Path, hospital: str) -> int
     rows = difference_rows(report)
     subtitle = f"核对文件：{report.path.name}　{summary_text(report)}"
     with Ledger(path) as book:
-        sheet = book.sheet("核对差异", f"{hospital}志愿者注册核对差异表", subtitle, DIFF_COLUMNS)
+        sheet = book.sheet("核对差异", (hospital, "志愿者注册核对差异表"), subtitle, DIFF_COLUMNS)
         for i, row in enumerate(rows, start=1):
             sheet.append([i, *row])
     return len(rows)

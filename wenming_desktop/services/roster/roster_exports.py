@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from wenming_desktop.domain.counting import TARGET_HOURS, hours_text
+from wenming_desktop.domain.counting import ROUNDING_NOTE, TARGET_HOURS, hours_text
 from wenming_desktop.domain.periods import Period
 from wenming_desktop.exports.excel.roster import hours_value, write_hours, write_roster
 from wenming_desktop.services.progress import Progress
@@ -53,7 +53,7 @@ def export_roster(
     )
 
     def write(target: Path) -> int:
-        return write_roster(target, f"{_hospital(db)}志愿者花名册", subtitle, rows, unmasked)
+        return write_roster(target, (_hospital(db), "志愿者花名册"), subtitle, rows, unmasked)
 
     if not unmasked:
         return write(path)
@@ -90,12 +90,15 @@ def export_hours(
     h = data.hospital
     rate = f"{h.registration_rate:.1%}" if h.registration_rate is not None else "—"
     leavers = f"（含已停用 {h.inactive_listed} 人）" if h.inactive_listed else ""
-    subtitle = (
-        f"统计期间：{_day(start)}至{_day(end)}　列入 {h.listed} 人{leavers}，"
+    subtitle = f"统计期间：{_day(start)}至{_day(end)}"
+    # The figures under the totals, not over every page: a ledger split across pages repeats
+    # its subtitle over the narrow repeated columns on each page.
+    figures = (
+        f"统计：列入 {h.listed} 人{leavers}，"
         f"参与服务 {h.serving} 人，服务 {h.participations} 人次，"
         f"总时长 {hours_text(h.total_minutes)} 小时，"
         f"人均 {h.average_text} 小时（按参与服务的 {h.serving} 人计）；"
-        f"在册 {h.volunteers} 人，注册率 {rate}，未达{TARGET_HOURS}小时 {h.below_target} 人"
+        f"在册 {h.volunteers} 人，注册率 {rate}，未达{TARGET_HOURS}小时 {h.below_target} 人。"
     )
     month_totals = [sum(v.months[m - 1] for v in lines) for m in months]
     totals = (
@@ -111,5 +114,11 @@ def export_hours(
     )
     title = f"{year}年度" if period is None else period.label
     return write_hours(
-        path, f"{_hospital(db)}{title}志愿服务时长台账", subtitle, lines, totals, months
+        path,
+        (_hospital(db), title, "志愿服务时长台账"),
+        subtitle,
+        lines,
+        totals,
+        months,
+        (figures, ROUNDING_NOTE),
     )

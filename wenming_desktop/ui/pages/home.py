@@ -127,6 +127,7 @@ FOLLOW_UP_ROWS = 500
 Rows = list[tuple[Any, ...]]
 
 NO_VILLAGES = "还没有结对村。请先在“结对村”页面添加结对村，再安排每月活动。"
+NO_HELD_ACTIVITIES = "今年还没有已开展的活动，开展后在此列出规范检查未通过的活动。"
 NO_GROUP = "尚未设立创建领导小组。请在“创建工作 → 领导小组与会议”中设立，并填写成立日期。"
 
 
@@ -377,7 +378,10 @@ class HomePage(Page):
             self.uncovered.set_rows(rows.uncovered)
         else:
             self.uncovered.set_not_applicable(NO_VILLAGES)
-        self.unmet.set_rows(rows.unmet)
+        if year and year.activities_done:
+            self.unmet.set_rows(rows.unmet)
+        else:
+            self.unmet.set_not_applicable(NO_HELD_ACTIVITIES)
         self.open_sign_ins.set_rows(rows.open_sign_ins)
         self.requests.set_rows(rows.requests)
         self.deadlines.set_rows(rows.deadlines)

@@ -47,6 +47,7 @@ from wenming_desktop.services.checkups.constitution_guidance import (
     export_day_guidance,
     guidance_file_name,
 )
+from wenming_desktop.services.villages.villages import list_villages
 from wenming_desktop.storage.queries.checkups import CheckupDayRow, DoctorRow
 from wenming_desktop.storage.queries.residents import ResidentRow
 from wenming_desktop.ui.context import PageContext
@@ -84,11 +85,23 @@ def day_label(day: CheckupDayRow) -> str:
     return f"{day.start_at:%Y-%m-%d}　{day.village}　{day.title}（已录 {day.checkup_count} 人）"
 
 
+NO_CHECKUP_DAYS = (
+    "还没有体检活动。体检按活动逐人录入：先在左侧“活动”页新增一场“健康生活”类的体检活动"
+    "（选好结对村和日期），在“村民名册”登记或从Excel导入该村村民，再回到这里录入。"
+)
+NO_VILLAGES = (
+    "还没有结对村。体检活动在结对村开展、村民按结对村登记：请先在“结对村”页点“新增结对村”，"
+    "再新增体检活动、登记村民。"
+)
+OPEN_ACTIVITIES, OPEN_REGISTRY, OPEN_VILLAGES = "打开活动页", "打开村民名册", "打开结对村页"
+
+
 class CheckupEntry(QWidget):
     """The entry tab; `refresh()` reloads the days, the doctors and the village's residents."""
 
     registry_wanted = Signal()  # the empty state's "打开村民名册"
     activities_wanted = Signal()  # and its "打开活动页"
+    villages_wanted = Signal()  # and its "打开结对村页" (no village yet)
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -201,11 +214,11 @@ class CheckupEntry(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         self.empty = EmptyState(
-            "还没有体检活动。体检按活动逐人录入：先在左侧“活动”页新增一场“健康生活”类的体检活动"
-            "（选好结对村和日期），在“村民名册”登记或从Excel导入该村村民，再回到这里录入。",
+            NO_CHECKUP_DAYS,
             [
-                ("打开活动页", self.activities_wanted.emit),
-                ("打开村民名册", self.registry_wanted.emit),
+                (OPEN_ACTIVITIES, self.activities_wanted.emit),
+                (OPEN_REGISTRY, self.registry_wanted.emit),
+                (OPEN_VILLAGES, self.villages_wanted.emit),
             ],
         )
         layout.addWidget(self.empty)
@@ -253,10 +266,13 @@ class CheckupEntry(QWidget):
     def refresh(self) -> None:
         """Reload days and doctors (on the worker), keeping the chosen day."""
         db = self.db
-        self._day_list.run(lambda: (checkups.checkup_days(db), checkups.doctors(db)), self._listed)
+        self._day_list.run(
+            lambda: (checkups.checkup_days(db), checkups.doctors(db), bool(list_villages(db))),
+            self._listed,
+        )
 
-    def _listed(self, loaded: tuple[list[CheckupDayRow], list[DoctorRow]]) -> None:
-        days, doctors = loaded
+    def _listed(self, loaded: tuple[list[CheckupDayRow], list[DoctorRow], bool]) -> None:
+        days, doctors, has_villages = loaded
         keep = self.day.id if self.day else None
         self.form.set_doctors(doctors)
         self.day_box.blockSignals(True)
@@ -266,7 +282,12 @@ class CheckupEntry(QWidget):
         index = self.day_box.findData(keep) if keep is not None else (0 if days else -1)
         self.day_box.setCurrentIndex(index)
         self.day_box.blockSignals(False)
-        self.empty.setVisible(not days)
+        if days:
+            self.empty.hide()
+        elif has_villages:
+            self.empty.offer(NO_CHECKUP_DAYS, [OPEN_ACTIVITIES, OPEN_REGISTRY])
+        else:  # an activity needs a village first
+            self.empty.offer(NO_VILLAGES, [OPEN_VILLAGES])
         wanted, self._wanted = self._wanted, None
         if wanted is not None:
             self._apply_wanted(*wanted)

@@ -41,6 +41,7 @@ class CheckupsPage(Page):
         self.entry.registry_wanted.connect(lambda: self.tabs.setCurrentWidget(self.registry))
         self.entry.activities_wanted.connect(lambda: self.page_requested.emit("活动", "活动安排"))
         self.registry.villages_wanted.connect(lambda: self.page_requested.emit("结对村", ""))
+        self.entry.villages_wanted.connect(lambda: self.page_requested.emit("结对村", ""))
 
     def refresh(self) -> None:
         tab = self.tabs.currentWidget()
