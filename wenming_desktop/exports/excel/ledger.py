@@ -18,7 +18,6 @@ large ledgers; rows are therefore written strictly in order.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import count, groupby, islice, repeat
 from operator import call, itemgetter
@@ -31,6 +30,13 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from wenming_desktop.domain.text_clean import export_safe
+from wenming_desktop.exports.excel.ledger_columns import (  # the ledger's API, kept here
+    SERIAL_COLUMN as SERIAL_COLUMN,
+)
+from wenming_desktop.exports.excel.ledger_columns import CellFormats as _Formats
+from wenming_desktop.exports.excel.ledger_columns import LedgerColumn as LedgerColumn
+from wenming_desktop.exports.excel.ledger_columns import LedgerField as LedgerField
+from wenming_desktop.exports.excel.ledger_columns import format_runs as _runs
 from wenming_desktop.exports.excel.print_layout import (
     DEFAULT_ROW_HEIGHT,
     HEADER_ROWS,
@@ -57,9 +63,6 @@ from wenming_desktop.exports.excel.row_shapes import (
 )
 from wenming_desktop.exports.files import atomic_output
 
-_FONT = "宋体"
-_BORDER_COLOUR = "#808080"
-_HEADER_FILL = "#F2DCDB"
 _TITLE_HEIGHT, _SUBTITLE_HEIGHT = 27.0, 18.0
 _BOLD = 1.1  # bold text is about a tenth wider than regular
 _DATE_FORMATS = {datetime: "yyyy-mm-dd hh:mm", date: "yyyy-mm-dd", time: "h:mm:ss"}
@@ -70,81 +73,6 @@ R = TypeVar("R")
 # joined; where the title must wrap (over the repeated columns of a split sheet), it breaks
 # only between parts, so a name is never cut ("…活动台" / "账").
 Title = str | Sequence[str]
-
-
-@dataclass(frozen=True)
-class LedgerColumn:
-    title: str
-    width: float = 12
-    number_format: str | None = None  # e.g. "0.0" for hours, "yyyy-mm-dd" for dates
-
-
-@dataclass(frozen=True)
-class LedgerField(Generic[R]):
-    """A ledger column and how its cell is computed from a row of type R: header, width, value
-    and number format stand together, so a column is added or moved in one place."""
-
-    title: str
-    width: float
-    value: Callable[[R], object]
-    number_format: str | None = None
-
-    @property
-    def column(self) -> LedgerColumn:
-        return LedgerColumn(self.title, self.width, self.number_format)
-
-
-SERIAL_COLUMN = LedgerColumn("序号", 6)
-
-
-class _Formats:
-    """The workbook's cell formats, each made once: (role, number format, size) → Format."""
-
-    def __init__(self, book: Workbook) -> None:
-        self._book = book
-        self._made: dict[tuple[str, str | None, float], Format] = {}
-
-    def get(self, role: str, number_format: str | None = None, size: float = 0) -> Format:
-        """The format of `role` (title, subtitle, note, header, bold, body); `size` sets the
-        title's size in points."""
-        key = (role, number_format, size)
-        found = self._made.get(key)
-        if found is None:
-            props = self._properties(role, number_format)
-            if size:
-                props["font_size"] = size
-            found = self._made[key] = self._book.add_format(props)
-        return found
-
-    @staticmethod
-    def _properties(role: str, number_format: str | None) -> dict[str, object]:
-        props: dict[str, object] = {"font_name": _FONT, "valign": "vcenter"}
-        if role == "title":
-            props.update(font_size=TITLE_SIZE, bold=True, align="center", text_wrap=True)
-        elif role == "subtitle":
-            props.update(font_size=10, align="center", text_wrap=True)
-        elif role == "note":
-            props.update(font_size=10, text_wrap=True)
-        else:
-            props.update(border=1, border_color=_BORDER_COLOUR, text_wrap=True)
-            props.update(font_size=11 if role in ("header", "bold") else 10)
-            props["bold"] = role in ("header", "bold")
-            if role == "header":
-                props.update(align="center", bg_color=_HEADER_FILL, pattern=1)
-        if number_format:
-            props["num_format"] = number_format
-        return props
-
-
-def _runs(formats: Sequence[Format]) -> tuple[tuple[int, int, Format], ...]:
-    """(first, stop, format) for each run of neighbouring columns with the same format."""
-    runs: list[tuple[int, int, Format]] = []
-    first = 0
-    for col in range(1, len(formats) + 1):
-        if col == len(formats) or formats[col] is not formats[first]:
-            runs.append((first, col, formats[first]))
-            first = col
-    return tuple(runs)
 
 
 class LedgerSheet:
