@@ -107,7 +107,7 @@ def test_page_counts_around_a_page_boundary(demo_workspace: Workspace, tmp_path:
     for r in range(HEADER_ROWS + 1, sheet.max_row + 1):
         pixels = row_pixels(height[r].height or 15.0)
         used = pixels if used + pixels > room else used + pixels
-    like = row_pixels(height[sheet.max_row].height)
+    like = row_pixels(height[sheet.max_row].height or 15.0)  # a row of one line: no height set
     full = rows + (room - used) // like  # the band's last row
     if full - 1 < rows:  # the band is full already: the next one's end
         full += room // like
