@@ -306,3 +306,24 @@ def test_rows_checked_together_make_the_same_sheet_as_one_by_one(tmp_path: Path)
     )
     assert each == together
     assert each.count(b'customHeight="1"') > 100  # the checks had rows to make taller
+
+
+# The most digits / Chinese characters LibreOffice printed on one line of a 10 pt body cell,
+# by column width 5…30 (scripts/line_fits.py; docs/printing.md, "Lines on paper").
+_DIGITS_FIT = [4, 5, 6, 7, 8, 8, 9, 10, 11, 12, 13, 14, 15, 15, 16, 17, 18, 19, 20, 21, 21, 22,
+               23, 24, 25, 26]  # fmt: skip
+_CHINESE_FIT = [2, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 14, 14, 15,
+                15, 16, 16]  # fmt: skip
+
+
+def test_one_line_never_holds_more_than_paper_does() -> None:
+    """For every width measured, `line_count` puts on one line at most what printed on one
+    line, and counts at least as many lines as print for longer text; a masked phone in 13, a
+    date in 11, an ID in 21 take one line, as on paper."""
+    for width, digits, chinese in zip(range(5, 31), _DIGITS_FIT, _CHINESE_FIT, strict=True):
+        for text, fit in (("1", digits), ("中", chinese)):
+            for length in range(1, 4 * width):
+                printed = -(-length // fit)  # lines on paper: `fit` a line
+                assert line_count(text * length, width) >= printed, (width, text, length)
+    assert line_count("139****1234", 13) == 1 and line_count("1948-06-26", 11) == 1
+    assert line_count("230421********1234", 21) == 1 and line_count("第3村民小组", 11) == 1
