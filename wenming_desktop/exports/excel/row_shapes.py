@@ -11,7 +11,9 @@ a bool, another type): those go through the ledger's cell-by-cell path.
 
 Checking a row then takes a few calls that loop in C (picking the text cells, one
 `str.isprintable` over them joined, their lengths against each column's one-line limit, the
-extremes of the numbers) instead of a Python loop over its cells.
+extremes of the numbers) instead of a Python loop over its cells; checking many rows of one
+shape (`lines_of`, `track_all`) goes a column at a time over all of them, so a column whose
+texts all fit on one line costs one `max` of their lengths.
 """
 
 from __future__ import annotations
