@@ -19,6 +19,7 @@ from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 from wenming_desktop.exports.pdf.glyphs import markup
 from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
+from wenming_desktop.exports.pdf.titles import title_paragraph
 
 CONTENT_WIDTH = 180 * mm
 PHOTO_WIDTH = 85 * mm
@@ -105,7 +106,9 @@ def _services(d: ActivityDetail) -> list[Flowable]:
     s = styles()
     parts: list[Flowable] = [Paragraph("义诊服务情况", s["heading"])]
     if d.departments:
-        parts.append(Paragraph(markup("参加科室：" + "、".join(d.departments)), s["body"]))
+        departments = Paragraph(markup("参加科室：" + "、".join(d.departments)), s["body"])
+        departments.keepWithNext = 1  # the services table follows: kept with its first rows
+        parts.append(departments)
     if d.services:
         rows: list[list[object]] = [["服务项目", "科室", "服务人次", "发放药品/资料(份)"]]
         rows += [[_p(r.service), _p(r.department or "—"), r.people_served, r.materials_given]
@@ -154,7 +157,7 @@ def record_story(
     s = styles()
     story: list[Flowable] = [
         Paragraph("新时代文明实践活动记录表", s["title"]),
-        Paragraph(markup(hospital), s["subtitle"]),
+        title_paragraph((hospital,), s["subtitle"]),
         Spacer(1, 6),
         _fields(detail),
         Paragraph("活动内容及成效", s["heading"]),
@@ -177,5 +180,8 @@ def write_activity_record(
     photos: Sequence[tuple[Path | None, str]],
 ) -> None:
     build_pdf(
-        path, record_story(hospital, detail, checks, photos), title=f"活动记录表 {detail.title}"
+        path,
+        record_story(hospital, detail, checks, photos),
+        title=f"活动记录表 {detail.title}",
+        running_head=("活动记录表", detail.title, f"{detail.start_at:%Y年%m月%d日}"),
     )

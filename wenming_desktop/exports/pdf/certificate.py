@@ -130,4 +130,9 @@ def write_certificate(path: Path, content: CertificateContent) -> None:
         Spacer(1, 8 * mm),
         Paragraph(check, s["small"]),
     ]
-    build_pdf(path, story, title=f"志愿服务记录证明 {content.number}")
+    build_pdf(
+        path,
+        story,
+        title=f"志愿服务记录证明 {content.number}",
+        running_head=("志愿服务记录证明", f"编号：{content.number}", content.name),
+    )

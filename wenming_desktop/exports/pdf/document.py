@@ -15,6 +15,9 @@ from reportlab.platypus import Flowable, SimpleDocTemplate
 from wenming_desktop.exports.files import atomic_output
 from wenming_desktop.exports.pdf.fonts import register_fonts
 from wenming_desktop.exports.pdf.glyphs import font_runs, runs_width
+from wenming_desktop.exports.pdf.keep import keep_headings
+
+HEAD_SIZE = 9  # points: the running head and the page number
 
 
 class FallbackCanvas(Canvas):
@@ -54,9 +57,9 @@ class _NumberedCanvas(FallbackCanvas):
     """Defers each page so the total is known when the footer is drawn; pages after the first
     also get `running_head` (what the document is) at their top, so a loose page says it."""
 
-    def __init__(self, *args: Any, running_head: str = "", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, running_head: Sequence[str] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.running_head = running_head
+        self.running_head = tuple(running_head)
         self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:  # reportlab's name
@@ -67,14 +70,34 @@ class _NumberedCanvas(FallbackCanvas):
         total = len(self._pages)
         for state in self._pages:
             self.__dict__.update(state)
-            self.setFont(register_fonts(), 9)
+            font = register_fonts()
+            self.setFont(font, HEAD_SIZE)
             width, height = self._pagesize  # type: ignore[attr-defined]  # reportlab's Canvas internal, absent from its stubs
             page = self._pageNumber  # type: ignore[attr-defined]  # reportlab's Canvas internal, absent from its stubs
             self.drawCentredString(width / 2, 10 * mm, f"第 {page} 页 共 {total} 页")
             if self.running_head and page > 1:
-                self.drawCentredString(width / 2, height - 10 * mm, self.running_head)
+                head = running_head_text(self.running_head, width - 30 * mm, font)
+                self.drawCentredString(width / 2, height - 10 * mm, head)
             super().showPage()
         super().save()
+
+
+def running_head_text(parts: Sequence[str], width: float, font: str) -> str:
+    """`parts` (what the document is: kind, title, date …) on one line of at most `width`
+    points at HEAD_SIZE, apart by ideographic spaces; while too long, the longest part is
+    shortened and ends in “…” (a long activity title gives way, the date stays whole)."""
+    parts = [p for p in parts if p]
+
+    def fits(texts: list[str]) -> bool:
+        text = "\u3000".join(texts)
+        return runs_width(font_runs(text, font), HEAD_SIZE) <= width
+
+    while not fits(parts):
+        longest = max(range(len(parts)), key=lambda i: len(parts[i]))
+        if len(parts[longest]) <= 2:
+            break
+        parts[longest] = parts[longest].rstrip("…")[:-1] + "…"
+    return "\u3000".join(parts)
 
 
 def build_pdf(
@@ -83,14 +106,16 @@ def build_pdf(
     title: str,
     pagesize: tuple[float, float] = A4,
     margins_mm: float = 15,
-    running_head: str = "",
+    running_head: Sequence[str] = (),
     on_page: Callable[[int], None] | None = None,
 ) -> None:
     """Lay out `story` on A4 pages with page numbers; the file appears only when complete.
 
-    `running_head`: a line printed at the top of every page after the first (e.g. the
-    activity, sheet and date of a sign-in sheet). `on_page(n)`: called as page n is laid out
-    (progress of a long document)."""
+    `running_head`: the parts of a line printed at the top of every page after the first, so a
+    loose page says what it belongs to (e.g. the activity, sheet and date of a sign-in sheet;
+    see running_head_text). Headings and captions are kept with what follows them
+    (keep.keep_headings). `on_page(n)`: called as page n is laid out (progress of a long
+    document)."""
     register_fonts()
     with atomic_output(Path(path)) as temp:
         doc = SimpleDocTemplate(
@@ -109,7 +134,7 @@ def build_pdf(
                 on_page(template.page)
 
         doc.build(
-            list(story),
+            keep_headings(story),
             onFirstPage=page_done,
             onLaterPages=page_done,
             canvasmaker=partial(_NumberedCanvas, running_head=running_head),

@@ -58,5 +58,9 @@ def styles() -> dict[str, ParagraphStyle]:
         "heading": ParagraphStyle(
             "heading", parent=base, fontSize=13, leading=20, spaceBefore=8, keepWithNext=1
         ),
+        # A caption (of a table or chart) stays with what it names, like a heading.
+        "caption": ParagraphStyle(
+            "caption", parent=base, fontSize=9, leading=12, spaceBefore=4, keepWithNext=1
+        ),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9.5, leading=12),
     }

@@ -19,6 +19,7 @@ from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 from wenming_desktop.exports.pdf.glyphs import markup
 from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
 from wenming_desktop.exports.pdf.signin import SigninColumn, SigninHeading, build_signin_sheet
+from wenming_desktop.exports.pdf.titles import title_paragraph
 
 CONTENT_WIDTH = 180 * mm
 LABEL_WIDTH = 26 * mm
@@ -167,7 +168,7 @@ def meeting_record_story(
         ["会议内容", _p(data.minutes or "（未填写）", "body"), "", ""],
     ]
     story: list[Flowable] = [
-        Paragraph(markup(hospital), s["subtitle"]),
+        title_paragraph((hospital,), s["subtitle"]),
         Paragraph("会 议 记 录", s["title"]),
         Spacer(1, 4 * mm),
         _form(rows, spans),
@@ -201,4 +202,5 @@ def write_meeting_record(
         path,
         meeting_record_story(hospital, data, group, photos),
         title=f"会议记录 {data.title}",
+        running_head=("会议记录", data.title, f"{data.starts_at:%Y年%m月%d日}"),
     )

@@ -19,6 +19,7 @@ from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 from wenming_desktop.exports.pdf.glyphs import markup
 from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
+from wenming_desktop.exports.pdf.titles import title_paragraph
 
 MARGIN_MM = 15
 ROW_HEIGHT_MM = 9.5  # room for a handwritten signature
@@ -62,7 +63,7 @@ def _heading(heading: SigninHeading, width: float) -> list[Flowable]:
     )
     grid.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return [
-        Paragraph(markup(heading.title), st["title"]),
+        title_paragraph((heading.title,), st["title"]),
         Paragraph(
             markup(heading.sheet_name),
             ParagraphStyle("sheet", st["subtitle"], fontSize=14, leading=20),
@@ -127,7 +128,7 @@ def build_signin_sheet(
     """Write the sheet as an A4 PDF with "第 x 页 共 y 页" on every page and the activity,
     sheet and date at the top of every page after the first."""
     story = signin_story(heading, columns, rows, blank_rows)
-    head = f"{heading.title}　{heading.sheet_name}　{heading.day}"
+    head = (heading.title, heading.sheet_name, heading.day)
     build_pdf(
         Path(path),
         story,

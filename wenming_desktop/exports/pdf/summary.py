@@ -16,6 +16,9 @@ from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 from wenming_desktop.exports.pdf.glyphs import markup
 from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
+from wenming_desktop.exports.pdf.titles import title_paragraph
+
+SUMMARY_NAME = "新时代文明实践结对共建工作总结"
 
 TEXT_SECTIONS = SUMMARY_SECTIONS
 
@@ -103,9 +106,7 @@ def _paragraphs(text: str) -> list[Flowable]:
 def story(doc: SummaryDocument) -> list[Flowable]:
     s = styles()
     parts: list[Flowable] = [
-        Paragraph(
-            markup(f"{doc.hospital}{doc.period_label}新时代文明实践结对共建工作总结"), s["title"]
-        ),
+        title_paragraph((doc.hospital, doc.period_label, SUMMARY_NAME), s["title"]),
         Paragraph(
             markup(f"{doc.office}　范围：{doc.scope_label}　{doc.issued_on:%Y年%m月%d日}"),
             s["subtitle"],
@@ -121,7 +122,7 @@ def story(doc: SummaryDocument) -> list[Flowable]:
         parts.append(village_chart("按结对村统计（场次）", doc.by_village))
     parts.append(month_figures("按月份统计（场次）", doc.by_month))
     if len(doc.coverage) > 1:
-        parts.append(Paragraph("各结对村每月开展活动情况（场次；“无”为当月未开展）", s["small"]))
+        parts.append(Paragraph("各结对村每月开展活动情况（场次；“无”为当月未开展）", s["caption"]))
         parts.append(coverage_table([m for m, _ in doc.by_month], doc.coverage))
     parts.append(Paragraph("三、义诊与健康体检", s["heading"]))
     if doc.services:
@@ -145,4 +146,5 @@ def story(doc: SummaryDocument) -> list[Flowable]:
 
 
 def write_summary_pdf(path: Path, doc: SummaryDocument) -> None:
-    build_pdf(path, story(doc), title=f"{doc.period_label}工作总结")
+    head = (f"{doc.hospital}{doc.period_label}工作总结", f"范围：{doc.scope_label}")
+    build_pdf(path, story(doc), title=f"{doc.period_label}工作总结", running_head=head)

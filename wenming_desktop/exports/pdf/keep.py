@@ -1,0 +1,100 @@
+"""Headings and captions kept with what follows them, without pushing a long table away.
+
+reportlab's own `keepWithNext` wraps a heading and the next flowable in a `KeepTogether`: when
+that flowable does not fit in what is left of the page, both move to the next page. For a long
+table that leaves most of a page blank (a record's heading 参加志愿者及服务时长 with 60
+volunteers jumped to page 2 and left page 1 half empty). Here a heading (any flowable with
+`keepWithNext`, e.g. the `heading` and `caption` styles) instead needs room for itself and the
+start of what follows — a table's repeated header and first `FIRST_ROWS` rows, a paragraph's
+first two lines, anything else whole — and moves to the next page only when that room is not
+left. The table itself then splits across pages with its header row repeated.
+
+`keep_headings(story)` rewrites a story so; `document.build_pdf` applies it to every document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus.doctemplate import FrameBreak
+
+from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
+
+FIRST_ROWS = 2  # body rows of a table that must come on the page of its heading
+
+
+def _kept(flowable: Flowable) -> bool:
+    return bool(flowable.getKeepWithNext())
+
+
+def _height(flowable: Flowable, width: float, height: float) -> float:
+    _, used = flowable.wrap(width, height)
+    return float(used) + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+
+
+class KeepRoom(Flowable):  # type: ignore[misc]  # reportlab's Flowable is untyped
+    """A zero-height mark before `heads`: breaks to the next frame unless `heads` and the start
+    of `follower` fit in what is left (like reportlab's CondPageBreak, with the room measured
+    from the flowables themselves when laid out). Never breaks at the top of a frame."""
+
+    def __init__(self, heads: Sequence[Flowable], follower: Flowable) -> None:
+        super().__init__()
+        self.heads = list(heads)
+        self.follower = follower
+
+    def _needed(self, width: float, height: float) -> float | None:
+        """The room needed, or None when it is known not to fit in `height`."""
+        needed = sum(_height(head, width, height) for head in self.heads)
+        rest = height - needed
+        if rest <= 0:
+            return None
+        follower = self.follower
+        if isinstance(follower, Table):
+            # reportlab measures a long table's rows only until they pass `rest`.
+            follower.wrap(width, rest)
+            rows = vars(follower)["_rowHeights"][: follower.repeatRows + FIRST_ROWS]
+            if None in rows:
+                return None
+            return needed + sum(rows) + follower.getSpaceBefore()
+        if isinstance(follower, Paragraph):
+            full = _height(follower, width, rest)
+            start = 2 * follower.style.leading + follower.getSpaceBefore()
+            return needed + min(full, start)
+        return needed + _height(follower, width, rest)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        frame = self._doctemplateAttr("frame")
+        if frame is None or getattr(frame, "_atTop", False):
+            return 0, 0
+        needed = self._needed(availWidth, availHeight)
+        if needed is None or needed > availHeight:
+            frame.add_generated_content(FrameBreak)
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+def keep_headings(story: Sequence[Flowable]) -> list[Flowable]:
+    """`story` with each run of keep-with-next flowables (and spacers after them) preceded by a
+    `KeepRoom` for them and the flowable that follows, and their own keep-with-next turned
+    off (a Table or Paragraph after them) so reportlab does not move the whole follower."""
+    out: list[Flowable] = []
+    i = 0
+    while i < len(story):
+        if not _kept(story[i]):
+            out.append(story[i])
+            i += 1
+            continue
+        j = i
+        while j < len(story) and (_kept(story[j]) or isinstance(story[j], Spacer)):
+            j += 1
+        heads = list(story[i:j])
+        if j < len(story) and isinstance(story[j], Table | Paragraph):
+            for head in heads:
+                head.keepWithNext = 0
+            out.append(KeepRoom(heads, story[j]))
+        out.extend(heads)
+        i = j
+    return out
