@@ -33,6 +33,7 @@ from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 from wenming_desktop.exports.pdf.glyphs import markup
 from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
+from wenming_desktop.exports.pdf.titles import title_paragraph
 
 INDEX_NAME = "00_目录.pdf"
 STAGING_PREFIX = ".归档生成中-"
@@ -156,6 +157,10 @@ def _grid(table: Table, font: str) -> None:
     )
 
 
+def _text_width(text: str, font: str, size: float) -> float:
+    return sum(pdfmetrics.stringWidth(ch, font, size) or size for ch in text)
+
+
 def wrap_cell(text: str, width: float, font: str, size: float = 9) -> str:
     """`text` broken into lines (joined by newlines) of at most `width` points: a plain string
     cell, which reportlab lays out far faster than a Paragraph (the index of a year's packet
@@ -173,6 +178,59 @@ def wrap_cell(text: str, width: float, font: str, size: float = 9) -> str:
     return "\n".join(lines)
 
 
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
+
+
+def name_pieces(name: str) -> list[str]:
+    """Where a file or folder name may break: after each `_` and before its extension
+    ("001_2026-07-12_" "胜利村…演出" ".pdf"); the extension is never cut."""
+    found = _EXTENSION.search(name)
+    stem, extension = (name[: found.start()], found.group()) if found else (name, "")
+    pieces = [piece for piece in re.split(r"(?<=_)", stem) if piece]
+    return [*pieces, extension] if extension else pieces
+
+
+def wrap_name(name: str, width: float, font: str, size: float = 9) -> str:
+    """A file or folder name in lines of at most `width` points, broken only between its
+    pieces (name_pieces) — each line as many whole pieces as fit; a piece longer than a line
+    (not the extension) is broken where it must, the rest of its line filled."""
+    lines: list[str] = []
+    line = ""
+    for piece in name_pieces(name):
+        if _text_width(line + piece, font, size) <= width:
+            line += piece
+            continue
+        if line:
+            lines.append(line)
+        line = piece
+        if _text_width(piece, font, size) > width and not _EXTENSION.fullmatch(piece):
+            *full, line = wrap_cell(piece, width, font, size).split("\n")
+            lines.extend(full)
+    lines.append(line)
+    return "\n".join(lines)
+
+
+CELL_PADDING = 6  # points: reportlab's cell padding on each side
+INDEX_WIDTH = 180 * mm
+FOLDER_WIDTH = (22 * mm, 48 * mm)  # the folder column: at least, at most
+
+
+def _index_widths(listed: Sequence[tuple[str, str, str, str]], font: str) -> list[float]:
+    """Column widths of the index (序号, 文件夹, 文件名, 页数, 页码): the numbers and the
+    folders as wide as their longest text (folders within FOLDER_WIDTH, so a usual folder such
+    as 05_会议记录与签到表 takes one line), the file names the rest."""
+
+    def widest(texts: Sequence[str], least: float) -> float:
+        longest = max((_text_width(t, font, 9) for t in texts), default=0.0)
+        return max(least, longest + 2 * CELL_PADDING + 1)
+
+    number = widest([str(len(listed))], 10 * mm)
+    pages = widest([p for _, _, p, _ in listed], 12 * mm)
+    span = widest([s for _, _, _, s in listed], 16 * mm)
+    folder = min(widest([f for f, _, _, _ in listed], FOLDER_WIDTH[0]), FOLDER_WIDTH[1])
+    return [number, folder, INDEX_WIDTH - number - folder - pages - span, pages, span]
+
+
 def _pages_text(first: int, pages: int) -> str:
     return str(first) if pages == 1 else f"{first}–{first + pages - 1}"
 
@@ -184,11 +242,13 @@ def write_index(
     figures: Sequence[tuple[str, str]] = (),
     missing: Sequence[str] = (),
     tick: Callable[[int, int], None] | None = None,
+    title_parts: Sequence[str] = (),
 ) -> None:
     """The 目录 PDF: the period's key figures, every file of the packet with its folder, its
-    page count (workbooks as printed) and its pages in the packet's running page numbers (the
-    index first, then the files in their order), and the attachments that could not be
-    included because their file is missing. `tick(done, total)` reports progress."""
+        page count (workbooks as printed) and its pages in the packet's running page numbers (the
+        index first, then the files in their order), and the attachments that could not be
+        included because their file is missing. `title_parts`: the title's parts (hospital, period,
+    名称), where it may break into lines; `tick(done, total)` reports progress."""
     report = tick or (lambda _done, _total: None)
     paths = files_in(staging)
     total = len(paths) + 4 * _PASS_WEIGHT
@@ -205,7 +265,16 @@ def write_index(
             report(base + min(page * 5, _PASS_WEIGHT - 1), total)
 
         report(base, total)
-        _write_index(staging, title, subtitle, figures, missing, files, index_pages, on_page)
+        _write_index(
+            staging,
+            (title, *title_parts),
+            subtitle,
+            figures,
+            missing,
+            files,
+            index_pages,
+            on_page,
+        )
         written = pdf_page_count(staging / INDEX_NAME)
         if written == index_pages:
             return
@@ -214,7 +283,7 @@ def write_index(
 
 def _write_index(
     staging: Path,
-    title: str,
+    titles: tuple[str, ...],
     subtitle: str,
     figures: Sequence[tuple[str, str]],
     missing: Sequence[str],
@@ -224,27 +293,32 @@ def _write_index(
 ) -> None:
     font = register_fonts()
     s = styles()
+    title, *parts = titles
     rows: list[list[object]] = [["序号", "文件夹", "文件名", "页数", "页码"]]
-    folder_room, name_room = 30 * mm - 16, 96 * mm - 16  # a cell's padding and some room
-    rows.append(["", "—", INDEX_NAME, index_pages, _pages_text(1, index_pages)])
+    listed: list[tuple[str, str, str, str]] = [("—", INDEX_NAME, str(index_pages),
+                                                _pages_text(1, index_pages))]  # fmt: skip
     first = index_pages + 1
-    for number, (path, pages) in enumerate(files, start=1):
+    for path, pages in files:
         relative = path.relative_to(staging)
         folder = relative.parent.as_posix() if relative.parent != Path(".") else "—"
         span = "—"
         if pages:
             span, first = _pages_text(first, pages), first + pages
+        listed.append((folder, relative.name, "—" if pages is None else str(pages), span))
+    widths = _index_widths(listed, font)
+    folder_room, name_room = widths[1] - 2 * CELL_PADDING, widths[2] - 2 * CELL_PADDING
+    for number, (folder, name, pages_text, span) in enumerate(listed):
         rows.append(
-            [number, wrap_cell(folder, folder_room, font),
-             wrap_cell(relative.name, name_room, font), "—" if pages is None else pages, span]
+            [number or "", wrap_name(folder, folder_room, font),
+             wrap_name(name, name_room, font), pages_text, span]
         )  # fmt: skip
     rows.append(
         ["", "—", wrap_cell(f"{MANIFEST_NAME}（各文件SHA-256校验值）", name_room, font), "—", "—"]
     )
-    table = Table(rows, colWidths=[12 * mm, 30 * mm, 96 * mm, 12 * mm, 30 * mm], repeatRows=1)
+    table = Table(rows, colWidths=widths, repeatRows=1)
     _grid(table, font)
     story: list[Flowable] = [
-        Paragraph(markup(title), s["title"]),
+        title_paragraph(parts or (title,), s["title"]),
         Paragraph(markup(subtitle), s["subtitle"]),
         Spacer(1, 6),
     ]
@@ -255,7 +329,9 @@ def _write_index(
         _grid(key, font)
         story += [key, Spacer(1, 6)]
     if missing:
-        story.append(Paragraph(markup(f"缺失附件 {len(missing)} 个。" + MISSING_NOTE), s["body"]))
+        note = Paragraph(markup(f"缺失附件 {len(missing)} 个。" + MISSING_NOTE), s["body"])
+        note.keepWithNext = 1  # kept with the list's first rows
+        story.append(note)
         gone = Table(
             [["序号", "缺失的附件"], *[[i, Paragraph(markup(m), s["cell"])] for i, m in
                                       enumerate(missing, start=1)]],
@@ -270,12 +346,12 @@ def _write_index(
             markup(
                 f"全包共 {total} 页（页码：本目录在前，各文件依次连续编排；台账按A4打印的页数计）"
             ),
-            s["small"],
+            s["caption"],
         )
     )
     story.append(Spacer(1, 4))
     story.append(table)
-    build_pdf(staging / INDEX_NAME, story, title=title, on_page=on_page)
+    build_pdf(staging / INDEX_NAME, story, title=title, running_head=(title,), on_page=on_page)
 
 
 def write_manifest(staging: Path, tick: Callable[[int, int], None] | None = None) -> None:

@@ -140,6 +140,7 @@ def build_packet(
             figures=packet_figures(ws, period, village_id, len(activity_ids)),
             missing=missing,
             tick=lambda done, total: index.report(done, total),
+            title_parts=(hospital, period.label, "归档材料目录"),
         )
         tally.end_part("目录")
         manifest = tally.part("正在计算校验值", heavy)
