@@ -25,7 +25,7 @@ FIRST_ROWS = 2  # body rows of a table that must come on the page of its heading
 
 
 def _kept(flowable: Flowable) -> bool:
-    return bool(flowable.getKeepWithNext())
+    return bool(flowable.getKeepWithNext())  # type: ignore[no-untyped-call]  # reportlab's, untyped
 
 
 def _height(flowable: Flowable, width: float, height: float) -> float:
@@ -33,7 +33,7 @@ def _height(flowable: Flowable, width: float, height: float) -> float:
     return float(used) + flowable.getSpaceBefore() + flowable.getSpaceAfter()
 
 
-class KeepRoom(Flowable):  # type: ignore[misc]  # reportlab's Flowable is untyped
+class KeepRoom(Flowable):
     """A zero-height mark before `heads`: breaks to the next frame unless `heads` and the start
     of `follower` fit in what is left (like reportlab's CondPageBreak, with the room measured
     from the flowables themselves when laid out). Never breaks at the top of a frame."""
@@ -53,10 +53,11 @@ class KeepRoom(Flowable):  # type: ignore[misc]  # reportlab's Flowable is untyp
         if isinstance(follower, Table):
             # reportlab measures a long table's rows only until they pass `rest`.
             follower.wrap(width, rest)
-            rows = vars(follower)["_rowHeights"][: follower.repeatRows + FIRST_ROWS]
-            if None in rows:
+            rows: list[float | None] = vars(follower)["_rowHeights"]
+            first = rows[: follower.repeatRows + FIRST_ROWS]
+            if None in first:
                 return None
-            return needed + sum(rows) + follower.getSpaceBefore()
+            return needed + sum(h for h in first if h is not None) + follower.getSpaceBefore()
         if isinstance(follower, Paragraph):
             full = _height(follower, width, rest)
             start = 2 * follower.style.leading + follower.getSpaceBefore()
@@ -64,7 +65,8 @@ class KeepRoom(Flowable):  # type: ignore[misc]  # reportlab's Flowable is untyp
         return needed + _height(follower, width, rest)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        frame = self._doctemplateAttr("frame")
+        template = getattr(self, "_doctemplate", None)  # set by reportlab while it lays out
+        frame = getattr(template, "frame", None)
         if frame is None or getattr(frame, "_atTop", False):
             return 0, 0
         needed = self._needed(availWidth, availHeight)
