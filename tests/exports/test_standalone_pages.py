@@ -5,7 +5,7 @@ naming the document on every later page, and the packet index's names broken sen
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -14,11 +14,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table
 from sqlalchemy import select, text
 
+from wenming_desktop.domain.office_records import MeetingData
 from wenming_desktop.domain.periods import parse_period
 from wenming_desktop.exports import packet
 from wenming_desktop.exports.pdf.document import build_pdf, running_head_text
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
+from wenming_desktop.exports.pdf.meeting import MINUTES_ROW, minutes_pieces, write_meeting_record
 from wenming_desktop.exports.pdf.summary import SUMMARY_NAME
 from wenming_desktop.exports.pdf.titles import CONTENT_WIDTH, title_lines
 from wenming_desktop.services.activities.records import export_activity_record
@@ -224,3 +226,26 @@ def test_the_packet_index_keeps_names_and_folders_whole(tmp_path: Path) -> None:
     assert sum("05_会议记录与签到表" in line for line in lines) == 2
     assert lines[:2] == [LONG_HOSPITAL, "2026年7月归档材料目录"]
     assert CONTENT_WIDTH > 400
+
+
+def test_long_minutes_run_on_over_pages_and_every_page_names_the_meeting(tmp_path: Path) -> None:
+    sentence = "会议逐项研究了结对共建工作，明确了下一步的任务和责任人。"
+    minutes = "\n".join([sentence * 60, "第二段：" + sentence * 5])
+    assert len(minutes_pieces(minutes)) > 3
+    assert all(len(piece) <= MINUTES_ROW for piece in minutes_pieces(minutes))
+    assert minutes_pieces(sentence * 60)[0].endswith("。")  # cut after a sentence
+    data = MeetingData(
+        kind="领导小组会议", title="2026年第三季度创建领导小组会议",
+        starts_at=datetime(2026, 7, 19, 15), place="行政楼三楼会议室", minutes=minutes,
+    )  # fmt: skip
+    path = tmp_path / "会议记录.pdf"
+    write_meeting_record(path, "鹤岗市中医院", data, "创建领导小组", [])
+    pages = page_texts(path)
+    assert len(pages) >= 2
+    text = "".join(page.replace("\n", "") for page in pages)
+    assert text.count("明确了下一步的任务和责任人") == 65  # nothing lost at a page break
+    for page in pages[1:]:
+        assert any(
+            line.startswith("会议记录") and "2026年07月19日" in line and "创建领导小组会议" in line
+            for line in page.split("\n")
+        )

@@ -5,9 +5,10 @@ that flowable does not fit in what is left of the page, both move to the next pa
 table that leaves most of a page blank (a record's heading 参加志愿者及服务时长 with 60
 volunteers jumped to page 2 and left page 1 half empty). Here a heading (any flowable with
 `keepWithNext`, e.g. the `heading` and `caption` styles) instead needs room for itself and the
-start of what follows — a table's repeated header and first `FIRST_ROWS` rows, a paragraph's
-first two lines, anything else whole — and moves to the next page only when that room is not
-left. The table itself then splits across pages with its header row repeated.
+start of what follows — a table's repeated header and first `FIRST_ROWS` rows (a table
+without a header, such as a photo grid: its first row), a paragraph's first two lines,
+anything else whole — and moves to the next page only when that room is not left. The table
+itself then splits across pages with its header row repeated.
 
 `keep_headings(story)` rewrites a story so; `document.build_pdf` applies it to every document.
 """
@@ -21,7 +22,8 @@ from reportlab.platypus.doctemplate import FrameBreak
 
 from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
 
-FIRST_ROWS = 2  # body rows of a table that must come on the page of its heading
+FIRST_ROWS = 2  # body rows under a table's header that must come on the page of its heading
+FIRST_ROWS_PLAIN = 1  # rows of a table without a header (a photo grid, a form)
 
 
 def _kept(flowable: Flowable) -> bool:
@@ -54,7 +56,8 @@ class KeepRoom(Flowable):
             # reportlab measures a long table's rows only until they pass `rest`.
             follower.wrap(width, rest)
             rows: list[float | None] = vars(follower)["_rowHeights"]
-            first = rows[: follower.repeatRows + FIRST_ROWS]
+            header = follower.repeatRows
+            first = rows[: header + (FIRST_ROWS if header else FIRST_ROWS_PLAIN)]
             if None in first:
                 return None
             return needed + sum(h for h in first if h is not None) + follower.getSpaceBefore()

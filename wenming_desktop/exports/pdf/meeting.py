@@ -33,6 +33,8 @@ SIGNIN_COLUMNS = (
     SigninColumn("备注", 1.2),
 )
 SIGNIN_BLANK_ROWS = 5
+MINUTES_ROW = 400  # characters of the minutes in one row of their form, at most
+_SENTENCE_ENDS = "。！？；"
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,50 @@ def _form(rows: list[list[object]], spans: Sequence[int]) -> Table:
     return table
 
 
+def minutes_pieces(text: str, most: int = MINUTES_ROW) -> list[str]:
+    """The minutes as the rows of their form: a row per line of the text, a line longer than
+    `most` characters cut after its last sentence end (。！？；) within them, else at `most`. A
+    table row cannot run over a page, so long minutes must be many rows."""
+    pieces: list[str] = []
+    for line in text.splitlines():
+        rest = line.strip()
+        while len(rest) > most:
+            ends = [rest.rfind(mark, 0, most) for mark in _SENTENCE_ENDS]
+            cut = max(ends) + 1 if max(ends) >= most // 2 else most
+            pieces.append(rest[:cut])
+            rest = rest[cut:]
+        if rest:
+            pieces.append(rest)
+    return pieces or ["（未填写）"]
+
+
+def _minutes(data: MeetingData) -> Table:
+    """会议内容 in the form's frame, a row per piece (minutes_pieces), without lines between
+    them, so long minutes split across pages between rows."""
+    pieces = minutes_pieces(data.minutes)
+    rows: list[list[object]] = [
+        ["会议内容" if i == 0 else "", _p(piece, "body"), "", ""] for i, piece in enumerate(pieces)
+    ]
+    widths = [LABEL_WIDTH, 64 * mm, LABEL_WIDTH, CONTENT_WIDTH - 2 * LABEL_WIDTH - 64 * mm]
+    table = Table(rows, colWidths=widths)
+    commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), register_fonts()),
+        ("FONTSIZE", (0, 0), (-1, -1), 10),
+        ("BOX", (0, 0), (-1, -1), 0.6, colors.HexColor("#555555")),
+        ("LINEAFTER", (0, 0), (0, -1), 0.6, colors.HexColor("#555555")),
+        ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f5efe6")),
+        ("ALIGN", (0, 0), (0, -1), "CENTER"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ("TOPPADDING", (0, 0), (-1, 0), 4),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), 4),
+    ]
+    commands += [("SPAN", (1, row), (3, row)) for row in range(len(rows))]
+    table.setStyle(TableStyle(commands))
+    return table
+
+
 def _decisions(data: MeetingData) -> Flowable:
     if not data.decisions:
         return _p("（本次会议未形成需要跟踪的决定事项）", "small")
@@ -164,15 +210,12 @@ def meeting_record_story(
         ["会议议题", _p(data.agenda or "（未填写）"), "", ""],
     ]
     spans = (0, 5, 6, 7)
-    minutes = [
-        ["会议内容", _p(data.minutes or "（未填写）", "body"), "", ""],
-    ]
     story: list[Flowable] = [
         title_paragraph((hospital,), s["subtitle"]),
         Paragraph("会 议 记 录", s["title"]),
         Spacer(1, 4 * mm),
         _form(rows, spans),
-        _form(minutes, (0,)),
+        _minutes(data),
         Paragraph("会议决定事项", s["heading"]),
         _decisions(data),
         *_photos(photos),
