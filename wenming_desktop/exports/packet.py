@@ -195,17 +195,19 @@ def wrap_name(name: str, width: float, font: str, size: float = 9) -> str:
     pieces (name_pieces) — each line as many whole pieces as fit; a piece longer than a line
     (not the extension) is broken where it must, the rest of its line filled."""
     lines: list[str] = []
-    line = ""
+    line, used = "", 0.0
     for piece in name_pieces(name):
-        if _text_width(line + piece, font, size) <= width:
-            line += piece
+        wide = _text_width(piece, font, size)
+        if used + wide <= width:
+            line, used = line + piece, used + wide
             continue
         if line:
             lines.append(line)
-        line = piece
-        if _text_width(piece, font, size) > width and not _EXTENSION.fullmatch(piece):
+        line, used = piece, wide
+        if wide > width and not _EXTENSION.fullmatch(piece):
             *full, line = wrap_cell(piece, width, font, size).split("\n")
             lines.extend(full)
+            used = _text_width(line, font, size)
     lines.append(line)
     return "\n".join(lines)
 
@@ -221,7 +223,7 @@ def _index_widths(listed: Sequence[tuple[str, str, str, str]], font: str) -> lis
     as 05_会议记录与签到表 takes one line), the file names the rest."""
 
     def widest(texts: Sequence[str], least: float) -> float:
-        longest = max((_text_width(t, font, 9) for t in texts), default=0.0)
+        longest = max((_text_width(t, font, 9) for t in set(texts)), default=0.0)
         return max(least, longest + 2 * CELL_PADDING + 1)
 
     number = widest([str(len(listed))], 10 * mm)
