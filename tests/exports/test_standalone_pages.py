@@ -19,6 +19,7 @@ from wenming_desktop.domain.periods import parse_period
 from wenming_desktop.exports import packet
 from wenming_desktop.exports.pdf.document import build_pdf, running_head_text
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
+from wenming_desktop.exports.pdf.keep import keep_totals
 from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
 from wenming_desktop.exports.pdf.meeting import MINUTES_ROW, minutes_pieces, write_meeting_record
 from wenming_desktop.exports.pdf.summary import SUMMARY_NAME
@@ -249,3 +250,15 @@ def test_long_minutes_run_on_over_pages_and_every_page_names_the_meeting(tmp_pat
             line.startswith("会议记录") and "2026年07月19日" in line and "创建领导小组会议" in line
             for line in page.split("\n")
         )
+
+
+@pytest.mark.parametrize("filler", range(560, 700, 12))
+def test_a_totals_row_never_starts_a_page_alone(tmp_path: Path, filler: int) -> None:
+    path = tmp_path / "合计.pdf"
+    rows: list[list[object]] = [["序号", "姓名"]] + [[str(i), "张三"] for i in range(1, 5)]
+    table = Table([*rows, ["合计", "4 人"]], colWidths=[40 * mm, 60 * mm], repeatRows=1)
+    table.setStyle([("FONTNAME", (0, 0), (-1, -1), register_fonts())])
+    build_pdf(path, [Spacer(1, filler), keep_totals(table)], "合计")
+    for page in page_texts(path):
+        if "合计" in page:
+            assert "4 张三" in page, page

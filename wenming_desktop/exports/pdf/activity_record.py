@@ -18,6 +18,7 @@ from wenming_desktop.domain.vocabulary import ActivityStatus
 from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 from wenming_desktop.exports.pdf.glyphs import markup
+from wenming_desktop.exports.pdf.keep import keep_totals
 from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
 from wenming_desktop.exports.pdf.titles import title_paragraph
 
@@ -97,7 +98,7 @@ def _volunteers(d: ActivityDetail) -> Flowable:
         )
     rows.append(["合计", f"{len(d.participants)} 人", "", "", "", format_hours(total), ""])
     widths = [12 * mm, 24 * mm, 26 * mm, 18 * mm, 18 * mm, 22 * mm, 60 * mm]
-    return _grid(rows, widths)
+    return keep_totals(_grid(rows, widths))
 
 
 def _services(d: ActivityDetail) -> list[Flowable]:

@@ -16,6 +16,7 @@ from wenming_desktop.domain.counting import SHORT_ROUNDING_NOTE
 from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 from wenming_desktop.exports.pdf.glyphs import markup
+from wenming_desktop.exports.pdf.keep import keep_totals
 from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
 
 
@@ -72,7 +73,7 @@ def _table(content: CertificateContent) -> Table:
             ]
         )
     )
-    return table
+    return keep_totals(table)
 
 
 def write_certificate(path: Path, content: CertificateContent) -> None:

@@ -103,3 +103,9 @@ def keep_headings(story: Sequence[Flowable]) -> list[Flowable]:
         out.extend(heads)
         i = j
     return out
+
+
+def keep_totals(table: Table) -> Table:
+    """`table` whose last row (合计) never starts a page alone: it stays with the row above."""
+    table.setStyle([("NOSPLIT", (0, -2), (-1, -1))])
+    return table
