@@ -21,6 +21,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from wenming_desktop.exports.title_breaks import cut_evenly, parts_in_lines
+
 HEADER_ROWS = 3  # title, subtitle, column headers
 PAGE_WIDTH = (
     118.0  # width units on A4 landscape at 100 % within the margins (as LibreOffice prints)
@@ -266,7 +268,6 @@ def printed_pages(
 # (GB/T 15834-2011).
 _PART_BREAKS = re.compile(r"(?=\u3000)")
 _CLAUSE_BREAKS = re.compile(r"(?=\u3000)|(?<=[；，])|(?=（)")
-_CLOSING = "，。、；：？！）》」』”’…"
 
 
 def banner_text(text: str, width: float, size: float = 10, clauses: bool = False) -> str:
@@ -301,29 +302,13 @@ def title_text(parts: Sequence[str], width: float, size: float) -> str:
     """A title made of `parts` (hospital, period, ledger name) for a merged cell `width` units
     wide at `size`: on one line if it fits, else broken only between parts, each line as many
     whole parts as fit; a part longer than a line is cut into lines of equal length."""
-    lines: list[str] = []
-    for part in filter(None, parts):
-        if lines and line_count(lines[-1] + part, width, size) <= 1:
-            lines[-1] += part
-        else:
-            lines.extend(_even_lines(part, width, size))
+    lines = parts_in_lines(
+        parts,
+        lambda line: line_count(line, width, size) <= 1,
+        lambda part: _even_lines(part, width, size),
+    )
     return "\n".join(lines)
 
 
 def _even_lines(text: str, width: float, size: float) -> list[str]:
-    count = line_count(text, width, size)
-    lines: list[str] = []
-    rest = text
-    while count > 1 and rest:
-        cut = math.ceil(len(rest) / count)
-        # a closing mark stays at the end of the line before; a number or word is not cut
-        while cut < len(rest) and (
-            rest[cut] in _CLOSING or (rest[cut].isascii() and rest[cut - 1].isascii())
-        ):
-            cut += 1
-        lines.append(rest[:cut])
-        rest = rest[cut:]
-        count -= 1
-    if rest:
-        lines.append(rest)
-    return lines
+    return cut_evenly(text, line_count(text, width, size))
