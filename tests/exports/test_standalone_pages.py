@@ -17,6 +17,7 @@ from sqlalchemy import select, text
 from wenming_desktop.domain.office_records import MeetingData
 from wenming_desktop.domain.periods import parse_period
 from wenming_desktop.exports import packet
+from wenming_desktop.exports.pdf.charts import column_chart
 from wenming_desktop.exports.pdf.document import build_pdf, running_head_text
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 from wenming_desktop.exports.pdf.keep import keep_totals
@@ -262,3 +263,13 @@ def test_a_totals_row_never_starts_a_page_alone(tmp_path: Path, filler: int) -> 
     for page in page_texts(path):
         if "合计" in page:
             assert "4 张三" in page, page
+
+
+def test_a_heading_moves_with_a_chart_that_does_not_fit_under_it(tmp_path: Path) -> None:
+    path = tmp_path / "图.pdf"
+    chart = column_chart("按月份统计（场次）", [("1月", 3), ("2月", 5)])
+    heading = Paragraph("二、活动开展情况", styles()["heading"])
+    build_pdf(path, [Spacer(1, 560), heading, Spacer(1, 6), chart], "图")
+    pages = page_texts(path)
+    assert "活动开展情况" not in pages[0]
+    assert "活动开展情况" in pages[1] and "按月份统计" in pages[1]

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.platypus import Flowable, Spacer, Table
-from reportlab.platypus.doctemplate import FrameBreak
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
+from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak
 
 from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
 
@@ -84,7 +84,8 @@ class KeepRoom(Flowable):
 def keep_headings(story: Sequence[Flowable]) -> list[Flowable]:
     """`story` with each run of keep-with-next flowables (and spacers after them) preceded by a
     `KeepRoom` for them and the flowable that follows, and their own keep-with-next turned
-    off (a Table or Paragraph after them) so reportlab does not move the whole follower."""
+    off, so reportlab does not move the whole follower (a page break or other action after a
+    heading is left to reportlab)."""
     out: list[Flowable] = []
     i = 0
     while i < len(story):
@@ -96,7 +97,7 @@ def keep_headings(story: Sequence[Flowable]) -> list[Flowable]:
         while j < len(story) and (_kept(story[j]) or isinstance(story[j], Spacer)):
             j += 1
         heads = list(story[i:j])
-        if j < len(story) and isinstance(story[j], Table | Paragraph):
+        if j < len(story) and not isinstance(story[j], ActionFlowable | CondPageBreak):
             for head in heads:
                 head.keepWithNext = 0
             out.append(KeepRoom(heads, story[j]))
