@@ -14,13 +14,14 @@ from wenming_desktop.domain.vocabulary import SUMMARY_SECTIONS
 from wenming_desktop.exports.pdf.charts import bar_chart, month_figures, village_chart
 from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
-from wenming_desktop.exports.pdf.glyphs import markup
+from wenming_desktop.exports.pdf.glyphs import font_runs, markup, runs_width
 from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
 from wenming_desktop.exports.pdf.titles import title_paragraph
 
 SUMMARY_NAME = "新时代文明实践结对共建工作总结"
 
 TEXT_SECTIONS = SUMMARY_SECTIONS
+COVERAGE_WIDTH = 495.0  # points: the frame's width (A4 less margins and padding)
 
 
 @dataclass(frozen=True)
@@ -59,14 +60,20 @@ def coverage_table(months: list[str], rows: list[tuple[str, list[int]]]) -> Tabl
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f2dcdb")),
         ("ALIGN", (1, 0), (-1, -1), "CENTER"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (1, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (1, 0), (-1, -1), 2),
     ]
     for r, (village, counts) in enumerate(rows, start=1):
         data.append([Paragraph(markup(village), cell), *(n or "无" for n in counts), sum(counts)])
         for c, n in enumerate(counts, start=1):
             if not n:
                 style.append(("BACKGROUND", (c, r), (c, r), colors.HexColor("#d9d9d9")))
-    first = 110.0
-    rest = (460.0 - first) / (len(months) + 1)
+    # the village column as wide as its longest name (one line), the months share the rest
+    longest = max(
+        (runs_width(font_runs(v, cell.fontName), cell.fontSize) for v, _ in rows), default=0
+    )
+    first = min(max(80.0, longest + 14), COVERAGE_WIDTH - 24.0 * (len(months) + 1))
+    rest = (COVERAGE_WIDTH - first) / (len(months) + 1)
     table = Table(data, colWidths=[first] + [rest] * (len(months) + 1), repeatRows=1)
     table.setStyle(TableStyle(style))
     return table
