@@ -140,6 +140,8 @@ def test_the_summary_keeps_its_caption_with_the_coverage_table_and_breaks_its_ti
             on = [i for i, page in enumerate(pages) if "各结对村每月开展活动情况" in page]
             assert len(on) == 1
             assert "萝北县肇兴镇第1新村屯" in pages[on[0]].replace("\n", "")
+            lines = pages[on[0]].split("\n")  # a village's name on one line, no 屯 alone
+            assert any(line.startswith("萝北县肇兴镇第10新村屯") for line in lines), lines
         for page in pages[1:]:  # later pages say what they belong to (the running head)
             assert any("工作总结" in line and "范围：" in line for line in page.split("\n"))
 
