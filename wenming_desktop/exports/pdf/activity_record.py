@@ -19,6 +19,7 @@ from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 from wenming_desktop.exports.pdf.glyphs import markup
 from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
+from wenming_desktop.exports.pdf.refusals import refuses_unprintable
 
 CONTENT_WIDTH = 180 * mm
 PHOTO_WIDTH = 85 * mm
@@ -169,6 +170,7 @@ def record_story(
     return story
 
 
+@refuses_unprintable
 def write_activity_record(
     path: Path,
     hospital: str,

@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, SimpleDocTemplate
 from wenming_desktop.exports.files import atomic_output
 from wenming_desktop.exports.pdf.fonts import register_fonts
 from wenming_desktop.exports.pdf.glyphs import font_runs, runs_width
+from wenming_desktop.exports.pdf.refusals import raise_if_unprintable
 
 
 class FallbackCanvas(Canvas):
@@ -114,3 +115,4 @@ def build_pdf(
             onLaterPages=page_done,
             canvasmaker=partial(_NumberedCanvas, running_head=running_head),
         )
+        raise_if_unprintable()  # refused before the file appears (refusals.py)

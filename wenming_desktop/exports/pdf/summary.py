@@ -16,6 +16,7 @@ from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 from wenming_desktop.exports.pdf.glyphs import markup
 from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
+from wenming_desktop.exports.pdf.refusals import refuses_unprintable
 
 TEXT_SECTIONS = SUMMARY_SECTIONS
 
@@ -144,5 +145,6 @@ def story(doc: SummaryDocument) -> list[Flowable]:
     return parts
 
 
+@refuses_unprintable
 def write_summary_pdf(path: Path, doc: SummaryDocument) -> None:
     build_pdf(path, story(doc), title=f"{doc.period_label}工作总结")
