@@ -28,8 +28,8 @@ from wenming_desktop.domain.name_pinyin import name_initials
 from wenming_desktop.domain.resident_match import PersonFacts, same_person_without_id
 from wenming_desktop.domain.residents import ResidentData, validate_resident
 from wenming_desktop.domain.vocabulary import FocusGroup
+from wenming_desktop.services.printable import unprintable_warnings
 from wenming_desktop.services.progress import Progress
-from wenming_desktop.services.workbooks.printable import unprintable_warnings
 from wenming_desktop.services.workbooks.sheet_reader import (
     ACTION_ERROR,
     ACTION_NEW,

@@ -26,9 +26,9 @@ from wenming_desktop.domain.dates import (
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import mask_id, mask_phone, parse_id_number
 from wenming_desktop.domain.roster import VolunteerData, clean_name, validate_volunteer
+from wenming_desktop.services.printable import unprintable_warnings
 from wenming_desktop.services.progress import Progress
 from wenming_desktop.services.roster import roster
-from wenming_desktop.services.workbooks.printable import unprintable_warnings
 from wenming_desktop.services.workbooks.sheet_reader import (
     ACTION_ERROR,
     ACTION_NEW,
