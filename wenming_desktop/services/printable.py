@@ -44,8 +44,8 @@ def unprintable_warnings(
                 sheet.problem(
                     row,
                     key,
-                    f"“{value}”中的字{chars_text(missing)}在所有可用字体中都没有字形："
-                    "窗口中会显示为方框，打印证明、签到表等 PDF 时会被拒绝。"
+                    f"“{value}”中的字{chars_text(missing)}在打印所用的字体中都没有字形："
+                    "窗口中可能显示为方框，打印证明、签到表等 PDF 时会被拒绝。"
                     "已照常导入，请核对写法后在名册中改正",
                 )
             )

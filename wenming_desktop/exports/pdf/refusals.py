@@ -68,7 +68,7 @@ def refusal_text(found: Iterable[tuple[str, str]]) -> str:
     listed = "；".join(items[:LISTED]) + (f"等 {len(items)} 处" if len(items) > LISTED else "")
     where = "这处文字" if len(items) == 1 else f"以下 {len(items)} 处文字"
     return (
-        f"{where}中有字在所有可用字体中都没有字形，打印出来会是空白，因此没有生成文件：{listed}。"
+        f"{where}中有字在打印所用的字体中都没有字形，打印出来会是空白，因此没有生成文件：{listed}。"
         "请核对这些字（可改用通用写法并在备注中说明）后重试。"
     )
 
