@@ -1,5 +1,6 @@
-"""`wenming import volunteers|residents` warn, per cell, of names with a character no font
-prints (sheet, row, column, name, U+XXXX), and import them all the same."""
+"""Names with a character no font prints, from the command line: `wenming import
+volunteers|residents` warn per cell (sheet, row, column, name, U+XXXX) and import them all the
+same; an export refused names every such name."""
 
 from __future__ import annotations
 
@@ -85,3 +86,22 @@ def test_import_residents_warns_per_cell_and_imports(demo_folder: Path, tmp_path
     assert "提醒：工作表“东兴村名册”第4行“村民小组”：“第\ue002组”中的字“\ue002”（U+E002）" in out
     assert "新增 3 人" in out
     assert {PRIVATE, EXT_G, RARE} <= _names(demo_folder, Resident)
+
+
+def test_export_signin_refusal_names_every_bad_name(demo_folder: Path, tmp_path: Path) -> None:
+    from tests.exports.test_unprintable_refusals import _two_volunteers
+
+    ws = open_workspace(DataFolder(demo_folder))
+    try:
+        activity_id, _ids = _two_volunteers(ws)
+    finally:
+        ws.close()
+    out = tmp_path / "签到表.pdf"
+    result = run_cli(
+        "export", "signin", str(activity_id), "-o", str(out), "--data-dir", str(demo_folder)
+    )
+    assert result.returncode == 1
+    assert "以下 2 处文字" in result.stderr
+    assert "张\ue000" in result.stderr and "（U+E000）" in result.stderr
+    assert "周\U00030000" in result.stderr and "（U+30000）" in result.stderr
+    assert "Traceback" not in result.stderr and not out.exists()
