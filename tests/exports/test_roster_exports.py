@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from tests.roster_samples import ID_ZHANG, small_roster
+from wenming_desktop.domain.periods import parse_period
 from wenming_desktop.services.roster.roster_exports import export_hours, export_roster
 from wenming_desktop.storage.models import AuditEntry
 
@@ -86,3 +87,22 @@ def test_hours_ledger(workspace, tmp_path) -> None:
     assert "四舍五入" in rows[8][0]
     assert len(rows) == 9
     assert sheet.cell(4, 17).number_format == "0.0"
+
+
+def test_a_month_hours_ledger_judges_the_year_to_its_end(workspace, tmp_path) -> None:
+    """The 48-hour target is yearly: a month's ledger judges the year from 1 January to the
+    month's end, never the month's hours alone (张三丰: 20 h in January, 30 h in March)."""
+    small_roster(workspace.db)
+    for month, met in (("2025-01", "未达标"), ("2025-03", "达标")):
+        path = tmp_path / f"{month}.xlsx"
+        export_hours(workspace.db, path, 2025, period=parse_period(month))
+        _sheet, rows = _values(path)
+        header = rows[2]
+        assert header[4:] == ["1月" if month == "2025-01" else "3月", "期间合计(小时)",
+                              "参加活动(次)", "本年截至期末是否达标(48小时)", "累计时长(小时)",
+                              "星级"]  # fmt: skip
+        zhang = next(r for r in rows[3:] if r[2] == "张三丰")
+        assert zhang[4] == (20 if month == "2025-01" else 30) and zhang[7] == met
+        note = next(str(r[0]) for r in rows if str(r[0]).startswith("统计："))
+        below = 3 if met == "未达标" else 2
+        assert f"本年截至期末未达48小时 {below} 人" in note.replace("\n", "")

@@ -49,6 +49,9 @@ STAR_LEVELS: tuple[tuple[int, str], ...] = (
 _TENTH = Decimal("0.1")
 
 TARGET_LABEL = f"是否达标({TARGET_HOURS}小时)"
+# A part of a year (a month, a quarter): the yearly target judged on the year to the period's end.
+TO_DATE = "本年截至期末"
+TARGET_TO_DATE_LABEL = f"{TO_DATE}是否达标({TARGET_HOURS}小时)"
 PER_CAPITA_LABEL = "人均服务时长（小时，按参与服务的志愿者计）"
 ROUNDING_NOTE = (
     "注：服务时长以分钟记录；表中各小时数由分钟数折算后四舍五入保留一位小数，"

@@ -48,13 +48,18 @@ class VolunteerHours:
 
     volunteer: VolunteerRow
     months: tuple[int, ...]
-    year_minutes: int
+    year_minutes: int  # in the year, or in the period
     activities: int
     cumulative_minutes: int
+    # The year's minutes from 1 January to the period's end (the year's when the period is
+    # the year): what the yearly target is judged on — a month's hours are never held
+    # against 48 hours.
+    year_to_date_minutes: int
 
     @property
     def target_met(self) -> bool:
-        return meets_target(self.year_minutes)
+        """The yearly target (counting.meets_target) on the year's minutes to the period's end."""
+        return meets_target(self.year_to_date_minutes)
 
     @property
     def stars(self) -> str:

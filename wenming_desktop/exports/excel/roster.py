@@ -15,6 +15,7 @@ from wenming_desktop.domain.counting import (
     INACTIVE_MARK,
     ROUNDING_NOTE,
     TARGET_LABEL,
+    TARGET_TO_DATE_LABEL,
     hours_cell,
     total_hours,
 )
@@ -71,7 +72,11 @@ def _month(index: int) -> LedgerField[VolunteerHours]:
 def hours_fields(months: Sequence[int] = range(1, 13)) -> tuple[LedgerField[VolunteerHours], ...]:
     """The hours ledger's columns after 序号, with one column per month of the period (1–12).
     A leaver's name is marked 已停用; a total below the target never shows the target."""
-    total = "全年合计(小时)" if len(months) == 12 else "期间合计(小时)"
+    whole = len(months) == 12
+    total = "全年合计(小时)" if whole else "期间合计(小时)"
+    # A whole year's total is held against the target (never 48.0 beside 未达标); a part of
+    # a year is not: its target column judges the year to the period's end.
+    period_hours = total_hours if whole else hours_cell
     return (
         LedgerField("工号", 10, lambda v: v.volunteer.staff_no or ""),
         LedgerField(
@@ -79,9 +84,13 @@ def hours_fields(months: Sequence[int] = range(1, 13)) -> tuple[LedgerField[Volu
         ),
         LedgerField("科室", 12, lambda v: v.volunteer.department or ""),
         *(_month(m - 1) for m in months),
-        LedgerField(total, 11, lambda v: float(total_hours(v.year_minutes)), HOURS_FORMAT),
+        LedgerField(total, 11, lambda v: float(period_hours(v.year_minutes)), HOURS_FORMAT),
         LedgerField("参加活动(次)", 9, attrgetter("activities")),
-        LedgerField(TARGET_LABEL, 11, lambda v: "达标" if v.target_met else "未达标"),
+        LedgerField(
+            TARGET_LABEL if whole else TARGET_TO_DATE_LABEL,
+            11 if whole else 13,
+            lambda v: "达标" if v.target_met else "未达标",
+        ),
         LedgerField(
             "累计时长(小时)", 11, lambda v: hours_value(v.cumulative_minutes), HOURS_FORMAT
         ),

@@ -85,6 +85,8 @@ def year_hours(
     with db.read() as session:
         rows = volunteer_rows(session)
         months = monthly_minutes(session, year, start, end)
+        # the yearly target is judged on the year up to the period's end
+        to_date = monthly_minutes(session, year, None, end) if start or end else months
         counts = activity_counts(session, year, start, end)
         until = datetime.combine(end, time.min) + timedelta(days=1) if end else None
         cumulative = cumulative_minutes(session, until or datetime(year + 1, 1, 1))
@@ -98,6 +100,7 @@ def year_hours(
                 year_minutes=sum(per_month),
                 activities=counts.get(row.id, 0),
                 cumulative_minutes=cumulative.get(row.id, 0),
+                year_to_date_minutes=sum(to_date.get(row.id, ())),
             )
         )
     return YearHours(year=year, volunteers=volunteers, hospital=hospital_figures(year, volunteers))

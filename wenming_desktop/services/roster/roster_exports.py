@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from wenming_desktop.domain.counting import ROUNDING_NOTE, TARGET_HOURS, hours_text
+from wenming_desktop.domain.counting import ROUNDING_NOTE, TARGET_HOURS, TO_DATE, hours_text
 from wenming_desktop.domain.periods import Period
 from wenming_desktop.exports.excel.roster import hours_value, write_hours, write_roster
 from wenming_desktop.services.progress import Progress
@@ -98,7 +98,8 @@ def export_hours(
         f"参与服务 {h.serving} 人，服务 {h.participations} 人次，"
         f"总时长 {hours_text(h.total_minutes)} 小时，"
         f"人均 {h.average_text} 小时（按参与服务的 {h.serving} 人计）；"
-        f"在册 {h.volunteers} 人，注册率 {rate}，未达{TARGET_HOURS}小时 {h.below_target} 人。"
+        f"在册 {h.volunteers} 人，注册率 {rate}，"
+        f"{'' if len(months) == 12 else TO_DATE}未达{TARGET_HOURS}小时 {h.below_target} 人。"
     )
     month_totals = [sum(v.months[m - 1] for v in lines) for m in months]
     totals = (
