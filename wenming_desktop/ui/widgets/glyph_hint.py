@@ -43,7 +43,7 @@ def hint_text(text: str) -> str:
     parts = []
     if unprintable:
         parts.append(
-            f"字 {chars_text(unprintable)} 在打印所用的字体中都没有字形：窗口中可能显示为方框，"
+            f"字 {chars_text(unprintable)} 打印字体中没有，窗口中可能显示为方框，"
             "打印证明、签到表等时会被拒绝。"
         )
     if unseen:
