@@ -210,3 +210,27 @@ def test_a_packet_names_every_bad_name_of_all_its_documents(
     message = _refused(lambda: build_packet(ws, period, None, target), target)
     assert "“王\ue001”" in message and "U+E001" in message
     assert [p for p in tmp_path.iterdir() if p != ws.folder.root] == []  # no staging left
+
+
+def test_every_pdf_writer_refuses_naming_all() -> None:
+    """Each PDF writer lays out its whole document before refusing (a new writer without the
+    decorator would stop at the first bad name)."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    from wenming_desktop.exports import packet, pdf
+
+    writers = [packet.write_index]
+    for info in pkgutil.iter_modules(pdf.__path__):
+        module = importlib.import_module(f"{pdf.__name__}.{info.name}")
+        writers += [
+            f
+            for name, f in inspect.getmembers(module, inspect.isfunction)
+            if f.__module__ == module.__name__
+            and name.startswith(("write_", "build_"))
+            and name != "build_pdf"
+        ]
+    assert len(writers) >= 8
+    unwrapped = [f.__qualname__ for f in writers if not hasattr(f, "__wrapped__")]
+    assert unwrapped == []
