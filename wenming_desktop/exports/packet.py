@@ -33,6 +33,7 @@ from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 from wenming_desktop.exports.pdf.glyphs import markup
 from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
+from wenming_desktop.exports.pdf.refusals import refuses_unprintable
 from wenming_desktop.exports.pdf.titles import title_paragraph
 
 INDEX_NAME = "00_目录.pdf"
@@ -237,6 +238,7 @@ def _pages_text(first: int, pages: int) -> str:
     return str(first) if pages == 1 else f"{first}–{first + pages - 1}"
 
 
+@refuses_unprintable
 def write_index(
     staging: Path,
     title: str,

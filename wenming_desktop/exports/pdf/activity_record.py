@@ -20,6 +20,7 @@ from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 from wenming_desktop.exports.pdf.glyphs import markup
 from wenming_desktop.exports.pdf.keep import keep_totals
 from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
+from wenming_desktop.exports.pdf.refusals import refuses_unprintable
 from wenming_desktop.exports.pdf.titles import title_paragraph
 
 CONTENT_WIDTH = 180 * mm
@@ -173,6 +174,7 @@ def record_story(
     return story
 
 
+@refuses_unprintable
 def write_activity_record(
     path: Path,
     hospital: str,

@@ -18,6 +18,7 @@ from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 from wenming_desktop.exports.pdf.glyphs import markup
 from wenming_desktop.exports.pdf.keep import keep_totals
 from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
+from wenming_desktop.exports.pdf.refusals import refuses_unprintable
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ def _table(content: CertificateContent) -> Table:
     return keep_totals(table)
 
 
+@refuses_unprintable
 def write_certificate(path: Path, content: CertificateContent) -> None:
     s = styles()
     identity = f"{content.name}（{content.gender or '性别未登记'}"

@@ -34,6 +34,7 @@ from wenming_desktop.exports.pdf.document import FallbackCanvas
 from wenming_desktop.exports.pdf.fonts import register_fonts
 from wenming_desktop.exports.pdf.glyphs import markup
 from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
+from wenming_desktop.exports.pdf.refusals import raise_if_unprintable, refuses_unprintable
 
 MARGIN = 16 * mm
 TITLE = "中医体质辨识结果与保健指导"
@@ -119,6 +120,7 @@ def _page(page: GuidancePage, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     return story
 
 
+@refuses_unprintable
 def write_guidance(path: Path, pages: Sequence[GuidancePage]) -> None:
     """One A4 page per person, written atomically (the file appears only when complete)."""
     s = _styles()
@@ -141,3 +143,4 @@ def write_guidance(path: Path, pages: Sequence[GuidancePage]) -> None:
             author="文明实践工作台",
         )
         doc.build(story, canvasmaker=FallbackCanvas)  # rare characters: see glyphs.py
+        raise_if_unprintable()  # refused before the file appears (refusals.py)

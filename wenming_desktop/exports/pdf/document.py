@@ -16,6 +16,8 @@ from wenming_desktop.exports.files import atomic_output
 from wenming_desktop.exports.pdf.fonts import register_fonts
 from wenming_desktop.exports.pdf.glyphs import font_runs, runs_width
 from wenming_desktop.exports.pdf.keep import keep_headings
+from wenming_desktop.exports.pdf.refusals import raise_if_unprintable
+from wenming_desktop.exports.pdf.titles import text_width
 
 HEAD_SIZE = 9  # points: the running head and the page number
 
@@ -89,8 +91,7 @@ def running_head_text(parts: Sequence[str], width: float, font: str) -> str:
     parts = [p for p in parts if p]
 
     def fits(texts: list[str]) -> bool:
-        text = "\u3000".join(texts)
-        return runs_width(font_runs(text, font), HEAD_SIZE) <= width
+        return text_width("\u3000".join(texts), font, HEAD_SIZE) <= width
 
     while not fits(parts):
         longest = max(range(len(parts)), key=lambda i: len(parts[i]))
@@ -139,3 +140,4 @@ def build_pdf(
             onLaterPages=page_done,
             canvasmaker=partial(_NumberedCanvas, running_head=running_head),
         )
+        raise_if_unprintable()  # refused before the file appears (refusals.py)

@@ -5,8 +5,9 @@ characters of some names (生僻字 such as 䶮 in CJK Extension A, 𠮷 in Exte
 would draw them blank. Text is therefore split into runs by glyph coverage, each run drawn in the
 first font of the chain that has all its characters: the main font, then the bundled font when a
 system font is the main one, then the Hanazono Mincho subsets (resources/fonts/HanaMin*-sub.ttf).
-A character no font of the chain has is refused with `UserError` naming the text and the
-character, never printed as a blank.
+A character no font of the chain has is never printed as a blank: the document is refused
+naming every such text and character (refusals.py). `unprintable_chars` is the rule of what
+prints, used also by the imports (a warning) and the window's name fields (a hint).
 
 Used by Paragraph text (`markup`, which emits `<font name=...>` tags) and by the page canvas
 (document.py), which splits `drawString` calls — table cells, chart labels, footers — the same way.
@@ -22,12 +23,11 @@ from xml.sax.saxutils import escape
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from wenming_desktop.domain.errors import UserError
 from wenming_desktop.exports.pdf.fonts import FONT, register_fonts
+from wenming_desktop.exports.pdf.refusals import Unprintable, note_missing
 from wenming_desktop.resources import fallback_font_paths, font_path
 
 FALLBACK_NAMES = ("HanaMinA", "HanaMinB")
-_CONTEXT = 8  # characters either side of a missing one, in the message
 
 
 def _needs_no_glyph(ch: str) -> bool:
@@ -56,33 +56,48 @@ def _fallbacks(main: str) -> tuple[tuple[str, Mapping[int, int]], ...]:
     return tuple(chain)
 
 
-def _missing(text: str, index: int) -> UserError:
-    ch = text[index]
-    start, end = max(0, index - _CONTEXT), min(len(text), index + _CONTEXT + 1)
-    context = ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
-    return UserError(
-        f"“{context}”中的字“{ch}”（U+{ord(ch):04X}）在所有可用字体中都没有字形，"
-        "打印出来会是空白，因此没有生成文件。请核对该字（可改用通用写法并在备注中说明）后重试。"
-    )
+def _font_for(code: int, main: str, main_map: Mapping[int, int]) -> str:
+    """The first font of the chain with a glyph for `code` ("" when none has one)."""
+    if code < 0x80 or code in main_map:
+        return main
+    return next((name for name, cmap in _fallbacks(main) if code in cmap), "")
+
+
+def unprintable_chars(text: str) -> list[str]:
+    """The characters of `text` (each once, in order) that no PDF font of the chain has.
+
+    The one rule of "prints" for the program: PDFs refuse such text, imports warn about it
+    and name fields show it.
+    """
+    main = register_fonts()
+    main_map = _cmap(main)
+    return [
+        ch
+        for ch in dict.fromkeys(text)
+        if not _needs_no_glyph(ch) and not _font_for(ord(ch), main, main_map)
+    ]
 
 
 def font_runs(text: str, main: str | None = None) -> list[tuple[str, str]]:
     """`text` cut into (font name, run) pairs, consecutive characters sharing a font.
 
     Characters the main font has stay in it; others go to the first fallback that has them.
-    Raises UserError when a character is in no font of the chain.
+    A character in no font of the chain is noted for the document being written
+    (refusals.py), which is then refused naming every such text; outside a writer, raises
+    `Unprintable` at once.
     """
     main = main or register_fonts()
     main_map = _cmap(main)
     runs: list[tuple[str, str]] = []
     for index, ch in enumerate(text):
-        code = ord(ch)
-        if code < 0x80 or code in main_map or _needs_no_glyph(ch):
-            font = runs[-1][0] if runs and _needs_no_glyph(ch) else main
+        if _needs_no_glyph(ch):
+            font = runs[-1][0] if runs else main
         else:
-            font = next((name for name, cmap in _fallbacks(main) if code in cmap), "")
+            font = _font_for(ord(ch), main, main_map)
             if not font:
-                raise _missing(text, index)
+                if not note_missing(text, index):
+                    raise Unprintable([(text, ch)])
+                font = main  # drawn as a blank in a document that will be refused
         if runs and runs[-1][0] == font:
             runs[-1] = (font, runs[-1][1] + ch)
         else:
@@ -91,8 +106,10 @@ def font_runs(text: str, main: str | None = None) -> list[tuple[str, str]]:
 
 
 def check_printable(text: str) -> None:
-    """Raise UserError if some character of `text` has no glyph in any PDF font."""
-    font_runs(text)
+    """Raise `Unprintable` naming every character of `text` no PDF font has."""
+    missing = unprintable_chars(text)
+    if missing:
+        raise Unprintable([(text, ch) for ch in missing])
 
 
 def markup(value: object) -> str:

@@ -18,6 +18,7 @@ from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 from wenming_desktop.exports.pdf.glyphs import markup
 from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
+from wenming_desktop.exports.pdf.refusals import refuses_unprintable
 from wenming_desktop.exports.pdf.signin import SigninColumn, SigninHeading, build_signin_sheet
 from wenming_desktop.exports.pdf.titles import title_paragraph
 
@@ -51,6 +52,7 @@ def _when(data: MeetingData) -> str:
     return text
 
 
+@refuses_unprintable
 def write_meeting_signin(
     path: Path, hospital: str, data: MeetingData, group: str, people: Sequence[SigninPerson]
 ) -> None:
@@ -234,6 +236,7 @@ def _signatures(data: MeetingData) -> Table:
     return table
 
 
+@refuses_unprintable
 def write_meeting_record(
     path: Path,
     hospital: str,

@@ -19,6 +19,7 @@ from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 from wenming_desktop.exports.pdf.glyphs import markup
 from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
+from wenming_desktop.exports.pdf.refusals import refuses_unprintable
 from wenming_desktop.exports.pdf.titles import title_paragraph
 
 MARGIN_MM = 15
@@ -118,6 +119,7 @@ def signin_story(
     return [*_heading(heading, width_mm * mm), table]
 
 
+@refuses_unprintable
 def build_signin_sheet(
     path: Path,
     heading: SigninHeading,

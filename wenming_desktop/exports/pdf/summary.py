@@ -16,6 +16,7 @@ from wenming_desktop.exports.pdf.document import build_pdf
 from wenming_desktop.exports.pdf.fonts import register_fonts, styles
 from wenming_desktop.exports.pdf.glyphs import font_runs, markup, runs_width
 from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
+from wenming_desktop.exports.pdf.refusals import refuses_unprintable
 from wenming_desktop.exports.pdf.titles import title_paragraph
 
 SUMMARY_NAME = "新时代文明实践结对共建工作总结"
@@ -152,6 +153,7 @@ def story(doc: SummaryDocument) -> list[Flowable]:
     return parts
 
 
+@refuses_unprintable
 def write_summary_pdf(path: Path, doc: SummaryDocument) -> None:
     head = (f"{doc.hospital}{doc.period_label}工作总结", f"范围：{doc.scope_label}")
     build_pdf(path, story(doc), title=f"{doc.period_label}工作总结", running_head=head)

@@ -17,7 +17,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
-from wenming_desktop.exports.pdf.glyphs import font_runs, markup, runs_width
+from wenming_desktop.exports.pdf.glyphs import font_runs, markup, runs_width, unprintable_chars
 from wenming_desktop.exports.pdf.linebreak import CJKParagraph as Paragraph
 from wenming_desktop.exports.title_breaks import cut_evenly, parts_in_lines
 
@@ -26,8 +26,18 @@ CONTENT_WIDTH = A4[0] - 30 * mm - 12
 SLACK = 2.0  # points kept free on a line, so the paragraph's own wrapping never breaks it again
 
 
+def text_width(text: str, font: str, size: float) -> float:
+    """Points `text` takes on one line, drawn with the fallback chain (glyphs.py). Only
+    measures: a character no font has is left out here, and refused where the text is drawn
+    (not noted again for every trial line)."""
+    missing = set(unprintable_chars(text))
+    if missing:
+        text = "".join(ch for ch in text if ch not in missing)
+    return runs_width(font_runs(text, font), size)
+
+
 def _width(text: str, style: ParagraphStyle) -> float:
-    return runs_width(font_runs(text, style.fontName), style.fontSize)
+    return text_width(text, style.fontName, style.fontSize)
 
 
 def title_lines(

@@ -28,6 +28,7 @@ from wenming_desktop.domain.name_pinyin import name_initials
 from wenming_desktop.domain.resident_match import PersonFacts, same_person_without_id
 from wenming_desktop.domain.residents import ResidentData, validate_resident
 from wenming_desktop.domain.vocabulary import FocusGroup
+from wenming_desktop.services.printable import unprintable_warnings
 from wenming_desktop.services.progress import Progress
 from wenming_desktop.services.workbooks.sheet_reader import (
     ACTION_ERROR,
@@ -74,6 +75,7 @@ FIELDS: tuple[FieldSpec, ...] = (
 )
 PREVIEW_COLUMNS = ("姓名", "身份证号", "出生日期", "联系电话", "村民小组", "重点人群")
 _YES = {"是", "√", "✓", "1", "y", "yes", "有", "true"}
+_PRINTED = ("name", "group_name", "address")  # checked for characters that print
 _SPLIT = re.compile(r"[、,，;；/\s]+")
 
 
@@ -189,6 +191,8 @@ def _row_data(
             )
         )
         notes.append("重点人群：" + "、".join(unknown))
+    printed = {key: cell_optional_text(record.get(key)) for key in _PRINTED}
+    warnings.extend(unprintable_warnings(sheet, row, printed, _PRINTED))
     gender = normalize_gender(cell_optional_text(record.get("gender")))
     if gender not in ("", "男", "女"):
         problems.append(sheet.problem(row, "gender", f"性别只能是“男”或“女”，实际为“{gender}”"))

@@ -72,6 +72,7 @@ def build_packet(
     # reportlab and the PDF writers load here, not when the window starts.
     from wenming_desktop.exports import packet
     from wenming_desktop.exports.pdf.font_choice import chosen_font_file
+    from wenming_desktop.exports.pdf.refusals import deferred_refusals
     from wenming_desktop.services.activities.records import load_detail, record_inputs
     from wenming_desktop.services.filing.record_pool import CACHE_FOLDER, RecordWriter, record_job
     from wenming_desktop.services.office.office_packet import office_items, write_office_sections
@@ -102,30 +103,33 @@ def build_packet(
         records = staging / RECORD_FOLDER
         records.mkdir()
         attachments = staging / ATTACHMENT_FOLDER
-        # The records first: the workers write them while this thread writes the ledgers.
-        for number, activity_id in enumerate(activity_ids, start=1):
+        # A document with a character no font prints is left out and noted; the packet is
+        # refused once, naming every such text, before the index (refusals.py).
+        with deferred_refusals():
+            # The records first: the workers write them while this thread writes the ledgers.
+            for number, activity_id in enumerate(activity_ids, start=1):
+                progress.check()
+                detail = load_detail(ws, activity_id)
+                stem = f"{number:03d}_{activity_stem(detail)}"
+                checks, photos = record_inputs(ws, detail)
+                writer.submit(
+                    record_job(records / f"{stem}.pdf", hospital, detail, checks, photos, font)
+                )
+                _copy_attachments(ws, detail, attachments, stem)
+                tally.step(f"准备活动记录：{detail.title}")
+            for spec in parts:
+                assert spec.packet_file is not None  # packet_parts() holds only these
+                progress.check()
+                folder = staging / spec.packet_folder
+                folder.mkdir(exist_ok=True)
+                name = f"台账：{spec.title}" if spec.packet_folder == LEDGER_FOLDER else spec.title
+                part = replace(request, progress=tally.part(f"正在写入{name}", heavy))
+                spec.write(ws, part, folder / spec.packet_file(request))
+                tally.end_part(name)
             progress.check()
-            detail = load_detail(ws, activity_id)
-            stem = f"{number:03d}_{activity_stem(detail)}"
-            checks, photos = record_inputs(ws, detail)
-            writer.submit(
-                record_job(records / f"{stem}.pdf", hospital, detail, checks, photos, font)
-            )
-            _copy_attachments(ws, detail, attachments, stem)
-            tally.step(f"准备活动记录：{detail.title}")
-        for spec in parts:
-            assert spec.packet_file is not None  # packet_parts() holds only these
+            write_office_sections(ws, period, staging, office, tally.step)
+            writer.drain(progress.check)
             progress.check()
-            folder = staging / spec.packet_folder
-            folder.mkdir(exist_ok=True)
-            name = f"台账：{spec.title}" if spec.packet_folder == LEDGER_FOLDER else spec.title
-            part = replace(request, progress=tally.part(f"正在写入{name}", heavy))
-            spec.write(ws, part, folder / spec.packet_file(request))
-            tally.end_part(name)
-        progress.check()
-        write_office_sections(ws, period, staging, office, tally.step)
-        writer.drain(progress.check)
-        progress.check()
         with ws.db.read() as session:
             missing = [
                 m.description

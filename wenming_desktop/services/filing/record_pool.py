@@ -184,8 +184,12 @@ class RecordWriter:
 
     def drain(self, check: Callable[[], None]) -> None:
         """Wait for every record; `check()` (raises to cancel) between. A worker's UserError (a
-        missing glyph …) raises here; a worker that died (killed, out of memory) leaves its
+        missing glyph …) raises here; a record refused for a character no font prints is left
+        out and noted when the packet defers refusals (exports/pdf/refusals.py), so every
+        such name is listed at once. A worker that died (killed, out of memory) leaves its
         record to be written here."""
+        from wenming_desktop.exports.pdf.refusals import Unprintable, defer
+
         for job in self._here:
             check()
             self._done(write_job(job, self._cached(job)))
@@ -197,6 +201,9 @@ class RecordWriter:
                 job = self._pending.pop(future)
                 try:
                     future.result()
+                except Unprintable as exc:
+                    if not defer(exc):
+                        raise
                 except BrokenProcessPool:
                     log.warning("a worker process ended; writing %s here", job.path.name)
                     self._use_pool = False

@@ -26,6 +26,7 @@ from wenming_desktop.domain.dates import (
 from wenming_desktop.domain.errors import UserError
 from wenming_desktop.domain.identity import mask_id, mask_phone, parse_id_number
 from wenming_desktop.domain.roster import VolunteerData, clean_name, validate_volunteer
+from wenming_desktop.services.printable import unprintable_warnings
 from wenming_desktop.services.progress import Progress
 from wenming_desktop.services.roster import roster
 from wenming_desktop.services.workbooks.sheet_reader import (
@@ -84,6 +85,7 @@ PREVIEW_COLUMNS = (
     "身份证号",
 )
 _OPTIONAL = ("gender", "department", "title", "position", "political_status")
+_PRINTED = ("name", "department", "title", "position")  # checked for characters that print
 
 
 @dataclass
@@ -167,6 +169,7 @@ def _read_cells(
             values["birth_date"], values["birth_precision"] = stated_birth(stated)
     if notes:
         values["notes"] = "；".join(notes)
+    warnings.extend(unprintable_warnings(sheet, row, values, _PRINTED))
     if not values.get("name") and not any(p.column == sheet.columns["name"] for p in problems):
         problems.append(sheet.problem(row, "name", "姓名不能为空"))
     key_columns = {sheet.columns.get("staff_no"), sheet.columns.get("id_number")}

@@ -26,6 +26,7 @@ from wenming_desktop.ui.dialogs.common import (
     save_cancel_buttons,
 )
 from wenming_desktop.ui.widgets.date_fields import DateEdit
+from wenming_desktop.ui.widgets.glyph_hint import attach_glyph_hint
 
 
 def _to_qdate(value: date | None) -> QDate:
@@ -85,6 +86,8 @@ class VillageDialog(QDialog):
         self.notes.setFixedHeight(70)
         form = QFormLayout()
         form.addRow("村名 *", self.name)
+        self.name_hint = attach_glyph_hint(self.name)
+        form.addRow("", self.name_hint)
         form.addRow("实践站名称", self.station)
         form.addRow("联系人", self.contact)
         form.addRow("联系电话", self.phone)
