@@ -35,6 +35,16 @@ def _height(flowable: Flowable, width: float, height: float) -> float:
     return float(used) + flowable.getSpaceBefore() + flowable.getSpaceAfter()
 
 
+def _first_rows(table: Table, width: float, most: float, count: int) -> float | None:
+    """The height of `table`'s first `count` rows (None if reportlab left one unmeasured).
+
+    reportlab (5.1) measures every row to wrap a table, so this costs one more wrap of the
+    table than placing it does (measured: docs/printing.md, "PDF pages that stand alone")."""
+    table.wrap(width, most)
+    rows: list[float | None] = vars(table)["_rowHeights"][:count]
+    return None if None in rows else sum(h for h in rows if h is not None)
+
+
 class KeepRoom(Flowable):
     """A zero-height mark before `heads`: breaks to the next frame unless `heads` and the start
     of `follower` fit in what is left (like reportlab's CondPageBreak, with the room measured
@@ -53,14 +63,13 @@ class KeepRoom(Flowable):
             return None
         follower = self.follower
         if isinstance(follower, Table):
-            # reportlab measures a long table's rows only until they pass `rest`.
-            follower.wrap(width, rest)
-            rows: list[float | None] = vars(follower)["_rowHeights"]
             header = follower.repeatRows
-            first = rows[: header + (FIRST_ROWS if header else FIRST_ROWS_PLAIN)]
-            if None in first:
+            first = _first_rows(
+                follower, width, rest, header + (FIRST_ROWS if header else FIRST_ROWS_PLAIN)
+            )
+            if first is None or first > rest:
                 return None
-            return needed + sum(h for h in first if h is not None) + follower.getSpaceBefore()
+            return needed + first + follower.getSpaceBefore()
         if isinstance(follower, Paragraph):
             full = _height(follower, width, rest)
             start = 2 * follower.style.leading + follower.getSpaceBefore()
