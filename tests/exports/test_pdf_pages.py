@@ -47,3 +47,28 @@ def test_a_month_summary_has_no_one_bar_chart(tmp_path: Path) -> None:
     path = tmp_path / "月.pdf"
     build_pdf(path, [month_figures("按月份统计（场次）", [("7月", 5)])], "月")
     assert "按月份统计（场次）：7月 5 场。" in pdf_text(path)
+
+
+def test_bar_values_start_past_their_bars() -> None:
+    """A horizontal bar's value is printed after the bar's end, never over it (a 4-digit
+    value centred at the end lay over the bar)."""
+    from reportlab.graphics.charts.barcharts import HorizontalBarChart
+    from reportlab.graphics.shapes import Group, Rect
+
+    from wenming_desktop.exports.pdf.charts import bar_chart
+
+    drawing = bar_chart("义诊服务项目（服务人次）", [("体格检查", 2786), ("发放药品/资料", 32510)])
+    chart = next(c for c in drawing.contents if isinstance(c, HorizontalBarChart))
+
+    def leaves(node: Group) -> list[object]:
+        found: list[object] = []
+        for child in node.contents:
+            found.extend(leaves(child) if isinstance(child, Group) else [child])
+        return found
+
+    shapes = leaves(chart.draw())
+    ends = sorted(r.x + r.width for r in shapes if isinstance(r, Rect))
+    labels = sorted((s.x, s.boxAnchor, s._text) for s in shapes if hasattr(s, "_text"))
+    assert len(ends) == len(labels) == 2
+    for end, (x, anchor, _text) in zip(ends, labels, strict=True):
+        assert anchor == "w" and x > end  # the value's left edge past the bar's end

@@ -96,6 +96,8 @@ def bar_chart(title: str, items: Sequence[tuple[str, int]], width: float = 480) 
     chart.barLabelFormat = "%d"
     chart.barLabels.fontName = font
     chart.barLabels.fontSize = 7
-    chart.barLabels.nudge = 8
+    # the value starts just past the bar's end (centred there, a long number lay over the bar)
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.nudge = 3
     drawing.add(chart)
     return drawing
