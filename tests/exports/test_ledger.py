@@ -207,6 +207,20 @@ def test_a_page_at_100_percent_holds_rows_in_whole_pixels() -> None:
     assert printed_pages(plan, [10.0, 10.0], repeated, [28.5] * 13 + [26.75]) == 2
 
 
+def test_a_long_title_over_a_sheet_fitted_to_the_width_breaks_between_parts(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "窄表.xlsx"
+    hospital = "黑龙江省鹤岗市中医医院（鹤岗市中西医结合医院）"
+    columns = [LedgerColumn("序号", 6), LedgerColumn("内容", 90)]
+    with Ledger(path) as book:
+        sheet = book.sheet("窄表", (hospital, "2026年7月", "健康体检汇总"), "", columns)
+        sheet.append([1, "x"])
+    ws = load_workbook(path)["窄表"]
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws["A1"].value == f"{hospital}\n2026年7月健康体检汇总"
+
+
 def test_a_title_breaks_between_its_parts() -> None:
     size = 16 * 1.1
     assert (

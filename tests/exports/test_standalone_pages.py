@@ -275,3 +275,27 @@ def test_a_heading_moves_with_a_chart_that_does_not_fit_under_it(tmp_path: Path)
     pages = page_texts(path)
     assert "活动开展情况" not in pages[0]
     assert "活动开展情况" in pages[1] and "按月份统计" in pages[1]
+
+
+def test_a_very_long_hospital_name_gives_way_in_the_running_head(
+    demo_workspace: Workspace, tmp_path: Path
+) -> None:
+    """The head shortens the hospital's name, never the period and the document's name."""
+    ws = demo_workspace
+    update_settings(ws.db, {"hospital_name": LONG_HOSPITAL * 2})
+    path = export_summary(ws.db, tmp_path / "q2.pdf", parse_period("2026-Q2"), None)
+    pages = page_texts(path)
+    assert len(pages) > 1
+    for page in pages[1:]:
+        head = next(line for line in page.split("\n") if "范围：" in line)
+        assert "2026年第二季度工作总结" in head and "…" in head, head
+
+
+def test_an_evenly_cut_part_never_ends_a_line_with_an_opening_mark() -> None:
+    from wenming_desktop.exports.title_breaks import OPENING, cut_evenly
+
+    text = "黑龙江省鹤岗市中医医院东山分院区（鹤岗市中西医结合医院东山分院区）"
+    for count in range(2, 8):
+        lines = cut_evenly(text, count)
+        assert "".join(lines) == text
+        assert not any(line[-1] in OPENING for line in lines), lines

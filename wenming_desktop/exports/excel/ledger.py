@@ -115,8 +115,9 @@ class LedgerSheet:
         # Heights before the cells: a row streams out as soon as the next one is written.
         if isinstance(title, str):
             title = (title,)
-        if self._plan.fit_one_page_wide:
-            title, title_size = "".join(title), TITLE_SIZE
+        if self._plan.fit_one_page_wide:  # on one line if it fits, else between its parts
+            title_size = TITLE_SIZE
+            title = title_text(title, width - 2, title_size * _BOLD)
         else:  # narrow: lines of whole parts, the title smaller
             title_size = SPLIT_TITLE_SIZE
             title = title_text(title, width - 2, title_size * _BOLD)

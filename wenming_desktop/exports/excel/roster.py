@@ -80,7 +80,10 @@ def hours_fields(months: Sequence[int] = range(1, 13)) -> tuple[LedgerField[Volu
     return (
         LedgerField("工号", 10, lambda v: v.volunteer.staff_no or ""),
         LedgerField(
-            "姓名", 14, lambda v: v.volunteer.name + ("" if v.volunteer.active else INACTIVE_MARK)
+            # wide enough for a name of four characters and its mark on one line
+            "姓名",
+            18,
+            lambda v: v.volunteer.name + ("" if v.volunteer.active else INACTIVE_MARK),
         ),
         LedgerField("科室", 12, lambda v: v.volunteer.department or ""),
         *(_month(m - 1) for m in months),

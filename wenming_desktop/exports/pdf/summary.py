@@ -155,5 +155,6 @@ def story(doc: SummaryDocument) -> list[Flowable]:
 
 @refuses_unprintable
 def write_summary_pdf(path: Path, doc: SummaryDocument) -> None:
-    head = (f"{doc.hospital}{doc.period_label}工作总结", f"范围：{doc.scope_label}")
+    # the hospital apart: a long name gives way in the head, the period and document stay whole
+    head = (doc.hospital, f"{doc.period_label}工作总结", f"范围：{doc.scope_label}")
     build_pdf(path, story(doc), title=f"{doc.period_label}工作总结", running_head=head)
